@@ -1,0 +1,9 @@
+/** The public surface of the pure core. */
+export { analyze } from './analyze';
+export type { AnalyzeOptions } from './analyze';
+export { parseStructure, splitLines } from './structure';
+export { detectLanguage } from './text/language';
+export { rules } from './checks';
+export * from './types';
+export { LineIndex } from './text/lines';
+export type { Position } from './text/lines';

@@ -1,0 +1,18 @@
+import type { Language } from '../types';
+
+/**
+ * The dominant script of a text: Arabic when Arabic letters are at least as many as Latin letters.
+ * Counts at most the first `limit` characters (a language decision does not need the whole archive).
+ */
+export function detectLanguage(text: string, limit = 20000): Language {
+  let ar = 0;
+  let lat = 0;
+  const n = Math.min(text.length, limit);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) ar++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) lat++;
+  }
+  if (ar === 0 && lat === 0) return 'ar';
+  return ar >= lat ? 'ar' : 'en';
+}

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseStructure } from '../../server/src/core/structure';
+import { LineIndex } from '../../server/src/core/text/lines';
+import { detectLanguage } from '../../server/src/core/text/language';
+
+const seed = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
+
+describe('structure', () => {
+  it('reads the seed: headline, eight paragraphs, quotations', () => {
+    const s = parseStructure(seed);
+    assert.equal(s.headline?.text, 'لافروف: سندعم التسوية السياسية في ليبيا');
+    assert.equal(s.paragraphs.length, 8);
+    assert.equal(s.dateline, undefined, 'the seed has no dateline');
+    const quotes = s.quotations.map((q) => seed.slice(q.start, q.end));
+    assert.ok(quotes.includes('«إزفيستيا»'));
+    assert.ok(quotes.some((q) => q.startsWith('«نقيم دوركم')));
+  });
+
+  it('skips front matter and a Markdown heading marker', () => {
+    const text = '---\ntitle: x\ndate: 2016-11-30\n---\n\n# Lavrov meets Haftar\n\nMOSCOW, Nov 30 (Reuters) - Russia said.\n';
+    const s = parseStructure(text);
+    assert.equal(s.frontMatter?.fields.date, '2016-11-30');
+    assert.equal(s.headline?.text, 'Lavrov meets Haftar');
+    assert.equal(s.dateline?.place?.text, 'MOSCOW');
+    assert.equal(s.paragraphs.length, 1);
+  });
+
+  it('finds an Arabic dateline but not a quotation attribution', () => {
+    assert.equal(parseStructure('عنوان\nموسكو: 30 نوفمبر 2016 - قال الوزير').dateline?.place?.text, 'موسكو');
+    assert.equal(parseStructure('عنوان\nوأكد لافروف: نحن هنا').dateline, undefined);
+  });
+
+  it('uses blank-line blocks as paragraphs when the body has them', () => {
+    const s = parseStructure('Title\n\nline one\nline two\n\nsecond para\n');
+    assert.deepEqual(s.paragraphs.map((p) => p.index), [1, 2]);
+  });
+
+  it('handles empty and whitespace-only text', () => {
+    assert.deepEqual(parseStructure('').paragraphs, []);
+    assert.equal(parseStructure('  \n\n ').headline, undefined);
+  });
+});
+
+describe('LineIndex', () => {
+  it('converts offsets and positions both ways with LF, CRLF and CR', () => {
+    const text = 'ab\r\ncd\ne\rf';
+    const idx = new LineIndex(text);
+    assert.equal(idx.lineCount, 4);
+    for (let o = 0; o <= text.length; o++) {
+      if (text[o - 1] === '\r' && text[o] === '\n') continue; // inside a CRLF
+      assert.equal(idx.offsetAt(idx.positionAt(o)), o, `offset ${o}`);
+    }
+    assert.deepEqual(idx.positionAt(4), { line: 1, character: 0 });
+    assert.equal(idx.offsetAt({ line: 0, character: 99 }), 2, 'clamped before the line break');
+  });
+});
+
+describe('detectLanguage', () => {
+  it('tells Arabic from English', () => {
+    assert.equal(detectLanguage(seed), 'ar');
+    assert.equal(detectLanguage('Russian Foreign Minister Sergei Lavrov met Khalifa Haftar (خليفة حفتر).'), 'en');
+  });
+});
