@@ -3,6 +3,7 @@
  * Used alike by the language server, the CLI, the tests and the benchmarks.
  */
 import { rules } from './checks';
+import type { Resources } from './resources';
 import { parseStructure } from './structure';
 import { detectLanguage } from './text/language';
 import type { Article, DateValue, Finding, Language, Severity } from './types';
@@ -18,7 +19,8 @@ export interface AnalyzeOptions {
   severities?: Record<string, Severity | 'off'>;
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Article {
+/** `resources` carries the loaded models (see server/src/node/); without them no entities are tagged. */
+export function analyze(text: string, options: AnalyzeOptions = {}, resources: Resources = {}): Article {
   const language = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
   const structure = parseStructure(text);
   const draft: Omit<Article, 'diagnostics'> = {
@@ -30,7 +32,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Article {
   };
   const diagnostics: Finding[] = [];
   for (const rule of rules) {
-    for (const f of rule.run({ article: draft, options })) {
+    for (const f of rule.run({ article: draft, options, resources })) {
       const sev = options.severities?.[f.code];
       if (sev === 'off') continue;
       if (sev) f.severity = sev;

@@ -7,3 +7,4 @@ export { rules } from './checks';
 export * from './types';
 export { LineIndex } from './text/lines';
 export type { Position } from './text/lines';
+export type { NerTagger, NerType, Resources, TaggedSpan } from './resources';
