@@ -1,0 +1,350 @@
+/**
+ * The name-variant matcher: are two spellings the same name written differently?
+ *
+ * Pure; no word list is needed for the foreign names the check is about. Two kinds of variants:
+ * - `orthographic`: the spellings differ only by writing conventions that hold for every name, native or foreign.
+ *   Arabic: hamza seats on alif (أ/إ/آ/ا), ى/ي, ة/ه, ؤ/و, ئ/ي, diacritics and tatweel, Persian ی/ک,
+ *   'عبد الله'/'عبدالله'. English: case, diacritics (Muammar/Mu'ammar, José/Jose), hyphen/space ('al-Assad'/'Al Assad').
+ * - `transliteration`: the spellings differ by the alternations that transliterating a foreign name produces.
+ *   Arabic: ك/ق/غ/ج/گ (g, k, q), ف/ڤ (v), ب/پ (p), تش/ش/چ (ch), ت/ط, س/ص/ث, د/ض/ذ, ز/ذ/ظ, and long vowels ا و ي
+ *   present or dropped (بوتين/بوتن; endings وف/ڤ). English: c/k/q/g, f/v/w, ph/f, s/z, i/y/j, doubled letters,
+ *   h after a consonant (Gadhafi/Gaddafi), and for longer names vowels (Mohammed/Muhammad).
+ *   Each alternation costs 1; a pair is a variant when its cheapest alignment stays within a budget that grows
+ *   with the length of the name (short names allow little: Hill/Hall, سعد/سعيد are different names).
+ *
+ * Precision first (an editor who sees false alarms switches the tool off):
+ * - Native Arabic names (a bundled list of given names, see models/README.md) keep only orthographic alternations:
+ *   سعيد/سعد، حسين/حسن، محمد/محمود are different names.
+ * - English given names of different sex are different names (John/Joan, Daniel/Danielle, Carl/Carla).
+ * - Grammatical forms never match: only the listed alternations are allowed, so الروسي/الروسية (added ة),
+ *   وزارة/وزارتي (ة -> تي) and وزير/وزراء (added ء) are rejected.
+ * - Full names match only token by token: 'سيرغي لافروف' and 'سيرغي شويغو' share a first name but are not variants.
+ *
+ * The matcher is symmetric: `nameVariant(a, b)` and `nameVariant(b, a)` give the same kind.
+ */
+import type { Language } from '../types';
+import nativeAr from '../../../../models/names-native-ar.json';
+import sexEn from '../../../../models/names-sex-en.json';
+
+export type VariantKind = 'orthographic' | 'transliteration';
+
+/** How two tokens at the same position of two names compare. */
+export interface TokenPair {
+  a: string;
+  b: string;
+  kind: 'same' | VariantKind;
+  /** Number of transliteration alternations (0 for same/orthographic). */
+  cost: number;
+}
+
+export interface NameVariantMatch {
+  kind: VariantKind;
+  /** Total transliteration alternations over all tokens. */
+  cost: number;
+  /** Token-by-token comparison (same length as both token lists). */
+  parts: TokenPair[];
+}
+
+export interface MatchOptions {
+  /**
+   * Is this (orthographically folded, without the article ال) Arabic token a native Arabic name or word?
+   * Native tokens keep only orthographic alternations. Default: the bundled list of Arabic given names.
+   */
+  isNativeArabic?: (folded: string) => boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Folding
+
+const AR_MARKS = /[\u064B-\u065F\u0670\u0640\u200C\u200D\u200E\u200F\u061C]/g;
+
+/**
+ * Orthographic fold of Arabic text: two spellings with the same fold are orthographic variants.
+ * Keeps token boundaries (single spaces) except in 'عبد ال…' compounds, which are written both ways.
+ */
+export function foldArabic(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(AR_MARKS, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ی/g, 'ي')
+    .replace(/ک/g, 'ك')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/(^|\s)عبد\s+(?=ال)/g, '$1عبد')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Orthographic fold of Latin-script names: lower case, no diacritics or apostrophes, hyphens as spaces. */
+export function foldLatin(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘'`ʿʾ]/g, '')
+    .replace(/[-‐‑–]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The orthographic fold for a language: the key under which spellings of one name are grouped. */
+export function foldName(s: string, lang: Language): string {
+  return lang === 'ar' ? foldArabic(s) : foldLatin(s);
+}
+
+/** Tokens of a (folded) name. */
+export function nameTokens(s: string, lang: Language): string[] {
+  const f = foldName(s, lang);
+  return f ? f.split(' ') : [];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Native-name lexicons (bundled, derived from ../shared/data/gazetteers; see models/README.md)
+
+const NATIVE_AR = new Set<string>((nativeAr as { names: string[] }).names);
+const SEX_EN = (sexEn as { names: Record<string, string> }).names;
+
+/** Common native words and name parts that are not in the given-name list but must keep orthographic matching only. */
+const NATIVE_AR_EXTRA = [
+  'ابو', 'ابن', 'بن', 'بنت', 'ام', 'ال', 'عبد', 'الله', 'وزير', 'وزراء', 'رييس', 'ملك', 'امير', 'شيخ', 'سيد', 'سيده',
+  'حسني', 'حسيني', 'مبارك', 'عباس', 'عياش', 'اسد', 'صدام', 'عرفات', 'قذافي', 'بشير', 'بشار', 'جمال', 'كمال',
+];
+for (const w of NATIVE_AR_EXTRA) NATIVE_AR.add(w);
+
+function stripArticle(folded: string): string {
+  return folded.length > 4 && folded.startsWith('ال') ? folded.slice(2) : folded;
+}
+
+/** Default native test: the token (or the token without ال) is a listed Arabic name or name word. */
+export function isNativeArabicName(folded: string): boolean {
+  return NATIVE_AR.has(folded) || NATIVE_AR.has(stripArticle(folded));
+}
+
+/** 'M', 'F' or 'U' for common English given names, undefined otherwise. */
+export function englishGivenNameSex(token: string): string | undefined {
+  return SEX_EN[foldLatin(token)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Weighted alignment
+
+interface Scheme {
+  /** Cost of substituting x by y (x !== y), or Infinity. */
+  sub(x: string, y: string, L: number): number;
+  /** Cost of inserting/deleting s[i] (its neighbours inform doubled letters), or Infinity. */
+  indel(s: string, i: number, L: number): number;
+}
+
+function align(a: string, b: string, sc: Scheme, L: number, budget: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > budget) return Infinity;
+  let prev = new Array<number>(m + 1).fill(Infinity);
+  let cur = new Array<number>(m + 1).fill(Infinity);
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + sc.indel(b, j - 1, L);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = prev[0] + sc.indel(a, i - 1, L);
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const x = a[i - 1];
+      const y = b[j - 1];
+      let best = prev[j - 1] + (x === y ? 0 : sc.sub(x, y, L));
+      const del = prev[j] + sc.indel(a, i - 1, L);
+      if (del < best) best = del;
+      const ins = cur[j - 1] + sc.indel(b, j - 1, L);
+      if (ins < best) best = ins;
+      cur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > budget) return Infinity;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m];
+}
+
+// Arabic: classes of letters that transliteration maps one foreign sound to. ذ belongs to both د and ز.
+const AR_CLASS: Record<string, string> = {
+  ك: 'K', ق: 'K', غ: 'K', ج: 'K', گ: 'K', ڨ: 'K', ڭ: 'K',
+  ف: 'F', ڤ: 'F',
+  ب: 'B', پ: 'B',
+  ش: 'C', چ: 'C',
+  ت: 'T', ط: 'T',
+  س: 'S', ص: 'S', ث: 'S',
+  د: 'D', ض: 'D', ذ: 'DZ',
+  ز: 'Z', ظ: 'Z',
+};
+const AR_LONG_VOWELS = 'اوي';
+
+function classCompatible(c1: string | undefined, c2: string | undefined): boolean {
+  if (!c1 || !c2) return false;
+  for (const c of c1) if (c2.includes(c)) return true;
+  return false;
+}
+
+const AR_SCHEME: Scheme = {
+  sub: (x, y) => (classCompatible(AR_CLASS[x], AR_CLASS[y]) ? 1 : Infinity),
+  indel: (s, i) => (i > 0 && AR_LONG_VOWELS.includes(s[i]) ? 1 : Infinity),
+};
+
+function arBudget(L: number): number {
+  return L <= 3 ? 0 : L === 4 ? 1 : L <= 7 ? 2 : 3;
+}
+
+/** Letters of an Arabic token that are not long vowels. */
+function arSkeleton(s: string): string {
+  return s.replace(/[اوي]/g, '');
+}
+
+// English (Latin script)
+const EN_CLASS: Record<string, string> = {
+  c: 'K', k: 'K', q: 'K', g: 'K',
+  f: 'F', v: 'F', w: 'F',
+  s: 'S', z: 'S',
+  i: 'I', y: 'I', j: 'I',
+};
+const EN_VOWELS = 'aeiouy';
+
+const EN_SCHEME: Scheme = {
+  sub: (x, y, L) => {
+    if (classCompatible(EN_CLASS[x], EN_CLASS[y])) return 1;
+    if (L >= 6 && EN_VOWELS.includes(x) && EN_VOWELS.includes(y)) return 1;
+    return Infinity;
+  },
+  indel: (s, i, L) => {
+    const c = s[i];
+    if (i > 0 && s[i - 1] === c) return 1; // doubled letter
+    if (i + 1 < s.length && s[i + 1] === c && i > 0) return 1;
+    if (c === 'h' && i > 0 && 'cdgkts'.includes(s[i - 1])) return 1; // kh/k, dh/d, th/t
+    if (c === 'e' && i === s.length - 1 && i >= 3) return 1; // Clark/Clarke
+    if (L >= 6 && i > 0 && EN_VOWELS.includes(c)) return 1;
+    return Infinity;
+  },
+};
+
+function enBudget(L: number): number {
+  return L <= 5 ? 1 : L === 6 ? 2 : 3;
+}
+
+function enPrep(s: string): string {
+  return s.replace(/ph/g, 'f').replace(/ck/g, 'k');
+}
+
+function enSkeleton(s: string): string {
+  return s.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public API
+
+/**
+ * Compare two single name tokens (e.g. 'شويغو' / 'شويجو', 'Sergei' / 'Sergey').
+ * Returns null when they are identical or not variants of one name.
+ */
+export function tokenVariant(a: string, b: string, lang: Language, opts: MatchOptions = {}): { kind: VariantKind; cost: number } | null {
+  if (a === b) return null;
+  const fa = foldName(a, lang);
+  const fb = foldName(b, lang);
+  if (!fa || !fb) return null;
+  if (fa === fb) return { kind: 'orthographic', cost: 0 };
+  if (fa.includes(' ') || fb.includes(' ')) return null;
+  const cost = lang === 'ar' ? arabicCost(fa, fb, opts) : englishCost(fa, fb);
+  return cost === Infinity ? null : { kind: 'transliteration', cost };
+}
+
+function arabicCost(fa: string, fb: string, opts: MatchOptions): number {
+  // Present/absent article is grammar, not spelling.
+  if (stripArticle(fa) === stripArticle(fb)) return Infinity;
+  const native = opts.isNativeArabic ?? isNativeArabicName;
+  if (native(fa) || native(fb)) return Infinity;
+  if (!/^[\u0621-\u064A\u067E\u0686\u06A4\u06AF\u06A8\u06AD]+$/.test(fa + fb)) return Infinity;
+  const a = fa.replace(/تش/g, 'ش');
+  const b = fb.replace(/تش/g, 'ش');
+  if (a === b) return 1; // تش/ش only
+  if (arSkeleton(a).length < 2 || arSkeleton(b).length < 2) return Infinity;
+  if (a[0] !== b[0] && !classCompatible(AR_CLASS[a[0]], AR_CLASS[b[0]])) return Infinity;
+  const L = Math.max(a.length, b.length);
+  const budget = arBudget(L);
+  if (budget === 0) return Infinity;
+  const c = align(a, b, AR_SCHEME, L, budget);
+  return c <= budget ? c : Infinity;
+}
+
+function englishCost(fa: string, fb: string): number {
+  const sa = englishGivenNameSex(fa);
+  const sb = englishGivenNameSex(fb);
+  if (sa && sb && sa !== 'U' && sb !== 'U' && sa !== sb) return Infinity;
+  if (!/^[a-z]+$/.test(fa + fb)) return Infinity;
+  const a = enPrep(fa);
+  const b = enPrep(fb);
+  if (a === b) return 1; // ph/f, ck/k only
+  if (enSkeleton(a).length < 2 || enSkeleton(b).length < 2) return Infinity;
+  const va = EN_VOWELS.includes(a[0]) && a[0] !== 'y';
+  const vb = EN_VOWELS.includes(b[0]) && b[0] !== 'y';
+  if (a[0] !== b[0] && !(va && vb) && !classCompatible(EN_CLASS[a[0]], EN_CLASS[b[0]])) return Infinity;
+  const L = Math.max(a.length, b.length);
+  const budget = enBudget(L);
+  const c = align(a, b, EN_SCHEME, L, budget);
+  return c <= budget ? c : Infinity;
+}
+
+/**
+ * Compare two names (one or more tokens: 'سيرغي لافروف' / 'سيرجي لافروف', 'Muammar Gaddafi' / 'Moammar Qaddafi').
+ * Token by token: both must have the same number of tokens (after folding 'عبد ال…' compounds), every position
+ * must be the same or a variant, and at least one must differ in spelling. Returns null otherwise.
+ */
+export function nameVariant(a: string, b: string, lang: Language, opts: MatchOptions = {}): NameVariantMatch | null {
+  if (a === b) return null;
+  const ta = rawTokens(a, lang);
+  const tb = rawTokens(b, lang);
+  if (ta.length === 0 || ta.length !== tb.length) return null;
+  const parts: TokenPair[] = [];
+  let translit = false;
+  let ortho = false;
+  let cost = 0;
+  for (let i = 0; i < ta.length; i++) {
+    if (ta[i] === tb[i]) {
+      parts.push({ a: ta[i], b: tb[i], kind: 'same', cost: 0 });
+      continue;
+    }
+    const v = tokenVariant(ta[i], tb[i], lang, opts);
+    if (!v) return null;
+    parts.push({ a: ta[i], b: tb[i], kind: v.kind, cost: v.cost });
+    cost += v.cost;
+    if (v.kind === 'transliteration') translit = true;
+    else ortho = true;
+  }
+  if (!translit && !ortho) {
+    // Same tokens, different spacing/punctuation around them ('عبد الله' / 'عبدالله' is folded into one token).
+    return foldName(a, lang) === foldName(b, lang) ? { kind: 'orthographic', cost: 0, parts } : null;
+  }
+  return { kind: translit ? 'transliteration' : 'orthographic', cost, parts };
+}
+
+/** True when a and b are spelled the same or are variants of one name. */
+export function sameName(a: string, b: string, lang: Language, opts: MatchOptions = {}): boolean {
+  return a === b || foldName(a, lang) === foldName(b, lang) || nameVariant(a, b, lang, opts) !== null;
+}
+
+/** Tokens of a name as written (not folded), with 'عبد ال…' compounds kept as one token. */
+function rawTokens(s: string, lang: Language): string[] {
+  let t = s.normalize('NFC').trim();
+  if (lang === 'ar') t = t.replace(/(^|\s)(عبد)\s+(?=ال)/g, '$1$2\u0000');
+  else t = t.replace(/[-‐‑–]/g, ' ');
+  return t
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((x) => x.replace(/\u0000/g, ' '));
+}
+
+/** The tokens of a name as written, with their offsets inside the name (for fixes that edit one name part). */
+export function nameParts(s: string, lang: Language): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  const re = lang === 'ar' ? /عبد\s+ال[^\s]+|[^\s]+/g : /[^\s\-‐‑–]+/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
