@@ -6,6 +6,7 @@ import { rules } from './checks';
 import type { Resources } from './resources';
 import { parseStructure } from './structure';
 import { detectLanguage } from './text/language';
+import type { Stylebook } from './stylebook/model';
 import type { Article, DateValue, Finding, Language, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -17,6 +18,8 @@ export interface AnalyzeOptions {
   language?: Language | 'auto';
   /** Per diagnostic code: a severity, or 'off'. */
   severities?: Record<string, Severity | 'off'>;
+  /** The newsroom style book (parsed by core/stylebook, loaded by server/src/node/stylebook.ts). */
+  stylebook?: Stylebook;
 }
 
 /** `resources` carries the loaded models (see server/src/node/); without them no entities are tagged. */

@@ -1,0 +1,156 @@
+/**
+ * Spelling groups of one article: which name parts (tokens of entity mentions) are spellings of the same name.
+ *
+ * Within one entity, two name parts are grouped when they are variants (see match.ts). Across two entities of the
+ * same type that the linker did not merge, name parts are grouped only when two whole mentions are variants
+ * token by token ('لافروف' / 'لافروڤ', 'سيرغي لافروف' / 'سيرجي لافروف'), so different people who share a first
+ * name or a surname ('سيرغي لافروف' / 'سيرغي شويغو') never are.
+ */
+import type { Entity, EntityType, Language } from '../types';
+import { nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+
+/** One name part as written in the text (clitics excluded: the mention span already excludes them). */
+export interface NamePartOccurrence {
+  text: string;
+  start: number;
+  end: number;
+  entity: number;
+  /** Index of the mention within its entity. */
+  mention: number;
+}
+
+export interface SpellingGroup {
+  type: EntityType;
+  /** Occurrences in document order. */
+  occurrences: NamePartOccurrence[];
+  /** Distinct spellings with their counts, in order of first occurrence. */
+  spellings: Array<{ text: string; count: number; first: number }>;
+  /** transliteration when any two spellings differ by more than writing conventions. */
+  kind: VariantKind;
+  /** True when the group spans entities the linker kept apart. */
+  acrossEntities: boolean;
+}
+
+/** Entity types whose names are checked. Dates and misc are not names. */
+export const NAME_TYPES: readonly EntityType[] = ['person', 'location', 'organization'];
+
+class UnionFind {
+  private p: number[];
+  constructor(n: number) {
+    this.p = Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.p[x] !== x) {
+      this.p[x] = this.p[this.p[x]];
+      x = this.p[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** Spelling groups with at least two distinct spellings, in document order of their first occurrence. */
+export function spellingGroups(entities: readonly Entity[], lang: Language, opts: MatchOptions = {}): SpellingGroup[] {
+  const occ: NamePartOccurrence[] = [];
+  const byMention: number[][][] = [];
+  entities.forEach((e, ei) => {
+    byMention[ei] = [];
+    if (!NAME_TYPES.includes(e.type)) return;
+    e.mentions.forEach((m, mi) => {
+      const ids: number[] = [];
+      for (const p of nameParts(m.text, lang)) {
+        if (!/\p{L}/u.test(p.text)) continue;
+        ids.push(occ.length);
+        occ.push({ text: p.text, start: m.start + p.start, end: m.start + p.end, entity: ei, mention: mi });
+      }
+      byMention[ei][mi] = ids;
+    });
+  });
+  const uf = new UnionFind(occ.length);
+  const memo = new Map<string, boolean>();
+  const variant = (a: string, b: string): boolean => {
+    if (a === b) return true;
+    const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let v = memo.get(k);
+    if (v === undefined) {
+      v = tokenVariant(a, b, lang, opts) !== null;
+      memo.set(k, v);
+    }
+    return v;
+  };
+
+  // Within each entity: every pair of name parts that are variants (or equal).
+  for (let ei = 0; ei < entities.length; ei++) {
+    const ids = byMention[ei].flat();
+    const firstOf = new Map<string, number>();
+    for (const id of ids) {
+      const t = occ[id].text;
+      const f = firstOf.get(t);
+      if (f === undefined) firstOf.set(t, id);
+      else uf.union(f, id);
+    }
+    const distinct = [...firstOf.entries()];
+    for (let i = 0; i < distinct.length; i++)
+      for (let j = i + 1; j < distinct.length; j++) if (variant(distinct[i][0], distinct[j][0])) uf.union(distinct[i][1], distinct[j][1]);
+  }
+
+  // Across entities of the same type: whole mentions that are variants token by token.
+  const distinctMentions = entities.map((e) => {
+    const seen = new Map<string, number>();
+    e.mentions.forEach((m, mi) => {
+      if (!seen.has(m.text)) seen.set(m.text, mi);
+    });
+    return seen;
+  });
+  for (let a = 0; a < entities.length; a++) {
+    if (!NAME_TYPES.includes(entities[a].type)) continue;
+    for (let b = a + 1; b < entities.length; b++) {
+      if (entities[b].type !== entities[a].type) continue;
+      for (const [ta, ma] of distinctMentions[a]) {
+        for (const [tb, mb] of distinctMentions[b]) {
+          const v = nameVariant(ta, tb, lang, opts);
+          if (!v) continue;
+          const ia = byMention[a][ma];
+          const ib = byMention[b][mb];
+          if (ia.length !== ib.length) continue;
+          for (let k = 0; k < ia.length; k++) if (v.parts[k]?.kind !== 'same') uf.union(ia[k], ib[k]);
+        }
+      }
+    }
+  }
+
+  const groups = new Map<number, number[]>();
+  occ.forEach((_, i) => {
+    const r = uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  const out: SpellingGroup[] = [];
+  for (const ids of groups.values()) {
+    const items = ids.map((i) => occ[i]).sort((x, y) => x.start - y.start);
+    const counts = new Map<string, { text: string; count: number; first: number }>();
+    for (const o of items) {
+      const c = counts.get(o.text);
+      if (c) c.count++;
+      else counts.set(o.text, { text: o.text, count: 1, first: o.start });
+    }
+    if (counts.size < 2) continue;
+    const spellings = [...counts.values()];
+    let kind: VariantKind = 'orthographic';
+    for (let i = 0; i < spellings.length && kind === 'orthographic'; i++)
+      for (let j = i + 1; j < spellings.length; j++)
+        if (tokenVariant(spellings[i].text, spellings[j].text, lang, opts)?.kind !== 'orthographic') {
+          kind = 'transliteration';
+          break;
+        }
+    const ents = new Set(items.map((o) => o.entity));
+    out.push({ type: entities[items[0].entity].type, occurrences: items, spellings, kind, acrossEntities: ents.size > 1 });
+  }
+  out.sort((x, y) => x.occurrences[0].start - y.occurrences[0].start);
+  return out;
+}
