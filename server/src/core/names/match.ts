@@ -6,7 +6,7 @@
  *   Arabic: hamza seats on alif (أ/إ/آ/ا), ى/ي, ة/ه, ؤ/و, ئ/ي, diacritics and tatweel, Persian ی/ک,
  *   'عبد الله'/'عبدالله'. English: case, diacritics (Muammar/Mu'ammar, José/Jose), hyphen/space ('al-Assad'/'Al Assad').
  * - `transliteration`: the spellings differ by the alternations that transliterating a foreign name produces.
- *   Arabic: ك/ق/غ/ج/گ (g, k, q), ف/ڤ (v), ب/پ (p), تش/ش/چ (ch), ت/ط, س/ص/ث, د/ض/ذ, ز/ذ/ظ, and long vowels ا و ي
+ *   Arabic: ك/ق/غ/ج/گ (g, k, q), ف/ڤ (v), ب/پ (p), تش/ش/چ (ch), ت/ط/ث, س/ص/ث, د/ض/ذ, ز/ذ/ظ, and long vowels ا و ي
  *   present or dropped (بوتين/بوتن; endings وف/ڤ). English: c/k/q/g, f/v/w, ph/f, s/z, i/y/j, doubled letters,
  *   h after a consonant (Gadhafi/Gaddafi), and for longer names vowels (Mohammed/Muhammad).
  *   Each alternation costs 1; a pair is a variant when its cheapest alignment stays within a budget that grows
@@ -121,6 +121,8 @@ function stripArticle(folded: string): string {
 
 /** Default native test: the token (or the token without ال) is a listed Arabic name or name word. */
 export function isNativeArabicName(folded: string): boolean {
+  // A short word behind the article is an Arabic word (الجيش/الجيوش), not a transliterated name.
+  if (folded.startsWith('ال') && folded.length <= 6) return true;
   return NATIVE_AR.has(folded) || NATIVE_AR.has(stripArticle(folded));
 }
 
@@ -174,7 +176,7 @@ const AR_CLASS: Record<string, string> = {
   ب: 'B', پ: 'B',
   ش: 'C', چ: 'C',
   ت: 'T', ط: 'T',
-  س: 'S', ص: 'S', ث: 'S',
+  س: 'S', ص: 'S', ث: 'ST',
   د: 'D', ض: 'D', ذ: 'DZ',
   ز: 'Z', ظ: 'Z',
 };
@@ -188,7 +190,8 @@ function classCompatible(c1: string | undefined, c2: string | undefined): boolea
 
 const AR_SCHEME: Scheme = {
   sub: (x, y) => (classCompatible(AR_CLASS[x], AR_CLASS[y]) ? 1 : Infinity),
-  indel: (s, i) => (i > 0 && AR_LONG_VOWELS.includes(s[i]) ? 1 : Infinity),
+  // A long vowel present or dropped inside the name; not at its end (بيتر/بيترو, توماس/توماسو are different names).
+  indel: (s, i) => (i > 0 && i < s.length - 1 && AR_LONG_VOWELS.includes(s[i]) ? 1 : Infinity),
 };
 
 function arBudget(L: number): number {
@@ -212,7 +215,7 @@ const EN_VOWELS = 'aeiouy';
 const EN_SCHEME: Scheme = {
   sub: (x, y, L) => {
     if (classCompatible(EN_CLASS[x], EN_CLASS[y])) return 1;
-    if (L >= 6 && EN_VOWELS.includes(x) && EN_VOWELS.includes(y)) return 1;
+    if (L >= 5 && EN_VOWELS.includes(x) && EN_VOWELS.includes(y)) return 1;
     return Infinity;
   },
   indel: (s, i, L) => {
@@ -220,8 +223,9 @@ const EN_SCHEME: Scheme = {
     if (i > 0 && s[i - 1] === c) return 1; // doubled letter
     if (i + 1 < s.length && s[i + 1] === c && i > 0) return 1;
     if (c === 'h' && i > 0 && 'cdgkts'.includes(s[i - 1])) return 1; // kh/k, dh/d, th/t
+    if (c === 'c' && i > 0 && s[i - 1] === 's' && s[i + 1] === 'h') return 1; // sch/sh
     if (c === 'e' && i === s.length - 1 && i >= 3) return 1; // Clark/Clarke
-    if (L >= 6 && i > 0 && EN_VOWELS.includes(c)) return 1;
+    if (L >= 6 && i > 0 && i < s.length - 1 && EN_VOWELS.includes(c)) return 1; // not a final vowel: Martin/Martini
     return Infinity;
   },
 };

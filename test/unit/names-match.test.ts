@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import pairs from '../fixtures/names/pairs.json';
+import { foldArabic, nameVariant, sameName, tokenVariant } from '../../server/src/core/names/match';
+
+// Pairs mined from real names by scripts/mine-name-pairs.ts (see the report in the fixture for what was left out).
+type P = [string, string];
+const data = pairs as { en: { positive: P[]; negative: P[] }; ar: { positive: P[]; negative: P[] } };
+
+describe('name matcher: mined pairs', () => {
+  for (const lang of ['ar', 'en'] as const) {
+    it(`${lang}: at least 150 positive and 150 negative pairs`, () => {
+      assert.ok(data[lang].positive.length >= 150, `${data[lang].positive.length} positives`);
+      assert.ok(data[lang].negative.length >= 150, `${data[lang].negative.length} negatives`);
+    });
+    it(`${lang}: every positive pair is a variant, in both directions`, () => {
+      const bad = data[lang].positive.filter(([a, b]) => !tokenVariant(a, b, lang) || !tokenVariant(b, a, lang));
+      assert.deepEqual(bad, []);
+    });
+    it(`${lang}: no negative pair is a variant, in either direction`, () => {
+      const bad = data[lang].negative.filter(([a, b]) => tokenVariant(a, b, lang) || tokenVariant(b, a, lang));
+      assert.deepEqual(bad, []);
+    });
+  }
+});
+
+describe('name matcher: kinds and full names', () => {
+  it('orthographic alternations hold for native names', () => {
+    for (const [a, b] of [['أحمد', 'احمد'], ['إبراهيم', 'ابراهيم'], ['مصطفى', 'مصطفي'], ['فاطمة', 'فاطمه'], ['عبد الله', 'عبدالله'], ['مُحَمَّد', 'محمد']])
+      assert.equal(nameVariant(a, b, 'ar')?.kind, 'orthographic', `${a}/${b}`);
+  });
+  it('transliteration alternations in foreign names', () => {
+    for (const [a, b] of [['بوتين', 'بوتن'], ['شويغو', 'شويجو'], ['نيكولاي', 'نيقولاي'], ['لافروف', 'لافروڤ'], ['حفتر', 'حفطر'], ['غورباتشوف', 'جورباتشوف']])
+      assert.equal(nameVariant(a, b, 'ar')?.kind, 'transliteration', `${a}/${b}`);
+    for (const [a, b] of [['Gaddafi', 'Qaddafi'], ['Gaddafi', 'Kadhafi'], ['Sergei', 'Sergey'], ['Lavrov', 'Lavroff'], ['Philip', 'Filip'], ['Mohammed', 'Muhammad']])
+      assert.equal(nameVariant(a, b, 'en')?.kind, 'transliteration', `${a}/${b}`);
+    assert.equal(nameVariant('al-Assad', 'Al-Assad', 'en')?.kind, 'orthographic');
+  });
+  it('native Arabic names keep only orthographic alternations', () => {
+    for (const [a, b] of [['سعيد', 'سعد'], ['حسين', 'حسن'], ['محمد', 'محمود'], ['عباس', 'عياش']]) assert.equal(nameVariant(a, b, 'ar'), null, `${a}/${b}`);
+  });
+  it('grammatical forms are not variants', () => {
+    for (const [a, b] of [['الروسي', 'الروسية'], ['وزارة', 'وزارتي'], ['وزير', 'وزراء']]) assert.equal(nameVariant(a, b, 'ar'), null, `${a}/${b}`);
+  });
+  it('full names match token by token; a shared first name is not enough', () => {
+    assert.equal(nameVariant('سيرغي لافروف', 'سيرغي شويغو', 'ar'), null);
+    const m = nameVariant('سيرغي لافروف', 'سيرجي لافروڤ', 'ar');
+    assert.equal(m?.kind, 'transliteration');
+    assert.deepEqual(m?.parts.map((p) => p.kind), ['transliteration', 'transliteration']);
+    assert.equal(nameVariant('Sergei Lavrov', 'Sergei Shoigu', 'en'), null);
+    assert.equal(nameVariant('Muammar Gaddafi', 'Moammar Qaddafi', 'en')?.kind, 'transliteration');
+    assert.equal(nameVariant('لافروف', 'سيرغي لافروف', 'ar'), null, 'different token counts are for the linker');
+  });
+  it('identical spellings are not variants but are the same name', () => {
+    assert.equal(nameVariant('حفتر', 'حفتر', 'ar'), null);
+    assert.ok(sameName('حفتر', 'حفتر', 'ar'));
+    assert.ok(sameName('أحمد', 'احمد', 'ar'));
+    assert.equal(foldArabic('عبد الله'), foldArabic('عبدالله'));
+  });
+});
