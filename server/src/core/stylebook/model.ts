@@ -36,6 +36,8 @@ export interface StylebookParseResult {
   /** Undefined when the file is unusable (then `problems` holds one error). */
   stylebook?: Stylebook;
   problems: StylebookProblem[];
+  /** Other dictionaries this one imports (`"import": ["prh.yml"]`), relative to its folder; the host reads them. */
+  imports?: Array<{ path: string; offset: number }>;
 }
 
 export function guessLanguage(s: string): Language {
