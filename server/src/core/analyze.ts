@@ -3,6 +3,7 @@
  * Used alike by the language server, the CLI, the tests and the benchmarks.
  */
 import { rules } from './checks';
+import { extractEntities } from './entities';
 import type { Resources } from './resources';
 import { parseStructure } from './structure';
 import { detectLanguage } from './text/language';
@@ -30,7 +31,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, resources: R
     text,
     language,
     structure,
-    entities: [],
+    entities: extractEntities(text, structure, resources, { language, forcedLanguage: options.language && options.language !== 'auto' ? options.language : undefined }),
     dates: [],
   };
   const diagnostics: Finding[] = [];

@@ -1,0 +1,485 @@
+/**
+ * From tagger spans to entities: the document level of entity recognition (issues 7 and 8).
+ *
+ * 1. Clean: tagger spans are aligned to words; a title or honorific the tagger swallowed into a person span
+ *    ('المشير خليفة حفتر', 'Mr. Haftar') is moved out of the name; "Lavrov's" ends before the possessive.
+ * 2. Group: mentions with the same folded words are one group (diacritics ignored: الرَّئِيسُ = الرئيس).
+ * 3. Link: groups of one type whose names are spelling variants (through the names matcher, names/match.ts) merge;
+ *    a shorter person name links to the one full name it is part of ('لافروف' -> 'سيرغي لافروف') only when exactly
+ *    one full name fits; a shorter organization name likewise ('الخارجية الروسية' -> 'وزارة الخارجية الروسية'),
+ *    and an acronym to the name whose initials it spells (UN -> United Nations). Ambiguous short forms stay apart:
+ *    'سيرغي' alone fits both سيرغي لافروف and سيرغي شويغو, 'Security Council' both councils.
+ * 4. Propagate: every name recognized once is looked for at every other word of the article, at word boundaries,
+ *    clitic-aware for Arabic (ولافروف، بموسكو، لحفتر، للجيش), capitalized for English; a person's surname too when
+ *    it is unambiguous and not a common word. The tagger decides what is a name; propagation finds where else it is.
+ * 5. Roles: titles before a name ('وزير الخارجية الروسي سيرغي لافروف', 'Russian Foreign Minister Sergei Lavrov',
+ *    'السفير الروسي لدى طرابلس، إيفان مولوتكوف'), appositions ('عقيلة صالح عيسى، رئيس مجلس النواب الليبي'), and the
+ *    possessive deputy ('ونائبه ميخائيل بوغدانوف' -> 'نائب وزير الخارجية الروسي'). See roles.ts.
+ * 6. Entities: canonical name = the fullest form (most words, then most frequent, then first); id = type:canonical.
+ *
+ * Linear in the length of the text apart from the pairwise variant test between distinct names (bounded).
+ */
+import type { NerType, TaggedSpan } from '../resources';
+import type { Entity, EntityType, Language, Mention, Role, Span } from '../types';
+import { isNativeArabicName, nameVariant } from '../names/match';
+import {
+  AR_HONORIFICS, AR_MEDIA, AR_NOT_NAMES, AR_TRIGGERS, EN_HONORIFICS, EN_MEDIA, EN_NOT_NAMES, EN_TITLE_WORDS, EN_TRIGGERS,
+  arLexStem, arNationality,
+} from './lexicon';
+import { extractRoles, type RoleScan } from './roles';
+import { Sep, type Token, cliticReadings, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
+
+export interface LinkInput {
+  text: string;
+  /** The parts of the text that are prose (headline, paragraphs); nothing outside them is scanned. */
+  regions: readonly Span[];
+  /** Tagger output over those regions, any order. */
+  spans: readonly TaggedSpan[];
+}
+
+/** One mention while linking. Token range [t0, t1). */
+export interface WorkMention {
+  start: number;
+  end: number;
+  type: NerType;
+  t0: number;
+  t1: number;
+  keys: string[];
+  latin: boolean;
+  source: 'tagger' | 'rule' | 'propagated';
+  group: number;
+  /** The words without the restored article, for 'لل' + name ('للبنان' -> 'لبنان' rather than 'البنان'). */
+  alt?: string[];
+}
+
+interface Group {
+  keyStr: string;
+  keys: string[];
+  latin: boolean;
+  mentions: WorkMention[];
+  votes: Map<NerType, number>;
+  type: NerType;
+  /** Tagged alone at least once (not only found by propagation). */
+  tagged: boolean;
+}
+
+const MAX_VARIANT_BUCKET = 400;
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Clean
+
+function isTitleToken(t: Token): boolean {
+  if (t.latin) return EN_TRIGGERS.has(t.key) || EN_HONORIFICS.has(t.key) || (EN_TITLE_WORDS.has(t.key) && !t.cap);
+  return !!arLexStem(t.key, AR_TRIGGERS) || !!arLexStem(t.key, AR_HONORIFICS);
+}
+
+function isApostropheS(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return t.latin && t.key === 's' && t.start > 0 && /['’]/.test(text[t.start - 1]) && tokens[i].sep === Sep.Space;
+}
+
+/** A person name must have a word that is not a title, function word or nationality adjective. */
+function plausiblePerson(keys: readonly string[], latin: boolean): boolean {
+  return keys.some((k) => {
+    if (/^[\p{N}]+$/u.test(k)) return false;
+    if (latin) return !EN_NOT_NAMES.has(k) && !EN_TRIGGERS.has(k) && !EN_TITLE_WORDS.has(k);
+    return !AR_NOT_NAMES.has(k) && !arLexStem(k, AR_TRIGGERS) && !arLexStem(k, AR_HONORIFICS) && !arNationality(k);
+  });
+}
+
+function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkMention | undefined {
+  let t0 = tokenAt(tokens, s.start);
+  let t1 = tokenAt(tokens, s.end);
+  if (t1 < tokens.length && tokens[t1].start < s.end) t1++;
+  if (t0 >= t1) return undefined;
+  // A span never crosses a region (headline/paragraph) or sentence boundary.
+  for (let i = t0 + 1; i < t1; i++) {
+    if (tokens[i].sep === Sep.Boundary) {
+      t1 = i;
+      break;
+    }
+  }
+  if (s.type === 'person') {
+    while (t0 < t1 - 1 && isTitleToken(tokens[t0]) && tokens[t0 + 1].sep === Sep.Space) t0++;
+  }
+  while (t1 - t0 > 1 && isApostropheS(text, tokens, t1 - 1)) t1--;
+  let start = Math.max(s.start, tokens[t0].start);
+  if (start >= tokens[t0].end) start = tokens[t0].start;
+  let end = Math.min(s.end, tokens[t1 - 1].end);
+  if (end <= tokens[t1 - 1].start) end = tokens[t1 - 1].end;
+  const keys: string[] = [];
+  for (let i = t0; i < t1; i++) keys.push(tokens[i].key);
+  if (end < tokens[t1 - 1].end) keys[keys.length - 1] = foldKey(text.slice(t1 - 1 === t0 ? start : tokens[t1 - 1].start, end));
+  let alt: string[] | undefined;
+  if (start > tokens[t0].start) {
+    // The tagger left a clitic out ('و' of 'ولافروف'); after 'ل' + 'ال' the article's alif is restored ('للجيش' -> 'الجيش').
+    const stem = foldKey(text.slice(start, t1 - 1 === t0 ? end : tokens[t0].end));
+    const pre = foldKey(text.slice(tokens[t0].start, start));
+    keys[0] = stem;
+    if (/^[وف]?ل$/.test(pre) && stem.startsWith('ل')) {
+      alt = [...keys];
+      keys[0] = 'ا' + stem;
+    }
+  }
+  if (keys.some((k) => k.length === 0)) return undefined;
+  const latin = tokens[t0].latin;
+  if (s.type === 'person' && !plausiblePerson(keys, latin)) return undefined;
+  return { start, end, type: s.type, t0, t1, keys, latin, source: 'tagger', group: -1, alt };
+}
+
+/** Media rule: the name after 'صحيفة/وكالة…' in «quotes», or after/before 'newspaper', is an organization. */
+function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
+  const out: WorkMention[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    if (n.region !== t.region) continue;
+    if (!t.latin && arLexStem(t.key, AR_MEDIA)) {
+      // «name»: the quote opens right after the media noun, the name ends at the closing quote (at most 4 words).
+      const gap = text.slice(t.end, n.start);
+      if (!/^\s*[«"“]\s*$/.test(gap)) continue;
+      let j = i + 1;
+      while (j + 1 < tokens.length && j - i < 4 && tokens[j + 1].sep === Sep.Space && tokens[j + 1].region === t.region) j++;
+      const close = text.slice(tokens[j].end, (tokens[j + 1]?.start ?? text.length));
+      if (!/^\s*[»"”]/.test(close)) continue;
+      out.push({ start: n.start, end: tokens[j].end, type: 'organization', t0: i + 1, t1: j + 1, keys: tokens.slice(i + 1, j + 1).map((x) => x.key), latin: false, source: 'rule', group: -1 });
+    } else if (t.latin && EN_MEDIA.has(t.key) && !t.cap && n.cap && n.sep === Sep.Space && !EN_NOT_NAMES.has(n.key)) {
+      // 'the newspaper Izvestia'
+      let j = i + 1;
+      while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1].cap && tokens[j + 1].sep === Sep.Space && tokens[j + 1].region === t.region) j++;
+      out.push({ start: n.start, end: tokens[j].end, type: 'organization', t0: i + 1, t1: j + 1, keys: tokens.slice(i + 1, j + 1).map((x) => x.key), latin: true, source: 'rule', group: -1 });
+    } else if (n.latin && EN_MEDIA.has(n.key) && !n.cap && t.cap && n.sep === Sep.Space && !EN_NOT_NAMES.has(t.key) && t.sep !== Sep.Boundary) {
+      // 'the Izvestia newspaper' (the name is not sentence-initial)
+      let j = i;
+      while (j - 1 >= 0 && i - j < 2 && tokens[j].sep === Sep.Space && tokens[j - 1].cap && !EN_NOT_NAMES.has(tokens[j - 1].key) && tokens[j - 1].region === t.region) j--;
+      out.push({ start: tokens[j].start, end: t.end, type: 'organization', t0: j, t1: i + 1, keys: tokens.slice(j, i + 1).map((x) => x.key), latin: true, source: 'rule', group: -1 });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Union-find over groups
+
+class Clusters {
+  private parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** Is `short` an order-preserving subsequence of `long`, anchored at its last word or at its first word? */
+function isSubName(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  const lastAnchored = short[short.length - 1] === long[long.length - 1];
+  const firstAnchored = short[0] === long[0];
+  if (!lastAnchored && !firstAnchored) return false;
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
+}
+
+function isContiguous(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const EN_INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'al']);
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface LinkResult {
+  entities: Entity[];
+  /** Every mention kept, with its entity (index into entities); for tests and tools. */
+  mentions: Array<WorkMention & { entity: number }>;
+}
+
+export function linkEntities(input: LinkInput): LinkResult {
+  const { text, regions } = input;
+  const tokens = scanTokens(text, regions);
+  if (tokens.length === 0) return { entities: [], mentions: [] };
+
+  // 1. Clean and align; overlapping spans: the longer wins.
+  let raw: WorkMention[] = [];
+  for (const s of input.spans) {
+    const m = toMention(text, tokens, s);
+    if (m) raw.push(m);
+  }
+  const media = mediaMentions(text, tokens);
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions: WorkMention[] = [];
+  const claimed = new Int32Array(tokens.length).fill(-1);
+  const place = (m: WorkMention): boolean => {
+    for (let i = m.t0; i < m.t1; i++) if (claimed[i] >= 0) return false;
+    for (let i = m.t0; i < m.t1; i++) claimed[i] = mentions.length;
+    mentions.push(m);
+    return true;
+  };
+  raw = raw.sort((a, b) => b.t1 - b.t0 - (a.t1 - a.t0) || a.start - b.start);
+  // Media names first: 'صحيفة «إزفيستيا»' is an organization whatever type the tagger gave the name.
+  for (const m of media) {
+    const overlapping = raw.filter((r) => r.t0 < m.t1 && m.t0 < r.t1);
+    if (overlapping.length === 0 || overlapping.every((r) => r.t0 >= m.t0 && r.t1 <= m.t1)) place(m);
+  }
+  for (const m of raw) place(m);
+
+  // 2. Group by folded words. A clitic-restored first word ('الجيش' from 'للجيش') falls back to the
+  // unrestored reading when only that one is a name elsewhere ('للبنان' -> 'لبنان').
+  const groups: Group[] = [];
+  const byKey = new Map<string, number>();
+  const keyCount = new Map<string, number>();
+  for (const m of mentions) keyCount.set(m.keys.join(' '), (keyCount.get(m.keys.join(' ')) ?? 0) + 1);
+  const clusters = new Clusters();
+  const groupOf = (m: WorkMention): number => {
+    if (m.alt && keyCount.get(m.keys.join(' ')) === 1 && keyCount.has(m.alt.join(' '))) m.keys = m.alt;
+    const keys = m.keys;
+    const k = keys.join(' ');
+    let g = byKey.get(k);
+    if (g === undefined) {
+      g = groups.length;
+      groups.push({ keyStr: k, keys, latin: m.latin, mentions: [], votes: new Map(), type: m.type, tagged: false });
+      byKey.set(k, g);
+      clusters.add();
+    }
+    return g;
+  };
+  for (const m of mentions) {
+    const g = groupOf(m);
+    m.group = g;
+    const G = groups[g];
+    G.mentions.push(m);
+    G.votes.set(m.type, (G.votes.get(m.type) ?? 0) + (m.source === 'rule' ? 100 : 1));
+    G.tagged = true;
+  }
+  for (const G of groups) {
+    let best = G.type;
+    let n = -1;
+    for (const [t, v] of G.votes) if (v > n) [best, n] = [t, v];
+    G.type = best;
+  }
+
+  // 3a. Spelling variants of one name (same type, same number of words), through the names matcher.
+  const buckets = new Map<string, number[]>();
+  groups.forEach((G, i) => {
+    const b = `${G.type}|${G.keys.length}|${G.latin ? 'en' : 'ar'}`;
+    let l = buckets.get(b);
+    if (!l) buckets.set(b, (l = []));
+    l.push(i);
+  });
+  for (const [b, list] of buckets) {
+    if (list.length < 2 || list.length > MAX_VARIANT_BUCKET || b.startsWith('misc')) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const A = groups[list[x]];
+        const B = groups[list[y]];
+        if (clusters.find(list[x]) === clusters.find(list[y])) continue;
+        const lang: Language = A.latin ? 'en' : 'ar';
+        if (nameVariant(A.keys.join(' '), B.keys.join(' '), lang)) clusters.union(list[x], list[y]);
+      }
+    }
+  }
+
+  // 3b. Short forms to the one longer name they belong to; longer short forms first.
+  const byWord = new Map<string, number[]>();
+  groups.forEach((G, i) => {
+    for (const k of new Set(G.keys)) {
+      let l = byWord.get(k);
+      if (!l) byWord.set(k, (l = []));
+      l.push(i);
+    }
+  });
+  const order = groups.map((_, i) => i).sort((a, b) => groups[b].keys.length - groups[a].keys.length);
+  for (const i of order) {
+    const G = groups[i];
+    if (G.type !== 'person' && G.type !== 'organization') continue;
+    const candidates = new Set<number>();
+    for (const k of [G.keys[0], G.keys[G.keys.length - 1]]) for (const j of byWord.get(k) ?? []) candidates.add(j);
+    const roots = new Set<number>();
+    for (const j of candidates) {
+      const H = groups[j];
+      if (j === i || H.type !== G.type || H.latin !== G.latin || H.keys.length <= G.keys.length) continue;
+      const fits = G.type === 'person' ? isSubName(G.keys, H.keys) : G.keys.length >= 2 && isContiguous(G.keys, H.keys);
+      if (fits) roots.add(clusters.find(j));
+    }
+    if (roots.size === 1) clusters.union(i, [...roots][0]);
+  }
+  // Acronyms (Latin): 'UN' / 'U.N.' -> the one organization whose initials spell it.
+  groups.forEach((G, i) => {
+    if (!G.latin || G.type !== 'organization') return;
+    const m = G.mentions[0];
+    const surface = text.slice(m.start, m.end).replace(/[.\s]/g, '');
+    if (!/^[A-Z]{2,6}$/.test(surface)) return;
+    const roots = new Set<number>();
+    groups.forEach((H, j) => {
+      if (j === i || !H.latin || H.type !== 'organization' || H.keys.length < 2) return;
+      const initials = H.keys.filter((k) => !EN_INITIAL_SKIP.has(k)).map((k) => k[0]).join('');
+      if (initials === surface.toLowerCase()) roots.add(clusters.find(j));
+    });
+    if (roots.size === 1) clusters.union(i, [...roots][0]);
+  });
+
+  // 4. Propagation.
+  const patterns = new Map<string, Array<{ keys: string[]; root: number }>>();
+  const patternRoots = new Map<string, Set<number>>();
+  const addPattern = (keys: string[], root: number) => {
+    const k = keys.join(' ');
+    let s = patternRoots.get(k);
+    if (!s) patternRoots.set(k, (s = new Set()));
+    s.add(root);
+  };
+  const surnameCount = new Map<string, Set<number>>();
+  groups.forEach((G, i) => {
+    const root = clusters.find(i);
+    addPattern(G.keys, root);
+    if (G.type === 'person' && G.keys.length >= 2) {
+      const last = G.keys[G.keys.length - 1];
+      let s = surnameCount.get(last);
+      if (!s) surnameCount.set(last, (s = new Set()));
+      s.add(root);
+    }
+  });
+  for (const [last, roots] of surnameCount) {
+    if (roots.size !== 1) continue;
+    const latin = /^[a-z]/.test(last);
+    if (last.length < 3) continue;
+    if (latin ? EN_NOT_NAMES.has(last) || EN_TRIGGERS.has(last) : AR_NOT_NAMES.has(last) || !!arLexStem(last, AR_TRIGGERS) || !!arNationality(last)) continue;
+    // A native Arabic name that is also a common word (صالح، حسن، كريم) is propagated only if tagged alone somewhere.
+    if (!latin && isNativeArabicName(last) && !(byKey.has(last) && groups[byKey.get(last)!].tagged)) continue;
+    addPattern([last], [...roots][0]);
+  }
+  for (const [k, roots] of patternRoots) {
+    if (roots.size !== 1) continue;
+    const keys = k.split(' ');
+    if (keys.length === 1) {
+      const w = keys[0];
+      const latin = /^[a-z0-9]/.test(w);
+      if (w.length < (latin ? 2 : 3) || (latin ? EN_NOT_NAMES.has(w) : AR_NOT_NAMES.has(w))) continue;
+    }
+    let l = patterns.get(keys[0]);
+    if (!l) patterns.set(keys[0], (l = []));
+    l.push({ keys, root: [...roots][0] });
+  }
+  for (const l of patterns.values()) l.sort((a, b) => b.keys.length - a.keys.length);
+
+  const rootGroup = new Map<number, number>();
+  groups.forEach((_, i) => {
+    const r = clusters.find(i);
+    if (!rootGroup.has(r)) rootGroup.set(r, r);
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    if (claimed[i] >= 0) continue;
+    const t = tokens[i];
+    if (t.latin && !t.cap) continue;
+    const readings = t.latin ? [{ key: t.key, strip: 0 }] : cliticReadings(t.key);
+    let done = false;
+    for (const r of readings) {
+      const list = patterns.get(r.key);
+      if (!list) continue;
+      for (const p of list) {
+        if (r.strip > 0 && p.keys[0].length < 3) continue;
+        const n = p.keys.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let j = 1; j < n && ok; j++) {
+          const u = tokens[i + j];
+          ok = claimed[i + j] < 0 && u.key === p.keys[j] && u.sep === Sep.Space && u.region === t.region;
+        }
+        if (!ok) continue;
+        const start = t.start + (r.strip ? offsetAfterLetters(text.slice(t.start, t.end), r.strip) : 0);
+        const g = rootGroup.get(p.root)!;
+        const m: WorkMention = {
+          start, end: tokens[i + n - 1].end, type: groups[g].type, t0: i, t1: i + n, keys: p.keys, latin: t.latin, source: 'propagated', group: -1,
+        };
+        // Propagated mentions join the group of their words (or a new group of the same cluster).
+        const k = p.keys.join(' ');
+        let gi = byKey.get(k);
+        if (gi === undefined) {
+          gi = groups.length;
+          groups.push({ keyStr: k, keys: p.keys, latin: t.latin, mentions: [], votes: new Map(), type: groups[g].type, tagged: false });
+          byKey.set(k, gi);
+          clusters.add();
+          clusters.union(gi, p.root);
+        }
+        m.group = gi;
+        groups[gi].mentions.push(m);
+        for (let j = i; j < i + n; j++) claimed[j] = mentions.length;
+        mentions.push(m);
+        i += n - 1;
+        done = true;
+        break;
+      }
+      if (done) break;
+    }
+  }
+
+  // 5 + 6. Entities, then roles.
+  const members = new Map<number, number[]>();
+  groups.forEach((_, i) => {
+    const r = clusters.find(i);
+    let l = members.get(r);
+    if (!l) members.set(r, (l = []));
+    l.push(i);
+  });
+  const entities: Entity[] = [];
+  const entityOfRoot = new Map<number, number>();
+  const usedIds = new Map<string, number>();
+  const roots = [...members.keys()].sort((a, b) => firstStart(a) - firstStart(b));
+  function firstStart(root: number): number {
+    let s = Infinity;
+    for (const gi of members.get(root)!) for (const m of groups[gi].mentions) if (m.start < s) s = m.start;
+    return s;
+  }
+  for (const root of roots) {
+    const gs = members.get(root)!.filter((gi) => groups[gi].mentions.length > 0);
+    if (gs.length === 0) continue;
+    // Type: the tagger's majority over the whole cluster.
+    const votes = new Map<NerType, number>();
+    for (const gi of gs) for (const [t, v] of groups[gi].votes) votes.set(t, (votes.get(t) ?? 0) + v);
+    let type: NerType = groups[gs[0]].type;
+    let best = -1;
+    for (const [t, v] of votes) if (v > best) [type, best] = [t, v];
+    // Canonical: the group with most words; then most mentions; then first. Its first whole-word mention, as written.
+    const canon = [...gs].sort((a, b) => groups[b].keys.length - groups[a].keys.length || groups[b].mentions.length - groups[a].mentions.length || groups[a].mentions[0].start - groups[b].mentions[0].start)[0];
+    const cm = groups[canon].mentions.find((m) => m.start === tokens[m.t0].start) ?? groups[canon].mentions[0];
+    let name = text.slice(cm.start, cm.end).replace(/\s+/g, ' ');
+    // 'لجيش الليبي' (from 'للجيش الليبي', clitic excluded) is named with its article: 'الجيش الليبي'.
+    if (cm.start !== tokens[cm.t0].start && cm.alt && cm.keys !== cm.alt) name = 'ا' + name;
+    const ms = gs.flatMap((gi) => groups[gi].mentions).sort((a, b) => a.start - b.start);
+    let id = `${type as EntityType}:${name}`;
+    const seen = usedIds.get(id) ?? 0;
+    usedIds.set(id, seen + 1);
+    if (seen) id += `#${seen + 1}`;
+    entityOfRoot.set(root, entities.length);
+    entities.push({
+      id,
+      type: type as EntityType,
+      name,
+      mentions: ms.map((m): Mention => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
+      roles: [],
+    });
+  }
+  const out = mentions.map((m) => ({ ...m, entity: entityOfRoot.get(clusters.find(m.group)) ?? -1 }));
+
+  const scan: RoleScan = { text, tokens, mentions: out, entities };
+  extractRoles(scan);
+  return { entities, mentions: out };
+}
+
+export type { Role };

@@ -1,0 +1,211 @@
+/**
+ * The token stream the entity linker works on: words of the headline and paragraphs with UTF-16 offsets,
+ * a matching key per word, and what separates each word from the one before it.
+ *
+ * Why its own scanner: the linker scans every word of the article once (propagation, roles), so the key must be
+ * cheap. `foldKey` is a single character loop that gives, for one word, exactly what the names matcher's
+ * `foldArabic` / `foldLatin` give (diacritics and tatweel dropped; أ إ آ ٱ -> ا, ى ی ئ -> ي, ة -> ه, ؤ -> و, ک -> ك;
+ * Latin lower-cased without diacritics); a unit test holds the two equal. The user's text is never changed.
+ */
+import type { Span } from '../types';
+
+/** What lies between a word and the word before it. */
+export const enum Sep {
+  /** Spaces only, or in-word punctuation (hyphen, apostrophe, the dot of an abbreviation such as U.N. or Mr.). */
+  Space = 0,
+  /** A comma (، or ,). */
+  Comma = 1,
+  /** Other punctuation inside a sentence: quotes, brackets, dashes, colon. */
+  Punct = 2,
+  /** A sentence end, a line break, or the start of a region (headline, paragraph). */
+  Boundary = 3,
+}
+
+export interface Token extends Span {
+  /** Folded key of the whole word (clitics included). */
+  key: string;
+  /** Latin script (else Arabic or other). */
+  latin: boolean;
+  /** Starts with an upper-case letter (Latin only). */
+  cap: boolean;
+  /** What separates this word from the previous one. */
+  sep: Sep;
+  /** Index of the region (headline or paragraph) the word is in. */
+  region: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Abbreviations whose dot does not end a sentence (folded). */
+const ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'sen', 'rep', 'gov', 'st', 'jr', 'sr', 'prof',
+  'rev', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'mt', 'ft', 'brig', 'cmdr', 'pres', 'amb',
+]);
+
+/** Folded key of one word (see the module comment). */
+export function foldKey(w: string): string {
+  let out = '';
+  let plain = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) {
+        plain = false;
+        break;
+      }
+      continue;
+    }
+    plain = false;
+    break;
+  }
+  if (plain) return w;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 0x80) {
+      out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : w[i];
+    } else if (c >= 0x0600 && c <= 0x06ff) {
+      if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue;
+      switch (c) {
+        case 0x0623: case 0x0625: case 0x0622: case 0x0671: out += 'ا'; break;
+        case 0x0649: case 0x06cc: case 0x0626: out += 'ي'; break;
+        case 0x0629: out += 'ه'; break;
+        case 0x0624: out += 'و'; break;
+        case 0x06a9: out += 'ك'; break;
+        default: out += w[i];
+      }
+    } else if (c === 0x200c || c === 0x200d || c === 0x200e || c === 0x200f || c === 0x061c) {
+      continue;
+    } else {
+      // Latin with diacritics, other scripts: decompose and drop marks, lower-case.
+      const d = w[i].normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      out += d;
+    }
+  }
+  return out;
+}
+
+const isArabicLetterCode = (c: number) => c >= 0x0620 && c <= 0x06ff;
+
+function classifyGap(text: string, from: number, to: number, prev: Token | undefined): Sep {
+  if (from === to) return Sep.Space;
+  let sep = Sep.Space;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    switch (ch) {
+      case ' ': case '\t': case '\u00a0': case '\u200c': case '\u200d': case '\u200e': case '\u200f': case '\u0640':
+      case '-': case '\u2010': case '\u2011': case '\'': case '’': case '‘':
+        break;
+      case '\n': case '\r': case '!': case '?': case '؟': case ';': case '؛': case '…':
+        return Sep.Boundary;
+      case '.': {
+        // The dot of an abbreviation (U.N., Mr., Gen.) or a decimal is not a sentence end.
+        const abbrev = prev && prev.end === i && prev.latin && (prev.key.length === 1 || ABBREV.has(prev.key));
+        if (!abbrev) return Sep.Boundary;
+        break;
+      }
+      case '،': case ',':
+        if (sep < Sep.Comma) sep = Sep.Comma;
+        break;
+      default:
+        if (sep < Sep.Punct) sep = Sep.Punct;
+    }
+  }
+  return sep;
+}
+
+/** Words of the given regions of `text`, in order, each region starting with a Boundary. */
+export function scanTokens(text: string, regions: readonly Span[]): Token[] {
+  const out: Token[] = [];
+  for (let r = 0; r < regions.length; r++) {
+    const { start, end } = regions[r];
+    const slice = text.slice(start, end);
+    WORD.lastIndex = 0;
+    let prevEnd = -1;
+    let prev: Token | undefined;
+    for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+      const s = start + m.index;
+      const e = s + m[0].length;
+      const c0 = m[0].charCodeAt(0);
+      const latin = !isArabicLetterCode(c0) && /\p{Script=Latin}/u.test(m[0][0]);
+      const t: Token = {
+        start: s,
+        end: e,
+        key: foldKey(m[0]),
+        latin,
+        cap: latin && m[0][0] !== m[0][0].toLowerCase(),
+        sep: prevEnd < 0 ? Sep.Boundary : classifyGap(text, prevEnd, s, prev),
+        region: r,
+      };
+      out.push(t);
+      prevEnd = e;
+      prev = t;
+    }
+  }
+  return out;
+}
+
+/** Index of the first token whose end is after `offset` (binary search). */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Arabic clitics
+
+/**
+ * Proclitic prefixes of an Arabic word (folded), shortest first: the conjunctions و ف, the prepositions ب ل ك and
+ * their combinations. The article ال is not a clitic here: it belongs to names that have it (الجيش الليبي).
+ * 'لل' (ل + ال with the alif dropped: للجيش) is handled apart.
+ */
+const PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'فب', 'ول', 'فل', 'وك', 'فك', 'لل', 'ولل', 'فلل'];
+
+export interface CliticReading {
+  /** The key without the clitic ('للجيش' -> 'الجيش'). */
+  key: string;
+  /** How many letters (folded characters) of the word the clitic takes. */
+  strip: number;
+}
+
+/**
+ * The readings of an Arabic word key, least stripping first: the word itself, then each clitic prefix removed.
+ * A reading keeps at least two letters. For 'لل…', the reading restores the article: 'للجيش' -> 'الجيش' (strip 1).
+ */
+export function cliticReadings(key: string): CliticReading[] {
+  const out: CliticReading[] = [{ key, strip: 0 }];
+  for (const p of PREFIXES) {
+    if (key.length - p.length < 2 || !key.startsWith(p)) continue;
+    if (p.endsWith('لل')) {
+      out.push({ key: 'ا' + key.slice(p.length - 1), strip: p.length - 1 });
+    } else {
+      out.push({ key: key.slice(p.length), strip: p.length });
+    }
+  }
+  return out;
+}
+
+/** Offset in `word` after its first `n` folded letters (diacritics and tatweel are skipped over). */
+export function offsetAfterLetters(word: string, n: number): number {
+  let seen = 0;
+  let i = 0;
+  while (i < word.length && seen < n) {
+    const c = word.charCodeAt(i);
+    i++;
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue;
+    seen++;
+  }
+  // Marks right after the stripped letter belong to it (وَلافروف: the fatha stays with the و).
+  while (i < word.length) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) i++;
+    else break;
+  }
+  return i;
+}
