@@ -134,7 +134,13 @@ export function roleBefore(text: string, start: number, lang: Language): Role | 
   const joined = words.map((x) => x.w).join(' ');
   const m = /((?:[A-Z][a-z]+\s+){0,3}(?:Minister|Secretary|President|Ambassador|Chancellor|Governor|Commander|Spokesman|Spokeswoman|Director|Envoy|General)(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?)$/.exec(joined);
   if (!m) return undefined;
-  const offsetInJoined = m.index;
+  // Keep only leading words that modify a title (portfolios, nationalities): not 'Later' in 'Later Defence Minister'.
+  let offsetInJoined = m.index;
+  for (const w of m[1].split(' ')) {
+    const lw = w.toLowerCase();
+    if (EN_HEADS.has(lw) || PORTFOLIOS[lw] || /(?:an|ese|ish|i|ch)$/.test(lw)) break;
+    offsetInJoined += w.length + 1;
+  }
   // Map back: words are joined by single spaces; find the word where the match starts.
   let acc = 0;
   for (const w of words) {
