@@ -3,8 +3,9 @@
  *
  * Within one entity, two name parts are grouped when they are variants (see match.ts). Across two entities of the
  * same type that the linker did not merge, name parts are grouped only when two whole mentions are variants
- * token by token ('لافروف' / 'لافروڤ', 'سيرغي لافروف' / 'سيرجي لافروف'), so different people who share a first
- * name or a surname ('سيرغي لافروف' / 'سيرغي شويغو') never are.
+ * token by token ('لافروف' / 'لافروڤ', 'سيرغي لافروف' / 'سيرجي لافروف'), or when a bare surname is a variant of
+ * the surname of a full name ('شويجو' / 'سيرغي شويغو'); so different people who share a first name
+ * ('سيرغي لافروف' / 'سيرغي شويغو') never are.
  */
 import type { Entity, EntityType, Language } from '../types';
 import { nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
@@ -112,12 +113,18 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
       if (entities[b].type !== entities[a].type) continue;
       for (const [ta, ma] of distinctMentions[a]) {
         for (const [tb, mb] of distinctMentions[b]) {
-          const v = nameVariant(ta, tb, lang, opts);
-          if (!v) continue;
           const ia = byMention[a][ma];
           const ib = byMention[b][mb];
-          if (ia.length !== ib.length) continue;
-          for (let k = 0; k < ia.length; k++) if (v.parts[k]?.kind !== 'same') uf.union(ia[k], ib[k]);
+          if (ia.length === ib.length) {
+            const v = nameVariant(ta, tb, lang, opts);
+            if (!v) continue;
+            for (let k = 0; k < ia.length; k++) if (v.parts[k]?.kind !== 'same') uf.union(ia[k], ib[k]);
+          } else if (entities[a].type === 'person' && (ia.length === 1) !== (ib.length === 1) && ia.length > 0 && ib.length > 0) {
+            // A bare surname against the surname of a full name ('شويجو' / 'سيرغي شويغو').
+            const single = ia.length === 1 ? ia[0] : ib[0];
+            const last = ia.length === 1 ? ib[ib.length - 1] : ia[ia.length - 1];
+            if (variant(occ[single].text, occ[last].text) && occ[single].text !== occ[last].text) uf.union(single, last);
+          }
         }
       }
     }
