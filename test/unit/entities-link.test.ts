@@ -181,6 +181,24 @@ describe('entities: linking rules on small texts', () => {
     assert.equal(un.mentions.length, 1);
   });
 
+  it('repairs common tagger slips: title inside a person span, a name cut in two, a surname typed as a place, a nationality as a place', () => {
+    const text = 'خبر\nقال وزير الخارجية الروسي سيرغي لافروف إن الجانب الروسي يدعم الحل. وأكد لافروف ذلك. والتقى ميخائيل بوغدانوف الوفد.';
+    const span = (f: string, type: NerType, from = 0): TaggedSpan => {
+      const i = text.indexOf(f, from);
+      return { start: i, end: i + f.length, type, text: f };
+    };
+    const spans = [
+      span('وزير الخارجية الروسي سيرغي لافروف', 'person'),
+      span('لافروف', 'location', text.indexOf('وأكد')),
+      span('الروسي', 'location', text.indexOf('الجانب')),
+      span('ميخائيل', 'person'),
+      span('بوغدانوف', 'person'),
+    ];
+    const es = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans }).entities;
+    assert.deepEqual(es.map((e) => `${e.id} ${e.mentions.length}`), ['person:سيرغي لافروف 2', 'person:ميخائيل بوغدانوف 1']);
+    assert.deepEqual(es[0].roles.map((r) => r.text), ['وزير الخارجية الروسي']);
+  });
+
   it('links an English acronym to the one organization whose initials it spells', () => {
     const text = 'Title\nThe United Nations imposed an embargo. The UN said the embargo stays.';
     const es = link(text, [['United Nations', 'organization'], ['UN', 'organization']]);

@@ -100,7 +100,16 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
     }
   }
   if (s.type === 'person') {
-    while (t0 < t1 - 1 && isTitleToken(tokens[t0]) && tokens[t0 + 1].sep === Sep.Space) t0++;
+    // A title the tagger swallowed: the name starts after the last title word, honorific or nationality
+    // adjective of the span ('وزير الخارجية الروسي سيرغي لافروف' -> 'سيرغي لافروف'; 'Foreign Minister Sergei Lavrov').
+    for (let i = t1 - 2; i >= t0; i--) {
+      const t = tokens[i];
+      const titleish = isTitleToken(t) || (!t.latin && !!arNationality(t.key));
+      if (titleish) {
+        t0 = i + 1;
+        break;
+      }
+    }
   }
   while (t1 - t0 > 1 && isApostropheS(text, tokens, t1 - 1)) t1--;
   let start = Math.max(s.start, tokens[t0].start);
@@ -124,6 +133,8 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
   if (keys.some((k) => k.length === 0)) return undefined;
   const latin = tokens[t0].latin;
   if (s.type === 'person' && !plausiblePerson(keys, latin)) return undefined;
+  // A nationality adjective is not a place or an organization ('الروسي', 'الليبية').
+  if (s.type !== 'person' && !latin && keys.length === 1 && arNationality(keys[0])) return undefined;
   return { start, end, type: s.type, t0, t1, keys, latin, source: 'tagger', group: -1, alt };
 }
 
@@ -224,6 +235,15 @@ export function linkEntities(input: LinkInput): LinkResult {
   }
   const media = mediaMentions(text, tokens);
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A name the tagger cut in two ('سيرغي' + 'لافروف' as two person spans) is one name.
+  for (let i = raw.length - 1; i > 0; i--) {
+    const a = raw[i - 1];
+    const b = raw[i];
+    if (a.type === 'person' && b.type === 'person' && a.t1 === b.t0 && b.start === tokens[b.t0].start && tokens[b.t0].sep === Sep.Space) {
+      raw[i - 1] = { ...a, end: b.end, t1: b.t1, keys: [...a.keys, ...b.keys], alt: a.alt ? [...a.alt, ...b.keys] : undefined };
+      raw.splice(i, 1);
+    }
+  }
   const mentions: WorkMention[] = [];
   const claimed = new Int32Array(tokens.length).fill(-1);
   const place = (m: WorkMention): boolean => {
@@ -320,6 +340,24 @@ export function linkEntities(input: LinkInput): LinkResult {
     }
     if (roots.size === 1) clusters.union(i, [...roots][0]);
   }
+  // A surname the tagger typed as a place or organization ('لافروف' as LOC once): it joins the one person whose
+  // surname it is, when no longer place/organization name contains the word; the person's type governs.
+  groups.forEach((G, i) => {
+    if (G.type === 'person' || G.keys.length !== 1) return;
+    const roots = new Set<number>();
+    let other = false;
+    for (const j of byWord.get(G.keys[0]) ?? []) {
+      const H = groups[j];
+      if (j === i || H.latin !== G.latin || H.keys.length < 2) continue;
+      if (H.type === 'person' && H.keys[H.keys.length - 1] === G.keys[0]) roots.add(clusters.find(j));
+      else if (H.type !== 'person') other = true;
+    }
+    if (roots.size === 1 && !other && clusters.find(i) === i) {
+      clusters.union(i, [...roots][0]);
+      G.votes.clear();
+      G.type = 'person';
+    }
+  });
   // Acronyms (Latin): 'UN' / 'U.N.' -> the one organization whose initials spell it.
   groups.forEach((G, i) => {
     if (!G.latin || G.type !== 'organization') return;
