@@ -139,6 +139,11 @@ describe('entities: linking rules on small texts', () => {
     const es = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans: t }).entities;
     assert.equal(es.length, 1);
     assert.equal(es[0].mentions.length, 3);
+    // A surname spelled as a variant joins the one full name it varies ('شويجو' -> 'سيرغي شويغو').
+    const t2 = 'خبر\nالتقى سيرغي شويغو الوفد. وقال شويجو إن الزيارة مهمة.';
+    const spans2: TaggedSpan[] = ['سيرغي شويغو', 'شويجو'].map((f) => ({ start: t2.indexOf(f), end: t2.indexOf(f) + f.length, type: 'person', text: f }));
+    const es2 = linkEntities({ text: t2, regions: proseRegions(parseStructure(t2)), spans: spans2 }).entities;
+    assert.deepEqual(es2.map((e) => `${e.name} ${e.mentions.map((m) => m.text).join('|')}`), ['سيرغي شويغو سيرغي شويغو|شويجو']);
   });
 
   it('does not give a person the title of the subject before it (nationality conflict)', () => {

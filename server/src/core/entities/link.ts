@@ -21,7 +21,7 @@
  */
 import type { NerType, TaggedSpan } from '../resources';
 import type { Entity, EntityType, Language, Mention, Role, Span } from '../types';
-import { isNativeArabicName, nameVariant } from '../names/match';
+import { isNativeArabicName, nameVariant, tokenVariant } from '../names/match';
 import {
   AR_HONORIFICS, AR_MEDIA, AR_NOT_NAMES, AR_TRIGGERS, EN_HONORIFICS, EN_MEDIA, EN_NOT_NAMES, EN_TITLE_WORDS, EN_TRIGGERS,
   arLexStem, arNationality,
@@ -325,6 +325,7 @@ export function linkEntities(input: LinkInput): LinkResult {
       l.push(i);
     }
   });
+  const fullPersons = groups.map((G, i) => (G.type === 'person' && G.keys.length >= 2 ? i : -1)).filter((i) => i >= 0);
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].keys.length - groups[a].keys.length);
   for (const i of order) {
     const G = groups[i];
@@ -337,6 +338,14 @@ export function linkEntities(input: LinkInput): LinkResult {
       if (j === i || H.type !== G.type || H.latin !== G.latin || H.keys.length <= G.keys.length) continue;
       const fits = G.type === 'person' ? isSubName(G.keys, H.keys) : G.keys.length >= 2 && isContiguous(G.keys, H.keys);
       if (fits) roots.add(clusters.find(j));
+    }
+    // A surname spelled as a variant of one full name's surname ('شويجو' … 'سيرغي شويغو'), through the names matcher.
+    if (roots.size === 0 && G.type === 'person' && G.keys.length === 1 && fullPersons.length <= MAX_VARIANT_BUCKET) {
+      const lang: Language = G.latin ? 'en' : 'ar';
+      for (const j of fullPersons) {
+        const H = groups[j];
+        if (H.latin === G.latin && tokenVariant(G.keys[0], H.keys[H.keys.length - 1], lang)) roots.add(clusters.find(j));
+      }
     }
     if (roots.size === 1) clusters.union(i, [...roots][0]);
   }
