@@ -153,6 +153,33 @@ describe('entities: linking rules on small texts', () => {
     assert.equal(byName(es, 'خليفة حفتر').mentions.length, 2);
   });
 
+  it('reads common Arabic title patterns', () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['قال المبعوث الأممي إلى ليبيا غسان سلامة إن الحوار مستمر.', 'غسان سلامة', ['المبعوث الأممي إلى ليبيا']],
+      ['وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو ترحب.', 'ماريا زاخاروفا', ['المتحدثة باسم الخارجية الروسية']],
+      ['ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى الهدوء.', 'أنطونيو غوتيريش', ['الأمين العام للأمم المتحدة']],
+      ['وأكد اللواء أحمد المسماري، المتحدث باسم الجيش الليبي، أن القوات تقدمت.', 'أحمد المسماري', ['اللواء', 'المتحدث باسم الجيش الليبي']],
+      ['والتقى رئيس الوزراء الليبي فايز السراج في طرابلس الوفد.', 'فايز السراج', ['رئيس الوزراء الليبي']],
+      ['ذهب إلى ليبيا وزير الخارجية الإيطالي أنجلينو ألفانو أمس.', 'أنجلينو ألفانو', ['وزير الخارجية الإيطالي']],
+      ['وأعلن في بيان السيد كريم بدران أنه راض.', 'كريم بدران', []],
+    ];
+    for (const [body, name, roles] of cases) {
+      const text = `خبر\n${body}`;
+      const forms: Array<[string, NerType]> = [[name, 'person']];
+      for (const place of ['ليبيا', 'طرابلس', 'موسكو']) if (text.includes(place)) forms.push([place, 'location']);
+      for (const org of ['الأمم المتحدة', 'الجيش الليبي', 'الخارجية الروسية']) if (text.includes(org)) forms.push([org, 'organization']);
+      const es = link(text, forms);
+      assert.deepEqual(byName(es, name).roles.map((r) => r.text), roles, body);
+    }
+  });
+
+  it('English: a title before a comma only when it opens its clause', () => {
+    const t1 = "Title\nRussia's ambassador in Tripoli, Ivan Molotkov, said talks went well.";
+    assert.deepEqual(byName(link(t1, [['Ivan Molotkov', 'person'], ['Tripoli', 'location']]), 'Ivan Molotkov').roles.map((r) => r.text), ["Russia's ambassador in Tripoli"]);
+    const t2 = 'Title\nAfter meeting the president, Ivan Molotkov said talks went well.';
+    assert.deepEqual(byName(link(t2, [['Ivan Molotkov', 'person']]), 'Ivan Molotkov').roles, []);
+  });
+
   it('does not take a title across a preposition, a complementizer or another person', () => {
     const text = 'خبر\nقال رئيس الوزراء إن سامي الحلو سيسافر. والتقى وزير الخارجية مع كريم بدران.';
     const es = link(text, [['سامي الحلو', 'person'], ['كريم بدران', 'person']]);

@@ -43,6 +43,7 @@ const MAX_TITLE_WORDS = 9;
 const MAX_APPOSITION_WORDS = 9;
 const EN_CONNECTORS = new Set(['of', 'to', 'for', 'in', 's']);
 const EN_ARTICLES = new Set(['the', 'a', 'an']);
+const AR_PLACE_PREPS = new Set(['الي', 'في']);
 
 const stripMarks = (s: string) => s.replace(/[\u064B-\u065F\u0670\u0640]/g, '');
 
@@ -59,7 +60,7 @@ function arRole(text: string, tokens: readonly Token[], a: number, b: number): R
   return { start, end: tokens[b].end, text: roleText };
 }
 
-function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array): Found {
+function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array, nameTok: Uint8Array): Found {
   const { text, tokens } = s;
   const none: Found = { roles: [] };
   if (m.start > tokens[m.t0].start) return none; // a clitic on the name: nothing in front belongs to it
@@ -76,14 +77,23 @@ function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array): Found
     return { roles: [], deputy: j };
   }
   let farthest = -1;
+  // 'إلى/في' + a place or organization may stand inside a title ('المبعوث الأممي إلى ليبيا غسان سلامة'), but only
+  // if a trigger stands further left; otherwise the title is what was found before the preposition.
+  let pending = -2;
   for (let k = j, steps = 0; k >= 0 && steps < MAX_TITLE_WORDS; k--, steps++) {
     const t = tokens[k];
     if (t.latin || personTok[k] >= 0 || t.region !== tokens[j].region) break;
     if (AR_HARD_STOPS.has(t.key)) break;
-    if (!AR_TITLE_PREPS.has(t.key) && AR_SOFT_STOPS.has(t.key)) break;
-    if (arLexStem(t.key, AR_TRIGGERS)) farthest = k;
+    if (!AR_TITLE_PREPS.has(t.key) && AR_SOFT_STOPS.has(t.key)) {
+      if (pending === -2 && AR_PLACE_PREPS.has(t.key) && k + 1 <= j && nameTok[k + 1] > 0) pending = farthest;
+      else break;
+    } else if (arLexStem(t.key, AR_TRIGGERS)) {
+      farthest = k;
+      if (pending !== -2) pending = -3;
+    }
     if (t.sep !== Sep.Space) break;
   }
+  if (pending >= -1) farthest = pending;
   if (farthest < 0) return none;
   // Split at a trigger that does not continue a construct ('نائب وزير' is one title; 'الليبي المشير' two).
   const cuts = [farthest];
@@ -119,6 +129,13 @@ function enPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array): Found
     if (t.sep !== Sep.Space) break;
   }
   if (first < 0 || !trigger) return none;
+  if (sepAfter === Sep.Comma) {
+    // 'Russia's ambassador in Tripoli, Ivan Molotkov': a title before a comma must be a proper title (a capitalized
+    // word in it) opening its clause — not 'After meeting the president, Lavrov said'.
+    const chain = tokens.slice(first, j + 1);
+    const opens = tokens[first].sep >= Sep.Comma || (first > 0 && EN_ARTICLES.has(tokens[first - 1].key) && tokens[first - 1].sep >= Sep.Comma);
+    if (chain.length < 2 || !chain.some((t) => t.cap) || !opens) return none;
+  }
   while (first < j && (EN_CONNECTORS.has(tokens[first].key) || isApostropheS(text, tokens[first]))) first++;
   if (first === j && tokens[j].key === 'deputy' && j > 0 && /^(his|her)$/.test(tokens[j - 1].key) && tokens[j].sep === Sep.Space) {
     return { roles: [], deputy: j };
@@ -193,10 +210,12 @@ export function extractRoles(s: RoleScan): void {
   const personTok = new Int32Array(tokens.length).fill(-1);
   const persons = mentions.filter((m) => m.entity >= 0 && entities[m.entity].type === 'person').sort((a, b) => a.start - b.start);
   for (const m of persons) for (let i = m.t0; i < m.t1; i++) personTok[i] = m.entity;
+  const nameTok = new Uint8Array(tokens.length);
+  for (const m of mentions) if (m.entity >= 0 && entities[m.entity].type !== 'person') for (let i = m.t0; i < m.t1; i++) nameTok[i] = 1;
   const deputies: Array<{ m: (typeof persons)[number]; tok: number }> = [];
   for (const m of persons) {
     const e = entities[m.entity];
-    const pre = m.latin ? enPreNominal(s, m, personTok) : arPreNominal(s, m, personTok);
+    const pre = m.latin ? enPreNominal(s, m, personTok) : arPreNominal(s, m, personTok, nameTok);
     if (pre.deputy !== undefined) deputies.push({ m, tok: pre.deputy });
     // Nearest title first: it decides when a farther one contradicts it.
     for (let i = pre.roles.length - 1; i >= 0; i--) addRole(e, pre.roles[i], m.latin);
