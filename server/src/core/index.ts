@@ -8,6 +8,8 @@ export * from './types';
 export { LineIndex } from './text/lines';
 export type { Position } from './text/lines';
 export type { NerTagger, NerType, Resources, TaggedSpan } from './resources';
+export { extractEntities, linkEntities, proseRegions, regionLanguages } from './entities';
+export type { LinkInput, LinkResult } from './entities';
 export { nameVariant, tokenVariant, sameName, foldName } from './names/match';
 export type { NameVariantMatch, VariantKind } from './names/match';
 export { fixAll, applyEdits } from './names/fixall';
