@@ -4,6 +4,8 @@
  * reference (the style-book form when present, else the majority form, ties to the first used) is flagged.
  * Fixes edit only the name part (the mention span excludes attached clitics, so 'وشويجو' keeps its 'و'):
  * the style-book form, the majority form, then each other form. None is applied silently.
+ * Severity: warning for transliteration variants, information for orthographic ones (أ/ا, ة/ه, ى/ي, tatweel),
+ * which are frequent in edited copy (ANERcorp has إسرائيل and اسرائيل in one article).
  */
 import { spellingGroups } from '../names/variants';
 import { indexStylebook } from '../stylebook/model';
@@ -78,7 +80,8 @@ export const nameVariantRule: Rule = {
         };
         findings.push({
           code: NAME_VARIANT,
-          severity: 'warning',
+          // Writing conventions (hamza on alif, ة/ه, ى/ي, tatweel) are common in clean copy: information only.
+          severity: g.kind === 'orthographic' ? 'information' : 'warning',
           start: o.start,
           end: o.end,
           message: `Name ${what}: ${list}${styleForm ? `; the style book prefers ${quote(styleForm)}` : ''}.`,

@@ -94,9 +94,16 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
       if (f === undefined) firstOf.set(t, id);
       else uf.union(f, id);
     }
+    // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants.
+    const together = new Set<string>();
+    for (const ids of byMention[ei]) {
+      if (!ids) continue;
+      for (const x of ids) for (const y of ids) if (occ[x].text !== occ[y].text) together.add(`${occ[x].text}\u0000${occ[y].text}`);
+    }
     const distinct = [...firstOf.entries()];
     for (let i = 0; i < distinct.length; i++)
-      for (let j = i + 1; j < distinct.length; j++) if (variant(distinct[i][0], distinct[j][0])) uf.union(distinct[i][1], distinct[j][1]);
+      for (let j = i + 1; j < distinct.length; j++)
+        if (!together.has(`${distinct[i][0]}\u0000${distinct[j][0]}`) && variant(distinct[i][0], distinct[j][0])) uf.union(distinct[i][1], distinct[j][1]);
   }
 
   // Across entities of the same type: whole mentions that are variants token by token.

@@ -49,7 +49,6 @@ interface ArticleEntry {
 export function bucketKey(token: string, lang: Language): string {
   let f = foldName(token, lang);
   if (lang === 'ar') {
-    if (f.startsWith('ال') && f.length > 4) f = f.slice(2);
     f = f.replace(/تش/g, 'ش');
     let out = '';
     for (let i = 0; i < f.length; i++) {
