@@ -354,3 +354,33 @@ export function nameParts(s: string, lang: Language): Array<{ text: string; star
   for (let m = re.exec(s); m; m = re.exec(s)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
+
+/**
+ * Coarse bucket key of one token: every spelling variant of a name (per `tokenVariant`) shares it, so indexes compare
+ * only spellings in the same bucket (transliteration classes merged, inner long vowels and doubled letters dropped).
+ */
+export function bucketKey(token: string, lang: Language): string {
+  let f = foldName(token, lang);
+  if (lang === 'ar') {
+    f = f.replace(/تش/g, 'ش');
+    let out = '';
+    for (let i = 0; i < f.length; i++) {
+      const c = f[i];
+      if (i > 0 && 'اوي'.includes(c)) continue;
+      out += /[كقغجگڨڭ]/.test(c) ? 'K' : /[فڤ]/.test(c) ? 'F' : /[بپ]/.test(c) ? 'B' : /[شچ]/.test(c) ? 'C' : /[تطثسص]/.test(c) ? 'S' : /[دضذزظ]/.test(c) ? 'D' : c;
+    }
+    return out;
+  }
+  f = f.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/sch/g, 'sh');
+  let out = '';
+  for (let i = 0; i < f.length; i++) {
+    const c = f[i];
+    if (i > 0 && 'aeiouyj'.includes(c)) continue;
+    if (c === 'h' && i > 0 && !'aeiouy'.includes(f[i - 1])) continue;
+    const k = 'ckqg'.includes(c) ? 'K' : 'fvw'.includes(c) ? 'F' : 'sz'.includes(c) ? 'S' : 'aeiou'.includes(c) ? 'V' : 'yj'.includes(c) ? 'I' : c;
+    if (out.endsWith(k)) continue;
+    out += k;
+  }
+  return out;
+}
+

@@ -8,7 +8,7 @@
  * ('سيرغي لافروف' / 'سيرغي شويغو') never are.
  */
 import type { Entity, EntityType, Language } from '../types';
-import { nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { bucketKey, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -106,33 +106,55 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
         if (!together.has(`${distinct[i][0]}\u0000${distinct[j][0]}`) && variant(distinct[i][0], distinct[j][0])) uf.union(distinct[i][1], distinct[j][1]);
   }
 
-  // Across entities of the same type: whole mentions that are variants token by token.
-  const distinctMentions = entities.map((e) => {
-    const seen = new Map<string, number>();
+  // Across entities of the same type: whole mentions that are variants token by token, or a bare surname against
+  // the surname of a full name. Mentions are bucketed by their token keys (bucketKey), so only mentions that can be
+  // variants are compared: near-linear in the number of distinct mentions.
+  interface M {
+    ent: number;
+    mi: number;
+    text: string;
+    ids: number[];
+  }
+  const full = new Map<string, M[]>();
+  const byLast = new Map<string, M[]>();
+  for (let ei = 0; ei < entities.length; ei++) {
+    const e = entities[ei];
+    if (!NAME_TYPES.includes(e.type)) continue;
+    const seen = new Set<string>();
     e.mentions.forEach((m, mi) => {
-      if (!seen.has(m.text)) seen.set(m.text, mi);
+      const ids = byMention[ei][mi];
+      if (!ids || ids.length === 0 || seen.has(m.text)) return;
+      seen.add(m.text);
+      const keys = ids.map((id) => bucketKey(occ[id].text, lang));
+      const item: M = { ent: ei, mi, text: m.text, ids };
+      const k = `${e.type}\u0000${keys.join(' ')}`;
+      (full.get(k) ?? full.set(k, []).get(k)!).push(item);
+      if (e.type === 'person' && ids.length > 1) {
+        const lk = `${keys[keys.length - 1]}`;
+        (byLast.get(lk) ?? byLast.set(lk, []).get(lk)!).push(item);
+      }
     });
-    return seen;
-  });
-  for (let a = 0; a < entities.length; a++) {
-    if (!NAME_TYPES.includes(entities[a].type)) continue;
-    for (let b = a + 1; b < entities.length; b++) {
-      if (entities[b].type !== entities[a].type) continue;
-      for (const [ta, ma] of distinctMentions[a]) {
-        for (const [tb, mb] of distinctMentions[b]) {
-          const ia = byMention[a][ma];
-          const ib = byMention[b][mb];
-          if (ia.length === ib.length) {
-            const v = nameVariant(ta, tb, lang, opts);
-            if (!v) continue;
-            for (let k = 0; k < ia.length; k++) if (v.parts[k]?.kind !== 'same') uf.union(ia[k], ib[k]);
-          } else if (entities[a].type === 'person' && (ia.length === 1) !== (ib.length === 1) && ia.length > 0 && ib.length > 0) {
-            // A bare surname against the surname of a full name ('شويجو' / 'سيرغي شويغو').
-            const single = ia.length === 1 ? ia[0] : ib[0];
-            const last = ia.length === 1 ? ib[ib.length - 1] : ia[ia.length - 1];
-            if (variant(occ[single].text, occ[last].text) && occ[single].text !== occ[last].text) uf.union(single, last);
-          }
-        }
+  }
+  for (const list of full.values()) {
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const A = list[x];
+        const B = list[y];
+        if (A.ent === B.ent) continue;
+        const v = nameVariant(A.text, B.text, lang, opts);
+        if (!v || A.ids.length !== B.ids.length) continue;
+        for (let k = 0; k < A.ids.length; k++) if (v.parts[k]?.kind !== 'same') uf.union(A.ids[k], B.ids[k]);
+      }
+  }
+  for (const [k, list] of full) {
+    if (!k.startsWith('person\u0000') || k.includes(' ')) continue;
+    for (const S of list) {
+      if (S.ids.length !== 1) continue;
+      for (const F of byLast.get(k.slice('person\u0000'.length)) ?? []) {
+        if (F.ent === S.ent) continue;
+        const last = F.ids[F.ids.length - 1];
+        const single = S.ids[0];
+        if (occ[single].text !== occ[last].text && variant(occ[single].text, occ[last].text)) uf.union(single, last);
       }
     }
   }

@@ -11,7 +11,7 @@
  * No I/O: the host adds, replaces and removes articles.
  */
 import type { Article, EntityType, Finding, Language, TextEdit } from '../types';
-import { foldName, nameParts, tokenVariant, type MatchOptions } from './match';
+import { bucketKey, foldName, nameParts, tokenVariant, type MatchOptions } from './match';
 import { NAME_TYPES } from './variants';
 
 export const NAME_VARIANT_ACROSS = 'name.variant-across';
@@ -45,31 +45,7 @@ interface ArticleEntry {
   entities: Array<{ name: string; type: EntityType; start: number; end: number }>;
 }
 
-/** Coarse bucket key: every spelling variant of a name (per match.ts) shares it. */
-export function bucketKey(token: string, lang: Language): string {
-  let f = foldName(token, lang);
-  if (lang === 'ar') {
-    f = f.replace(/تش/g, 'ش');
-    let out = '';
-    for (let i = 0; i < f.length; i++) {
-      const c = f[i];
-      if (i > 0 && 'اوي'.includes(c)) continue;
-      out += /[كقغجگڨڭ]/.test(c) ? 'K' : /[فڤ]/.test(c) ? 'F' : /[بپ]/.test(c) ? 'B' : /[شچ]/.test(c) ? 'C' : /[تطثسص]/.test(c) ? 'S' : /[دضذزظ]/.test(c) ? 'D' : c;
-    }
-    return out;
-  }
-  f = f.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/sch/g, 'sh');
-  let out = '';
-  for (let i = 0; i < f.length; i++) {
-    const c = f[i];
-    if (i > 0 && 'aeiouyj'.includes(c)) continue;
-    if (c === 'h' && i > 0 && 'cdgkts'.includes(f[i - 1])) continue;
-    const k = 'ckqg'.includes(c) ? 'K' : 'fvw'.includes(c) ? 'F' : 'sz'.includes(c) ? 'S' : 'aeiou'.includes(c) ? 'V' : 'yj'.includes(c) ? 'I' : c;
-    if (out.endsWith(k)) continue;
-    out += k;
-  }
-  return out;
-}
+export { bucketKey } from './match';
 
 export class WorkspaceNameIndex {
   private articles = new Map<string, ArticleEntry>();
