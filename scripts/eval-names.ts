@@ -23,6 +23,8 @@ import { foldArabic, isNativeArabicName, tokenVariant } from '../server/src/core
 import type { NerTagger, NerType, Resources, TaggedSpan } from '../server/src/core/resources';
 import { parseStructure } from '../server/src/core/structure';
 import { nameVariantRule } from '../server/src/core/checks/name-variant';
+import { nameFirstMentionRule } from '../server/src/core/checks/name-first-mention';
+import { nameRoleConflictRule } from '../server/src/core/checks/name-role-conflict';
 import type { Entity, Language } from '../server/src/core/types';
 
 const root = path.resolve(__dirname, '..');
@@ -331,6 +333,24 @@ async function main() {
         );
       }
     }
+  }
+  // The other name checks on the untouched documents (gold spans through the linker): every finding counted.
+  for (const lang of ['ar', 'en'] as const) {
+    const ds = docs.filter((d) => d.lang === lang);
+    if (!ds.length) continue;
+    const counts: Record<string, number> = { 'name.first-mention': 0, 'name.role-conflict': 0 };
+    const examples: string[] = [];
+    for (const d of ds) {
+      const entities = linkEntities({ text: d.text, regions: [{ start: 0, end: d.text.length }], spans: d.spans }).entities;
+      const article = { text: d.text, language: lang, structure: parseStructure(d.text), entities, dates: [] };
+      for (const rule of [nameFirstMentionRule, nameRoleConflictRule])
+        for (const f of rule.run({ article, options: {}, resources: {} })) {
+          counts[f.code]++;
+          if (examples.length < 12) examples.push(`${d.id} ${f.code}: ${f.message}`);
+        }
+    }
+    rows.push(`${lang} linker   untouched: ${Object.entries(counts).map(([c, n]) => `${c} ${(n / ds.length).toFixed(3)}/doc (${n})`).join(', ')}`);
+    if (examples.length) rows.push(...examples.map((e) => `    ${e}`));
   }
   console.log(rows.join('\n'));
   console.log(`\ntransliteration warnings on untouched documents (matcher mode, up to 80):\n  ${falseAlarmExamples.join('\n  ')}`);

@@ -54,6 +54,8 @@ export const nameVariantRule: Rule = {
       const entities = [...new Set(g.occurrences.map((o) => article.entities[o.entity].id))];
       for (const o of g.occurrences) {
         if (o.text === reference) continue;
+        // A spelling the style book lists as a variant is reported once, by name.stylebook.
+        if (sb?.lookup(o.text, lang)?.entry.variants.includes(o.text)) continue;
         const fixes: Fix[] = [];
         const seen = new Set<string>([o.text]);
         const add = (text: string, title: string) => {
