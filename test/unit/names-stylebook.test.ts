@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseStylebook } from '../../server/src/core/stylebook/parse';
 import { analyze } from '../../server/src/core/analyze';
+import { addToStylebook } from '../../server/src/core/stylebook/edit';
 
 describe('style book: parse', () => {
   it('reads JSON entries, guessing the language from the script', () => {
@@ -97,5 +98,35 @@ describe('name.stylebook', () => {
   it('does not flag inside a longer word or without a style book', () => {
     assert.equal(analyze('شويجوف', { language: 'ar', stylebook: sb }).diagnostics.filter((d) => d.code === 'name.stylebook').length, 0);
     assert.equal(analyze('شويجو', { language: 'ar' }).diagnostics.filter((d) => d.code === 'name.stylebook').length, 0);
+  });
+});
+
+
+describe('style book: add a spelling', () => {
+  it('JSON: a new book, then a variant added to an existing entry, without duplicates', () => {
+    const a = addToStylebook('', 'json', { preferred: 'شويغو', variant: 'شويجو' });
+    assert.ok('text' in a);
+    const b = addToStylebook((a as { text: string }).text, 'json', { preferred: 'شويغو', variant: 'شويقو' });
+    const c = addToStylebook((b as { text: string }).text, 'json', { preferred: 'شويغو', variant: 'شويقو' });
+    const r = parseStylebook((c as { text: string }).text, 'json');
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.stylebook?.entries, [{ preferred: 'شويغو', variants: ['شويجو', 'شويقو'], language: 'ar' }]);
+  });
+  it('YAML: keeps comments and adds the entry', () => {
+    const text = '# house spellings\nnames:\n  - preferred: Gaddafi # Libya\n    variants: [Qaddafi]\n';
+    const r1 = addToStylebook(text, 'yaml', { preferred: 'Gaddafi', variant: 'Kadhafi' });
+    const r2 = addToStylebook((r1 as { text: string }).text, 'yaml', { preferred: 'لافروف', variant: 'لافروڤ' });
+    const out = (r2 as { text: string }).text;
+    assert.match(out, /# house spellings/);
+    assert.match(out, /# Libya/);
+    const r = parseStylebook(out, 'yaml');
+    assert.deepEqual(r.stylebook?.entries, [
+      { preferred: 'Gaddafi', variants: ['Qaddafi', 'Kadhafi'], language: 'en' },
+      { preferred: 'لافروف', variants: ['لافروڤ'], language: 'ar' },
+    ]);
+  });
+  it('refuses to edit a malformed book', () => {
+    assert.ok('error' in addToStylebook('{"names": [', 'json', { preferred: 'x', variant: 'y' }));
+    assert.ok('error' in addToStylebook('names: [\n', 'yaml', { preferred: 'x', variant: 'y' }));
   });
 });

@@ -17,3 +17,4 @@ export { WorkspaceNameIndex, NAME_VARIANT_ACROSS } from './names/workspace';
 export type { AcrossFinding, WorkspaceSymbol } from './names/workspace';
 export { parseStylebook, stylebookFormat } from './stylebook/parse';
 export type { Stylebook, StylebookEntry, StylebookProblem, StylebookParseResult } from './stylebook/model';
+export { addToStylebook } from './stylebook/edit';
