@@ -65,7 +65,7 @@ export function addToStylebook(text: string, format: 'json' | 'yaml', add: AddSp
     let vs = entry.get('variants', true) as unknown as YAMLSeq | undefined;
     if (!vs || !isSeq(vs)) {
       entry.set('variants', doc.createNode([]));
-      vs = entry.get('variants', true) as YAMLSeq;
+      vs = entry.get('variants', true) as unknown as YAMLSeq;
     }
     if (!vs.items.some((x) => String((x as { value?: unknown }).value ?? x) === variant)) vs.add(variant);
   }
