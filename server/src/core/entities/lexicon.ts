@@ -140,3 +140,8 @@ export function arNationality(key: string): string | undefined {
   const bases = countryBases();
   return bases.get(k) ?? bases.get(k + 'ا') ?? bases.get(k + 'يا');
 }
+
+/** A definite nationality adjective ('الروسي', 'الليبية'); the article is required, so names such as 'كيني' are not. */
+export function arNationalAdjective(key: string): string | undefined {
+  return key.startsWith('ال') ? arNationality(key) : undefined;
+}

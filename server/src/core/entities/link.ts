@@ -24,7 +24,7 @@ import type { Entity, EntityType, Language, Mention, Role, Span } from '../types
 import { isNativeArabicName, nameVariant, tokenVariant } from '../names/match';
 import {
   AR_HONORIFICS, AR_MEDIA, AR_NOT_NAMES, AR_TRIGGERS, EN_HONORIFICS, EN_MEDIA, EN_NOT_NAMES, EN_TITLE_WORDS, EN_TRIGGERS,
-  arLexStem, arNationality,
+  arLexStem, arNationalAdjective,
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
 import { Sep, type Token, cliticReadings, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
@@ -73,6 +73,19 @@ function isTitleToken(t: Token): boolean {
   return !!arLexStem(t.key, AR_TRIGGERS) || !!arLexStem(t.key, AR_HONORIFICS);
 }
 
+/**
+ * Is this Arabic word of a person span a title rather than a name part? Definite titles are ('المشير', 'الرئيس');
+ * an indefinite one only in construct with a definite word ('وزير الخارجية'): 'أميرة كرارة', 'ملك' are names.
+ */
+function arTitleInName(tokens: readonly Token[], i: number): boolean {
+  const k = tokens[i].key;
+  const st = arLexStem(k, AR_TRIGGERS) ?? arLexStem(k, AR_HONORIFICS);
+  if (!st) return false;
+  if (k.slice(st.strip).startsWith('ال') || st.restoreAl) return true;
+  const next = tokens[i + 1];
+  return !!next && next.key.startsWith('ال') && next.sep === Sep.Space;
+}
+
 function isApostropheS(text: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   return t.latin && t.key === 's' && t.start > 0 && /['’]/.test(text[t.start - 1]) && tokens[i].sep === Sep.Space;
@@ -83,7 +96,7 @@ function plausiblePerson(keys: readonly string[], latin: boolean): boolean {
   return keys.some((k) => {
     if (/^[\p{N}]+$/u.test(k)) return false;
     if (latin) return !EN_NOT_NAMES.has(k) && !EN_TRIGGERS.has(k) && !EN_TITLE_WORDS.has(k);
-    return !AR_NOT_NAMES.has(k) && !arLexStem(k, AR_TRIGGERS) && !arLexStem(k, AR_HONORIFICS) && !arNationality(k);
+    return !AR_NOT_NAMES.has(k) && !arLexStem(k, AR_TRIGGERS) && !arLexStem(k, AR_HONORIFICS) && !arNationalAdjective(k);
   });
 }
 
@@ -104,7 +117,7 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
     // adjective of the span ('وزير الخارجية الروسي سيرغي لافروف' -> 'سيرغي لافروف'; 'Foreign Minister Sergei Lavrov').
     for (let i = t1 - 2; i >= t0; i--) {
       const t = tokens[i];
-      const titleish = isTitleToken(t) || (!t.latin && !!arNationality(t.key));
+      const titleish = t.latin ? isTitleToken(t) : arTitleInName(tokens, i) || !!arNationalAdjective(t.key);
       if (titleish) {
         t0 = i + 1;
         break;
@@ -134,7 +147,7 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
   const latin = tokens[t0].latin;
   if (s.type === 'person' && !plausiblePerson(keys, latin)) return undefined;
   // A nationality adjective is not a place or an organization ('الروسي', 'الليبية').
-  if (s.type !== 'person' && !latin && keys.length === 1 && arNationality(keys[0])) return undefined;
+  if (s.type !== 'person' && !latin && keys.length === 1 && arNationalAdjective(keys[0])) return undefined;
   return { start, end, type: s.type, t0, t1, keys, latin, source: 'tagger', group: -1, alt };
 }
 
@@ -239,7 +252,9 @@ export function linkEntities(input: LinkInput): LinkResult {
   for (let i = raw.length - 1; i > 0; i--) {
     const a = raw[i - 1];
     const b = raw[i];
-    if (a.type === 'person' && b.type === 'person' && a.t1 === b.t0 && b.start === tokens[b.t0].start && tokens[b.t0].sep === Sep.Space) {
+    // Only two single words ('سيرغي' + 'لافروف'); two longer names side by side are two people.
+    if (a.type === 'person' && b.type === 'person' && a.t1 === b.t0 && a.t1 - a.t0 === 1 && b.t1 - b.t0 === 1 && b.start === tokens[b.t0].start
+      && tokens[b.t0].sep === Sep.Space && !tokens[b.t0].key.startsWith('و')) {
       raw[i - 1] = { ...a, end: b.end, t1: b.t1, keys: [...a.keys, ...b.keys], alt: a.alt ? [...a.alt, ...b.keys] : undefined };
       raw.splice(i, 1);
     }
@@ -406,7 +421,7 @@ export function linkEntities(input: LinkInput): LinkResult {
     if (roots.size !== 1) continue;
     const latin = /^[a-z]/.test(last);
     if (last.length < 3) continue;
-    if (latin ? EN_NOT_NAMES.has(last) || EN_TRIGGERS.has(last) : AR_NOT_NAMES.has(last) || !!arLexStem(last, AR_TRIGGERS) || !!arNationality(last)) continue;
+    if (latin ? EN_NOT_NAMES.has(last) || EN_TRIGGERS.has(last) : AR_NOT_NAMES.has(last) || !!arLexStem(last, AR_TRIGGERS) || !!arNationalAdjective(last)) continue;
     // A native Arabic name that is also a common word (صالح، حسن، كريم) is propagated only if tagged alone somewhere.
     if (!latin && isNativeArabicName(last) && !(byKey.has(last) && groups[byKey.get(last)!].tagged)) continue;
     addPattern([last], [...roots][0]);
