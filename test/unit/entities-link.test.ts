@@ -108,6 +108,52 @@ describe('entities: linking on the Arabic seed (constructed spans, first occurre
   });
 });
 
+describe('entities: linking on the English seed (constructed spans, first occurrence only)', () => {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../seeds/001_lavrov_haftar_en.txt'), 'utf8');
+  const forms: Array<[string, NerType, number?]> = [
+    ['Sergei Lavrov', 'person'], ['Khalifa Haftar', 'person'], ['Sergei Shoigu', 'person'], ['Mikhail Bogdanov', 'person'],
+    ['Ivan Molotkov', 'person'], ['Nikolai Patrushev', 'person'], ['Aguila Saleh Issa', 'person'],
+    ['Libya', 'location'], ['Moscow', 'location'], ['Russia', 'location'], ['Tripoli', 'location'],
+    ['Russian Foreign Ministry', 'organization'], ['U.N. Security Council', 'organization'], ['House of Representatives', 'organization'],
+    ['United Nations', 'organization'],
+    // The later 'Foreign Ministry' and "Russia's Security Council" (only 'Security Council' tagged).
+    ['Foreign Ministry', 'organization', text.indexOf('In a statement')], ['Security Council', 'organization', text.indexOf("Russia's Security")],
+  ];
+  const spans: TaggedSpan[] = forms.map(([f, type, from]) => {
+    const i = text.indexOf(f, from ?? 0);
+    assert.ok(i >= 0, f);
+    return { start: i, end: i + f.length, type, text: f };
+  });
+  const entities = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans }).entities;
+
+  it('every person is one entity with all its mentions (Mr., possessives) and its role', () => {
+    const expected: Array<[string, string, string[]]> = [
+      ['Sergei Lavrov', 'Lavrov', ['Russian Foreign Minister']],
+      ['Khalifa Haftar', 'Haftar', ['Field Marshal', 'commander of the Libyan army']],
+      ['Sergei Shoigu', 'Shoigu', ['Defence Minister']],
+      ['Mikhail Bogdanov', 'Bogdanov', ['Deputy Foreign Minister']],
+      ['Ivan Molotkov', 'Molotkov', ['Russian ambassador in Tripoli']],
+      ['Nikolai Patrushev', 'Patrushev', ["Secretary of Russia's Security Council"]],
+      ['Aguila Saleh Issa', 'Issa', ["speaker of Libya's House of Representatives"]],
+    ];
+    for (const [name, surname, roles] of expected) {
+      const e = byName(entities, name);
+      const n = text.split(new RegExp(`\\b${surname}\\b`)).length - 1;
+      assert.equal(e.mentions.length, n, `${name}: ${e.mentions.map((m) => m.text).join('|')}`);
+      assert.deepEqual(e.roles.map((r) => r.text), roles, name);
+    }
+    assert.equal(entities.filter((e) => e.type === 'person').length, expected.length);
+  });
+
+  it("places and organizations; the U.N. Security Council and Russia's Security Council stay apart", () => {
+    assert.equal(byName(entities, 'Moscow').mentions.length, text.split(/\bMoscow\b|\bMOSCOW\b/).length - 1);
+    assert.equal(byName(entities, 'Libya').mentions.length, text.split(/\bLibya\b/).length - 1);
+    assert.equal(byName(entities, 'Russian Foreign Ministry').mentions.length, 3);
+    assert.notEqual(byName(entities, 'U.N. Security Council').id, byName(entities, 'Security Council').id);
+    assert.equal(byName(entities, 'Izvestia').type, 'organization');
+  });
+});
+
 describe('entities: linking rules on small texts', () => {
   it('matches diacritized mentions to undiacritized names and back', () => {
     const text = 'خبر\nقال الرَّئِيسُ الرُّوسِيُّ فلاديمير بوتين إن بوتِينَ سيزور القاهرة. وأكد وَبُوتِين ذلك.';

@@ -340,6 +340,17 @@ export function linkEntities(input: LinkInput): LinkResult {
       l.push(i);
     }
   });
+  // What qualifies a short organization name where it stands: "Russia's Security Council", 'مجلس الأمن الروسي'
+  // (adjective left out of the span). A longer name without that qualifier is another organization.
+  const qualifiers = (G: Group): string[] => {
+    const out = new Set<string>();
+    for (const m of G.mentions) {
+      if (m.latin && m.t0 >= 2 && isApostropheS(text, tokens, m.t0 - 1) && tokens[m.t0 - 2].cap) out.add(tokens[m.t0 - 2].key);
+      const after = tokens[m.t1];
+      if (!m.latin && after && after.sep === Sep.Space && arNationalAdjective(after.key)) out.add(after.key);
+    }
+    return [...out];
+  };
   const fullPersons = groups.map((G, i) => (G.type === 'person' && G.keys.length >= 2 ? i : -1)).filter((i) => i >= 0);
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].keys.length - groups[a].keys.length);
   for (const i of order) {
@@ -351,7 +362,9 @@ export function linkEntities(input: LinkInput): LinkResult {
     for (const j of candidates) {
       const H = groups[j];
       if (j === i || H.type !== G.type || H.latin !== G.latin || H.keys.length <= G.keys.length) continue;
-      const fits = G.type === 'person' ? isSubName(G.keys, H.keys) : G.keys.length >= 2 && isContiguous(G.keys, H.keys);
+      const fits = G.type === 'person'
+        ? isSubName(G.keys, H.keys)
+        : G.keys.length >= 2 && isContiguous(G.keys, H.keys) && qualifiers(G).every((q) => H.keys.includes(q));
       if (fits) roots.add(clusters.find(j));
     }
     // A surname spelled as a variant of one full name's surname ('شويجو' … 'سيرغي شويغو'), through the names matcher.

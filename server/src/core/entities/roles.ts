@@ -51,6 +51,17 @@ function isApostropheS(text: string, t: Token): boolean {
   return t.latin && t.key === 's' && t.start > 0 && /['’]/.test(text[t.start - 1]);
 }
 
+/**
+ * In 'Nikolai Patrushev, the Secretary of Russia's Security Council, Molotkov said' the words between the commas
+ * are Patrushev's apposition, not a title of the name after them: a title before a comma must not follow
+ * another person's name and a comma.
+ */
+function appositionOfOther(tokens: readonly Token[], first: number, personTok: Int32Array): boolean {
+  let p = first;
+  if (p > 0 && tokens[p].sep === Sep.Space && EN_ARTICLES.has(tokens[p - 1].key)) p--;
+  return p > 0 && tokens[p].sep === Sep.Comma && personTok[p - 1] >= 0 && tokens[p - 1].region === tokens[p].region;
+}
+
 function arRole(text: string, tokens: readonly Token[], a: number, b: number): Role {
   const st = arLexStem(tokens[a].key, AR_TRIGGERS);
   const word = text.slice(tokens[a].start, tokens[a].end);
@@ -95,6 +106,7 @@ function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array, nameTo
   }
   if (pending >= -1) farthest = pending;
   if (farthest < 0) return none;
+  if (sepAfter === Sep.Comma && appositionOfOther(tokens, farthest, personTok)) return none;
   // Split at a trigger that does not continue a construct ('نائب وزير' is one title; 'الليبي المشير' two).
   const cuts = [farthest];
   for (let i = farthest + 1; i <= j; i++) {
@@ -134,7 +146,7 @@ function enPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array): Found
     // word in it) opening its clause — not 'After meeting the president, Lavrov said'.
     const chain = tokens.slice(first, j + 1);
     const opens = tokens[first].sep >= Sep.Comma || (first > 0 && EN_ARTICLES.has(tokens[first - 1].key) && tokens[first - 1].sep >= Sep.Comma);
-    if (chain.length < 2 || !chain.some((t) => t.cap) || !opens) return none;
+    if (chain.length < 2 || !chain.some((t) => t.cap) || !opens || appositionOfOther(tokens, first, personTok)) return none;
   }
   while (first < j && (EN_CONNECTORS.has(tokens[first].key) || isApostropheS(text, tokens[first]))) first++;
   if (first === j && tokens[j].key === 'deputy' && j > 0 && /^(his|her)$/.test(tokens[j - 1].key) && tokens[j].sep === Sep.Space) {
