@@ -1,0 +1,352 @@
+/**
+ * Features of the English tagger. A token's features are strings (`w=lavrov`, `shape=Xx`, `gz=LOC:B`…) that the
+ * learner maps to weights. Trained on GUM (75k tokens), where more than half of the entity words of new text were
+ * never seen, so besides the word itself most features GENERALIZE:
+ * - shape and case: Xx / X / X.X. / x-x…, sentence-initial, a capitalized word whose lower-case form is a known
+ *   common word ("Foreign", "Minister") vs one never seen in lower case ("Haftar"), and the same question asked of
+ *   the document itself (a capitalized word that the same text also writes in lower case is rarely a name);
+ * - in all-caps or title-case lines (headlines), case says nothing: the features read the folded word instead;
+ * - context: neighbouring words, their shapes, two words to the left for title triggers (Foreign Minister X,
+ *   Field Marshal X, Mr. X, Gen. X, spokesman for X), prepositions before places (in, at, from, to);
+ * - gazetteers (see `EnglishLexicon`): given names by frequency, countries, cities by population, international
+ *   organizations, demonyms; matched as token sequences (longest first), case-sensitive for acronyms;
+ * - keywords inside names: University, Ministry, Council, Party… (organizations), River, Island, Street…
+ *   (places).
+ * Which groups are on is a `FeatureConfig`, so that the training script can measure each (the ablation table in
+ * docs/ner.md).
+ */
+import type { EnToken } from '../text/english';
+
+export interface FeatureConfig {
+  /** Word, lower-cased word, affixes. */
+  word: boolean;
+  /** Shape, case, sentence-initial, known-lower-case lexicon, document case. */
+  shape: boolean;
+  /** Neighbouring words and shapes (±2). */
+  context: boolean;
+  /** Gazetteers (given names, countries, cities, organizations, demonyms). */
+  gazetteer: boolean;
+  /** Title triggers and name-internal keywords. */
+  triggers: boolean;
+}
+
+export const FULL_FEATURES: FeatureConfig = { word: true, shape: true, context: true, gazetteer: true, triggers: true };
+
+/** The data of the English gazetteer file (`models/gazetteer-en.json`). */
+export interface EnglishGazetteerData {
+  /** Given names (as written) -> frequency bucket 1 (rare) … 4 (very common). */
+  given: Record<string, number>;
+  /** Country names and common short forms. */
+  countries: string[];
+  /** City names -> population bucket 1 (< 100k) … 3 (>= 1M). */
+  places: Record<string, number>;
+  /** Organization names and abbreviations. */
+  organizations: string[];
+  /** Demonyms / nationality adjectives (Russian, Libyan). */
+  demonyms: string[];
+}
+
+const enum Kind {
+  Country = 'C',
+  Place = 'P',
+  Org = 'O',
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  kinds: string;
+}
+
+/** The gazetteers, indexed for matching token sequences. Built once per process from the JSON data. */
+export class EnglishLexicon {
+  readonly given: ReadonlyMap<string, number>;
+  readonly placeBucket: ReadonlyMap<string, number>;
+  readonly demonyms: ReadonlySet<string>;
+  /** Lower-case words the training text writes in lower case (common words). */
+  readonly lower: ReadonlySet<string>;
+  private readonly root: TrieNode = { next: new Map(), kinds: '' };
+
+  constructor(data: EnglishGazetteerData, lowerWords: readonly string[] = []) {
+    this.given = new Map(Object.entries(data.given).map(([k, v]) => [k.toLowerCase(), v]));
+    this.placeBucket = new Map(Object.entries(data.places).map(([k, v]) => [k.toLowerCase(), v]));
+    this.demonyms = new Set(data.demonyms.map((d) => d.toLowerCase()));
+    this.lower = new Set(lowerWords);
+    for (const c of data.countries) this.add(c, Kind.Country);
+    for (const p of Object.keys(data.places)) this.add(p, Kind.Place);
+    for (const o of data.organizations) this.add(o, Kind.Org);
+  }
+
+  private add(name: string, kind: string): void {
+    const parts = name.match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu);
+    if (!parts || parts.length === 0 || parts.length > 8) return;
+    // Acronyms (WHO, UN) match only as written; other names case-folded.
+    const acronym = parts.length === 1 && /^[\p{Lu}\p{N}]{2,6}$/u.test(parts[0]);
+    let node = this.root;
+    for (const p of parts) {
+      const key = acronym ? '=' + p : p.toLowerCase();
+      let nx = node.next.get(key);
+      if (!nx) {
+        nx = { next: new Map(), kinds: '' };
+        node.next.set(key, nx);
+      }
+      node = nx;
+    }
+    if (!node.kinds.includes(kind)) node.kinds += kind;
+  }
+
+  /**
+   * Longest gazetteer matches over a token sequence that start on a capitalized token: for each token the kinds
+   * and whether it begins ('B') or continues ('I') a match. `keys` are the tokens' words without dots.
+   */
+  match(words: readonly string[], caps: readonly boolean[]): (string | undefined)[] {
+    const out: (string | undefined)[] = new Array(words.length);
+    let i = 0;
+    while (i < words.length) {
+      if (!caps[i]) {
+        i++;
+        continue;
+      }
+      let node: TrieNode | undefined = this.root;
+      let best = -1;
+      let bestKinds = '';
+      for (let j = i; j < words.length && node; j++) {
+        const w = words[j];
+        const nx: TrieNode | undefined = node.next.get('=' + w) ?? node.next.get(w.toLowerCase());
+        if (!nx) break;
+        node = nx;
+        if (node.kinds && (caps[j] || j > i)) {
+          best = j;
+          bestKinds = node.kinds;
+        }
+      }
+      if (best < 0) {
+        i++;
+        continue;
+      }
+      // A multi-word match must end on a capitalized token (not "Libya and").
+      while (best > i && !caps[best]) best--;
+      for (let k = i; k <= best; k++) out[k] = (k === i ? 'B' : 'I') + bestKinds;
+      i = best + 1;
+    }
+    return out;
+  }
+}
+
+/** Words that stand before a person's name (lower case, no dot). */
+const PERSON_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'gen', 'general', 'lt', 'col', 'colonel', 'maj', 'major',
+  'capt', 'captain', 'sgt', 'sergeant', 'adm', 'admiral', 'marshal', 'sen', 'senator', 'rep', 'representative',
+  'gov', 'governor', 'president', 'minister', 'secretary', 'ambassador', 'envoy', 'king', 'queen', 'prince',
+  'princess', 'sheikh', 'emir', 'sultan', 'pope', 'rev', 'reverend', 'father', 'sister', 'brother', 'judge',
+  'justice', 'chancellor', 'premier', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman',
+  'commander', 'chief', 'director', 'leader', 'speaker', 'deputy', 'coach', 'officer', 'lord', 'lady', 'sir', 'dame',
+  'saint', 'st', 'mother', 'uncle', 'aunt', 'actor', 'actress', 'singer', 'author', 'writer', 'player', 'candidate',
+  'head', 'founder', 'ceo', 'manager', 'editor', 'president-elect', 'vice', 'dean', 'mufti', 'imam', 'ayatollah',
+]);
+
+/** Words inside organization names. */
+const ORG_WORDS = new Set([
+  'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'council', 'committee',
+  'commission', 'party', 'parliament', 'congress', 'senate', 'assembly', 'house', 'agency', 'bureau', 'office',
+  'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'group', 'bank', 'association', 'society', 'union',
+  'federation', 'foundation', 'organization', 'organisation', 'army', 'navy', 'force', 'forces', 'police', 'court',
+  'club', 'team', 'news', 'times', 'post', 'press', 'journal', 'network', 'church', 'board', 'authority', 'league',
+  'museum', 'library', 'hospital', 'airlines', 'airways', 'fund', 'trust', 'center', 'centre', 'service', 'services',
+  'government', 'administration', 'movement', 'front', 'brigade', 'industries', 'laboratory', 'lab', 'studios',
+  'records', 'entertainment', 'media', 'broadcasting', 'nations', 'telegraph', 'herald', 'tribune', 'gazette',
+]);
+
+/** Words inside place names. */
+const LOC_WORDS = new Set([
+  'river', 'lake', 'mountain', 'mountains', 'mount', 'mt', 'island', 'islands', 'bay', 'sea', 'ocean', 'gulf',
+  'valley', 'street', 'st', 'road', 'avenue', 'ave', 'square', 'park', 'bridge', 'city', 'county', 'province',
+  'state', 'region', 'district', 'peninsula', 'desert', 'coast', 'beach', 'canyon', 'falls', 'hill', 'hills',
+  'airport', 'station', 'port', 'harbour', 'harbor', 'strait', 'cape', 'forest', 'canal', 'village', 'town',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower',
+  'new', 'san', 'santa', 'fort', 'palace', 'castle', 'cathedral', 'temple', 'tower', 'hall', 'stadium', 'plaza',
+]);
+
+/** Prepositions that often stand before a place. */
+const LOC_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward', 'towards', 'via', 'through']);
+
+/** The shape of a word: runs of X (upper), x (lower), d (digit), other characters kept; at most 2 of a run. */
+export function wordShape(w: string): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length && out.length < 12; i++) {
+    const c = w.charCodeAt(i);
+    let k: string;
+    if (c >= 65 && c <= 90) k = 'X';
+    else if (c >= 97 && c <= 122) k = 'x';
+    else if (c >= 48 && c <= 57) k = 'd';
+    else if (c >= 0x600 && c <= 0x6ff) k = 'a';
+    else if (c >= 0xc0 && c <= 0x24f) k = w[i] === w[i].toUpperCase() ? 'X' : 'x';
+    else k = w[i];
+    if (k === last) {
+      run++;
+      if (run >= 2) continue;
+    } else run = 0;
+    last = k;
+    out += k;
+  }
+  return out;
+}
+
+function isCap(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+function isLowerWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+/** Per-document information some features read: the lower-case words the document itself uses. */
+export interface DocumentContext {
+  lowerWords: ReadonlySet<string>;
+}
+
+/** Lower-case words of a token list (for `DocumentContext`). */
+export function documentContext(tokens: readonly { text: string }[]): DocumentContext {
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (isLowerWord(t.text)) lowerWords.add(t.text);
+  return { lowerWords };
+}
+
+const NUM = /^\d/;
+
+/**
+ * Features of every token of one sentence. `words` are the tokens' texts; `caseMode` says how the sentence is
+ * written (see `sentenceCase`): in 'upper' and 'title' sentences, case features are read from folded words.
+ */
+export function sentenceFeatures(
+  words: readonly string[],
+  lex: EnglishLexicon,
+  doc: DocumentContext,
+  caseMode: 'upper' | 'title' | 'normal' = 'normal',
+  cfg: FeatureConfig = FULL_FEATURES,
+): string[][] {
+  const n = words.length;
+  const lows = new Array<string>(n);
+  const shapes = new Array<string>(n);
+  const caps = new Array<boolean>(n);
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const low = w.toLowerCase();
+    lows[i] = NUM.test(w) ? '<num>' : low;
+    keys[i] = w.length > 1 && w.endsWith('.') && w !== '.' ? w.slice(0, -1) : w;
+    let cap = isCap(w);
+    if (caseMode !== 'normal' && cap) {
+      // Folded line: a word the training text writes in lower case is taken as a common word.
+      const k = keys[i].toLowerCase();
+      if (lex.lower.has(k) && !lex.given.has(k) && !lex.placeBucket.has(k)) cap = false;
+    }
+    caps[i] = cap;
+    if (caseMode === 'normal') shapes[i] = wordShape(w);
+    else shapes[i] = cap ? (w.length > 1 ? 'Xx' : 'X') : wordShape(low);
+  }
+  const gz = cfg.gazetteer ? lex.match(keys, caps) : undefined;
+  const out: string[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const low = lows[i];
+    const f: string[] = ['b'];
+    if (cfg.word) {
+      f.push('w=' + low);
+      if (caseMode === 'normal') f.push('W=' + w);
+      if (low.length > 3) {
+        f.push('p3=' + low.slice(0, 3), 's3=' + low.slice(-3), 's2=' + low.slice(-2));
+        if (low.length > 5) f.push('s4=' + low.slice(-4));
+      }
+    }
+    if (cfg.shape) {
+      const sh = shapes[i];
+      f.push('sh=' + sh);
+      if (i === 0) f.push('first', 'first_sh=' + sh);
+      if (caps[i]) {
+        const k = keys[i].toLowerCase();
+        const known = lex.lower.has(k);
+        const inDoc = doc.lowerWords.has(k);
+        f.push(known ? 'cap_known' : 'cap_unknown');
+        if (inDoc) f.push('cap_doclower');
+        if (i === 0) f.push(known ? 'first_cap_known' : 'first_cap_unknown');
+        if (w.length > 1 && w === w.toUpperCase() && caseMode === 'normal') f.push('allcaps');
+      }
+      if (caseMode !== 'normal') f.push('mode=' + caseMode);
+    }
+    if (cfg.context) {
+      const p1 = i > 0 ? lows[i - 1] : '<s>';
+      const p2 = i > 1 ? lows[i - 2] : '<s>';
+      const n1 = i + 1 < n ? lows[i + 1] : '</s>';
+      const n2 = i + 2 < n ? lows[i + 2] : '</s>';
+      f.push('w-1=' + p1, 'w+1=' + n1, 'w-2=' + p2, 'w+2=' + n2, 'w-1w=' + p1 + '|' + low, 'ww+1=' + low + '|' + n1);
+      const ps = i > 0 ? shapes[i - 1] : '<s>';
+      const ns = i + 1 < n ? shapes[i + 1] : '</s>';
+      f.push('sh-1=' + ps, 'sh+1=' + ns, 'sh-1sh+1=' + ps + '|' + shapes[i] + '|' + ns);
+      if (cfg.shape) {
+        if (i > 0 && caps[i - 1]) f.push('cap-1');
+        if (i + 1 < n && caps[i + 1]) f.push('cap+1');
+      }
+    }
+    if (cfg.gazetteer && gz) {
+      const g = gz[i];
+      if (g) {
+        const pos = g[0];
+        for (let k = 1; k < g.length; k++) f.push('gz=' + g[k] + pos);
+      }
+      if (i > 0 && gz[i - 1]) f.push('gz-1=' + gz[i - 1]!.slice(1));
+      if (i + 1 < n && gz[i + 1]) f.push('gz+1=' + gz[i + 1]!.slice(1));
+      if (caps[i]) {
+        const k = keys[i].toLowerCase();
+        const gb = lex.given.get(k);
+        if (gb) f.push('given=' + gb);
+        if (i > 0 && caps[i - 1] && lex.given.has(keys[i - 1].toLowerCase())) f.push('given-1');
+        const pb = lex.placeBucket.get(k);
+        if (pb && !gb) f.push('city=' + pb);
+        if (lex.demonyms.has(k)) f.push('demonym');
+      }
+    }
+    if (cfg.triggers) {
+      const p1 = i > 0 ? keys[i - 1].toLowerCase() : '';
+      const p2 = i > 1 ? keys[i - 2].toLowerCase() : '';
+      if (PERSON_TITLES.has(p1)) f.push('title-1');
+      if (PERSON_TITLES.has(p2)) f.push('title-2');
+      if (PERSON_TITLES.has(low.replace(/\.$/, ''))) f.push('title');
+      if (LOC_PREPS.has(p1)) f.push('locprep-1');
+      if (ORG_WORDS.has(low)) f.push('orgword');
+      if (LOC_WORDS.has(low)) f.push('locword');
+      // A name-internal keyword within the next three capitalized tokens: "Foreign Ministry", "University of X".
+      for (let j = i + 1; j < n && j <= i + 3; j++) {
+        if (!caps[j] && lows[j] !== 'of' && lows[j] !== 'the' && lows[j] !== 'and' && lows[j] !== '&') break;
+        if (ORG_WORDS.has(lows[j])) {
+          f.push('orgword+');
+          break;
+        }
+        if (LOC_WORDS.has(lows[j])) {
+          f.push('locword+');
+          break;
+        }
+      }
+      for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+        if (!caps[j] && lows[j] !== 'of' && lows[j] !== 'the' && lows[j] !== 'for' && lows[j] !== '&') break;
+        if (ORG_WORDS.has(lows[j])) {
+          f.push('orgword-');
+          break;
+        }
+        if (LOC_WORDS.has(lows[j])) {
+          f.push('locword-');
+          break;
+        }
+      }
+      if (p1 === "'s" || p1 === '’s') f.push('poss-1');
+      if (i + 1 < n && (lows[i + 1] === "'s" || lows[i + 1] === '’s')) f.push('poss+1');
+    }
+    out[i] = f;
+  }
+  return out;
+}
+
+export type { EnToken };
