@@ -15,10 +15,10 @@ const seed = fs.readFileSync(path.join(root, 'seeds/000_36fff38b519712a3.txt'), 
 const gold = JSON.parse(fs.readFileSync(path.join(dir, 'seed.gold.json'), 'utf8')) as Record<string, unknown>;
 
 /** A tagger that tags every whole-word occurrence of the given names (Arabic clitics و ب ل ف ك before them excluded). */
-export function goldTagger(names: Array<{ text: string; type: NerType }>): NerTagger {
+export function goldTagger(names: Array<{ text: string; type: NerType }>, language: 'ar' | 'en' = 'ar'): NerTagger {
   const sorted = [...names].sort((a, b) => b.text.length - a.text.length);
   return {
-    language: 'ar',
+    language,
     tag(text: string, from = 0, to = text.length): TaggedSpan[] {
       const out: TaggedSpan[] = [];
       for (const n of sorted) {
@@ -36,9 +36,9 @@ export function goldTagger(names: Array<{ text: string; type: NerType }>): NerTa
   };
 }
 
-function goldNames(extra: string[] = []): Array<{ text: string; type: NerType }> {
+function goldNames(extra: string[] = [], g: Record<string, unknown> = gold): Array<{ text: string; type: NerType }> {
   const out: Array<{ text: string; type: NerType }> = [];
-  for (const type of ['person', 'location', 'organization'] as const) for (const t of gold[type] as string[]) out.push({ text: t, type });
+  for (const type of ['person', 'location', 'organization'] as const) for (const t of g[type] as string[]) out.push({ text: t, type });
   for (const t of extra) out.push({ text: t, type: 'person' });
   return out;
 }
@@ -89,4 +89,30 @@ describe('name fixtures: roles and first mentions', () => {
     assert.deepEqual(names.map((d) => d.code), ['name.first-mention']);
     assert.equal(applyEdits(text, names[0].fixes[0].edits), seed);
   });
+});
+
+describe('name fixtures: the English seed with planted variants (gold tagger, real linker)', () => {
+  const seedEn = fs.readFileSync(path.join(root, 'seeds/001_lavrov_haftar_en.txt'), 'utf8');
+  const goldEn = JSON.parse(fs.readFileSync(path.join(dir, 'seed-en.gold.json'), 'utf8')) as Record<string, unknown>;
+  it('the untouched English seed gets no name.* finding', () => {
+    const a = analyze(seedEn, {}, { ner: { en: goldTagger(goldNames([], goldEn), 'en') } });
+    assert.ok(a.entities.length >= 10, `${a.entities.length} entities`);
+    assert.deepEqual(a.diagnostics.filter((d) => d.code.startsWith('name.')).map((d) => `${d.code} ${seedEn.slice(d.start, d.end)}`), []);
+  });
+  for (const c of [
+    { file: '101_en_shoigu.txt', planted: 'Shoygu', original: 'Shoigu' },
+    { file: '102_en_lavrov.txt', planted: 'Lavroff', original: 'Lavrov' },
+    { file: '103_en_haftar.txt', planted: 'Hafter', original: 'Haftar' },
+    { file: '104_en_bogdanov.txt', planted: 'Bogdanoff', original: 'Bogdanov' },
+  ]) {
+    it(`${c.file}: '${c.planted}' is flagged at its place and the fix restores '${c.original}'`, () => {
+      const text = fs.readFileSync(path.join(dir, c.file), 'utf8');
+      const a = analyze(text, {}, { ner: { en: goldTagger(goldNames([c.planted], goldEn), 'en') } });
+      const names = a.diagnostics.filter((d) => d.code.startsWith('name.'));
+      assert.deepEqual(names.map((d) => `${d.code} ${text.slice(d.start, d.end)}`), [`name.variant ${c.planted}`]);
+      assert.equal(names[0].start, text.indexOf(c.planted));
+      assert.equal(applyEdits(text, names[0].fixes[0].edits), seedEn);
+      assert.equal(applyEdits(text, fixAll(a)), seedEn);
+    });
+  }
 });

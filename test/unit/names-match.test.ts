@@ -37,6 +37,7 @@ describe('name matcher: kinds and full names', () => {
     for (const [a, b] of [['Gaddafi', 'Qaddafi'], ['Gaddafi', 'Kadhafi'], ['Sergei', 'Sergey'], ['Lavrov', 'Lavroff'], ['Philip', 'Filip'], ['Mohammed', 'Muhammad']])
       assert.equal(nameVariant(a, b, 'en')?.kind, 'transliteration', `${a}/${b}`);
     assert.equal(nameVariant('al-Assad', 'Al-Assad', 'en')?.kind, 'orthographic');
+    assert.equal(nameVariant('MOSCOW', 'Moscow', 'en'), null, 'dateline capitals are a convention');
   });
   it('native Arabic names keep only orthographic alternations', () => {
     for (const [a, b] of [['سعيد', 'سعد'], ['حسين', 'حسن'], ['محمد', 'محمود'], ['عباس', 'عياش']]) assert.equal(nameVariant(a, b, 'ar'), null, `${a}/${b}`);

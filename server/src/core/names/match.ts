@@ -253,10 +253,18 @@ export function tokenVariant(a: string, b: string, lang: Language, opts: MatchOp
   const fa = foldName(a, lang);
   const fb = foldName(b, lang);
   if (!fa || !fb) return null;
-  if (fa === fb) return { kind: 'orthographic', cost: 0 };
+  if (fa === fb) {
+    // Capitals are a convention of datelines and headlines ('MOSCOW, Nov. 30 —'), not a second spelling.
+    if (lang === 'en' && (isAllCaps(a) || isAllCaps(b)) && a.toLowerCase() === b.toLowerCase()) return null;
+    return { kind: 'orthographic', cost: 0 };
+  }
   if (fa.includes(' ') || fb.includes(' ')) return null;
   const cost = lang === 'ar' ? arabicCost(fa, fb, opts) : englishCost(fa, fb);
   return cost === Infinity ? null : { kind: 'transliteration', cost };
+}
+
+function isAllCaps(s: string): boolean {
+  return /\p{Lu}.*\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 }
 
 function arabicCost(fa: string, fb: string, opts: MatchOptions): number {
