@@ -3,6 +3,7 @@
  * Used alike by the language server, the CLI, the tests and the benchmarks.
  */
 import { rules } from './checks';
+import { extractDates } from './dates';
 import { extractEntities } from './entities';
 import type { Resources } from './resources';
 import { parseStructure } from './structure';
@@ -27,12 +28,14 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions = {}, resources: Resources = {}): Article {
   const language = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
   const structure = parseStructure(text);
+  const { dates, publicationDate } = extractDates(text, structure, language, options);
   const draft: Omit<Article, 'diagnostics'> = {
     text,
     language,
     structure,
     entities: extractEntities(text, structure, resources, { language, forcedLanguage: options.language && options.language !== 'auto' ? options.language : undefined }),
-    dates: [],
+    dates,
+    ...(publicationDate ? { publicationDate } : {}),
   };
   const diagnostics: Finding[] = [];
   for (const rule of rules) {

@@ -18,3 +18,5 @@ export type { AcrossFinding, WorkspaceSymbol } from './names/workspace';
 export { parseStylebook, stylebookFormat } from './stylebook/parse';
 export type { Stylebook, StylebookEntry, StylebookProblem, StylebookParseResult } from './stylebook/model';
 export { addToStylebook } from './stylebook/edit';
+export { extractDates, parseDates, findDates, dateCard, formatDate, formatHijri, toHijri, fromHijri } from './dates';
+export type { ParsedDate, DateCard, DatesResult } from './dates';

@@ -1,0 +1,620 @@
+/**
+ * Finding date expressions in Arabic and English text (no resolution here: see resolve.ts).
+ *
+ * How it stays fast: one cheap pre-check regex tells whether the text holds any candidate at all (a digit, a month,
+ * a weekday or a relative word); only then do the matchers run, each a single global regular-expression pass over
+ * the text (no tokenisation, no per-token objects). Overlapping candidates are settled longest-first.
+ *
+ * The matchers are written by hand rather than taken from chrono-node: chrono reads العام in 'القائد العام' as a
+ * year, splits '12 آذار/مارس 2011', knows no Hijri dates and costs ~0.2 ms a sentence; the tests in
+ * test/unit/dates*.test.ts decide what is read.
+ */
+import type { DateKind, DateMention, Language, Span } from '../types';
+import type { HijriValue } from './calendar';
+import {
+  AR_AMBIGUOUS_MONTHS, AR_MONTH_RE, AR_NUMBER_RE, AR_NUMBER_WORDS, AR_WEEKDAY_RE, DIGIT, EN_MONTH_RE, EN_NUMBER_WORDS,
+  EN_WEEKDAY_FULL_RE, EN_WEEKDAY_RE, HIJRI_MONTH_RE, arMonth, arWeekday, enMonth, enWeekday, hijriMonth, parseDigits,
+  type MonthSystem,
+} from './lexicon';
+
+export interface DatePart extends Span {
+  text: string;
+}
+
+export type Granularity = 'day' | 'week' | 'month' | 'year';
+
+/** How a weekday or month without a year is placed around the publication date. */
+export type Direction = 'past' | 'next' | 'bare';
+
+/**
+ * A date expression as parsed, with the parts a check or a fix needs. Extends the Article model's DateMention,
+ * so it is what `article.dates` holds; every field is JSON-serialisable.
+ */
+export interface ParsedDate extends DateMention {
+  lang: Language;
+  granularity: Granularity;
+  calendar: 'gregorian' | 'hijri';
+  /** Components as written (may be impossible: day 31 of November). Gregorian or Hijri per `calendar`. */
+  raw: { year?: number; month?: number; day?: number };
+  /** Numeric dates only: the order of the numbers. */
+  numeric?: 'ymd' | 'dmy' | 'mdy';
+  parts: {
+    weekday?: DatePart;
+    day?: DatePart;
+    month?: DatePart & { system?: MonthSystem };
+    /** The second month name of a pair: 'نوفمبر (تشرين الثاني)', 'تشرين الثاني/نوفمبر'. */
+    month2?: DatePart & { value: number; system?: MonthSystem };
+    year?: DatePart;
+    /** The relative word next to a weekday: 'أمس' in 'أمس الاثنين'. */
+    relative?: DatePart;
+  };
+  /** Relative expressions: the unit and the count from the publication date ('أمس' = day -1). */
+  offset?: { unit: Granularity; n: number };
+  /** 'في 26 الحالي': a day of the current (0), previous (-1) or next (+1) month. */
+  dayOfMonth?: { day: number; months: number };
+  /** For weekdays and bare months: before or after publication. */
+  direction?: Direction;
+  /** Index in the mention list of the other-calendar twin ('29 صفر 1438 هـ الموافق 29 نوفمبر 2016'). */
+  twin?: number;
+  /** The expression was dated by the publication date (no year written, or relative). */
+  dependsOnPublication?: boolean;
+}
+
+// ---- Character classes ----
+
+const AL = '\\u0621-\\u065F\\u0660-\\u0669\\u066E-\\u06D3\\u06F0-\\u06F9';
+/** Not inside an Arabic or Latin word / number. */
+const B = `(?<![${AL}\\w])`;
+const E = `(?![${AL}\\w])`;
+const D = DIGIT;
+
+/** A cheap test: does the text contain anything that could start a date? */
+const PRECHECK = new RegExp(
+  `${D}|${AR_WEEKDAY_RE}|أمس|امس|البارحة|اليوم|الليلة|غد|الأسبوع|الاسبوع|الشهر|العام|السنة|منذ|قبل|بعد|شهر|`
+  + `${AR_MONTH_RE}|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast|[Nn]ext|[Tt]his|ago\\b|${EN_WEEKDAY_FULL_RE}|`
+  + `\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`,
+  'u',
+);
+
+// ---- Arabic ----
+
+const AR_WD_PREFIX = `(?:(?<wdyawm>[وف]?يوم\\s+)?(?<wd>${AR_WEEKDAY_RE})\\s*[،,]?\\s*(?:\\(\\s*)?(?:(?:ال)?موافق(?:\\s*لـ?|\\s+ل)?\\s*)?)?`;
+const AR_YEAR = `(?:\\s*[،,]?\\s*(?:من\\s+)?(?:(?:عام|العام|سنة|لعام|للعام)\\s+)?(?<year>${D}{4})(?!${D})(?:\\s*(?<era>هـ|ه|م|ميلادية|ميلادي|للهجرة|هجرية|هجري)(?![${AL}]))?)`;
+const AR_PAIR = `(?:\\s*(?:\\(\\s*(?<mon2a>${AR_MONTH_RE})\\s*\\)|/\\s*(?<mon2b>${AR_MONTH_RE})(?![${AL}])))`;
+
+/** 'الثلاثاء 29 نوفمبر (تشرين الثاني) 2016م', '29 صفر 1438 هـ', '٢٩ تشرين الثاني/نوفمبر ٢٠١٦'. */
+const AR_ABS = new RegExp(
+  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s*(?:من\\s+(?:شهر\\s+)?|-\\s*)?`
+  + `(?:(?<hmon>${HIJRI_MONTH_RE})|(?<mon>${AR_MONTH_RE}))(?![${AL}])${AR_PAIR}?${AR_YEAR}?`,
+  'gdu',
+);
+
+/** 'نوفمبر 2016', 'شهر نوفمبر', 'تشرين الثاني/نوفمبر', 'في أكتوبر' (only unambiguous names after a preposition). */
+const AR_MONTH_ONLY = new RegExp(
+  `${B}(?<pre>(?:[وف]?(?:في|خلال|منذ|مطلع|أواخر|اواخر|أوائل|اوائل|منتصف|نهاية|بداية|حتى|قبل|بعد)\\s+)?(?:شهر\\s+)?)`
+  + `(?<mon>${AR_MONTH_RE})(?![${AL}])${AR_PAIR}?${AR_YEAR}?`,
+  'gdu',
+);
+
+const AR_WD_MOD = 'الماضي|المقبل|القادم|المنصرم|الفائت|الأخير|المنقضي';
+const AR_WEEKDAY = new RegExp(
+  `${B}(?<pre>[وف]?يوم\\s+|[وف])?(?<wd>${AR_WEEKDAY_RE})(?![${AL}])(?:\\s+(?<mod>${AR_WD_MOD})(?![${AL}]))?`,
+  'gdu',
+);
+
+const AR_PERIOD_MOD = 'الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة|المنقضي|المنقضية';
+const AR_RELATIVE = new RegExp(
+  `${B}(?:[وف]|ب|لل|ل)?(?<rel>أول\\s+من\\s+(?:أمس|امس)|أول\\s+(?:أمس|امس)|(?:ال)?أمس|امس|البارحة|اليوم|الليلة(?:\\s+(?:الماضية|الفائتة))?|غدا|غداً|غدًا|غدٍ|الغد|بعد\\s+غد|`
+  + `(?<period>الأسبوع|الاسبوع|الشهر|العام|السنة)\\s+(?<pmod>${AR_PERIOD_MOD}))(?![${AL}])`,
+  'gdu',
+);
+
+const AR_UNIT_DAY = 'أيام|ايام|يوما|يومًا|يوماً';
+const AR_AGO = new RegExp(
+  `${B}(?:[وف])?(?<dir>منذ|قبل|بعد)\\s+(?:(?<n>${D}{1,3})\\s+(?<unit>${AR_UNIT_DAY}|أسابيع|اسابيع|أسبوعا|أسبوعاً)|`
+  + `(?<nw>${AR_NUMBER_RE})\\s+(?<unit2>أيام|ايام|أسابيع|اسابيع)|(?<dual>يومين|أسبوعين|اسبوعين)|(?<single>يوم|أسبوع|اسبوع)(?:\\s+واحد)?)(?![${AL}])`,
+  'gdu',
+);
+
+/** 'في 26 الحالي', '26 من الشهر الجاري', 'الاثنين 28 الجاري', '3 الماضي'. */
+const AR_DAY_OF_MONTH = new RegExp(
+  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s+(?:من\\s+)?(?:(?:هذا\\s+)?الشهر\\s+)?(?<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}])`,
+  'gdu',
+);
+
+// ---- English ----
+
+const EN_WD_PREFIX = `(?:(?<wd>${EN_WEEKDAY_RE})\\s*[,(]?\\s*)?`;
+const EN_YEAR = `(?:\\s*,?\\s*(?<year>\\d{4})(?![\\d:]))`;
+const EN_ABS_MDY = new RegExp(
+  `\\b${EN_WD_PREFIX}(?<mon>${EN_MONTH_RE})(?![A-Za-z])\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:A-Za-z])${EN_YEAR}?`,
+  'gd',
+);
+const EN_ABS_DMY = new RegExp(
+  `\\b${EN_WD_PREFIX}(?:the\\s+)?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${EN_MONTH_RE})(?![A-Za-z])${EN_YEAR}?`,
+  'gd',
+);
+const EN_MONTH_YEAR = new RegExp(
+  `\\b(?:(?<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Bb]y|[Ff]rom|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Oo]f)\\s+)?`
+  + `(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)(?![A-Za-z])(?:\\s*,?\\s*(?<year>\\d{4})(?![\\d:]))?`,
+  'gd',
+);
+const EN_WEEKDAY = new RegExp(
+  `\\b(?:(?<mod>[Ll]ast|[Nn]ext|[Tt]his(?:\\s+past|\\s+coming)?|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Cc]oming)\\s+)?(?<wd>${EN_WEEKDAY_FULL_RE})(?!s\\b|[A-Za-z])`,
+  'gd',
+);
+const EN_RELATIVE = new RegExp(
+  `\\b(?<rel>[Tt]he\\s+day\\s+before\\s+yesterday|[Tt]he\\s+day\\s+after\\s+tomorrow|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\\s+night|`
+  + `(?<pmod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\\s+this|[Ll]ater\\s+this|[Tt]he\\s+past|[Tt]he\\s+previous|[Tt]he\\s+coming)\\s+(?<period>week|month|year)|`
+  + `(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?<unit>days?|weeks?)\\s+ago)\\b`,
+  'gd',
+);
+const EN_DAY_OF_MONTH = new RegExp(
+  `\\b[Oo]n\\s+the\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)(?:\\s+of\\s+(?<rel>this|last|next)\\s+month)?(?=\\s*[,.;:)]|\\s*$|\\s+(?:and|when|at|in)\\b)`,
+  'gd',
+);
+
+// ---- Numeric (both languages) ----
+
+const NUMERIC = new RegExp(
+  `(?<![\\w.\\/${AL}-])(?:(?<y1>${D}{4})(?<s1>[-/.])(?<m1>${D}{1,2})\\k<s1>(?<d1>${D}{1,2})|(?<a>${D}{1,2})(?<s2>[-/.])(?<b>${D}{1,2})\\k<s2>(?<y2>${D}{4}))`
+  + `(?![\\w${AL}]|[./-]${D})(?:\\s*(?<era>هـ|ه|م)(?![${AL}]))?`,
+  'gdu',
+);
+
+// ---- Helpers ----
+
+type Groups = Record<string, string | undefined>;
+type Indices = Record<string, [number, number] | undefined>;
+
+function part(text: string, ix: Indices | undefined, name: string): DatePart | undefined {
+  const r = ix?.[name];
+  return r ? { start: r[0], end: r[1], text: text.slice(r[0], r[1]) } : undefined;
+}
+
+interface Candidate extends ParsedDate {
+  /** Higher wins when two candidates cover the same length. */
+  priority: number;
+}
+
+function base(lang: Language, kind: DateKind, start: number, end: number, text: string): Candidate {
+  return { start, end, text: text.slice(start, end), kind, lang, granularity: 'day', calendar: 'gregorian', raw: {}, parts: {}, priority: 0 };
+}
+
+const HIJRI_ERA = new Set(['هـ', 'ه', 'للهجرة', 'هجرية', 'هجري']);
+
+/** Words before 'الاثنين' that make it 'the two' rather than Monday; before 'الجمعة' that make it the prayer. */
+const AR_WD_BEFORE_NOT = /(?:كلا|كلتا|بين|هذين|هاتين|صلاة|صلاه|خطبة|خطب|صلوات|أيام|ايام|كل)\s*$/;
+const AR_WD_AFTER_NOT = /^\s*(?:معا|معًا|معاً|عشر|عشرة|منهما|منهم)(?![\u0621-\u064A])/;
+
+/** 'العام' after these is an adjective ('القائد العام', 'الأمين العام الحالي'), not a year. */
+const AR_AAM_BEFORE_NOT = /(?:الأمين|الامين|القائد|المدعي|النائب|المدير|المفتش|المنسق|المراقب|المرشد|الرأي|الراي|القطاع|الأمن|الامن|النفع|الصالح|الشأن|الشان|المؤتمر|الحق|الإضراب|الاضراب|العفو|التعليم|الاكتتاب|المال|النظام|الذوق|الطابع|الإطار|الاطار|الاتجاه|المزاج|المناخ|الوضع|الموقف|المشهد|السياق|المستوى|الرأى|المجلس|الحزب|الاتحاد|العمل|الإنفاق|الانفاق|الدين|القانون|التصنيف|الترتيب|الحكم|المدعى|المحامي|المحامى|المستشار|الأمانة|الامانة)\s+$/;
+/** 'اليوم' followed by these is 'the day' of some other count ('اليوم التالي'), not today. */
+const AR_YAWM_AFTER_NOT = /^\s*(?:التالي|التالى|السابق|العالمي|العالمى|الوطني|الوطنى|الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأخير|الاخير|نفسه|ذاته|ذاك|ذلك|الذي|الذى|التي|الموعود|المشهود|المحدد|الدولي|الموالي)(?![\u0621-\u064A])/;
+const AR_YAWM_BEFORE_NOT = /(?:روسيا|مصر|فلسطين|العرب|الخليج|أخبار|اخبار|صحيفة|جريدة|نفس|ذات|ذلك|هذا|حتى\s+ذلك)\s+$/;
+
+function arNumberWord(w: string): number | undefined {
+  return AR_NUMBER_WORDS[w];
+}
+
+/**
+ * All date expressions in `text`, in document order, without overlaps, not yet resolved. `lang` is the article's
+ * language (it decides how '3/4/2016' is read in English); both scripts are always searched.
+ */
+export function findDates(text: string, lang: Language): ParsedDate[] {
+  if (!PRECHECK.test(text)) return [];
+  const cands: Candidate[] = [];
+  const hasArabic = /[\u0621-\u064A]/.test(text);
+  const hasLatin = /[A-Za-z]/.test(text);
+  const hasDigit = /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(text);
+
+  if (hasArabic) {
+    if (hasDigit) {
+      for (const m of text.matchAll(AR_ABS)) readArAbs(text, m, cands);
+      for (const m of text.matchAll(AR_DAY_OF_MONTH)) readArDayOfMonth(text, m, cands);
+    }
+    for (const m of text.matchAll(AR_MONTH_ONLY)) readArMonthOnly(text, m, cands);
+    for (const m of text.matchAll(AR_WEEKDAY)) readArWeekday(text, m, cands);
+    for (const m of text.matchAll(AR_RELATIVE)) readArRelative(text, m, cands);
+    for (const m of text.matchAll(AR_AGO)) readArAgo(text, m, cands);
+  }
+  if (hasLatin) {
+    if (hasDigit) {
+      for (const m of text.matchAll(EN_ABS_MDY)) readEnAbs(text, m, cands, 'mdy');
+      for (const m of text.matchAll(EN_ABS_DMY)) readEnAbs(text, m, cands, 'dmy');
+      for (const m of text.matchAll(EN_DAY_OF_MONTH)) readEnDayOfMonth(text, m, cands);
+    }
+    for (const m of text.matchAll(EN_MONTH_YEAR)) readEnMonthYear(text, m, cands);
+    for (const m of text.matchAll(EN_WEEKDAY)) readEnWeekday(text, m, cands);
+    for (const m of text.matchAll(EN_RELATIVE)) readEnRelative(text, m, cands);
+  }
+  if (hasDigit) for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
+
+  // Longest first, then priority; keep what does not overlap a kept candidate.
+  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  const out: ParsedDate[] = kept.map(({ priority: _p, ...d }) => d);
+  return linkNeighbours(text, out);
+}
+
+function trimTrailingSpace(text: string, c: Candidate): Candidate {
+  while (c.end > c.start && /[\s،,(]/.test(text[c.end - 1])) c.end--;
+  c.text = text.slice(c.start, c.end);
+  return c;
+}
+
+function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const dayP = part(text, ix, 'day')!;
+  const yearP = part(text, ix, 'year');
+  const era = g.era;
+  const isHijri = !!g.hmon;
+  if (isHijri && !(yearP && (!era || HIJRI_ERA.has(era)))) return; // '29 صفر' alone is not read (صفر = zero)
+  if (!isHijri && era && HIJRI_ERA.has(era)) return; // a Gregorian month with هـ: not a date we can trust
+  const wdP = part(text, ix, 'wd');
+  const start = wdP ? (ix.wdyawm ? ix.wdyawm[0] : wdP.start) : dayP.start;
+  const c = base('ar', isHijri ? 'hijri' : 'absolute', start, (m.index ?? 0) + m[0].length, text);
+  trimTrailingSpace(text, c);
+  c.priority = 3;
+  c.calendar = isHijri ? 'hijri' : 'gregorian';
+  c.raw.day = parseDigits(dayP.text);
+  c.parts.day = dayP;
+  if (yearP) {
+    c.parts.year = yearP;
+    c.raw.year = parseDigits(yearP.text);
+  }
+  if (isHijri) {
+    const monP = part(text, ix, 'hmon')!;
+    c.parts.month = monP;
+    c.raw.month = hijriMonth(monP.text);
+  } else {
+    const monP = part(text, ix, 'mon')!;
+    const am = arMonth(monP.text)!;
+    c.parts.month = { ...monP, system: am.system };
+    c.raw.month = am.month;
+    const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b');
+    if (m2) {
+      const am2 = arMonth(m2.text)!;
+      c.parts.month2 = { ...m2, value: am2.month, system: am2.system };
+    }
+  }
+  if (wdP) {
+    c.parts.weekday = wdP;
+    c.weekday = arWeekday(wdP.text);
+  }
+  out.push(c);
+}
+
+function readArDayOfMonth(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const dayP = part(text, ix, 'day')!;
+  const wdP = part(text, ix, 'wd');
+  const start = wdP ? (ix.wdyawm ? ix.wdyawm[0] : wdP.start) : dayP.start;
+  const c = base('ar', 'relative', start, (m.index ?? 0) + m[0].length, text);
+  c.priority = 2;
+  c.parts.day = dayP;
+  c.raw.day = parseDigits(dayP.text);
+  const rel = g.rel!;
+  c.dayOfMonth = { day: c.raw.day, months: /الماضي|المنصرم|الفائت/.test(rel) ? -1 : /المقبل|القادم/.test(rel) ? 1 : 0 };
+  c.dependsOnPublication = true;
+  if (wdP) {
+    c.parts.weekday = wdP;
+    c.weekday = arWeekday(wdP.text);
+  }
+  out.push(c);
+}
+
+const AR_MONTH_PREPOSITION = /(?:في|خلال|منذ|مطلع|أواخر|اواخر|أوائل|اوائل|منتصف|نهاية|بداية|حتى|قبل|بعد)\s+$/;
+
+function readArMonthOnly(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const monP = part(text, ix, 'mon')!;
+  const yearP = part(text, ix, 'year');
+  const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b');
+  const pre = g.pre ?? '';
+  const shahr = /شهر\s+$/.test(pre);
+  if (g.era && HIJRI_ERA.has(g.era)) return;
+  if (!(yearP || m2 || shahr || (AR_MONTH_PREPOSITION.test(pre) && !AR_AMBIGUOUS_MONTHS.has(monP.text)))) return;
+  const am = arMonth(monP.text)!;
+  const start = shahr ? text.lastIndexOf('شهر', monP.start) : monP.start;
+  const c = base('ar', 'month', start, (m.index ?? 0) + m[0].length, text);
+  trimTrailingSpace(text, c);
+  c.priority = 1;
+  c.granularity = 'month';
+  c.parts.month = { ...monP, system: am.system };
+  c.raw.month = am.month;
+  if (m2) {
+    const am2 = arMonth(m2.text)!;
+    c.parts.month2 = { ...m2, value: am2.month, system: am2.system };
+  }
+  if (yearP) {
+    c.parts.year = yearP;
+    c.raw.year = parseDigits(yearP.text);
+  } else c.dependsOnPublication = true;
+  out.push(c);
+}
+
+function readArWeekday(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const wdP = part(text, ix, 'wd')!;
+  const before = text.slice(Math.max(0, wdP.start - 12), wdP.start);
+  const after = text.slice(wdP.end, wdP.end + 12);
+  if (AR_WD_BEFORE_NOT.test(before) || AR_WD_AFTER_NOT.test(after)) return;
+  const wd = arWeekday(wdP.text)!;
+  const modP = part(text, ix, 'mod');
+  const end = modP ? modP.end : wdP.end;
+  const yawm = g.pre && g.pre.includes('يوم') ? ix.pre![0] + (/^[وف]/.test(g.pre) ? 1 : 0) : wdP.start;
+  const c = base('ar', 'weekday', yawm, end, text);
+  c.priority = 1;
+  c.parts.weekday = wdP;
+  c.weekday = wd;
+  const mod = g.mod ?? '';
+  c.direction = /الماضي|المنصرم|الفائت|الأخير|المنقضي/.test(mod) ? 'past' : /المقبل|القادم/.test(mod) ? 'next' : 'bare';
+  c.dependsOnPublication = true;
+  out.push(c);
+}
+
+function readArRelative(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const relP = part(text, ix, 'rel')!;
+  const rel = relP.text.replace(/\s+/g, ' ');
+  const before = text.slice(Math.max(0, relP.start - 40), relP.start);
+  const after = text.slice(relP.end, relP.end + 20);
+  let offset: { unit: Granularity; n: number };
+  if (g.period) {
+    if (g.period === 'العام' && AR_AAM_BEFORE_NOT.test(before)) return;
+    const unit: Granularity = /الأسبوع|الاسبوع/.test(g.period) ? 'week' : g.period === 'الشهر' ? 'month' : 'year';
+    const pm = g.pmod!;
+    const n = /الماضي|المنصرم|الفائت|المنقضي/.test(pm) ? -1 : /المقبل|القادم/.test(pm) ? 1 : 0;
+    offset = { unit, n };
+  } else if (rel.startsWith('أول')) offset = { unit: 'day', n: -2 };
+  else if (/أمس|امس|البارحة/.test(rel)) offset = { unit: 'day', n: -1 };
+  else if (rel === 'اليوم') {
+    if (AR_YAWM_AFTER_NOT.test(after) || AR_YAWM_BEFORE_NOT.test(before)) return;
+    offset = { unit: 'day', n: 0 };
+  } else if (rel.startsWith('الليلة')) {
+    if (/^\s*(?:التالية|السابقة|نفسها|ذاتها|الأولى|الاولى|الأخيرة)/.test(after) || /(?:ألف|الف|تلك|نفس|ذات)\s+$/.test(before)) return;
+    offset = { unit: 'day', n: rel.includes(' ') ? -1 : 0 };
+  } else if (rel.startsWith('بعد')) offset = { unit: 'day', n: 2 };
+  else {
+    // غدا / الغد: 'الغد' is also 'the morrow' in general talk ('من أجل الغد'); read it only as 'صباح الغد'-like uses.
+    if (rel === 'الغد' && !/(?:صباح|مساء|ظهر|يوم|ليل)\s+$/.test(before)) return;
+    offset = { unit: 'day', n: 1 };
+  }
+  const c = base('ar', 'relative', relP.start, relP.end, text);
+  c.priority = 2;
+  c.offset = offset;
+  c.granularity = offset.unit;
+  c.parts.relative = relP;
+  c.dependsOnPublication = true;
+  out.push(c);
+}
+
+function readArAgo(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12);
+  // 'قبل يومين من الاجتماع', 'بعد أسبوع على': counted from another event, not from publication.
+  if (/^\s*(?:من|على|علي)(?![\u0621-\u064A])/.test(after)) return;
+  let n: number;
+  let unitWord: string;
+  if (g.n) {
+    n = parseDigits(g.n);
+    unitWord = g.unit!;
+  } else if (g.nw) {
+    n = arNumberWord(g.nw) ?? 0;
+    unitWord = g.unit2!;
+  } else if (g.dual) {
+    n = 2;
+    unitWord = g.dual;
+  } else {
+    n = 1;
+    unitWord = g.single!;
+  }
+  if (n <= 0 || n > 400) return;
+  const week = /أسب|اسب/.test(unitWord);
+  const sign = g.dir === 'بعد' ? 1 : -1;
+  const dirP = part(text, ix, 'dir')!;
+  const c = base('ar', 'relative', dirP.start, (m.index ?? 0) + m[0].length, text);
+  c.priority = 2;
+  c.offset = { unit: 'day', n: sign * n * (week ? 7 : 1) };
+  c.dependsOnPublication = true;
+  out.push(c);
+}
+
+function readEnAbs(text: string, m: RegExpMatchArray, out: Candidate[], order: 'mdy' | 'dmy'): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const monP = part(text, ix, 'mon')!;
+  const dayP = part(text, ix, 'day')!;
+  const yearP = part(text, ix, 'year');
+  const month = enMonth(monP.text);
+  if (!month) return;
+  // 'May' / 'March' as words: require a day right after them and a capital (already required by the regex).
+  const wdP = part(text, ix, 'wd');
+  const start = wdP ? wdP.start : order === 'mdy' ? monP.start : Math.min(dayP.start, m.index ?? dayP.start);
+  const c = base('en', 'absolute', start, (m.index ?? 0) + m[0].length, text);
+  trimTrailingSpace(text, c);
+  c.priority = 3;
+  c.raw = { month, day: parseInt(dayP.text, 10) };
+  c.parts.month = monP;
+  c.parts.day = dayP;
+  if (yearP) {
+    c.parts.year = yearP;
+    c.raw.year = parseInt(yearP.text, 10);
+  }
+  if (wdP) {
+    c.parts.weekday = wdP;
+    c.weekday = enWeekday(wdP.text);
+  }
+  if (g.mon === 'May' && !yearP && !wdP && order === 'mdy' && /^\s*\d{1,2}\s+(?:people|of|to|per|percent|%)/.test(text.slice(monP.end, monP.end + 20))) return;
+  out.push(c);
+}
+
+function readEnDayOfMonth(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const dayP = part(text, ix, 'day')!;
+  const c = base('en', 'relative', (m.index ?? 0) + 3, (m.index ?? 0) + m[0].length, text);
+  c.priority = 2;
+  c.parts.day = dayP;
+  c.raw.day = parseInt(dayP.text, 10);
+  c.dayOfMonth = { day: c.raw.day, months: g.rel === 'last' ? -1 : g.rel === 'next' ? 1 : 0 };
+  c.dependsOnPublication = true;
+  out.push(c);
+}
+
+function readEnMonthYear(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const monP = part(text, ix, 'mon')!;
+  const yearP = part(text, ix, 'year');
+  const pre = g.pre;
+  if (!yearP && !pre) return;
+  if (!yearP && (g.mon === 'May' || g.mon === 'March')) return;
+  const c = base('en', 'month', monP.start, (m.index ?? 0) + m[0].length, text);
+  c.priority = 1;
+  c.granularity = 'month';
+  c.raw.month = enMonth(monP.text);
+  c.parts.month = monP;
+  if (yearP) {
+    c.parts.year = yearP;
+    c.raw.year = parseInt(yearP.text, 10);
+  } else {
+    c.dependsOnPublication = true;
+    c.direction = /^[Ll]ast/.test(pre!) ? 'past' : /^[Nn]ext/.test(pre!) ? 'next' : 'bare';
+  }
+  out.push(c);
+}
+
+function readEnWeekday(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const wdP = part(text, ix, 'wd')!;
+  const mod = (g.mod ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const modP = part(text, ix, 'mod');
+  const start = modP && /^(?:last|next|this|coming)/.test(mod) ? modP.start : wdP.start;
+  const c = base('en', 'weekday', start, wdP.end, text);
+  c.priority = 1;
+  c.parts.weekday = wdP;
+  c.weekday = enWeekday(wdP.text);
+  c.direction = mod === 'last' || mod === 'this past' || mod === 'since' ? 'past' : mod === 'next' || mod === 'this coming' || mod === 'coming' ? 'next' : 'bare';
+  c.dependsOnPublication = true;
+  out.push(c);
+}
+
+function readEnRelative(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const relP = part(text, ix, 'rel')!;
+  const rel = relP.text.toLowerCase().replace(/\s+/g, ' ');
+  const before = text.slice(Math.max(0, relP.start - 12), relP.start);
+  let offset: { unit: Granularity; n: number };
+  if (g.period) {
+    const unit = g.period as Granularity;
+    const pm = g.pmod!.toLowerCase();
+    offset = { unit, n: /last|past|previous/.test(pm) ? -1 : /next|coming/.test(pm) ? 1 : 0 };
+  } else if (g.unit) {
+    const n = /^\d/.test(g.n!) ? parseInt(g.n!, 10) : EN_NUMBER_WORDS[g.n!.toLowerCase()] ?? 0;
+    if (n <= 0) return;
+    offset = { unit: 'day', n: -n * (g.unit.startsWith('week') ? 7 : 1) };
+  } else if (rel === 'today' || rel === 'tonight') {
+    // 'USA Today', 'Russia Today', 'the Today programme'.
+    if (/(?:USA|Russia|Britain|Africa|China|Today|[Tt]he)\s+$/.test(before) && relP.text[0] === 'T') return;
+    offset = { unit: 'day', n: 0 };
+  } else if (rel === 'yesterday' || rel === 'last night') offset = { unit: 'day', n: -1 };
+  else if (rel === 'tomorrow') offset = { unit: 'day', n: 1 };
+  else if (rel.includes('before')) offset = { unit: 'day', n: -2 };
+  else offset = { unit: 'day', n: 2 };
+  const c = base('en', 'relative', relP.start, relP.end, text);
+  c.priority = 2;
+  c.offset = offset;
+  c.granularity = offset.unit;
+  c.parts.relative = relP;
+  c.dependsOnPublication = true;
+  out.push(c);
+}
+
+function readNumeric(text: string, m: RegExpMatchArray, out: Candidate[], lang: Language): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const start = m.index ?? 0;
+  const c = base(lang, 'absolute', start, start + m[0].length, text);
+  c.priority = 1;
+  const era = g.era;
+  if (era && HIJRI_ERA.has(era)) {
+    c.kind = 'hijri';
+    c.calendar = 'hijri';
+  }
+  if (g.y1) {
+    c.numeric = 'ymd';
+    c.raw = { year: parseDigits(g.y1), month: parseDigits(g.m1!), day: parseDigits(g.d1!) };
+    c.parts = { year: part(text, ix, 'y1'), month: part(text, ix, 'm1'), day: part(text, ix, 'd1') };
+  } else {
+    const a = parseDigits(g.a!);
+    const b = parseDigits(g.b!);
+    const y = parseDigits(g.y2!);
+    // Arabic and most of the world: day/month/year. English with a slash: month/day when the first number
+    // cannot be a day of a month only as a month… i.e. US order is taken only when the second number is over 12.
+    const us = lang === 'en' && g.s2 === '/' && a <= 12 && b > 12;
+    if (lang === 'en' && g.s2 === '/' && a <= 12 && b <= 12 && a !== b) {
+      c.unresolved = 'ambiguous day/month order';
+    }
+    c.numeric = us ? 'mdy' : 'dmy';
+    c.raw = us ? { year: y, month: a, day: b } : { year: y, month: b, day: a };
+    c.parts = us
+      ? { month: part(text, ix, 'a'), day: part(text, ix, 'b'), year: part(text, ix, 'y2') }
+      : { day: part(text, ix, 'a'), month: part(text, ix, 'b'), year: part(text, ix, 'y2') };
+  }
+  const y = c.raw.year!;
+  if (c.calendar === 'gregorian' ? y < 1800 || y > 2200 : y < 1300 || y > 1600) return;
+  out.push(c);
+}
+
+// ---- Neighbours: a relative day next to a weekday, and Hijri/Gregorian twins ----
+
+const REL_WD_GAP = /^[\s،,(]*(?:يوم\s+)?[\s(]*$/;
+const TWIN_GAP = /^[\s،,(\-–—]*(?:(?:ال)?موافق\s*(?:لـ?|ل)?\s*|وفق\s+)?[\s(]*$/;
+
+function linkNeighbours(text: string, ds: ParsedDate[]): ParsedDate[] {
+  const out: ParsedDate[] = [];
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i];
+    const n = ds[i + 1];
+    if (n && d.kind === 'relative' && d.offset?.unit === 'day' && n.kind === 'weekday' && n.direction === 'bare' && n.start - d.end <= 10
+      && REL_WD_GAP.test(text.slice(d.end, n.start))) {
+      // 'أمس الاثنين', 'اليوم الثلاثاء', 'yesterday, Monday'
+      out.push({ ...d, end: n.end, text: text.slice(d.start, n.end), weekday: n.weekday, parts: { ...d.parts, weekday: n.parts.weekday } });
+      i++;
+      continue;
+    }
+    if (n && d.kind === 'weekday' && d.direction === 'bare' && n.kind === 'relative' && n.offset?.unit === 'day' && n.start - d.end <= 6
+      && /^[\s،,(]*$/.test(text.slice(d.end, n.start))) {
+      // 'الاثنين أمس', 'Monday (yesterday)'
+      out.push({ ...n, start: d.start, text: text.slice(d.start, n.end), weekday: d.weekday, parts: { ...n.parts, weekday: d.parts.weekday } });
+      i++;
+      continue;
+    }
+    out.push(d);
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    const pair = (a.kind === 'hijri' && b.kind === 'absolute') || (a.kind === 'absolute' && b.kind === 'hijri');
+    if (pair && b.start - a.end <= 24 && TWIN_GAP.test(text.slice(a.end, b.start))) {
+      a.twin = i + 1;
+      b.twin = i;
+    }
+  }
+  return out;
+}
