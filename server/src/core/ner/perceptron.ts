@@ -1,0 +1,408 @@
+/**
+ * A language-agnostic sequence labeller: averaged structured perceptron over string features with first-order
+ * (label bigram) transition weights and Viterbi decoding. Pure (no Node built-ins); used for Arabic and English NER.
+ *
+ * Why a perceptron and not a CRF: on ~100k tokens of training data the averaged perceptron reaches CRF accuracy
+ * (Collins 2002), trains in seconds without a gradient optimizer, and its model is a plain weight table that
+ * quantizes and prunes well, so the shipped model stays a few MB and decodes at hundreds of thousands of tokens/s.
+ *
+ * ## How to use
+ * ```ts
+ * import { train, PerceptronModel } from './perceptron';
+ * const model = train(
+ *   [{ features: [['w=قال', 'p1=ق'], ['w=لافروف', 'suf3=روف']], labels: ['O', 'B-PER'] }, ...],
+ *   { epochs: 10, seed: 1, bio: true, minCount: 1 },
+ * );
+ * model.predict([['w=قال'], ['w=لافروف']]);        // -> ['O', 'B-PER']
+ * const json = model.toJSON();                      // compact, JSON-serializable (quantized weights, base64)
+ * const again = PerceptronModel.fromJSON(json);     // same predictions (up to quantization)
+ * ```
+ * - Features are opaque strings; put the template name in them (`'w-1=' + word`). Unknown features are ignored.
+ * - `bio: true` (default) forbids `I-X` after anything but `B-X`/`I-X` (hard constraint in Viterbi), so output spans
+ *   are always well formed. Labels are any strings; with `bio` they must be `O`, `B-TYPE` or `I-TYPE`.
+ * - Hot path: `featureIds(strings)` turns one token's features into ids once (callers may cache them per word form),
+ *   then `decode(ids[])` runs Viterbi on id arrays. `predict` does both.
+ * - `spansFromBio(labels)` turns a label sequence into `{start, end, type}` token-index spans (end exclusive).
+ */
+
+export interface TrainSentence {
+  /** One array of feature strings per token. */
+  features: string[][];
+  /** One label per token. */
+  labels: string[];
+}
+
+export interface TrainOptions {
+  /** Passes over the data (default 10). */
+  epochs?: number;
+  /** Shuffle seed (default 1). */
+  seed?: number;
+  /** Enforce BIO well-formedness in decoding (default true). */
+  bio?: boolean;
+  /** Drop features seen fewer than this many times in training (default 1 = keep all). */
+  minCount?: number;
+  /** Called after each epoch with the number of token errors made during that epoch. */
+  onEpoch?: (epoch: number, errors: number, tokens: number) => void;
+}
+
+/** The serialized model (see `toJSON`). Weights are int16 quantized, dense per kept feature, base64. */
+export interface PerceptronJSON {
+  format: 'article-lens-perceptron';
+  version: 1;
+  labels: string[];
+  bio: boolean;
+  /** Multiply stored integers by this to get weights. */
+  scale: number;
+  /** Feature strings joined by '\n', in id order. */
+  features: string;
+  /** base64 of Int16Array(features.length * labels.length). */
+  weights: string;
+  /** (labels+1) x labels transition weights (row labels.length = sentence start), unquantized. */
+  transitions: number[];
+}
+
+export interface LabelSpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/** Token-index spans of a BIO label sequence (a stray I-X opens a span). */
+export function spansFromBio(labels: readonly string[]): LabelSpan[] {
+  const out: LabelSpan[] = [];
+  let cur: LabelSpan | undefined;
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (l === 'O' || l.length < 2) {
+      cur = undefined;
+      continue;
+    }
+    const type = l.slice(2);
+    if (l.charCodeAt(0) === 73 /* I */ && cur && cur.type === type) {
+      cur.end = i + 1;
+      continue;
+    }
+    cur = { start: i, end: i + 1, type };
+    out.push(cur);
+  }
+  return out;
+}
+
+function allowedMatrix(labels: readonly string[], bio: boolean): Uint8Array {
+  const T = labels.length;
+  const ok = new Uint8Array((T + 1) * T).fill(1);
+  if (!bio) return ok;
+  for (let p = 0; p <= T; p++) {
+    for (let t = 0; t < T; t++) {
+      const l = labels[t];
+      if (l.startsWith('I-')) {
+        const prev = p < T ? labels[p] : 'O';
+        if (prev.slice(2) !== l.slice(2) || prev === 'O') ok[p * T + t] = 0;
+      }
+    }
+  }
+  return ok;
+}
+
+export class PerceptronModel {
+  readonly labels: readonly string[];
+  readonly bio: boolean;
+  /** Number of labels. */
+  readonly T: number;
+  private readonly ids: Map<string, number>;
+  /** nFeatures x T emission weights. */
+  private readonly w: Float32Array;
+  /** (T+1) x T transitions; row T = start. Disallowed moves are -Infinity. */
+  private readonly trans: Float64Array;
+
+  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number>, w: Float32Array, trans: Float64Array) {
+    this.labels = labels;
+    this.bio = bio;
+    this.T = labels.length;
+    this.ids = ids;
+    this.w = w;
+    const ok = allowedMatrix(labels, bio);
+    this.trans = new Float64Array(trans.length);
+    for (let k = 0; k < trans.length; k++) this.trans[k] = ok[k] ? trans[k] : -Infinity;
+  }
+
+  get featureCount(): number {
+    return this.ids.size;
+  }
+
+  /** The id of a feature string, or -1 when the model does not know it. */
+  featureId(f: string): number {
+    const i = this.ids.get(f);
+    return i === undefined ? -1 : i;
+  }
+
+  /** Known feature ids of one token's features (unknown ones dropped). */
+  featureIds(fs: readonly string[]): Int32Array {
+    const tmp: number[] = [];
+    for (const f of fs) {
+      const i = this.ids.get(f);
+      if (i !== undefined) tmp.push(i);
+    }
+    return Int32Array.from(tmp);
+  }
+
+  /**
+   * Viterbi over tokens given as feature-id lists. Each token may be several id arrays (e.g. cached per-word
+   * parts plus context parts); they are summed. Returns label indices.
+   */
+  decode(tokens: readonly (readonly Int32Array[])[]): Int32Array {
+    const n = tokens.length;
+    const T = this.T;
+    const out = new Int32Array(n);
+    if (n === 0) return out;
+    const w = this.w;
+    const trans = this.trans;
+    const em = new Float64Array(T);
+    let prev = new Float64Array(T);
+    let cur = new Float64Array(T);
+    const bp = new Int32Array(n * T);
+    for (let i = 0; i < n; i++) {
+      em.fill(0);
+      for (const arr of tokens[i]) {
+        for (let a = 0; a < arr.length; a++) {
+          const b = arr[a] * T;
+          for (let t = 0; t < T; t++) em[t] += w[b + t];
+        }
+      }
+      if (i === 0) {
+        const row = T * T;
+        for (let t = 0; t < T; t++) cur[t] = em[t] + trans[row + t];
+      } else {
+        for (let t = 0; t < T; t++) {
+          let best = -Infinity;
+          let bi = 0;
+          for (let p = 0; p < T; p++) {
+            const v = prev[p] + trans[p * T + t];
+            if (v > best) {
+              best = v;
+              bi = p;
+            }
+          }
+          cur[t] = best + em[t];
+          bp[i * T + t] = bi;
+        }
+      }
+      const x = prev;
+      prev = cur;
+      cur = x;
+    }
+    let best = -Infinity;
+    let bi = 0;
+    for (let t = 0; t < T; t++) {
+      if (prev[t] > best) {
+        best = prev[t];
+        bi = t;
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = bi;
+      bi = bp[i * T + bi];
+    }
+    return out;
+  }
+
+  /** Labels of one sentence given each token's feature strings. */
+  predict(features: readonly (readonly string[])[]): string[] {
+    const ids = features.map((fs) => [this.featureIds(fs)]);
+    return Array.from(this.decode(ids), (t) => this.labels[t]);
+  }
+
+  /** Compact JSON: features with all-zero weights dropped, weights quantized to int16. */
+  toJSON(): PerceptronJSON {
+    const T = this.T;
+    let max = 0;
+    for (let k = 0; k < this.w.length; k++) max = Math.max(max, Math.abs(this.w[k]));
+    const scale = max > 0 ? max / 32767 : 1;
+    const keptNames: string[] = [];
+    const q: number[] = [];
+    for (const [name, id] of this.ids) {
+      let any = false;
+      const row: number[] = [];
+      for (let t = 0; t < T; t++) {
+        const v = Math.round(this.w[id * T + t] / scale);
+        row.push(v);
+        if (v !== 0) any = true;
+      }
+      if (!any) continue;
+      keptNames.push(name);
+      for (const v of row) q.push(v);
+    }
+    const i16 = Int16Array.from(q);
+    const transitions: number[] = [];
+    for (let k = 0; k < this.trans.length; k++) transitions.push(Number.isFinite(this.trans[k]) ? Math.round(this.trans[k] * 1e4) / 1e4 : 0);
+    return {
+      format: 'article-lens-perceptron',
+      version: 1,
+      labels: [...this.labels],
+      bio: this.bio,
+      scale,
+      features: keptNames.join('\n'),
+      weights: bytesToBase64(new Uint8Array(i16.buffer, i16.byteOffset, i16.byteLength)),
+      transitions,
+    };
+  }
+
+  static fromJSON(j: PerceptronJSON): PerceptronModel {
+    if (!j || j.format !== 'article-lens-perceptron' || j.version !== 1) throw new Error('not an article-lens perceptron model (format/version)');
+    const T = j.labels.length;
+    const names = j.features.length ? j.features.split('\n') : [];
+    const bytes = base64ToBytes(j.weights);
+    const i16 = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+    if (i16.length !== names.length * T) throw new Error(`model weights do not match features (${i16.length} vs ${names.length}x${T})`);
+    const w = new Float32Array(i16.length);
+    for (let k = 0; k < i16.length; k++) w[k] = i16[k] * j.scale;
+    const ids = new Map<string, number>();
+    for (let i = 0; i < names.length; i++) ids.set(names[i], i);
+    return new PerceptronModel(j.labels, j.bio, ids, w, Float64Array.from(j.transitions));
+  }
+}
+
+/** Train an averaged perceptron. Deterministic for a given seed. */
+export function train(sentences: readonly TrainSentence[], opts: TrainOptions = {}): PerceptronModel {
+  const epochs = opts.epochs ?? 10;
+  const bio = opts.bio ?? true;
+  const minCount = opts.minCount ?? 1;
+  // Labels: O first, then sorted.
+  const labelSet = new Set<string>();
+  for (const s of sentences) for (const l of s.labels) labelSet.add(l);
+  labelSet.delete('O');
+  const labels = ['O', ...[...labelSet].sort((a, b) => (a.slice(2) === b.slice(2) ? a.localeCompare(b) : a.slice(2).localeCompare(b.slice(2))))];
+  const T = labels.length;
+  const lab = new Map(labels.map((l, i) => [l, i]));
+  // Feature ids (with a count cut-off).
+  const counts = new Map<string, number>();
+  if (minCount > 1) for (const s of sentences) for (const fs of s.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  const data = sentences.map((s) => {
+    const y = Int32Array.from(s.labels, (l) => lab.get(l)!);
+    const x = s.features.map((fs) => {
+      const arr: number[] = [];
+      for (const f of fs) {
+        if (minCount > 1 && (counts.get(f) ?? 0) < minCount) continue;
+        let id = ids.get(f);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(f, id);
+        }
+        arr.push(id);
+      }
+      return [Int32Array.from(arr)];
+    });
+    return { x, y };
+  });
+  const nF = ids.size;
+  const w = new Float32Array(nF * T);
+  const tot = new Float64Array(nF * T);
+  const ts = new Float64Array(nF * T);
+  const tr = new Float64Array((T + 1) * T);
+  const trTot = new Float64Array((T + 1) * T);
+  const trTs = new Float64Array((T + 1) * T);
+  let step = 0;
+  const model = new PerceptronModel(labels, bio, ids, w, tr);
+  // The model copies transitions (with -Infinity masks); we update its private copy through this view.
+  const mtr = (model as unknown as { trans: Float64Array }).trans;
+  const ok = allowedMatrix(labels, bio);
+  const upd = (k: number, d: number) => {
+    tot[k] += (step - ts[k]) * w[k];
+    ts[k] = step;
+    w[k] += d;
+  };
+  const updT = (k: number, d: number) => {
+    trTot[k] += (step - trTs[k]) * tr[k];
+    trTs[k] = step;
+    tr[k] += d;
+    if (ok[k]) mtr[k] = tr[k];
+  };
+  const order = data.map((_, i) => i);
+  let r = opts.seed ?? 1;
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
+      const j = r % (i + 1);
+      const x = order[i];
+      order[i] = order[j];
+      order[j] = x;
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const k of order) {
+      step++;
+      const { x, y } = data[k];
+      const p = model.decode(x);
+      tokens += y.length;
+      for (let i = 0; i < y.length; i++) {
+        if (p[i] !== y[i]) {
+          errors++;
+          const f = x[i][0];
+          for (let a = 0; a < f.length; a++) {
+            upd(f[a] * T + y[i], 1);
+            upd(f[a] * T + p[i], -1);
+          }
+        }
+        const py = i ? y[i - 1] : T;
+        const pp = i ? p[i - 1] : T;
+        if (py !== pp || y[i] !== p[i]) {
+          updT(py * T + y[i], 1);
+          updT(pp * T + p[i], -1);
+        }
+      }
+    }
+    opts.onEpoch?.(e + 1, errors, tokens);
+  }
+  // Average.
+  const avgW = new Float32Array(nF * T);
+  const denom = Math.max(1, step);
+  for (let k = 0; k < avgW.length; k++) avgW[k] = (tot[k] + (step - ts[k]) * w[k]) / denom;
+  const avgT = new Float64Array(tr.length);
+  for (let k = 0; k < tr.length; k++) avgT[k] = (trTot[k] + (step - trTs[k]) * tr[k]) / denom;
+  return new PerceptronModel(labels, bio, ids, avgW, avgT);
+}
+
+// base64 without Buffer (the core must not use Node built-ins).
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function bytesToBase64(b: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    chunk += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < b.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < b.length ? B64[n & 63] : '=');
+    if (chunk.length > 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  return parts.join('');
+}
+
+const B64INV = (() => {
+  const a = new Int16Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) a[B64.charCodeAt(i)] = i;
+  return a;
+})();
+
+export function base64ToBytes(s: string): Uint8Array {
+  let len = s.length;
+  while (len > 0 && s.charCodeAt(len - 1) === 61) len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < len; i++) {
+    const v = B64INV[s.charCodeAt(i)];
+    if (v < 0) continue;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 255;
+    }
+  }
+  return o === out.length ? out : out.subarray(0, o);
+}

@@ -1,0 +1,112 @@
+/**
+ * Word segmentation for Arabic and Latin text with UTF-16 offsets (end exclusive) into the text as given.
+ *
+ * A word is a maximal run of letters, combining marks (Arabic diacritics, tatweel) and digits (ASCII,
+ * Arabic-Indic, Persian); ZWNJ/ZWJ inside a word stay in it. Every other non-space character is a token of its own
+ * (punctuation: ، ؛ ؟ « » . …). Whitespace separates and is not returned.
+ * Hot path: a char-code switch for ASCII and the Arabic block; one shared regular expression only for other
+ * scripts' letters. No Intl.Segmenter (10-20x slower, see RESOURCES.md).
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Token kinds: 1 word, 2 punctuation/symbol. */
+export const enum CharClass {
+  Space = 0,
+  Word = 1,
+  Other = 2,
+}
+
+const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/** The class of the UTF-16 code unit `c` (for a surrogate, pass the code point). */
+export function charClass(c: number): CharClass {
+  if (c < 128) {
+    if (c === 32 || (c >= 9 && c <= 13)) return CharClass.Space;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return CharClass.Word;
+    return CharClass.Other;
+  }
+  if (c >= 0x0600 && c <= 0x06ff) {
+    // Arabic block: letters 0621-064A, marks 064B-065F, digits 0660-0669, 066E-06D3 letters, 06D5-06FF mixed.
+    if (c >= 0x0621 && c <= 0x065f) return CharClass.Word;
+    if (c >= 0x0660 && c <= 0x0669) return CharClass.Word;
+    if (c >= 0x066e && c <= 0x06d3) return CharClass.Word;
+    if (c === 0x06d4) return CharClass.Other; // Urdu full stop
+    if (c >= 0x06d5 && c <= 0x06dc) return CharClass.Word;
+    if (c >= 0x06df && c <= 0x06e8) return CharClass.Word;
+    if (c >= 0x06ea && c <= 0x06ff) return CharClass.Word;
+    if (c === 0x0610 || (c >= 0x0610 && c <= 0x061a)) return CharClass.Word;
+    return CharClass.Other; // ، ؛ ؟ ٪ ٫ ٬ …
+  }
+  if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return CharClass.Space;
+  if (c === 0x200c || c === 0x200d) return CharClass.Word;
+  if (c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return CharClass.Space; // bidi controls
+  if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) return CharClass.Word;
+  if (c >= 0x2010 && c <= 0x2bff) return CharClass.Other;
+  return OTHER_WORD.test(String.fromCodePoint(c)) ? CharClass.Word : CharClass.Other;
+}
+
+/** Tokens of `text` between `from` and `to` (default: all). Offsets are into `text`. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  to = Math.min(to, text.length);
+  let i = Math.max(0, from);
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    let w = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      c = text.codePointAt(i)!;
+      w = 2;
+    }
+    const k = charClass(c);
+    if (k === CharClass.Space) {
+      i += w;
+      continue;
+    }
+    if (k === CharClass.Other) {
+      out.push({ start: i, end: i + w, text: text.slice(i, i + w) });
+      i += w;
+      continue;
+    }
+    const s = i;
+    i += w;
+    while (i < to) {
+      let d = text.charCodeAt(i);
+      let dw = 1;
+      if (d >= 0xd800 && d <= 0xdbff && i + 1 < to) {
+        d = text.codePointAt(i)!;
+        dw = 2;
+      }
+      if (charClass(d) !== CharClass.Word) break;
+      i += dw;
+    }
+    out.push({ start: s, end: i, text: text.slice(s, i) });
+  }
+  return out;
+}
+
+/** True when the token is a word (starts with a letter, mark or digit). */
+export function isWordToken(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return charClass(c >= 0xd800 && c <= 0xdbff ? t.text.codePointAt(0)! : c) === CharClass.Word;
+}
+
+/** True when `s` contains an Arabic letter. */
+export function hasArabic(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3)) return true;
+  }
+  return false;
+}
+
+/** Sentence-final punctuation for tagging windows: . ! ? ؟ and the Urdu full stop; also ؛ and newlines. */
+export function isSentenceEnd(t: Token): boolean {
+  if (t.end - t.start !== 1) return false;
+  const c = t.text.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x06d4 || c === 0x061b;
+}
