@@ -21,6 +21,8 @@ export const dateHijriMismatchRule: Rule = {
       if (h.kind !== 'hijri' || h.twin === undefined || !h.value) continue;
       const g = dates[h.twin];
       if (!g?.value || g.kind !== 'absolute') continue;
+      // ICU's Umm al-Qura table covers 1300–1600 AH; older pairs are Julian/civil and cannot be judged to a day.
+      if (h.raw.year! < 1300 || h.raw.year! > 1600) continue;
       const diff = dayNumber(h.value) - dayNumber(g.value);
       if (Math.abs(diff) <= 1) continue;
       const fixes: Fix[] = [];

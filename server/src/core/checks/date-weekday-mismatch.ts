@@ -23,6 +23,8 @@ export const dateWeekdayMismatchRule: Rule = {
       if (d.kind !== 'absolute' && d.kind !== 'hijri' && !(d.kind === 'relative' && d.dayOfMonth)) continue;
       const wd = d.weekday;
       let v = d.value;
+      // Before 1583 a date is Julian, and outside 1300–1600 AH ICU has no Umm al-Qura table: do not judge.
+      if (v.year < 1583 || (d.calendar === 'hijri' && (d.raw.year! < 1300 || d.raw.year! > 1600))) continue;
       if (d.kind === 'hijri') {
         const twin = d.twin !== undefined ? dates[d.twin] : undefined;
         if (twin?.value && weekdayOf(twin.value) === wd) continue;

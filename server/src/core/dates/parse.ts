@@ -79,13 +79,15 @@ const PRECHECK = new RegExp(
 // ---- Arabic ----
 
 const AR_WD_PREFIX = `(?:(?<wdyawm>[وف]?يوم\\s+)?(?<wd>${AR_WEEKDAY_RE})\\s*[،,]?\\s*(?:\\(\\s*)?(?:(?:ال)?موافق(?:\\s*لـ?|\\s+ل)?\\s*)?)?`;
-const AR_YEAR = `(?:\\s*[،,]?\\s*(?:من\\s+)?(?:(?:عام|العام|سنة|لعام|للعام)\\s+)?(?<year>${D}{4})(?!${D})(?:\\s*(?<era>هـ|ه|م|ميلادية|ميلادي|للهجرة|هجرية|هجري)(?![${AL}]))?)`;
-const AR_PAIR = `(?:\\s*(?:\\(\\s*(?<mon2a>${AR_MONTH_RE})\\s*\\)|/\\s*(?<mon2b>${AR_MONTH_RE})(?![${AL}])))`;
+const AR_YEAR = `(?:\\s*[،,]?\\s*(?:من\\s+)?(?:(?:عام|العام|سنة|لعام|للعام)\\s+)?(?<year>${D}{4}|${D}{3}(?=\\s*(?:هـ|ه|م)(?![${AL}])))(?!${D})(?:\\s*(?<era>هـ|ه|م|ميلادية|ميلادي|للهجرة|هجرية|هجري)(?![${AL}]))?)`;
+const AR_PAIR = `(?:\\s*(?:\\(\\s*(?<mon2a>${AR_MONTH_RE})\\s*\\)|«\\s*(?<mon2c>${AR_MONTH_RE})\\s*»|/\\s*(?<mon2b>${AR_MONTH_RE})(?![${AL}]))|\\s+(?<mon2d>${AR_MONTH_RE})(?![${AL}]))`;
+/** 'في 10 أغسطس المقبل', '9 يوليو الماضي': the year is placed by the publication date. */
+const AR_MONTH_MOD = `(?:\\s+(?<mmod>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}]))`;
 
 /** 'الثلاثاء 29 نوفمبر (تشرين الثاني) 2016م', '29 صفر 1438 هـ', '٢٩ تشرين الثاني/نوفمبر ٢٠١٦'. */
 const AR_ABS = new RegExp(
   `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s*(?:من\\s+(?:شهر\\s+)?|-\\s*)?`
-  + `(?:(?<hmon>${HIJRI_MONTH_RE})|(?<mon>${AR_MONTH_RE}))(?![${AL}])${AR_PAIR}?${AR_YEAR}?`,
+  + `(?:(?<hmon>${HIJRI_MONTH_RE})|(?<mon>${AR_MONTH_RE}))(?![${AL}])${AR_PAIR}?(?:${AR_YEAR}|${AR_MONTH_MOD})?`,
   'gdu',
 );
 
@@ -104,7 +106,7 @@ const AR_WEEKDAY = new RegExp(
 
 const AR_PERIOD_MOD = 'الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة|المنقضي|المنقضية';
 const AR_RELATIVE = new RegExp(
-  `${B}(?:[وف]|ب|لل|ل)?(?<rel>أول\\s+من\\s+(?:أمس|امس)|أول\\s+(?:أمس|امس)|(?:ال)?أمس|امس|البارحة|اليوم|الليلة(?:\\s+(?:الماضية|الفائتة))?|غدا|غداً|غدًا|غدٍ|الغد|بعد\\s+غد|`
+  `${B}(?:[وف]|ب|لل|ل)?(?<rel>أول\\s+من\\s+(?:أمس|امس)|أول\\s+(?:أمس|امس)|(?:ال)?(?:أمس|امس)\\s+(?:الأول|الاول)|(?:ال)?أمس|امس|البارحة|اليوم|الليلة(?:\\s+(?:الماضية|الفائتة))?|(?:يوم\\s+)?غد(?:اً|ًا|ا|ٍ)?|الغد|بعد\\s+غد|`
   + `(?<period>الأسبوع|الاسبوع|الشهر|العام|السنة)\\s+(?<pmod>${AR_PERIOD_MOD}))(?![${AL}])`,
   'gdu',
 );
@@ -190,7 +192,7 @@ const AR_WD_AFTER_NOT = /^\s*(?:معا|معًا|معاً|عشر|عشرة|منه�
 /** 'العام' after these is an adjective ('القائد العام', 'الأمين العام الحالي'), not a year. */
 const AR_AAM_BEFORE_NOT = /(?:الأمين|الامين|القائد|المدعي|النائب|المدير|المفتش|المنسق|المراقب|المرشد|الرأي|الراي|القطاع|الأمن|الامن|النفع|الصالح|الشأن|الشان|المؤتمر|الحق|الإضراب|الاضراب|العفو|التعليم|الاكتتاب|المال|النظام|الذوق|الطابع|الإطار|الاطار|الاتجاه|المزاج|المناخ|الوضع|الموقف|المشهد|السياق|المستوى|الرأى|المجلس|الحزب|الاتحاد|العمل|الإنفاق|الانفاق|الدين|القانون|التصنيف|الترتيب|الحكم|المدعى|المحامي|المحامى|المستشار|الأمانة|الامانة)\s+$/;
 /** 'اليوم' followed by these is 'the day' of some other count ('اليوم التالي'), not today. */
-const AR_YAWM_AFTER_NOT = /^\s*(?:التالي|التالى|السابق|العالمي|العالمى|الوطني|الوطنى|الأول|الاول|الثاني|الثالث|الرابع|الخامس|الأخير|الاخير|نفسه|ذاته|ذاك|ذلك|الذي|الذى|التي|الموعود|المشهود|المحدد|الدولي|الموالي)(?![\u0621-\u064A])/;
+const AR_YAWM_AFTER_NOT = /^\s*(?:التالي|التالى|السابق|العالمي|العالمى|الوطني|الوطنى|الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|الأخير|الاخير|نفسه|ذاته|ذاك|ذلك|الذي|الذى|التي|الموعود|المشهود|المحدد|الدولي|الموالي)(?![\u0621-\u064A])/;
 const AR_YAWM_BEFORE_NOT = /(?:روسيا|مصر|فلسطين|العرب|الخليج|أخبار|اخبار|صحيفة|جريدة|نفس|ذات|ذلك|هذا|حتى\s+ذلك)\s+$/;
 
 function arNumberWord(w: string): number | undefined {
@@ -278,7 +280,7 @@ function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
     const am = arMonth(monP.text)!;
     c.parts.month = { ...monP, system: am.system };
     c.raw.month = am.month;
-    const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b');
+    const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b') ?? part(text, ix, 'mon2c') ?? part(text, ix, 'mon2d');
     if (m2) {
       const am2 = arMonth(m2.text)!;
       c.parts.month2 = { ...m2, value: am2.month, system: am2.system };
@@ -288,6 +290,7 @@ function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
     c.parts.weekday = wdP;
     c.weekday = arWeekday(wdP.text);
   }
+  if (g.mmod) c.direction = /الماضي|المنصرم|الفائت/.test(g.mmod) ? 'past' : /المقبل|القادم/.test(g.mmod) ? 'next' : 'bare';
   out.push(c);
 }
 
@@ -318,7 +321,7 @@ function readArMonthOnly(text: string, m: RegExpMatchArray, out: Candidate[]): v
   const ix = m.indices?.groups as Indices;
   const monP = part(text, ix, 'mon')!;
   const yearP = part(text, ix, 'year');
-  const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b');
+  const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b') ?? part(text, ix, 'mon2c') ?? part(text, ix, 'mon2d');
   const pre = g.pre ?? '';
   const shahr = /شهر\s+$/.test(pre);
   if (g.era && HIJRI_ERA.has(g.era)) return;
@@ -378,6 +381,7 @@ function readArRelative(text: string, m: RegExpMatchArray, out: Candidate[]): vo
     const n = /الماضي|المنصرم|الفائت|المنقضي/.test(pm) ? -1 : /المقبل|القادم/.test(pm) ? 1 : 0;
     offset = { unit, n };
   } else if (rel.startsWith('أول')) offset = { unit: 'day', n: -2 };
+  else if (/(?:أمس|امس)\s+(?:الأول|الاول)/.test(rel)) offset = { unit: 'day', n: -2 };
   else if (/أمس|امس|البارحة/.test(rel)) offset = { unit: 'day', n: -1 };
   else if (rel === 'اليوم') {
     if (AR_YAWM_AFTER_NOT.test(after) || AR_YAWM_BEFORE_NOT.test(before)) return;
@@ -501,6 +505,8 @@ function readEnWeekday(text: string, m: RegExpMatchArray, out: Candidate[]): voi
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
   const wdP = part(text, ix, 'wd')!;
+  // 'every Friday', 'on a Monday', 'Fridays': a habit, not a day.
+  if (!g.mod && /(?:\b[Ee]very|\b[Ee]ach|\ba|\b[Oo]n\s+a)\s+$/.test(text.slice(Math.max(0, wdP.start - 10), wdP.start))) return;
   const mod = (g.mod ?? '').toLowerCase().replace(/\s+/g, ' ');
   const modP = part(text, ix, 'mod');
   const start = modP && /^(?:last|next|this|coming)/.test(mod) ? modP.start : wdP.start;
@@ -584,7 +590,7 @@ function readNumeric(text: string, m: RegExpMatchArray, out: Candidate[], lang: 
 // ---- Neighbours: a relative day next to a weekday, and Hijri/Gregorian twins ----
 
 const REL_WD_GAP = /^[\s،,(]*(?:يوم\s+)?[\s(]*$/;
-const TWIN_GAP = /^[\s،,(\-–—]*(?:(?:ال)?موافق\s*(?:لـ?|ل)?\s*|وفق\s+)?[\s(]*$/;
+const TWIN_GAP = /^[\s،,(\-–—=]*(?:(?:ال)?موافق\s*(?:لـ?|ل)?\s*|وفق\s+)?[\s(]*$/;
 
 function linkNeighbours(text: string, ds: ParsedDate[]): ParsedDate[] {
   const out: ParsedDate[] = [];

@@ -88,6 +88,8 @@ export function invalidReason(d: ParsedDate): string | undefined {
   if (day < 1) return 'day';
   if (d.calendar === 'hijri') return day > 30 ? 'day' : undefined;
   if (day > 31) return 'day';
+  // Before 1583 dates are Julian (29 February 1500 existed): only the 31st of a 30-day month is certain.
+  if (year !== undefined && year < 1583) return day > daysInMonth(2000, month) ? 'month-length' : undefined;
   if (year !== undefined) return day > daysInMonth(year, month) ? 'month-length' : undefined;
   return day > (month === 2 ? 29 : daysInMonth(2001, month)) ? 'month-length' : undefined;
 }
@@ -143,7 +145,20 @@ function resolveOne(text: string, d: ParsedDate, pub: DateValue | undefined): vo
       return;
     }
     d.dependsOnPublication = true;
-    const v = nearestYear(month!, day!, pub);
+    let v = nearestYear(month!, day!, pub);
+    if (d.direction === 'past' || d.direction === 'next' || d.direction === 'bare') {
+      // '9 يوليو الماضي' = the last 9 July before publication; 'المقبل' the next one; 'الجاري' this year's.
+      const years = d.direction === 'past' ? [pub.year, pub.year - 1, pub.year - 2] : d.direction === 'next' ? [pub.year, pub.year + 1, pub.year + 2] : [pub.year];
+      v = undefined;
+      for (const year of years) {
+        const c = { year, month: month!, day: day! };
+        if (!isValidDate(c)) continue;
+        const cmp = dayNumber(c) - dayNumber(pub);
+        if ((d.direction === 'past' && cmp > 0) || (d.direction === 'next' && cmp < 0)) continue;
+        v = c;
+        break;
+      }
+    }
     if (v) d.value = v;
     else d.unresolved = ar ? 'تاريخ غير موجود في التقويم' : 'this day does not exist';
     return;
