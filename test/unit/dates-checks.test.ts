@@ -4,6 +4,8 @@
  * Weekday facts were checked against GNU date; Hijri facts against published Umm al-Qura dates.
  */
 import * as assert from 'node:assert/strict';
+import * as nodeFs from 'node:fs';
+import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/names/fixall';
 import type { DateValue, Finding } from '../../server/src/core/types';
@@ -267,5 +269,33 @@ describe('date checks: fixes', () => {
   it('a severity setting can turn a code off', () => {
     const a = analyze('الاثنين 29 نوفمبر 2016', { severities: { 'date.weekday-mismatch': 'off' } });
     assert.equal(a.diagnostics.filter((d) => d.code === 'date.weekday-mismatch').length, 0);
+  });
+});
+
+describe('date checks: errors planted in the seed', () => {
+  const seed = nodeFs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
+  const plants: Array<[string, string, string]> = [
+    ['بموسكو، أمس، أن', 'بموسكو، أمس الاثنين، أن', 'date.relative-conflict'],
+    ['في 26 الحالي', 'في 31 الحالي', 'date.relative-conflict'],
+    ['في 26 الحالي', 'في الأحد 26 نوفمبر 2016', 'date.weekday-mismatch'],
+    ['في 26 الحالي', 'في 31 نوفمبر 2016', 'date.invalid'],
+    ['في 26 الحالي', 'في 26 نوفمبر (تشرين الأول) 2016', 'date.month-pair'],
+    ['في 26 الحالي', 'في 26 صفر 1438 هـ الموافق 16 نوفمبر 2016', 'date.hijri-mismatch'],
+    ['وكان حفتر وصل إلى موسكو في 26 الحالي', 'ووصل حفتر إلى موسكو في 2 ديسمبر 2016', 'date.relative-conflict'],
+  ];
+  for (const [from, to, code] of plants) {
+    it(`${to} -> ${code}`, () => {
+      assert.ok(seed.includes(from));
+      const text = seed.replace(from, to);
+      const at = seed.indexOf(from);
+      const fs2 = dateFindings(text);
+      assert.deepEqual(fs2.map((f) => f.code), [code]);
+      assert.ok(fs2[0].start >= at && fs2[0].end <= at + to.length, 'at the planted place');
+    });
+  }
+  it('the untouched seed and its copy with a correct weekday stay silent', () => {
+    assert.deepEqual(dateFindings(seed), []);
+    assert.deepEqual(dateFindings(seed.replace('بموسكو، أمس، أن', 'بموسكو، أمس الثلاثاء، أن')), []);
+    assert.deepEqual(dateFindings(seed.replace('في 26 الحالي', 'في السبت 26 نوفمبر 2016')), []);
   });
 });

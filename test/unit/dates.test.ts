@@ -402,6 +402,31 @@ describe('dates: real correct text stays silent', () => {
     return out;
   }
 
+  it('GUM news documents, published on the dated line that opens them: relative dates resolve, no finding', function () {
+    const file = path.join(data, 'gum-en/train.bio');
+    if (!fs.existsSync(file)) this.skip();
+    const docs = fs.readFileSync(file, 'utf8').split(/^-DOCSTART-.*$/m).map((doc) => {
+      const lines: string[] = [];
+      for (const s of doc.split(/\n\s*\n/)) {
+        const toks = s.split('\n').filter((l) => l.trim()).map((l) => l.split('\t')[0]);
+        if (toks.length) lines.push(toks.join(' '));
+      }
+      return lines.join('\n');
+    });
+    let dated = 0;
+    let resolved = 0;
+    for (const doc of docs) {
+      const head = analyze(doc.split('\n').slice(0, 4).join('\n'), { language: 'en' });
+      const pub = head.dates.find((d) => d.kind === 'absolute' && d.value && d.weekday !== undefined)?.value;
+      if (!pub) continue;
+      dated++;
+      const a = analyze(doc, { language: 'en', publicationDate: pub });
+      resolved += a.dates.filter((d) => d.value && (d.kind === 'relative' || d.kind === 'weekday')).length;
+      assert.deepEqual(a.diagnostics.filter((d) => d.code.startsWith('date.')).map((f) => `${f.code} ${doc.slice(f.start, f.end)}`), []);
+    }
+    assert.ok(dated >= 10 && resolved >= 30, `${dated} dated documents, ${resolved} relative dates resolved`);
+  });
+
   for (const [name, rel, sep, lang] of [['ANERcorp', 'anercorp/ANERCorp_CamelLab_train.txt', ' ', 'ar'], ['GUM train', 'gum-en/train.bio', '\t', 'en'], ['GUM dev', 'gum-en/dev.bio', '\t', 'en']] as const) {
     it(`${name}: dates are found and no date.* finding is made`, function () {
       const file = path.join(data, rel);
