@@ -1,0 +1,444 @@
+/**
+ * The benchmark's measurements, one per child process (so each peak memory figure belongs to one thing):
+ * `node dist/bench-tasks.js <task>` prints one JSON object on its last stdout line. bench/run.mjs bundles this
+ * file (esbuild, like the server) and runs the tasks in turn.
+ *
+ * Tasks: core (throughput + components + model load), textlint, harper, compromise (peers), latency (the real
+ * server over stdio), cold (server start-up), archive (10,000 files indexed through the core, worker_threads).
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { analyze, extractDates, extractEntities, parseStructure, rules, WorkspaceNameIndex } from '../server/src/core/index';
+import type { Article, Language } from '../server/src/core/index';
+import type { Resources } from '../server/src/core/resources';
+import { tokenizeEnglish } from '../server/src/core/text/english';
+import { tokenize } from '../server/src/core/text/tokenize';
+import { corpora, countWords, dataDir, longArticle, repoRoot, rng } from './corpus';
+import type { Corpus } from './corpus';
+
+const QUICK = !!process.env.BENCH_QUICK;
+/** Seconds each timed loop runs at least. */
+const T = QUICK ? 0.25 : 1.2;
+
+type Json = Record<string, unknown>;
+
+function maxRssMB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/** Runs `fn` over `docs` once to warm up, then repeatedly for at least T seconds; returns words/s. */
+function rate(docs: readonly string[], words: number, fn: (doc: string, i: number) => unknown, minSeconds = T): number {
+  for (let i = 0; i < docs.length; i++) fn(docs[i], i);
+  let passes = 0;
+  const t0 = performance.now();
+  let dt = 0;
+  do {
+    for (let i = 0; i < docs.length; i++) fn(docs[i], i);
+    passes++;
+    dt = (performance.now() - t0) / 1000;
+  } while (dt < minSeconds);
+  return (words * passes) / dt;
+}
+
+let sink = 0;
+const WORD = /[\p{L}\p{N}]+/gu;
+function floorPass(doc: string): void {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(doc)) n++;
+  sink += n;
+}
+
+/** The model loader (server/src/node/models.ts), bundled next to this file by run.mjs when it exists. */
+async function loadResources(): Promise<{ resources: Resources; ms: number; note?: string }> {
+  const p = path.join(__dirname, 'bench-models.js');
+  if (!fs.existsSync(p)) return { resources: {}, ms: 0, note: 'no model loader (server/src/node/models.ts) yet: no entities tagged' };
+  const t0 = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const m = require(p) as Record<string, unknown>;
+  const load = (m.loadResources ?? m.loadModels ?? m.loadDefaultResources ?? m.default) as undefined | ((...a: unknown[]) => unknown);
+  if (typeof load !== 'function') return { resources: {}, ms: 0, note: 'models.ts exports no loadResources()' };
+  const resources = (await load()) as Resources;
+  return { resources, ms: performance.now() - t0 };
+}
+
+async function taskCore(): Promise<Json> {
+  const { resources, ms: loadMs, note } = await loadResources();
+  const cs = corpora();
+  const throughput: Json[] = [];
+  for (const c of cs) {
+    const floor = rate(c.docs, c.words, floorPass, T / 2);
+    const whole = rate(c.docs, c.words, (d) => analyze(d, { language: 'auto' }, resources));
+    let entities = 0;
+    let findings = 0;
+    for (const d of c.docs) {
+      const a = analyze(d, {}, resources);
+      entities += a.entities.length;
+      findings += a.diagnostics.length;
+    }
+    throughput.push({ corpus: c.name, docs: c.docs.length, words: c.words, floor, analyze: whole, entities, findings });
+  }
+  const components: Json[] = [];
+  for (const c of cs.filter((x) => x.name !== 'seeds')) {
+    const lang = c.lang as Language;
+    const structures = c.docs.map((d) => parseStructure(d));
+    const drafts = c.docs.map((d, i) => {
+      const s = parseStructure(d);
+      const { dates, publicationDate } = extractDates(d, s, lang, {});
+      return { text: d, language: lang, structure: s, entities: extractEntities(d, s, resources, { language: lang }), dates, ...(publicationDate ? { publicationDate } : {}) } as Omit<Article, 'diagnostics'>;
+    });
+    const tagger = resources.ner?.[lang];
+    const row: Json = { corpus: c.name, words: c.words };
+    row.tokenize = rate(c.docs, c.words, (d) => (lang === 'en' ? tokenizeEnglish(d) : tokenize(d)));
+    row.structure = rate(c.docs, c.words, (d) => parseStructure(d));
+    if (tagger) row.nerTag = rate(c.docs, c.words, (d) => tagger.tag(d));
+    if (tagger) row.nerTagLink = rate(c.docs, c.words, (d, i) => extractEntities(d, structures[i], resources, { language: lang }));
+    row.dates = rate(c.docs, c.words, (d, i) => extractDates(d, parseStructure(d), lang, {}));
+    row.checks = rate(c.docs, c.words, (_d, i) => {
+      for (const r of rules) r.run({ article: drafts[i], options: {}, resources });
+    });
+    components.push(row);
+  }
+  return { loadMs, note, throughput, components, maxRssMB: maxRssMB(), heapMB: Math.round(process.memoryUsage().heapUsed / 1048576) };
+}
+
+/** The words of the docs taken, up to `limit` words. */
+function take(c: Corpus, limit: number): { docs: string[]; words: number } {
+  const docs: string[] = [];
+  let words = 0;
+  for (const d of c.docs) {
+    if (words >= limit) break;
+    docs.push(d);
+    words += countWords(d);
+  }
+  return { docs, words };
+}
+
+async function asyncRate(docs: readonly string[], words: number, fn: (d: string) => Promise<unknown>, minSeconds = T): Promise<number> {
+  for (const d of docs.slice(0, 3)) await fn(d);
+  let passes = 0;
+  const t0 = performance.now();
+  let dt = 0;
+  do {
+    for (const d of docs) await fn(d);
+    passes++;
+    dt = (performance.now() - t0) / 1000;
+  } while (dt < minSeconds);
+  return (words * passes) / dt;
+}
+
+async function taskTextlint(): Promise<Json> {
+  const t0 = performance.now();
+  const { createLinter, loadTextlintrc } = await import('textlint');
+  const descriptor = await loadTextlintrc({ configFilePath: path.join(repoRoot, 'bench', 'textlintrc.json'), node_modulesDir: path.join(repoRoot, 'node_modules') });
+  const linter = createLinter({ descriptor });
+  await linter.lintText('warm up. 2016-11-29(Tuesday)', 'warm.txt');
+  const loadMs = performance.now() - t0;
+  const rows: Json[] = [];
+  for (const c of corpora()) {
+    let messages = 0;
+    for (const d of c.docs) messages += (await linter.lintText(d, 'article.txt')).messages.length;
+    rows.push({ corpus: c.name, words: c.words, rate: await asyncRate(c.docs, c.words, (d) => linter.lintText(d, 'article.txt')), messages });
+  }
+  return { loadMs, rows, maxRssMB: maxRssMB() };
+}
+
+async function taskHarper(): Promise<Json> {
+  const t0 = performance.now();
+  // harper.js is ESM-only: a real import(), which esbuild would otherwise turn into require().
+  const esmImport = new Function('s', 'return import(s)') as (s: string) => Promise<Record<string, any>>;
+  const harper = await esmImport('harper.js');
+  const { binaryInlined } = await esmImport('harper.js/binaryInlined');
+  const linter = new harper.LocalLinter({ binary: binaryInlined });
+  await linter.setup();
+  await linter.lint('Warm up the linter.');
+  const loadMs = performance.now() - t0;
+  const en = corpora().find((c) => c.name.startsWith('en'))!;
+  // harper.js is slow (about 3k words/s here): a slice of the English text.
+  const { docs, words } = take(en, QUICK ? 2000 : 12000);
+  let lints = 0;
+  const t1 = performance.now();
+  for (const d of docs) lints += ((await linter.lint(d)) as unknown[]).length;
+  const dt = (performance.now() - t1) / 1000;
+  return { loadMs, rows: [{ corpus: `${en.name}, first ${words} words`, words, rate: words / dt, messages: lints }], maxRssMB: maxRssMB() };
+}
+
+async function taskCompromise(): Promise<Json> {
+  const t0 = performance.now();
+  const nlp = (await import('compromise')).default;
+  const loadMs = performance.now() - t0;
+  const rows: Json[] = [];
+  for (const c of corpora().filter((x) => x.lang === 'en')) {
+    const { docs, words } = take(c, QUICK ? 10000 : 60000);
+    let found = 0;
+    const r = rate(docs, words, (d) => {
+      const doc = nlp(d);
+      found += doc.people().length + doc.places().length + doc.organizations().length;
+    }, T / 2);
+    rows.push({ corpus: c.name === 'seeds' ? c.name : `${c.name}, first ${words} words`, words, rate: r, messages: found });
+  }
+  return { loadMs, rows, maxRssMB: maxRssMB() };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The real server over stdio.
+
+interface Client {
+  request<R>(method: string, params: unknown): Promise<R>;
+  notify(method: string, params: unknown): void;
+  waitDiagnostics(uri: string, version: number): Promise<void>;
+  close(): Promise<void>;
+  pid: number;
+}
+
+async function startClient(): Promise<{ client: Client; spawnedAt: number }> {
+  const rpc = await import('vscode-languageserver-protocol/node');
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
+  const waiters = new Map<string, () => void>();
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    const k = `${p.uri}#${p.version}`;
+    const w = waiters.get(k);
+    if (w) {
+      waiters.delete(k);
+      w();
+    }
+  });
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  const client: Client = {
+    pid: child.pid!,
+    request: (m, p) => conn.sendRequest(m, p),
+    notify: (m, p) => void conn.sendNotification(m, p),
+    waitDiagnostics: (uri, version) => new Promise<void>((res) => waiters.set(`${uri}#${version}`, res)),
+    async close() {
+      await conn.sendRequest('shutdown').catch(() => {});
+      void conn.sendNotification('exit');
+      await new Promise<void>((res) => (child.exitCode !== null ? res() : child.once('exit', () => res())));
+      conn.dispose();
+    },
+  };
+  await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: {}, hover: {}, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } } });
+  client.notify('initialized', {});
+  return { client, spawnedAt };
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let ls = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    ls = i + 1;
+  }
+  return { line, character: offset - ls };
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+async function taskLatency(): Promise<Json> {
+  const { client } = await startClient();
+  const sizes = [1000, 10000, 100000];
+  const rows: Json[] = [];
+  const r = rng(7);
+  for (const size of sizes) {
+    let text = longArticle('ar', size);
+    const uri = `file:///bench/article-${size}.txt`;
+    let version = 1;
+    let t0 = performance.now();
+    const opened = client.waitDiagnostics(uri, version);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version, text } });
+    await opened;
+    const openMs = performance.now() - t0;
+    const wordStarts: number[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) wordStarts.push(m.index);
+    const k = QUICK ? 20 : size >= 100000 ? 60 : 200;
+    const hover: number[] = [];
+    const symbols: number[] = [];
+    for (let i = 0; i < k; i++) {
+      const pos = positionAt(text, wordStarts[Math.floor(r() * wordStarts.length)] + 1);
+      t0 = performance.now();
+      await client.request('textDocument/hover', { textDocument: { uri }, position: pos });
+      hover.push(performance.now() - t0);
+      t0 = performance.now();
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      symbols.push(performance.now() - t0);
+    }
+    const edits: number[] = [];
+    const firstHover: number[] = [];
+    const e = QUICK ? 3 : size >= 100000 ? 10 : 40;
+    for (let i = 0; i < e; i++) {
+      // Type a word at the end of a random word: an incremental change of a few characters.
+      WORD.lastIndex = wordStarts[Math.floor(r() * wordStarts.length)];
+      const m = WORD.exec(text)!;
+      const at = m.index + m[0].length;
+      const insert = i % 2 ? ' جديد' : ' قال';
+      const pos = positionAt(text, at);
+      text = text.slice(0, at) + insert + text.slice(at);
+      version++;
+      t0 = performance.now();
+      const done = client.waitDiagnostics(uri, version);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: insert }] });
+      await done;
+      edits.push(performance.now() - t0);
+      t0 = performance.now();
+      await client.request('textDocument/hover', { textDocument: { uri }, position: pos });
+      firstHover.push(performance.now() - t0);
+    }
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+    rows.push({
+      words: countWords(text), openMs,
+      hover: { p50: pct(hover, 50), p99: pct(hover, 99), n: hover.length },
+      symbols: { p50: pct(symbols, 50), p99: pct(symbols, 99), n: symbols.length },
+      edit: { p50: pct(edits, 50), p99: pct(edits, 99), n: edits.length },
+      hoverAfterEdit: { p50: pct(firstHover, 50), p99: pct(firstHover, 99) },
+    });
+  }
+  await client.close();
+  return { rows, maxRssMB: maxRssMB() };
+}
+
+async function taskCold(): Promise<Json> {
+  const seed = fs.readFileSync(path.join(repoRoot, 'seeds', fs.readdirSync(path.join(repoRoot, 'seeds')).sort()[0]), 'utf8');
+  const ready: number[] = [];
+  const first: number[] = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    const { client, spawnedAt } = await startClient();
+    ready.push(performance.now() - spawnedAt);
+    const uri = 'file:///bench/seed.txt';
+    const d = client.waitDiagnostics(uri, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text: seed } });
+    await d;
+    first.push(performance.now() - spawnedAt);
+    await client.close();
+  }
+  return { readyMs: pct(ready, 50), firstDiagnosticsMs: pct(first, 50), runs: ready.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Archive: N article files generated into a temp folder, indexed through the core.
+
+interface Indexed { uri: string; language: Language; entities: Article['entities']; words: number; findings: number }
+
+function generateArchive(dir: string, n: number): number {
+  const cs = corpora().filter((c) => c.name !== 'seeds');
+  const r = rng(11);
+  let words = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cs[i % 3 === 2 ? 1 : 0]; // two Arabic articles to one English
+    const base = c.docs[Math.floor(r() * c.docs.length)];
+    const [head, ...rest] = base.split('\n');
+    const paras = rest.join('\n').split('\n\n').filter((p) => p.trim());
+    // A different article each time: paragraphs rotated and one borrowed from another article.
+    const rot = Math.floor(r() * paras.length);
+    const other = c.docs[Math.floor(r() * c.docs.length)].split('\n\n')[1] ?? '';
+    const body = [...paras.slice(rot), ...paras.slice(0, rot), other].filter(Boolean).join('\n\n');
+    const text = `${head}\n${body}\n`;
+    words += countWords(text);
+    const sub = path.join(dir, String(Math.floor(i / 1000)).padStart(2, '0'));
+    if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, `${String(i).padStart(5, '0')}.txt`), text);
+  }
+  return words;
+}
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name)).sort();
+}
+
+async function indexFiles(files: string[], resources: Resources): Promise<Indexed[]> {
+  return files.map((f) => {
+    const text = fs.readFileSync(f, 'utf8');
+    const a = analyze(text, { fileName: path.basename(f) }, resources);
+    return { uri: f, language: a.language, entities: a.entities, words: 0, findings: a.diagnostics.length };
+  });
+}
+
+async function archiveWorker(): Promise<void> {
+  const { files } = workerData as { files: string[] };
+  const { resources } = await loadResources();
+  const out: Indexed[] = [];
+  // Send in batches so the main thread indexes while workers analyze.
+  for (let i = 0; i < files.length; i += 200) {
+    out.length = 0;
+    out.push(...(await indexFiles(files.slice(i, i + 200), resources)));
+    parentPort!.postMessage(out);
+  }
+  parentPort!.postMessage('done');
+}
+
+async function taskArchive(): Promise<Json> {
+  const n = Number(process.env.BENCH_ARCHIVE_FILES ?? (QUICK ? 1000 : 10000));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-archive-'));
+  try {
+    let t0 = performance.now();
+    const words = generateArchive(dir, n);
+    const genMs = performance.now() - t0;
+    const cores = os.availableParallelism();
+    const workers = Math.max(1, Math.min(cores, 8));
+    t0 = performance.now();
+    const files = listFiles(dir);
+    const index = new WorkspaceNameIndex();
+    let entities = 0;
+    let findings = 0;
+    let peakHeap = 0;
+    const add = (batch: Indexed[]) => {
+      for (const x of batch) {
+        index.set(x.uri, x);
+        entities += x.entities.length;
+        findings += x.findings;
+      }
+      peakHeap = Math.max(peakHeap, process.memoryUsage().rss);
+    };
+    if (workers === 1) {
+      const { resources } = await loadResources();
+      for (let i = 0; i < files.length; i += 200) add(await indexFiles(files.slice(i, i + 200), resources));
+    } else {
+      const per = Math.ceil(files.length / workers);
+      await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((res, rej) => {
+        const worker = new Worker(__filename, { workerData: { task: 'archive-worker', files: files.slice(w * per, (w + 1) * per) } });
+        worker.on('message', (m: Indexed[] | 'done') => {
+          if (m === 'done') void worker.terminate().then(() => res());
+          else add(m);
+        });
+        worker.on('error', rej);
+      })));
+    }
+    const indexMs = performance.now() - t0;
+    return { files: files.length, words, genMs, indexMs, workers, cores, entities, findings, indexed: index.size, maxRssMB: maxRssMB(), peakSampledRssMB: Math.round(peakHeap / 1048576) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(dataDir)) throw new Error(`data folder not found: set ARTICLE_LENS_DATA (looked in ${path.relative(process.cwd(), dataDir)})`);
+  const task = process.argv[2];
+  const tasks: Record<string, () => Promise<Json>> = {
+    core: taskCore, textlint: taskTextlint, harper: taskHarper, compromise: taskCompromise,
+    latency: taskLatency, cold: taskCold, archive: taskArchive,
+  };
+  const fn = tasks[task];
+  if (!fn) throw new Error(`unknown task '${task}' (${Object.keys(tasks).join(', ')})`);
+  const out = await fn();
+  process.stdout.write('\n' + JSON.stringify({ task, sink: sink % 2, ...out }) + '\n');
+}
+
+if (!isMainThread && (workerData as { task?: string })?.task === 'archive-worker') {
+  void archiveWorker();
+} else if (require.main === module) {
+  main().catch((e) => {
+    process.stdout.write('\n' + JSON.stringify({ task: process.argv[2], error: e instanceof Error ? e.message : String(e) }) + '\n');
+    process.exitCode = 1;
+  });
+}
