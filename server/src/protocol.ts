@@ -17,7 +17,80 @@ export const Commands = {
 export const Requests = {
   /** Params: { uri }. Result: ArticleSummary | null. */
   articleSummary: 'articleLens/articleSummary',
+  /** Params: { uri }. Result: EntityReport | null (the report webview and 'Export Entities'). */
+  entityReport: 'articleLens/entityReport',
+  /** Params: { uri }. Result: FixAllResult | null: the edits of 'Fix All Name Variants' for the current version. */
+  fixAll: 'articleLens/fixAll',
+  /** Params: CheckWorkspaceParams (with a workDoneToken). Result: CheckWorkspaceResult. Diagnostics go to Problems. */
+  checkWorkspace: 'articleLens/checkWorkspace',
 } as const;
+
+/** Custom notifications (client -> server). */
+export const Notifications = {
+  /** Params: { trusted }. The workspace trust changed (the style book and indexing follow it). */
+  trust: 'articleLens/trust',
+} as const;
+
+/** `initializationOptions` the VS Code client sends (other editors send none: everything on). */
+export interface InitializationOptions {
+  /** VS Code workspace trust; untrusted: no style book, no workspace indexing. Default true. */
+  trusted?: boolean;
+}
+
+export interface ReportMention {
+  start: number;
+  end: number;
+  line: number;
+  character: number;
+  text: string;
+}
+
+export interface ReportEntity {
+  id: string;
+  type: 'person' | 'organization' | 'location' | 'date' | 'misc';
+  name: string;
+  spellings: string[];
+  roles: string[];
+  mentions: ReportMention[];
+}
+
+export interface ReportDate extends ReportMention {
+  kind: string;
+  /** yyyy-mm-dd when resolved. */
+  iso?: string;
+  /** The long date in the article's language. */
+  label?: string;
+  unresolved?: string;
+}
+
+export interface EntityReport {
+  uri: string;
+  version: number;
+  language: 'ar' | 'en';
+  headline?: string;
+  publicationDate?: string;
+  entities: ReportEntity[];
+  /** Resolved and unresolved date expressions in document order. */
+  dates: ReportDate[];
+}
+
+export interface FixAllResult {
+  version: number;
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+}
+
+export interface CheckWorkspaceParams {
+  workDoneToken?: string | number;
+}
+
+export interface CheckWorkspaceResult {
+  files: number;
+  diagnostics: number;
+  skipped: number;
+  cancelled: boolean;
+  /** Why nothing was checked (untrusted workspace, no folder). */
+  reason?: string;
+}
 
 export interface ArticleSummaryParams {
   uri: string;
@@ -40,6 +113,8 @@ export interface Settings {
   inlayHints: boolean;
   stylebookPath: string;
   maxFileSizeKB: number;
+  /** Background workspace indexing (workspace symbols, name.variant-across). */
+  workspaceIndex: { enabled: boolean; include: string[]; exclude: string[]; maxFiles: number };
 }
 
 export const defaultSettings: Settings = {
@@ -50,4 +125,10 @@ export const defaultSettings: Settings = {
   inlayHints: true,
   stylebookPath: '.article-lens/stylebook.json',
   maxFileSizeKB: 2048,
+  workspaceIndex: {
+    enabled: true,
+    include: ['**/*.article', '**/*.news', '**/seeds/**/*.txt', '**/articles/**/*.{txt,md}'],
+    exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**'],
+    maxFiles: 5000,
+  },
 };

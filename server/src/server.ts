@@ -1,22 +1,58 @@
 /**
  * The language server: LSP handlers only. Each handler finds the document, asks the core (through the
- * per-version cache) and converts the answer. Nothing here analyzes text.
+ * per-version cache) and converts the answer with a feature module (features/*). Nothing here analyzes text.
+ *
+ * Everything the server needs from outside comes in through `startServer(connection, { resources, host })`:
+ * the loaded models (`Resources`, passed to `analyze`) and the file-system host (style book, workspace scan;
+ * see node/host.ts). Without a host the server works on open documents only.
  */
 import {
+  CancellationToken,
+  CodeActionKind,
   Connection,
+  Diagnostic,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
   Hover,
   InitializeResult,
+  ResponseError,
+  SymbolInformation,
+  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgressReporter,
+  WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from './core/analyze';
-import type { Article, DateValue, Severity } from './core/types';
+import { WorkspaceNameIndex } from './core/names/workspace';
+import type { Resources } from './core/resources';
+import type { Stylebook } from './core/stylebook/model';
+import { LineIndex } from './core/text/lines';
+import type { Article, DateValue, Finding, Severity } from './core/types';
+import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { Converter, toDiagnostic } from './features/convert';
 import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { documentHighlights, prepareRename, references, rename } from './features/navigation';
+import { entityReport } from './features/report';
+import { legend, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
-import { ArticleSummary, ArticleSummaryParams, defaultSettings, Requests, Settings } from './protocol';
+import { english, messages, type Messages } from './l10n';
+import type { ServerHost } from './node/host';
+import {
+  ArticleSummary,
+  ArticleSummaryParams,
+  CheckWorkspaceParams,
+  CheckWorkspaceResult,
+  defaultSettings,
+  EntityReport,
+  FixAllResult,
+  InitializationOptions,
+  Notifications,
+  Requests,
+  Settings,
+} from './protocol';
 
 interface Analysis {
   version: number;
@@ -27,6 +63,10 @@ interface Analysis {
 export interface ServerOptions {
   /** Where log lines go (defaults to the connection console). */
   log?: (msg: string) => void;
+  /** Loaded models (NER taggers), passed to every `analyze`. */
+  resources?: Resources;
+  /** File access (style book, workspace indexing). main.ts passes the Node host. */
+  host?: ServerHost;
 }
 
 function parseDate(s: string | undefined): DateValue | undefined {
@@ -42,12 +82,67 @@ function fileName(uri: string): string {
   }
 }
 
+/** UTF-8 byte length without Node's Buffer. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function mergeSettings(s: unknown): Settings {
+  const o = s && typeof s === 'object' ? (s as Partial<Settings>) : {};
+  return {
+    ...defaultSettings,
+    ...o,
+    diagnostics: o.diagnostics && typeof o.diagnostics === 'object' ? o.diagnostics : {},
+    workspaceIndex: { ...defaultSettings.workspaceIndex, ...(o.workspaceIndex && typeof o.workspaceIndex === 'object' ? o.workspaceIndex : {}) },
+  };
+}
+
+export const TOO_LARGE = 'file.too-large';
+
+/** An Article with nothing in it but one information finding: the file is over `articleLens.maxFileSizeKB`. */
+function tooLargeArticle(text: string, kb: number, limit: number, t: Messages): Article {
+  const end = Math.min(text.length, Math.max(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length));
+  return {
+    text,
+    language: /[\u0600-\u06FF]/.test(text.slice(0, 2000)) ? 'ar' : 'en',
+    structure: { paragraphs: [], quotations: [] },
+    entities: [],
+    dates: [],
+    diagnostics: [{ code: TOO_LARGE, severity: 'information', start: 0, end: Math.min(end, 200), message: t('tooLarge', kb, limit), related: [], fixes: [] }],
+  };
+}
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log = options.log ?? ((m: string) => connection.console.log(m));
+  const resources: Resources = options.resources ?? {};
+  const host = options.host;
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, Analysis>();
-  let settings: Settings = defaultSettings;
+  const settingsByUri = new Map<string, Settings>();
+  let globalSettings: Settings = defaultSettings;
   let hasConfiguration = false;
+  let pullDiagnostics = false;
+  let diagnosticRefresh = false;
+  let semanticRefresh = false;
+  let inlayRefresh = false;
+  let progressSupport = false;
+  let trusted = true;
+  let t: Messages = english;
+  let folders: string[] = [];
+  /** The cross-article name index (workspace symbols, name.variant-across) and line indexes of indexed files. */
+  const index = new WorkspaceNameIndex();
+  const lineIndexes = new Map<string, LineIndex>();
+  let indexing: { cancel: () => void } | undefined;
 
   /** Every handler goes through here: a failure is logged and answered with an empty result. */
   function runSafe<T>(name: string, empty: T, fn: () => T): T {
@@ -59,46 +154,232 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  function folderOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const f of folders) {
+      const prefix = f.endsWith('/') ? f : f + '/';
+      if (uri.startsWith(prefix) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  function settingsFor(uri: string): Settings {
+    return settingsByUri.get(uri) ?? globalSettings;
+  }
+
+  async function ensureSettings(uri: string): Promise<Settings> {
+    const have = settingsByUri.get(uri);
+    if (have || !hasConfiguration) return have ?? globalSettings;
+    try {
+      const s = mergeSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: 'articleLens' }));
+      settingsByUri.set(uri, s);
+      const cached = cache.get(uri);
+      if (cached) cache.delete(uri); // analyzed with defaults before the settings arrived
+      return s;
+    } catch (e) {
+      log(`[warn] could not read settings: ${String(e)}`);
+      return globalSettings;
+    }
+  }
+
+  function stylebookFor(uri: string, s: Settings): Stylebook | undefined {
+    if (!trusted || !host || !s.stylebookPath) return undefined;
+    const folder = folderOf(uri);
+    if (!folder) return undefined;
+    const sb = host.stylebook(folder, s.stylebookPath);
+    if (sb?.problems.length) log(`[warn] style book ${sb.file ?? ''}: ${sb.problems.join('; ')}`);
+    return sb?.stylebook;
+  }
+
+  function analyzeText(uri: string, text: string, s: Settings): Article {
+    const bytes = utf8Length(text);
+    if (bytes > s.maxFileSizeKB * 1024) return tooLargeArticle(text, Math.round(bytes / 1024), s.maxFileSizeKB, t);
+    return analyze(
+      text,
+      {
+        fileName: fileName(uri),
+        publicationDate: parseDate(s.publicationDate),
+        severities: s.diagnostics as Record<string, Severity | 'off'>,
+        stylebook: stylebookFor(uri, s),
+      },
+      resources,
+    );
+  }
+
+  function indexOn(s: Settings): boolean {
+    return trusted && s.workspaceIndex.enabled;
+  }
+
   function get(uri: string): Analysis | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const cached = cache.get(uri);
     if (cached && cached.version === doc.version) return cached;
     const text = doc.getText();
-    const article = analyze(text, {
-      fileName: fileName(uri),
-      publicationDate: parseDate(settings.publicationDate),
-      severities: settings.diagnostics as Record<string, Severity | 'off'>,
-    });
+    const s = settingsFor(uri);
+    const article = analyzeText(uri, text, s);
     const a: Analysis = { version: doc.version, article, conv: new Converter(uri, text) };
     cache.set(uri, a);
+    if (indexOn(s) && article.entities.length) {
+      index.set(uri, article);
+      lineIndexes.set(uri, a.conv.index);
+    }
     return a;
   }
 
-  function publish(uri: string): void {
+  function rangeIn(uri: string, start: number, end: number) {
+    const li = cache.get(uri)?.conv.index ?? lineIndexes.get(uri);
+    if (!li) return undefined;
+    return { start: li.positionAt(start), end: li.positionAt(end) };
+  }
+
+  function diagnosticsOf(uri: string, a: Analysis): Diagnostic[] {
+    const s = settingsFor(uri);
+    const out = a.article.diagnostics.map((f) => toDiagnostic(a.conv, f, a.version));
+    if (indexOn(s) && index.has(uri)) {
+      for (const f of index.acrossFindings(uri)) {
+        const sev = (s.diagnostics as Record<string, string>)[f.code];
+        if (sev === 'off') continue;
+        const finding: Finding = sev ? { ...f, severity: sev as Severity } : f;
+        const elsewhere = f.relatedElsewhere.map((r) => ({ uri: r.uri, range: rangeIn(r.uri, r.start, r.end), message: r.message }));
+        out.push(toDiagnostic(a.conv, finding, a.version, elsewhere));
+      }
+    }
+    return out;
+  }
+
+  async function publish(uri: string): Promise<void> {
+    if (pullDiagnostics) return;
+    await ensureSettings(uri);
     const a = runSafe('diagnostics', undefined, () => get(uri));
     if (!a) return;
-    const diagnostics = runSafe('diagnostics', [], () => a.article.diagnostics.map((f) => toDiagnostic(a.conv, f)));
+    const diagnostics = runSafe('diagnostics', [], () => diagnosticsOf(uri, a));
     void connection.sendDiagnostics({ uri, version: a.version, diagnostics });
   }
 
-  async function loadSettings(): Promise<void> {
+  /** After settings, trust or the style book changed: analyze again and let the editor ask again. */
+  function refreshAll(): void {
+    cache.clear();
+    if (pullDiagnostics) {
+      if (diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else for (const d of documents.all()) void publish(d.uri);
+    if (semanticRefresh) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+    if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  }
+
+  async function loadGlobalSettings(): Promise<void> {
     if (!hasConfiguration) return;
     try {
-      const s = await connection.workspace.getConfiguration({ section: 'articleLens' });
-      settings = { ...defaultSettings, ...(s && typeof s === 'object' ? s : {}) };
+      globalSettings = mergeSettings(await connection.workspace.getConfiguration({ section: 'articleLens' }));
     } catch (e) {
       log(`[warn] could not read settings: ${String(e)}`);
     }
   }
 
+  /**
+   * Scan the workspace folders: analyze every matching file that is not open, add it to the name index and
+   * (when `publishTo`) send its diagnostics to Problems. Progress through `reporter`; stops when `cancelled()`.
+   */
+  async function scanWorkspace(reporter: WorkDoneProgressReporter | undefined, cancelled: () => boolean, publishTo: boolean): Promise<CheckWorkspaceResult> {
+    const result: CheckWorkspaceResult = { files: 0, diagnostics: 0, skipped: 0, cancelled: false };
+    if (!host) return { ...result, reason: 'no file access' };
+    if (!trusted) return { ...result, reason: 'untrusted workspace' };
+    if (folders.length === 0) return { ...result, reason: 'no workspace folder' };
+    const s0 = globalSettings;
+    const uris: string[] = [];
+    for (const f of folders) {
+      uris.push(...(await host.listFiles(f, s0.workspaceIndex.include, s0.workspaceIndex.exclude, s0.workspaceIndex.maxFiles - uris.length, cancelled)));
+    }
+    reporter?.begin(t('indexing'), 0, t('indexed', 0, uris.length), true);
+    let last = Date.now();
+    for (let i = 0; i < uris.length; i++) {
+      if (cancelled()) {
+        result.cancelled = true;
+        break;
+      }
+      const uri = uris[i];
+      if (documents.get(uri)) {
+        result.files++;
+        continue;
+      }
+      const size = host.size(uri);
+      const text = size === undefined || size > s0.maxFileSizeKB * 1024 ? undefined : host.read(uri);
+      if (text === undefined) {
+        result.skipped++;
+        continue;
+      }
+      const article = runSafe('index', undefined, () => analyzeText(uri, text, s0));
+      if (!article) {
+        result.skipped++;
+        continue;
+      }
+      result.files++;
+      index.set(uri, article);
+      const conv = new Converter(uri, text);
+      lineIndexes.set(uri, conv.index);
+      if (publishTo) {
+        const diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, f, -1));
+        result.diagnostics += diagnostics.length;
+        void connection.sendDiagnostics({ uri, diagnostics });
+      }
+      if (Date.now() - last > 100 || i === uris.length - 1) {
+        last = Date.now();
+        reporter?.report(Math.round(((i + 1) * 100) / uris.length), t('indexed', i + 1, uris.length));
+        await new Promise((res) => setImmediate(res));
+      }
+    }
+    reporter?.done();
+    return result;
+  }
+
+  async function startIndexing(): Promise<void> {
+    indexing?.cancel();
+    if (!host || !indexOn(globalSettings) || folders.length === 0) return;
+    let stop = false;
+    const me = { cancel: () => (stop = true) };
+    indexing = me;
+    let reporter: WorkDoneProgressServerReporter | undefined;
+    if (progressSupport) {
+      try {
+        reporter = await connection.window.createWorkDoneProgress();
+        reporter.token.onCancellationRequested(() => (stop = true));
+      } catch {
+        reporter = undefined;
+      }
+    }
+    const r = await scanWorkspace(reporter, () => stop, false);
+    if (indexing === me) indexing = undefined;
+    log(`[info] workspace index: ${r.files} files${r.cancelled ? ' (cancelled)' : ''}, ${index.size} with names`);
+    if (!r.cancelled) refreshAll();
+  }
+
   connection.onInitialize((params): InitializeResult => {
-    hasConfiguration = !!params.capabilities.workspace?.configuration;
+    const caps = params.capabilities;
+    hasConfiguration = !!caps.workspace?.configuration;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    diagnosticRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+    semanticRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
+    inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    progressSupport = !!caps.window?.workDoneProgress;
+    t = messages(params.locale);
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    trusted = init.trusted !== false;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'Article Lens' },
         hoverProvider: true,
+        documentHighlightProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        semanticTokensProvider: { legend, full: true, range: true },
+        inlayHintProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'articleLens', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'article-lens', version: '0.1.0' },
     };
@@ -107,31 +388,117 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(async () => {
     if (hasConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' });
-      await loadSettings();
+      await loadGlobalSettings();
     }
+    if (folders.length) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+        void startIndexing();
+      });
+    }
+    void startIndexing();
   });
 
-  connection.onDidChangeConfiguration(async () => {
-    await loadSettings();
-    cache.clear();
-    for (const d of documents.all()) publish(d.uri);
+  connection.onDidChangeConfiguration(async (change) => {
+    settingsByUri.clear();
+    if (hasConfiguration) await loadGlobalSettings();
+    else globalSettings = mergeSettings((change.settings as { articleLens?: unknown } | undefined)?.articleLens);
+    refreshAll();
   });
 
-  documents.onDidOpen((e) => publish(e.document.uri));
-  documents.onDidChangeContent((e) => publish(e.document.uri));
+  connection.onDidChangeWatchedFiles(() => refreshAll());
+
+  connection.onNotification(Notifications.trust, (p: { trusted?: boolean }) => {
+    const was = trusted;
+    trusted = p?.trusted !== false;
+    if (was === trusted) return;
+    if (!trusted) {
+      indexing?.cancel();
+      for (const u of [...lineIndexes.keys()]) if (!documents.get(u)) index.delete(u);
+    }
+    refreshAll();
+    if (trusted) void startIndexing();
+  });
+
+  documents.onDidOpen((e) => void publish(e.document.uri));
+  documents.onDidChangeContent((e) => void publish(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    settingsByUri.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (p) => {
+    await ensureSettings(p.textDocument.uri);
+    return runSafe('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {
+      const a = get(p.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: a ? diagnosticsOf(p.textDocument.uri, a) : [] };
+    });
   });
 
   connection.onDocumentSymbol((p) => runSafe('documentSymbol', [], () => {
     const a = get(p.textDocument.uri);
-    return a ? documentSymbols(a.article, a.conv) : [];
+    return a ? documentSymbols(a.article, a.conv, t) : [];
   }));
 
   connection.onHover((p) => runSafe<Hover | null>('hover', null, () => {
     const a = get(p.textDocument.uri);
     return a ? hover(a.article, a.conv, a.conv.offset(p.position)) : null;
+  }));
+
+  connection.onDocumentHighlight((p) => runSafe('documentHighlight', [], () => {
+    const a = get(p.textDocument.uri);
+    return a ? documentHighlights(a.article, a.conv, a.conv.offset(p.position)) : [];
+  }));
+
+  connection.onReferences((p) => runSafe('references', [], () => {
+    const a = get(p.textDocument.uri);
+    return a ? references(a.article, a.conv, a.conv.offset(p.position), p.context.includeDeclaration) : [];
+  }));
+
+  connection.onPrepareRename((p) => runSafe('prepareRename', null, () => {
+    const a = get(p.textDocument.uri);
+    return a ? prepareRename(a.article, a.conv, a.conv.offset(p.position), t) : null;
+  }));
+
+  connection.onRenameRequest((p) => runSafe('rename', null, () => {
+    const a = get(p.textDocument.uri);
+    return a ? rename(a.article, a.conv, a.conv.offset(p.position), p.newName, t) : null;
+  }));
+
+  connection.languages.semanticTokens.on((p) => runSafe('semanticTokens', { data: [] }, () => {
+    const a = get(p.textDocument.uri);
+    if (!a || !settingsFor(p.textDocument.uri).semanticHighlighting) return { data: [] };
+    return semanticTokens(a.article, a.conv);
+  }));
+
+  connection.languages.semanticTokens.onRange((p) => runSafe('semanticTokens/range', { data: [] }, () => {
+    const a = get(p.textDocument.uri);
+    if (!a || !settingsFor(p.textDocument.uri).semanticHighlighting) return { data: [] };
+    return semanticTokens(a.article, a.conv, { start: a.conv.offset(p.range.start), end: a.conv.offset(p.range.end) });
+  }));
+
+  connection.languages.inlayHint.on((p) => runSafe('inlayHint', [], () => {
+    const a = get(p.textDocument.uri);
+    if (!a || !settingsFor(p.textDocument.uri).inlayHints) return [];
+    return inlayHints(a.article, a.conv, { start: a.conv.offset(p.range.start), end: a.conv.offset(p.range.end) });
+  }));
+
+  connection.onCodeAction((p) => runSafe('codeAction', [], () => {
+    const a = get(p.textDocument.uri);
+    return a ? codeActions(a.article, a.conv, a.version, p, t) : [];
+  }));
+
+  connection.onWorkspaceSymbol((p) => runSafe<SymbolInformation[]>('workspaceSymbol', [], () => {
+    // Open documents first (their current text), then the rest of the index.
+    for (const d of documents.all()) get(d.uri);
+    const KIND: Record<string, SymbolKind> = { person: SymbolKind.Object, organization: SymbolKind.Class, location: SymbolKind.Module };
+    return index.symbols(p.query).map((s) => ({
+      name: s.name,
+      kind: KIND[s.type] ?? SymbolKind.Constant,
+      containerName: fileName(s.uri),
+      location: { uri: s.uri, range: rangeIn(s.uri, s.start, s.end) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    }));
   }));
 
   connection.onRequest(Requests.articleSummary, (p: ArticleSummaryParams) => runSafe<ArticleSummary | null>('articleSummary', null, () => {
@@ -146,6 +513,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       publicationDate: pd ? `${pd.year}-${String(pd.month).padStart(2, '0')}-${String(pd.day).padStart(2, '0')}` : undefined,
     };
   }));
+
+  connection.onRequest(Requests.entityReport, (p: { uri: string }) => runSafe<EntityReport | null>('entityReport', null, () => {
+    const a = get(p.uri);
+    return a ? entityReport(a.article, a.conv, a.version) : null;
+  }));
+
+  connection.onRequest(Requests.fixAll, (p: { uri: string }) => runSafe<FixAllResult | null>('fixAll', null, () => {
+    const a = get(p.uri);
+    return a ? { version: a.version, edits: fixAllEdits(a.article, a.conv) } : null;
+  }));
+
+  connection.onRequest(Requests.checkWorkspace, async (p: CheckWorkspaceParams, token: CancellationToken) => {
+    try {
+      const reporter = p?.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(p.workDoneToken) : undefined;
+      const r = await scanWorkspace(reporter, () => token.isCancellationRequested, true);
+      // Open documents are in Problems already; count theirs too.
+      for (const d of documents.all()) {
+        const a = get(d.uri);
+        if (a) r.diagnostics += diagnosticsOf(d.uri, a).length;
+      }
+      return r;
+    } catch (e) {
+      log(`[error] checkWorkspace: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return new ResponseError(-32803, String(e));
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -28,8 +28,29 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(conv: Converter, f: Finding): Diagnostic {
+/**
+ * What a quick fix needs, carried in `Diagnostic.data` (the server keeps no code-action cache): the document version
+ * the offsets belong to, the fixes of the finding (offsets into that version), and the finding's own data.
+ */
+export interface DiagnosticData {
+  code: string;
+  version: number;
+  start: number;
+  end: number;
+  fixes: Finding['fixes'];
+  info?: unknown;
+}
+
+export function isDiagnosticData(x: unknown): x is DiagnosticData {
+  const d = x as DiagnosticData | null;
+  return !!d && typeof d === 'object' && typeof d.code === 'string' && typeof d.version === 'number' && Array.isArray(d.fixes);
+}
+
+export function toDiagnostic(conv: Converter, f: Finding, version = 0, elsewhere: Array<{ uri: string; start?: number; end?: number; range?: Range; message: string }> = []): Diagnostic {
   const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({ location: conv.location(r), message: r.message }));
+  for (const r of elsewhere) {
+    related.push({ location: { uri: r.uri, range: r.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: r.message });
+  }
   return {
     range: conv.range(f),
     severity: SEVERITY[f.severity],
@@ -37,6 +58,6 @@ export function toDiagnostic(conv: Converter, f: Finding): Diagnostic {
     source: 'Article Lens',
     message: f.message,
     relatedInformation: related.length ? related : undefined,
-    data: { code: f.code, start: f.start, end: f.end },
+    data: { code: f.code, version, start: f.start, end: f.end, fixes: f.fixes, info: f.data } satisfies DiagnosticData,
   };
 }

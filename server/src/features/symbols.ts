@@ -1,6 +1,8 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Article, Entity, EntityType } from '../core/types';
+import { english, type MessageKey, type Messages } from '../l10n';
 import type { Converter } from './convert';
+import { isoDate } from './find';
 
 function snippet(text: string, max = 60): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -26,22 +28,25 @@ function comparePos(a: { line: number; character: number }, b: { line: number; c
   return a.line - b.line || a.character - b.character;
 }
 
-const GROUPS: { type: EntityType; title: string; kind: SymbolKind; entityKind: SymbolKind }[] = [
-  { type: 'person', title: 'People', kind: SymbolKind.Namespace, entityKind: SymbolKind.Object },
-  { type: 'organization', title: 'Organizations', kind: SymbolKind.Namespace, entityKind: SymbolKind.Class },
-  { type: 'location', title: 'Places', kind: SymbolKind.Namespace, entityKind: SymbolKind.Module },
-  { type: 'misc', title: 'Other', kind: SymbolKind.Namespace, entityKind: SymbolKind.Constant },
+const GROUPS: { type: EntityType; title: MessageKey; kind: SymbolKind; entityKind: SymbolKind }[] = [
+  { type: 'person', title: 'people', kind: SymbolKind.Namespace, entityKind: SymbolKind.Object },
+  { type: 'organization', title: 'organizations', kind: SymbolKind.Namespace, entityKind: SymbolKind.Class },
+  { type: 'location', title: 'places', kind: SymbolKind.Namespace, entityKind: SymbolKind.Module },
+  { type: 'misc', title: 'other', kind: SymbolKind.Namespace, entityKind: SymbolKind.Constant },
 ];
 
 function entitySymbol(conv: Converter, e: Entity, kind: SymbolKind): DocumentSymbol {
+  // selectionRange (where a click goes) is the first mention; range covers every mention so that the children
+  // lie inside their parent, as LSP asks and as breadcrumbs need.
   const first = e.mentions[0];
-  const range = conv.range(first);
+  const last = e.mentions.reduce((a, m) => (m.end > a.end ? m : a), first);
+  const selectionRange = conv.range(first);
   return {
     name: e.name,
     detail: e.roles[0]?.text ?? '',
     kind,
-    range,
-    selectionRange: range,
+    range: conv.range({ start: first.start, end: last.end }),
+    selectionRange,
     children: e.mentions.map((m) => {
       const r = conv.range(m);
       return { name: m.text, detail: `${r.start.line + 1}:${r.start.character + 1}`, kind: SymbolKind.Field, range: r, selectionRange: r };
@@ -49,18 +54,21 @@ function entitySymbol(conv: Converter, e: Entity, kind: SymbolKind): DocumentSym
   };
 }
 
-/** The Outline: Structure, then People / Organizations / Places / Dates, entities in order of first appearance. */
-export function documentSymbols(article: Article, conv: Converter): DocumentSymbol[] {
+/**
+ * The Outline: Structure, then People / Organizations / Places / Dates (group names in the editor's language),
+ * entities in order of first appearance, each with its mentions as children; detail = role or resolved date.
+ */
+export function documentSymbols(article: Article, conv: Converter, t: Messages = english): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const s = article.structure;
   const structure: DocumentSymbol[] = [];
   if (s.headline) {
     const r = conv.range(s.headline);
-    structure.push({ name: snippet(s.headline.text), detail: 'headline', kind: SymbolKind.String, range: r, selectionRange: r });
+    structure.push({ name: snippet(s.headline.text), detail: t('headline'), kind: SymbolKind.String, range: r, selectionRange: r });
   }
   if (s.dateline) {
     const r = conv.range(s.dateline);
-    structure.push({ name: snippet(s.dateline.text), detail: 'dateline', kind: SymbolKind.Event, range: r, selectionRange: r });
+    structure.push({ name: snippet(s.dateline.text), detail: t('dateline'), kind: SymbolKind.Event, range: r, selectionRange: r });
   }
   for (const p of s.paragraphs) {
     const r = conv.range(p);
@@ -68,30 +76,30 @@ export function documentSymbols(article: Article, conv: Converter): DocumentSymb
       .filter((q) => q.start >= p.start && q.end <= p.end)
       .map((q) => {
         const qr = conv.range(q);
-        return { name: snippet(article.text.slice(q.start, q.end), 50), detail: 'quotation', kind: SymbolKind.String, range: qr, selectionRange: qr };
+        return { name: snippet(article.text.slice(q.start, q.end), 50), detail: t('quotation'), kind: SymbolKind.String, range: qr, selectionRange: qr };
       });
     structure.push({
       name: `¶${p.index} ${snippet(article.text.slice(p.start, p.end), 40)}`,
-      detail: 'paragraph',
+      detail: t('paragraph'),
       kind: SymbolKind.Key,
       range: r,
       selectionRange: { start: r.start, end: r.start },
       children: quotes,
     });
   }
-  const g = group('Structure', SymbolKind.File, structure);
+  const g = group(t('structure'), SymbolKind.File, structure);
   if (g) out.push(g);
   for (const { type, title, kind, entityKind } of GROUPS) {
     const entities = article.entities.filter((e) => e.type === type && e.mentions.length > 0);
-    const sym = group(title, kind, entities.map((e) => entitySymbol(conv, e, entityKind)));
+    const sym = group(t(title), kind, entities.map((e) => entitySymbol(conv, e, entityKind)));
     if (sym) out.push(sym);
   }
   const dates = article.dates.map((d) => {
     const r = conv.range(d);
-    const detail = d.value ? `${d.value.year}-${String(d.value.month).padStart(2, '0')}-${String(d.value.day).padStart(2, '0')}` : d.unresolved ?? '';
+    const detail = d.value ? isoDate(d.value) : d.unresolved ?? '';
     return { name: d.text, detail, kind: SymbolKind.Event, range: r, selectionRange: r } as DocumentSymbol;
   });
-  const dg = group('Dates', SymbolKind.Namespace, dates);
+  const dg = group(t('dates'), SymbolKind.Namespace, dates);
   if (dg) out.push(dg);
   return out;
 }
