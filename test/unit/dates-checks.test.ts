@@ -266,6 +266,13 @@ describe('date checks: fixes', () => {
     assert.deepEqual(dateFindings('وقال لافروف أمس الاثنين إن موسكو تدعم الحل.', null).length, 0);
   });
 
+  it('a place named by a date is not a dated event; سيطرت is a past verb, not a future one', () => {
+    assert.deepEqual(dateFindings('وصل الوفد إلى مدينة 6 ديسمبر.'), []);
+    assert.deepEqual(dateFindings('وصل الوفد في 6 ديسمبر.').map((f) => f.code), ['date.relative-conflict']);
+    const a = analyze('سيطرت القوات على المدينة الاثنين.', { publicationDate: PUB });
+    assert.deepEqual(a.dates.map((d) => d.value), [{ year: 2016, month: 11, day: 28 }]);
+  });
+
   it('a severity setting can turn a code off', () => {
     const a = analyze('الاثنين 29 نوفمبر 2016', { severities: { 'date.weekday-mismatch': 'off' } });
     assert.equal(a.diagnostics.filter((d) => d.code === 'date.weekday-mismatch').length, 0);

@@ -8,10 +8,20 @@
 import { compareDates, weekdayOf } from '../dates/calendar';
 import { datesOf, longDate, say, weekdayEdit, weekdayName } from '../dates/edits';
 import { pastTenseGoverns } from '../dates/resolve';
+import type { ParsedDate } from '../dates/parse';
 import type { Finding } from '../types';
 import type { Rule } from './rule';
 
 export const DATE_RELATIVE_CONFLICT = 'date.relative-conflict';
+
+/**
+ * An absolute date without a year or weekday must be introduced as a date ('في 6 أكتوبر', 'on Oct. 6'): '6 أكتوبر'
+ * is also a city, '26 يوليو' a street, and 'وصل إلى مدينة 6 أكتوبر' tells of no date.
+ */
+function datedEvent(text: string, d: ParsedDate): boolean {
+  if (d.kind !== 'absolute' || d.raw.year !== undefined || d.parts.weekday) return true;
+  return /(?:^|[\s،,(])(?:في|يوم|بتاريخ|منذ|حتى|on|On|since|until)\s+$/.test(text.slice(Math.max(0, d.start - 12), d.start));
+}
 
 export const dateRelativeConflictRule: Rule = {
   codes: [DATE_RELATIVE_CONFLICT],
@@ -59,7 +69,8 @@ export const dateRelativeConflictRule: Rule = {
       }
       // 3. a past event dated after publication
       if (d.value && d.granularity === 'day' && compareDates(d.value, pub) > 0 && d.kind !== 'hijri'
-        && !(d.kind === 'weekday' && d.direction === 'bare') && pastTenseGoverns(article.text, d.start, d.end, lang)) {
+        && !(d.kind === 'weekday' && d.direction === 'bare') && datedEvent(article.text, d)
+        && pastTenseGoverns(article.text, d.start, d.end, lang)) {
         out.push({
           code: DATE_RELATIVE_CONFLICT,
           severity: 'warning',
