@@ -268,6 +268,12 @@ describe('dates: English', () => {
     assert.match(amb.unresolved!, /ambiguous/);
   });
 
+  it('reference numbers are not dates', () => {
+    for (const t of ['القرار رقم 45/13/2016', 'القرار رقم 15/11/2016', 'Resolution No. 12/11/2016', 'file 45/77/2016']) {
+      assert.deepEqual(parseDates(t, /[A-Za-z]/.test(t) ? 'en' : 'ar', PUB).map((d) => d.text), [], t);
+    }
+  });
+
   it('USA Today, every Friday, Mondays are not dates', () => {
     for (const t of ['a report in USA Today said', 'she swims every Friday', 'He works Mondays']) {
       assert.deepEqual(parseDates(t, 'en', PUB).map((d) => d.text), [], t);

@@ -584,6 +584,10 @@ function readNumeric(text: string, m: RegExpMatchArray, out: Candidate[], lang: 
   }
   const y = c.raw.year!;
   if (c.calendar === 'gregorian' ? y < 1800 || y > 2200 : y < 1300 || y > 1600) return;
+  // Reference numbers ('القرار رقم 45/13/2016', 'No. 7/13/2016') are not dates; nor is anything far from one.
+  const { day, month } = c.raw;
+  if (day! < 1 || day! > 31 || month! < 1 || month! > 13) return;
+  if (/(?:رقم|الرقم|برقم|عدد|No\.?|[Nn]umber|#|[Rr]ef\.?)\s*:?\s*$/.test(text.slice(Math.max(0, start - 12), start))) return;
   out.push(c);
 }
 
