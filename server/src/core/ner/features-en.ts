@@ -36,6 +36,11 @@ export const FULL_FEATURES: FeatureConfig = { word: true, shape: true, context: 
 export interface EnglishGazetteerData {
   /** Given names (as written) -> frequency bucket 1 (rare) … 4 (very common). */
   given: Record<string, number>;
+  /** Person-name tokens (given names and surnames, lower case) -> bucket 1 (2–4 Wikidata names) … 3 (>= 20). */
+  nameTokens?: Record<string, number>;
+  /** Word classes of single words (lower case) from a general English lexicon: V, A, N, R (adverb), F (function
+   *  word), PER, LOC, ORG, ROLE, DEM (demonym). */
+  classes?: Record<string, string>;
   /** Country names and common short forms. */
   countries: string[];
   /** City names -> population bucket 1 (< 100k) … 3 (>= 1M). */
@@ -62,6 +67,8 @@ export class EnglishLexicon {
   readonly given: ReadonlyMap<string, number>;
   readonly placeBucket: ReadonlyMap<string, number>;
   readonly demonyms: ReadonlySet<string>;
+  readonly nameTokens: ReadonlyMap<string, number>;
+  readonly classes: ReadonlyMap<string, string>;
   /** Lower-case words the training text writes in lower case (common words). */
   readonly lower: ReadonlySet<string>;
   private readonly root: TrieNode = { next: new Map(), kinds: '' };
@@ -70,7 +77,11 @@ export class EnglishLexicon {
     this.given = new Map(Object.entries(data.given).map(([k, v]) => [k.toLowerCase(), v]));
     this.placeBucket = new Map(Object.entries(data.places).map(([k, v]) => [k.toLowerCase(), v]));
     this.demonyms = new Set(data.demonyms.map((d) => d.toLowerCase()));
-    this.lower = new Set(lowerWords);
+    this.nameTokens = new Map(Object.entries(data.nameTokens ?? {}));
+    this.classes = new Map(Object.entries(data.classes ?? {}));
+    const common = new Set(lowerWords);
+    for (const [w, c] of this.classes) if (c === 'V' || c === 'A' || c === 'N' || c === 'R' || c === 'F') common.add(w);
+    this.lower = common;
     for (const c of data.countries) this.add(c, Kind.Country);
     for (const p of Object.keys(data.places)) this.add(p, Kind.Place);
     for (const o of data.organizations) this.add(o, Kind.Org);
@@ -166,6 +177,9 @@ const LOC_WORDS = new Set([
   'new', 'san', 'santa', 'fort', 'palace', 'castle', 'cathedral', 'temple', 'tower', 'hall', 'stadium', 'plaza',
 ]);
 
+/** Nouns that stand before the name of a medium: 'the newspaper Izvestia', 'the agency Interfax'. */
+export const MEDIA_NOUNS: ReadonlySet<string> = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'paper', 'tabloid', 'broadcaster', 'channel', 'agency', 'network', 'station', 'website', 'outlet', 'journal', 'publisher', 'newsletter']);
+
 /** Prepositions that often stand before a place. */
 const LOC_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward', 'towards', 'via', 'through']);
 
@@ -227,6 +241,7 @@ export function sentenceFeatures(
   doc: DocumentContext,
   caseMode: 'upper' | 'title' | 'normal' = 'normal',
   cfg: FeatureConfig = FULL_FEATURES,
+  pos?: readonly string[],
 ): string[][] {
   const n = words.length;
   const lows = new Array<string>(n);
@@ -277,6 +292,9 @@ export function sentenceFeatures(
       }
       if (caseMode !== 'normal') f.push('mode=' + caseMode);
     }
+    if (pos) {
+      f.push('pos=' + pos[i], 'pos-1=' + (i > 0 ? pos[i - 1] : '<s>'), 'pos+1=' + (i + 1 < n ? pos[i + 1] : '</s>'));
+    }
     if (cfg.context) {
       const p1 = i > 0 ? lows[i - 1] : '<s>';
       const p2 = i > 1 ? lows[i - 2] : '<s>';
@@ -303,10 +321,22 @@ export function sentenceFeatures(
         const k = keys[i].toLowerCase();
         const gb = lex.given.get(k);
         if (gb) f.push('given=' + gb);
+        const nb = lex.nameTokens.get(k);
+        if (nb) f.push('pname=' + nb);
         if (i > 0 && caps[i - 1] && lex.given.has(keys[i - 1].toLowerCase())) f.push('given-1');
         const pb = lex.placeBucket.get(k);
         if (pb && !gb) f.push('city=' + pb);
         if (lex.demonyms.has(k)) f.push('demonym');
+        const cl = lex.classes.get(k);
+        if (cl) f.push('cl=' + cl);
+        if (i + 1 < n) {
+          const cn = lex.classes.get(keys[i + 1].toLowerCase());
+          if (cn) f.push('cl+1=' + cn);
+        }
+        if (i > 0) {
+          const cp = lex.classes.get(keys[i - 1].toLowerCase());
+          if (cp) f.push('cl-1=' + cp);
+        }
       }
     }
     if (cfg.triggers) {
@@ -316,6 +346,7 @@ export function sentenceFeatures(
       if (PERSON_TITLES.has(p2)) f.push('title-2');
       if (PERSON_TITLES.has(low.replace(/\.$/, ''))) f.push('title');
       if (LOC_PREPS.has(p1)) f.push('locprep-1');
+      if (MEDIA_NOUNS.has(p1)) f.push('media-1');
       if (ORG_WORDS.has(low)) f.push('orgword');
       if (LOC_WORDS.has(low)) f.push('locword');
       // A name-internal keyword within the next three capitalized tokens: "Foreign Ministry", "University of X".
