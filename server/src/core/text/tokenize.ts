@@ -60,7 +60,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let w = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       c = text.codePointAt(i)!;
-      w = 2;
+      w = c > 0xffff ? 2 : 1; // a lone high surrogate is one unit (fuzz: '\ud800\ud800\udc00')
     }
     const k = charClass(c);
     if (k === CharClass.Space) {
@@ -79,7 +79,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       let dw = 1;
       if (d >= 0xd800 && d <= 0xdbff && i + 1 < to) {
         d = text.codePointAt(i)!;
-        dw = 2;
+        dw = d > 0xffff ? 2 : 1;
       }
       if (charClass(d) !== CharClass.Word) break;
       i += dw;
