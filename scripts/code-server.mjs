@@ -77,6 +77,7 @@ export async function startCodeServer(o) {
     XDG_DATA_HOME: path.join(dirs.home, '.local/share'),
     XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
     XDG_STATE_HOME: path.join(dirs.home, '.local/state'),
+    ...(o.env ?? {}),
   });
   delete env.VSCODE_IPC_HOOK_CLI;
   delete env.ELECTRON_RUN_AS_NODE;

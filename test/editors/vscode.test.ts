@@ -19,6 +19,10 @@ const headline = seedText.split('\n')[0];
 
 // Imported at run time: ESM helpers shared with scripts/start.mjs.
 type CodeServer = { url: string; stop(): Promise<void>; output: string[] };
+// The functions passed to page.evaluate/waitForFunction run in the browser; the project compiles without the DOM
+// library (the core must not use it), so these names are declared here, for this module only.
+declare const document: any;
+declare const NodeFilter: any;
 
 describe('editors: VS Code (code-server in headless Chromium)', function () {
   this.timeout(120_000);
@@ -46,7 +50,7 @@ describe('editors: VS Code (code-server in headless Chromium)', function () {
   /** Hovers the middle of the first occurrence of `needle` on the editor line whose text starts like `lineStart`. */
   async function hoverText(lineStart: string, needle: string): Promise<string> {
     const box = await page.evaluate(({ lineStart, needle }) => {
-      for (const line of Array.from(document.querySelectorAll('.monaco-editor .view-lines .view-line'))) {
+      for (const line of Array.from<any>(document.querySelectorAll('.monaco-editor .view-lines .view-line'))) {
         if (!(line.textContent ?? '').replace(/\u00a0/g, ' ').startsWith(lineStart)) continue;
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -70,7 +74,7 @@ describe('editors: VS Code (code-server in headless Chromium)', function () {
     await hover.waitFor({ state: 'visible' });
     // The content arrives after the widget: wait until it holds more than the "Loading..." placeholder.
     await page.waitForFunction(() => {
-      const el = Array.from(document.querySelectorAll('.monaco-hover')).find((e) => (e as HTMLElement).offsetParent !== null);
+      const el = Array.from<any>(document.querySelectorAll('.monaco-hover')).find((e) => e.offsetParent !== null);
       const t = el?.textContent ?? '';
       return t.length > 0 && !/^Loading/.test(t.trim());
     });
@@ -144,7 +148,7 @@ describe('editors: VS Code (code-server in headless Chromium)', function () {
     await rows.filter({ hasText: 'Structure' }).first().waitFor();
     const wantGroups = ['Structure', ...new Set(entities.map((e) => groupTitle[e.type]))];
     await page.waitForFunction((want) => {
-      const labels = Array.from(document.querySelectorAll('.outline-pane .monaco-list-row[aria-level="1"]')).map((r) => r.textContent ?? '');
+      const labels = Array.from<any>(document.querySelectorAll('.outline-pane .monaco-list-row[aria-level="1"]')).map((r) => String(r.textContent ?? ''));
       return want.every((w: string) => labels.some((l) => l.startsWith(w)));
     }, wantGroups);
     const top = (await page.locator('.outline-pane .monaco-list-row[aria-level="1"]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
