@@ -121,6 +121,13 @@ describe('dates: Arabic absolute dates', () => {
     assert.equal(one('تشرين الثاني/نوفمبر 2016').parts.month2?.value, 11);
   });
 
+  it('a bare second month is a pair only across systems and when it is not also a word', () => {
+    assert.equal(one('11 سبتمبر أيلول 2001').parts.month2?.value, 9);
+    const d = one('في 5 يونيو مارس الرئيس ضغوطا');
+    assert.equal(d.text, '5 يونيو');
+    assert.equal(d.parts.month2, undefined);
+  });
+
   it('ordinary words that are also month names are not dates', () => {
     for (const t of ['مارس الضغط على الحكومة', 'قال الأب إن ابنه بخير', 'ماي فريند', 'جاء مع آب له', 'يتألف الفريق من 11 لاعبا']) {
       assert.deepEqual(parseDates(t, 'ar', PUB).map((d) => d.text), [], t);

@@ -91,6 +91,12 @@ const AR_ABS = new RegExp(
   'gdu',
 );
 
+/** The same without pair or year, read from a given place (sticky). */
+const AR_ABS_BARE = new RegExp(
+  `${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s*(?:من\\s+(?:شهر\\s+)?|-\\s*)?(?<mon>${AR_MONTH_RE})(?![${AL}])`,
+  'dyu',
+);
+
 /** 'نوفمبر 2016', 'شهر نوفمبر', 'تشرين الثاني/نوفمبر', 'في أكتوبر' (only unambiguous names after a preposition). */
 const AR_MONTH_ONLY = new RegExp(
   `${B}(?<pre>(?:[وف]?(?:في|خلال|منذ|مطلع|أواخر|اواخر|أوائل|اوائل|منتصف|نهاية|بداية|حتى|قبل|بعد)\\s+)?(?:شهر\\s+)?)`
@@ -250,6 +256,19 @@ function trimTrailingSpace(text: string, c: Candidate): Candidate {
   return c;
 }
 
+/**
+ * A month name right after another, with no bracket or slash, is a pair only when the two come from different
+ * systems and the second is not also a word: 'سبتمبر أيلول' is a pair, 'في 5 يونيو مارس الرئيس' is a date and a verb.
+ */
+function bareSecondMonth(ix: Indices, first: string, text: string): boolean {
+  const r = ix.mon2d;
+  if (!r) return true;
+  const second = text.slice(r[0], r[1]);
+  const a = arMonth(first);
+  const b = arMonth(second);
+  return !!a && !!b && a.system !== b.system && !AR_AMBIGUOUS_MONTHS.has(second);
+}
+
 function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
@@ -257,6 +276,13 @@ function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
   const yearP = part(text, ix, 'year');
   const era = g.era;
   const isHijri = !!g.hmon;
+  if (!isHijri && !bareSecondMonth(ix, g.mon!, text)) {
+    // Read the day and month alone.
+    AR_ABS_BARE.lastIndex = ix.wd ? (ix.wdyawm ? ix.wdyawm[0] : ix.wd[0]) : dayP.start;
+    const again = AR_ABS_BARE.exec(text);
+    if (again) readArAbs(text, again, out);
+    return;
+  }
   if (isHijri && !(yearP && (!era || HIJRI_ERA.has(era)))) return; // '29 صفر' alone is not read (صفر = zero)
   if (!isHijri && era && HIJRI_ERA.has(era)) return; // a Gregorian month with هـ: not a date we can trust
   const wdP = part(text, ix, 'wd');
@@ -322,6 +348,7 @@ function readArMonthOnly(text: string, m: RegExpMatchArray, out: Candidate[]): v
   const monP = part(text, ix, 'mon')!;
   const yearP = part(text, ix, 'year');
   const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b') ?? part(text, ix, 'mon2c') ?? part(text, ix, 'mon2d');
+  if (!bareSecondMonth(ix, g.mon!, text)) return;
   const pre = g.pre ?? '';
   const shahr = /شهر\s+$/.test(pre);
   if (g.era && HIJRI_ERA.has(g.era)) return;
