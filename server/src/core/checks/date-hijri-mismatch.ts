@@ -39,7 +39,7 @@ export const dateHijriMismatchRule: Rule = {
         start: h.start,
         end: h.end,
         message: say(lang,
-          `${longDate(g.value, 'ar', g.parts.month?.system)} يوافق ${hijriText(g.value)} بتقويم أم القرى، والفارق ${Math.abs(diff)} أيام.`,
+          `${longDate(g.value, 'ar', g.parts.month?.system)} يوافق ${hijriText(g.value)} بتقويم أم القرى، والفارق ${Math.abs(diff)} ${Math.abs(diff) <= 10 ? 'أيام' : 'يوما'}.`,
           `${longDate(g.value, 'en')} is ${hijriText(g.value)} (Umm al-Qura); the dates are ${Math.abs(diff)} days apart.`),
         related: [{ start: g.start, end: g.end, message: say(lang, 'التاريخ الميلادي المقابل', 'the Gregorian date given with it') }],
         fixes,
