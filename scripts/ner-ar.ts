@@ -1,0 +1,250 @@
+/**
+ * Arabic tagger: training, evaluation and ablation on ANERcorp (`../shared/data/anercorp`, or $ARTICLE_LENS_DATA).
+ *
+ *   npm run train:ner [-- --lang ar] [--epochs N]   -> models/gazetteer-ar.json, models/ner-ar.json
+ *   npm run eval:ner  [-- --lang ar] [--ablation]    -> P/R/F1 per type on the dev split, confusion, speed
+ *
+ * Dev split: the last 10% of the sentences of the train file; the shipped model never trains on them.
+ * Documents: ANERcorp has no document marks; consecutive blocks of 20 sentences stand in for documents
+ * (for the document-level features), the same in training and evaluation.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BASE_FEATURES, type FeatureConfig, FULL_FEATURES } from '../server/src/core/ner/features-ar';
+import type { ArabicGazetteerData } from '../server/src/core/ner/lexicon-ar';
+import { spansFromBio } from '../server/src/core/ner/perceptron';
+import { type ArabicModel, ArabicTagger, type ArSentence, trainArabicModel } from '../server/src/core/ner/tagger-ar';
+import { normalizeArabic } from '../server/src/core/text/normalize';
+
+const ROOT = path.resolve(__dirname, '..');
+const DATA = process.env.ARTICLE_LENS_DATA ?? path.resolve(ROOT, '../shared/data');
+export const AR_MODEL_PATH = path.join(ROOT, 'models', 'ner-ar.json');
+export const AR_GAZ_PATH = path.join(ROOT, 'models', 'gazetteer-ar.json');
+const TYPES = ['PER', 'LOC', 'ORG'] as const;
+const DOC_SIZE = 20;
+
+export function readAnercorp(file = path.join(DATA, 'anercorp', 'ANERCorp_CamelLab_train.txt')): ArSentence[] {
+  const out: ArSentence[] = [];
+  let cur: ArSentence = { words: [], tags: [] };
+  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (!line) {
+      if (cur.words.length) out.push(cur);
+      cur = { words: [], tags: [] };
+      continue;
+    }
+    const sp = line.lastIndexOf(' ');
+    const w = line.slice(0, sp);
+    let t = line.slice(sp + 1);
+    if (t.endsWith('PERS')) t = t.slice(0, -1);
+    cur.words.push(w);
+    cur.tags.push(t);
+  }
+  if (cur.words.length) out.push(cur);
+  return out;
+}
+
+export function chunkDocs(s: ArSentence[], size = DOC_SIZE): ArSentence[][] {
+  const out: ArSentence[][] = [];
+  for (let i = 0; i < s.length; i += size) out.push(s.slice(i, i + size));
+  return out;
+}
+
+export function splitAnercorp(): { train: ArSentence[][]; dev: ArSentence[][] } {
+  const all = readAnercorp();
+  const cut = Math.floor(all.length * 0.9);
+  return { train: chunkDocs(all.slice(0, cut)), dev: chunkDocs(all.slice(cut)) };
+}
+
+// ---------------------------------------------------------------------------------------------- gazetteer
+
+function readTsv(file: string): Record<string, string>[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const head = lines[0].split('\t');
+  return lines.slice(1).map((l) => {
+    const c = l.split('\t');
+    return Object.fromEntries(head.map((h, i) => [h, c[i] ?? '']));
+  });
+}
+
+const BASIC_AR = /^[\u0621-\u064a\u064b-\u0652\u0670\u0640 ]+$/;
+
+/** The derived Arabic gazetteer (normalized, deduplicated, basic Arabic letters only). */
+export function buildArabicGazetteer(dir = path.join(DATA, 'gazetteers')): ArabicGazetteerData {
+  const norm = (s: string) => normalizeArabic(s.trim()).replace(/\s+/g, ' ');
+  const uniq = (a: Iterable<string>) => [...new Set([...a].map(norm).filter((s) => s.length >= 2 && BASIC_AR.test(s)))].sort();
+  const countries = readTsv(path.join(dir, 'countries.tsv')).flatMap((r) => r.arabic_names.split('|'));
+  const places = readTsv(path.join(dir, 'places.tsv')).flatMap((r) => r.arabic_names.split('|'));
+  const given = readTsv(path.join(dir, 'given-names-ar.tsv')).flatMap((r) => [r.name, r.name_plain]);
+  const freq: string[] = [];
+  const rare: string[] = [];
+  const counts = new Map<string, number>();
+  for (const r of readTsv(path.join(dir, 'person-name-tokens-en-ar.tsv'))) {
+    const k = norm(r.arabic);
+    counts.set(k, (counts.get(k) ?? 0) + Number(r.count || 0));
+  }
+  for (const [k, c] of counts) (c >= 5 ? freq : rare).push(k);
+  const cset = new Set(uniq(countries));
+  return {
+    format: 'article-lens-gazetteer-ar/1',
+    countries: [...cset],
+    places: uniq(places).filter((p) => !cset.has(p)),
+    givenNames: uniq(given),
+    nameTokensFrequent: uniq(freq).filter((s) => !s.includes(' ')),
+    nameTokensRare: uniq(rare).filter((s) => !s.includes(' ')),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- scoring
+
+export interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
+  p: number;
+  r: number;
+  f: number;
+}
+
+const prf = (tp: number, fp: number, fn: number): Prf => {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { tp, fp, fn, p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+export interface Scores {
+  byType: Record<string, Prf>;
+  micro: Prf;
+  macroF: number;
+  /** token-level confusion: gold type -> predicted type -> tokens */
+  confusion: Record<string, Record<string, number>>;
+}
+
+export function score(gold: string[][], pred: string[][]): Scores {
+  const c: Record<string, [number, number, number]> = Object.fromEntries(TYPES.map((t) => [t, [0, 0, 0]]));
+  const conf: Record<string, Record<string, number>> = {};
+  const ALL = ['PER', 'LOC', 'ORG', 'MISC', 'O'];
+  for (const g of ALL) conf[g] = Object.fromEntries(ALL.map((p) => [p, 0]));
+  for (let k = 0; k < gold.length; k++) {
+    const key = (s: { start: number; end: number; type: string }) => `${s.start}:${s.end}:${s.type}`;
+    const gs = spansFromBio(gold[k]).filter((s) => (TYPES as readonly string[]).includes(s.type));
+    const ps = spansFromBio(pred[k]).filter((s) => (TYPES as readonly string[]).includes(s.type));
+    const gset = new Set(gs.map(key));
+    const pset = new Set(ps.map(key));
+    for (const s of ps) c[s.type][gset.has(key(s)) ? 0 : 1]++;
+    for (const s of gs) if (!pset.has(key(s))) c[s.type][2]++;
+    for (let i = 0; i < gold[k].length; i++) {
+      const gt = gold[k][i] === 'O' ? 'O' : gold[k][i].slice(2);
+      const pt = pred[k][i] === 'O' ? 'O' : pred[k][i].slice(2);
+      conf[gt][pt]++;
+    }
+  }
+  const byType = Object.fromEntries(TYPES.map((t) => [t, prf(...c[t])]));
+  const tot = TYPES.reduce((a, t) => [a[0] + c[t][0], a[1] + c[t][1], a[2] + c[t][2]], [0, 0, 0]);
+  return { byType, micro: prf(tot[0], tot[1], tot[2]), macroF: TYPES.reduce((a, t) => a + byType[t].f, 0) / TYPES.length, confusion: conf };
+}
+
+const pct = (x: number) => (100 * x).toFixed(1);
+
+export function formatScores(s: Scores): string {
+  const lines = ['type   P     R     F1    (tp/fp/fn)'];
+  for (const t of TYPES) {
+    const x = s.byType[t];
+    lines.push(`${t.padEnd(5)}  ${pct(x.p)}  ${pct(x.r)}  ${pct(x.f)}  (${x.tp}/${x.fp}/${x.fn})`);
+  }
+  lines.push(`micro  ${pct(s.micro.p)}  ${pct(s.micro.r)}  ${pct(s.micro.f)}`);
+  lines.push(`macro F1 ${pct(s.macroF)}`);
+  lines.push('', 'token confusion (rows gold, columns predicted):', '       ' + Object.keys(s.confusion).map((k) => k.padStart(6)).join(''));
+  for (const [g, row] of Object.entries(s.confusion)) lines.push(g.padEnd(7) + Object.values(row).map((v) => String(v).padStart(6)).join(''));
+  return lines.join('\n');
+}
+
+function evalModel(model: ArabicModel, gaz: ArabicGazetteerData, dev: ArSentence[][]): { scores: Scores; tokPerSec: number } {
+  const tagger = new ArabicTagger(model, gaz);
+  const gold: string[][] = [];
+  const pred: string[][] = [];
+  const t0 = performance.now();
+  let ntok = 0;
+  for (const d of dev) {
+    const p = tagger.tagWords(d.map((s) => s.words));
+    d.forEach((s, i) => {
+      gold.push(s.tags);
+      pred.push(p[i]);
+      ntok += s.words.length;
+    });
+  }
+  const ms = performance.now() - t0;
+  return { scores: score(gold, pred), tokPerSec: Math.round(ntok / (ms / 1000)) };
+}
+
+function argValue(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export function trainArabic(argv: string[]): void {
+  const epochs = Number(argValue(argv, '--epochs') ?? 10);
+  const t0 = performance.now();
+  const gaz = buildArabicGazetteer();
+  fs.mkdirSync(path.dirname(AR_GAZ_PATH), { recursive: true });
+  fs.writeFileSync(AR_GAZ_PATH, JSON.stringify(gaz));
+  const { train, dev } = splitAnercorp();
+  console.log(`ANERcorp: ${train.flat().length} train sentences, ${dev.flat().length} dev sentences (never trained on)`);
+  const model = trainArabicModel(train, gaz, { features: FULL_FEATURES, epochs, log: (m) => console.log('  ' + m) });
+  fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
+  console.log(`wrote ${path.relative(ROOT, AR_MODEL_PATH)} (${(fs.statSync(AR_MODEL_PATH).size / 1e6).toFixed(2)} MB) and ${path.relative(ROOT, AR_GAZ_PATH)} (${(fs.statSync(AR_GAZ_PATH).size / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const { scores } = evalModel(model, gaz, dev);
+  console.log(formatScores(scores));
+}
+
+export const ABLATION: [string, FeatureConfig][] = [
+  ['base: word, normalized, stem, affixes, ±2 words', BASE_FEATURES],
+  ['+ shape', { ...BASE_FEATURES, shape: true }],
+  ['+ char trigrams', { ...BASE_FEATURES, shape: true, ngrams: true }],
+  ['+ word pairs', { ...BASE_FEATURES, shape: true, ngrams: true, pairs: true }],
+  ['+ triggers', { ...BASE_FEATURES, shape: true, ngrams: true, pairs: true, triggers: true }],
+  ['+ nationality adjectives', { ...BASE_FEATURES, shape: true, ngrams: true, pairs: true, triggers: true, nisba: true }],
+  ['+ gazetteers', { ...FULL_FEATURES, document: false, twoPass: false }],
+  ['+ document features', { ...FULL_FEATURES, twoPass: false }],
+  ['+ two-pass (full)', FULL_FEATURES],
+  ['full - gazetteers', { ...FULL_FEATURES, gazetteer: false }],
+  ['full - triggers', { ...FULL_FEATURES, triggers: false }],
+  ['full - char trigrams', { ...FULL_FEATURES, ngrams: false }],
+];
+
+export function evalArabic(argv: string[]): void {
+  const { train, dev } = splitAnercorp();
+  if (argv.includes('--ablation')) {
+    const gaz = buildArabicGazetteer();
+    const only = argValue(argv, '--only');
+    console.log('| features | PER F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 | macro F1 |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    ABLATION.forEach(([name, cfg], i) => {
+      if (only && !only.split(',').includes(String(i))) return;
+      const model = trainArabicModel(train, gaz, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10) });
+      const { scores: s } = evalModel(model, gaz, dev);
+      console.log(`| ${name} | ${pct(s.byType.PER.f)} | ${pct(s.byType.LOC.f)} | ${pct(s.byType.ORG.f)} | ${pct(s.micro.p)} | ${pct(s.micro.r)} | ${pct(s.micro.f)} | ${pct(s.macroF)} |`);
+    });
+    return;
+  }
+  if (!fs.existsSync(AR_MODEL_PATH)) {
+    console.error(`no model at ${path.relative(ROOT, AR_MODEL_PATH)}: run npm run train:ner first`);
+    process.exitCode = 1;
+    return;
+  }
+  const t0 = performance.now();
+  const model = JSON.parse(fs.readFileSync(AR_MODEL_PATH, 'utf8')) as ArabicModel;
+  const gaz = JSON.parse(fs.readFileSync(AR_GAZ_PATH, 'utf8')) as ArabicGazetteerData;
+  new ArabicTagger(model, gaz);
+  const loadMs = performance.now() - t0;
+  const { scores, tokPerSec } = evalModel(model, gaz, dev);
+  console.log(`ANERcorp dev split (last 10% of sentences, ${dev.flat().length} sentences), exact spans:`);
+  console.log(formatScores(scores));
+  console.log(`\nmodel load ${loadMs.toFixed(0)} ms; model ${(fs.statSync(AR_MODEL_PATH).size / 1e6).toFixed(2)} MB + gazetteer ${(fs.statSync(AR_GAZ_PATH).size / 1e6).toFixed(2)} MB; dev tagging ${tokPerSec} tokens/s (pre-tokenized, cold cache)`);
+}
+
+if (require.main === module) {
+  const [cmd, ...rest] = process.argv.slice(2);
+  if (cmd === 'train') trainArabic(rest);
+  else evalArabic(rest);
+}

@@ -1,0 +1,319 @@
+/**
+ * Features of the Arabic tagger. A token's features are three parts, so the tagger can cache the first two per
+ * word form (the hot path then does a few map lookups per token):
+ *  - own(word): features of the word itself (form, normalized form, clitic-free stem, affixes, shape, character
+ *    trigrams, gazetteer/trigger/nationality membership);
+ *  - ctx(word): a smaller set, emitted by each neighbour at offsets -2, -1, +1, +2 with the offset as prefix;
+ *  - dynamic(i): features that depend on the sentence or the document (word pairs, a title within four words
+ *    before, multi-word gazetteer matches, what the document says about the same stem elsewhere).
+ * `FeatureConfig` switches groups on and off for the ablation table (docs/ner.md).
+ */
+import { bareStem, cliticSplits } from '../text/clitics';
+import { normalizeArabic } from '../text/normalize';
+import { ArabicLexicon } from './lexicon-ar';
+
+export interface FeatureConfig {
+  /** prefixes/suffixes of the word and its stem */
+  affixes: boolean;
+  /** shape (script, digits, length) */
+  shape: boolean;
+  /** character trigrams of the stem */
+  ngrams: boolean;
+  /** context words at ±2 (±1 is always on) */
+  context2: boolean;
+  /** word pairs (w-1 w, w w+1) */
+  pairs: boolean;
+  /** title/role, organization-head, place-head and speech-verb triggers */
+  triggers: boolean;
+  /** nationality adjectives (from the country/place lists) */
+  nisba: boolean;
+  /** gazetteers (single words and multi-word phrases) */
+  gazetteer: boolean;
+  /** document-level: the same stem elsewhere (after a title; counts) */
+  document: boolean;
+  /** second pass: what the first pass tagged the same stem as elsewhere in the document */
+  twoPass: boolean;
+}
+
+export const FULL_FEATURES: FeatureConfig = {
+  affixes: true,
+  shape: true,
+  ngrams: true,
+  context2: true,
+  pairs: true,
+  triggers: true,
+  nisba: true,
+  gazetteer: true,
+  document: true,
+  twoPass: true,
+};
+
+export const BASE_FEATURES: FeatureConfig = {
+  affixes: true,
+  shape: false,
+  ngrams: false,
+  context2: true,
+  pairs: false,
+  triggers: false,
+  nisba: false,
+  gazetteer: false,
+  document: false,
+  twoPass: false,
+};
+
+export interface WordInfo {
+  /** normalized word */
+  n: string;
+  /** normalized stem without clitics and article */
+  bare: string;
+  own: string[];
+  ctx: string[];
+  /** person trigger (for dynamic features) */
+  personTrigger: boolean;
+  /** punctuation or digits */
+  nonWord: boolean;
+}
+
+const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R'];
+
+function kind(w: string): string {
+  const c = w.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 0x0660 && c <= 0x0669)) return 'num';
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) return 'lat';
+  if (c >= 0x0621 && c <= 0x06ff) return 'ar';
+  return 'pun';
+}
+
+/** Readings of a normalized word for list lookups: itself, clitic-free stems, and each without ال. */
+export function readings(n: string): string[] {
+  const out = [n];
+  for (const s of cliticSplits(n).slice(1)) {
+    const stem = s.restoreAl ? 'ا' + s.stem : s.stem;
+    if (stem.length >= 2) out.push(stem);
+  }
+  const k = out.length;
+  for (let i = 0; i < k; i++) if (out[i].startsWith('ال') && out[i].length > 3) out.push(out[i].slice(2));
+  return out;
+}
+
+function nisbaBase(s: string): string | undefined {
+  if (s.endsWith('يون') || s.endsWith('يين') || s.endsWith('يات')) return s.slice(0, -2);
+  if (s.endsWith('يه')) return s.slice(0, -1);
+  if (s.endsWith('ي')) return s;
+  return undefined;
+}
+
+export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): WordInfo {
+  const n = normalizeArabic(word).toLowerCase();
+  const k = kind(n);
+  const bare = k === 'ar' ? bareStem(n) : n;
+  const own: string[] = ['w=' + n];
+  const ctx: string[] = ['w=' + n];
+  if (bare !== n) {
+    own.push('b=' + bare, 'pre=' + n.slice(0, n.length - bare.length));
+    ctx.push('b=' + bare);
+  }
+  if (cfg.affixes && k === 'ar') {
+    const L = n.length;
+    if (L > 2) own.push('s1=' + n.slice(-1), 's2=' + n.slice(-2), 'p2=' + n.slice(0, 2));
+    if (L > 3) own.push('s3=' + n.slice(-3), 'p3=' + n.slice(0, 3));
+    const B = bare.length;
+    if (B > 3) own.push('bs2=' + bare.slice(-2), 'bp2=' + bare.slice(0, 2));
+    if (B > 4) own.push('bs3=' + bare.slice(-3), 'bp3=' + bare.slice(0, 3));
+  }
+  if (cfg.shape) {
+    own.push('k=' + k + Math.min(bare.length, 9));
+    if (k !== 'ar') ctx.push('k=' + k);
+    if (k === 'ar' && word !== normalizeArabic(word) && /[\u064b-\u0652]/.test(word)) own.push('diac');
+  }
+  if (cfg.ngrams && k === 'ar' && bare.length >= 3 && bare.length <= 12) {
+    const s = '^' + bare + '$';
+    for (let i = 0; i + 3 <= s.length; i++) own.push('g3=' + s.slice(i, i + 3));
+  }
+  let personTrigger = false;
+  if (k === 'ar' && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
+    const rs = readings(n);
+    if (cfg.gazetteer) {
+      let exact = lex.bits(n);
+      let any = 0;
+      for (let i = 1; i < rs.length; i++) any |= lex.bits(rs[i]);
+      any &= ~exact;
+      for (let b = 0; b < 5; b++) {
+        if (exact & (1 << b)) {
+          own.push('gz=' + GAZ_NAMES[b]);
+          ctx.push('gz=' + GAZ_NAMES[b]);
+        } else if (any & (1 << b)) {
+          own.push('gz~' + GAZ_NAMES[b]);
+          ctx.push('gz~' + GAZ_NAMES[b]);
+        }
+      }
+      exact = 0;
+    }
+    if (cfg.triggers) {
+      // triggers: the word or the word without a conjunction
+      const cands = [n];
+      if ((n.charCodeAt(0) === 0x0648 || n.charCodeAt(0) === 0x0641) && n.length > 3) cands.push(n.slice(1));
+      for (const c of cands) {
+        if (lex.personTriggers.has(c)) {
+          personTrigger = true;
+          own.push('tP');
+          ctx.push('tP');
+        }
+        if (lex.orgHeads.has(c)) {
+          own.push('tO');
+          ctx.push('tO');
+        }
+        if (lex.locHeads.has(c)) {
+          own.push('tL');
+          ctx.push('tL');
+        }
+        if (lex.speech.has(c)) {
+          own.push('tS');
+          ctx.push('tS');
+        }
+      }
+    }
+    if (cfg.nisba) {
+      for (const r of rs) {
+        const base = nisbaBase(r);
+        if (base && lex.nisba.has(base)) {
+          own.push('nis');
+          ctx.push('nis');
+          break;
+        }
+      }
+    }
+  }
+  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num' };
+}
+
+export const OFFSETS = [-2, -1, 1, 2] as const;
+
+/** Per-document statistics for the document features. */
+export interface DocStats {
+  /** bare stem -> occurrences */
+  count: Map<string, number>;
+  /** normalized word -> occurrences */
+  words: Map<string, number>;
+  /** bare stems seen right after a person title (within two words) somewhere in the document */
+  afterTitle: Set<string>;
+  /** second pass: bare stem -> type counts from the first pass (index into PASS_TYPES) */
+  tagged?: Map<string, number[]>;
+}
+
+export const PASS_TYPES = ['PER', 'LOC', 'ORG', 'MISC'];
+
+export function docStats(sentences: readonly (readonly WordInfo[])[]): DocStats {
+  const count = new Map<string, number>();
+  const words = new Map<string, number>();
+  const afterTitle = new Set<string>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i];
+      if (w.nonWord) continue;
+      count.set(w.bare, (count.get(w.bare) ?? 0) + 1);
+      words.set(w.n, (words.get(w.n) ?? 0) + 1);
+      if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) afterTitle.add(w.bare);
+    }
+  }
+  return { count, words, afterTitle };
+}
+
+/** Record first-pass tags of a document's sentences into `stats.tagged`. */
+export function addPassTags(stats: DocStats, sentences: readonly (readonly WordInfo[])[], labels: readonly (readonly string[])[]): void {
+  const tagged = new Map<string, number[]>();
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
+    const l = labels[k];
+    for (let i = 0; i < s.length; i++) {
+      if (l[i] === 'O' || s[i].nonWord) continue;
+      const t = PASS_TYPES.indexOf(l[i].slice(2));
+      if (t < 0) continue;
+      let a = tagged.get(s[i].bare);
+      if (!a) tagged.set(s[i].bare, (a = [0, 0, 0, 0]));
+      a[t]++;
+    }
+  }
+  stats.tagged = tagged;
+}
+
+/** Multi-word gazetteer marks for a sentence ('' where none). */
+export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string[] {
+  const marks = new Array<string>(ws.length).fill('');
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i].nonWord) continue;
+    let best: { len: number; type: number } | undefined;
+    for (const r of readings(ws[i].n)) {
+      const list = lex.phrases.get(r);
+      if (!list) continue;
+      for (const p of list) {
+        if (best && p.toks.length <= best.len) break;
+        if (i + p.toks.length > ws.length) continue;
+        let ok = true;
+        for (let j = 1; j < p.toks.length && ok; j++) ok = ws[i + j].n === p.toks[j];
+        if (ok) best = { len: p.toks.length, type: p.type };
+      }
+    }
+    if (best) {
+      const t = GAZ_NAMES[Math.log2(best.type & -best.type)];
+      marks[i] = 'gp=B' + t;
+      for (let j = 1; j < best.len; j++) marks[i + j] = 'gp=I' + t;
+      i += best.len - 1;
+    }
+  }
+  return marks;
+}
+
+/** The sentence- and document-dependent features of token i. */
+export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined): string[] {
+  const out: string[] = [];
+  const w = ws[i];
+  if (cfg.pairs) {
+    out.push('pw=' + (i > 0 ? ws[i - 1].n : '<s>') + ' ' + w.n);
+    out.push('wn=' + w.n + ' ' + (i + 1 < ws.length ? ws[i + 1].n : '</s>'));
+    if (i > 1) out.push('pp=' + ws[i - 2].n + ' ' + ws[i - 1].n);
+  }
+  if (cfg.triggers) {
+    for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+      if (ws[j].nonWord) break;
+      if (ws[j].personTrigger) {
+        out.push('tP<' + Math.min(i - j, 3));
+        break;
+      }
+    }
+  }
+  if (marks && marks[i]) out.push(marks[i]);
+  if (doc && cfg.document && !w.nonWord) {
+    const c = doc.count.get(w.bare) ?? 0;
+    out.push('dc=' + (c <= 1 ? 1 : c <= 3 ? 2 : 3));
+    if (doc.afterTitle.has(w.bare)) out.push('dT');
+  }
+  if (doc?.tagged && !w.nonWord) {
+    const a = doc.tagged.get(w.bare);
+    if (a) {
+      let best = 0;
+      for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
+      out.push('d2=' + PASS_TYPES[best]);
+    } else out.push('d2=O');
+  }
+  return out;
+}
+
+/** All feature strings of a sentence (training and evaluation; the tagger uses the cached-id path). */
+export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, lex: ArabicLexicon, doc: DocStats | undefined): string[][] {
+  const marks = cfg.gazetteer ? phraseMarks(ws, lex) : undefined;
+  const out: string[][] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const fs = ['bias', ...ws[i].own];
+    for (const r of OFFSETS) {
+      if (!cfg.context2 && (r === -2 || r === 2)) continue;
+      const j = i + r;
+      if (j < 0) fs.push(r + '|<s>');
+      else if (j >= ws.length) fs.push(r + '|</s>');
+      else for (const f of ws[j].ctx) fs.push(r + '|' + f);
+    }
+    for (const f of dynamicFeatures(ws, i, cfg, marks, doc)) fs.push(f);
+    out.push(fs);
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * Arabic word lists for the NER features, built from a JSON object (models/gazetteer-ar.json, made by
+ * `npm run train:ner` from ../shared/data/gazetteers; sources and licences in models/README.md) plus the hand-written
+ * trigger lists below. All keys are `normalizeArabic` forms.
+ */
+import { normalizeArabic } from '../text/normalize';
+
+export interface ArabicGazetteerData {
+  format: 'article-lens-gazetteer-ar/1';
+  /** Country names (CLDR), may be several words. */
+  countries: string[];
+  /** City names (GeoNames, basic Arabic letters only), may be several words. */
+  places: string[];
+  /** Arabic given names (Faker). */
+  givenNames: string[];
+  /** Arabic person-name tokens from Wikidata seen at least 5 times. */
+  nameTokensFrequent: string[];
+  /** The other person-name tokens. */
+  nameTokensRare: string[];
+}
+
+export type GazType = 'country' | 'place' | 'given' | 'name' | 'rare';
+
+/** Person titles and roles that precede a name (normalized, with and without ال where it is used both ways). */
+export const PERSON_TRIGGERS = [
+  'وزير', 'الوزير', 'وزيره', 'الرئيس', 'رئيس', 'رئيسه', 'المشير', 'اللواء', 'العميد', 'العقيد', 'الفريق', 'الجنرال', 'السفير', 'سفير',
+  'الامين', 'امين', 'نائب', 'النائب', 'المتحدث', 'الناطق', 'المستشار', 'الشيخ', 'الملك', 'الامير', 'الاميره', 'الملكه', 'السيد', 'السيده',
+  'الدكتور', 'د', 'المهندس', 'الاستاذ', 'القائد', 'قائد', 'المبعوث', 'مبعوث', 'المندوب', 'مندوب', 'الزعيم', 'زعيم', 'المرشح', 'الرئيسه',
+  'البابا', 'الكاردينال', 'الحاخام', 'الامام', 'المطران', 'الاب', 'النجم', 'الفنان', 'الفنانه', 'المطرب', 'المطربه', 'اللاعب', 'المدرب',
+  'الكاتب', 'الكاتبه', 'الروائي', 'الشاعر', 'المخرج', 'الممثل', 'الممثله', 'الصحافي', 'الصحفي', 'المراسل', 'الباحث', 'البروفسور', 'البروفيسور',
+  'المستشاره', 'الوزيره', 'النائبه', 'السناتور', 'الحاكم', 'حاكم', 'محافظ', 'المحافظ', 'المدير', 'مدير', 'مديره', 'المفوض', 'المنسق',
+  'العاهل', 'ولي', 'سمو', 'جلاله', 'فخامه', 'معالي', 'سعاده', 'الرائد', 'النقيب', 'الملازم', 'المقدم', 'الرقيب', 'الجندي', 'المواطن',
+  'زوجته', 'زوجها', 'ابنه', 'ابنته', 'شقيقه', 'شقيقته', 'والده', 'والدته', 'الحاج', 'الشهيد', 'المتهم', 'القاضي', 'المحامي', 'المدعي',
+];
+
+/** Heads of organization names. */
+export const ORG_HEADS = [
+  'وزاره', 'الوزاره', 'مجلس', 'المجلس', 'حزب', 'الحزب', 'حركه', 'الحركه', 'جبهه', 'الجبهه', 'شركه', 'الشركه', 'مجموعه', 'المجموعه',
+  'جامعه', 'الجامعه', 'منظمه', 'المنظمه', 'وكاله', 'الوكاله', 'اتحاد', 'الاتحاد', 'جمعيه', 'الجمعيه', 'هيئه', 'الهيئه', 'لجنه', 'اللجنه',
+  'بنك', 'البنك', 'مصرف', 'المصرف', 'صحيفه', 'الصحيفه', 'جريده', 'الجريده', 'مجله', 'المجله', 'قناه', 'القناه', 'اذاعه', 'تلفزيون',
+  'محكمه', 'المحكمه', 'برلمان', 'البرلمان', 'مؤسسه', 'المؤسسه', 'معهد', 'المعهد', 'مركز', 'المركز', 'نادي', 'النادي', 'فريق', 'منتخب',
+  'جيش', 'الجيش', 'قوات', 'القوات', 'الشرطه', 'مديريه', 'اداره', 'الاداره', 'مكتب', 'المكتب', 'سلطه', 'السلطه', 'الحكومه', 'حكومه',
+  'صندوق', 'الصندوق', 'مصلحه', 'كتله', 'ائتلاف', 'الائتلاف', 'تحالف', 'التحالف', 'نقابه', 'النقابه', 'غرفه', 'رابطه', 'الرابطه', 'مجمع',
+  'كليه', 'الكليه', 'اكاديميه', 'مستشفي', 'جامع', 'مجلس', 'الكونغرس', 'الكونجرس', 'الكنيست', 'البيت', 'الامم',
+];
+
+/** Heads of place names. */
+export const LOC_HEADS = [
+  'مدينه', 'المدينه', 'عاصمه', 'العاصمه', 'دوله', 'الدوله', 'جزيره', 'جزر', 'محافظه', 'المحافظه', 'ولايه', 'الولايه', 'اقليم', 'الاقليم',
+  'منطقه', 'المنطقه', 'قريه', 'القريه', 'بلده', 'البلده', 'مخيم', 'نهر', 'بحر', 'البحر', 'جبل', 'جبال', 'خليج', 'الخليج', 'شمال', 'جنوب',
+  'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'حي', 'شارع', 'ميناء', 'مطار', 'بلدان', 'دول', 'عواصم', 'مدن', 'قطاع',
+];
+
+/** Verbs of saying and the like that follow or precede a person ('قال لافروف'). */
+export const SPEECH_WORDS = [
+  'قال', 'وقال', 'اضاف', 'واضاف', 'اكد', 'واكد', 'اعلن', 'واعلن', 'اوضح', 'واوضح', 'صرح', 'وصرح', 'اشار', 'واشار', 'ذكر', 'وذكر', 'قالت',
+  'وقالت', 'اكدت', 'واكدت', 'اعلنت', 'واعلنت', 'تابع', 'وتابع', 'لفت', 'ولفت', 'اعتبر', 'واعتبر', 'راي', 'يقول', 'يري', 'دعا', 'ودعا',
+  'استقبل', 'التقي', 'بحث', 'ناقش', 'اجتمع', 'زار', 'وصل', 'غادر', 'شدد', 'وشدد', 'لاحظ', 'اعرب', 'واعرب', 'قاله',
+];
+
+function phraseKey(s: string): string[] {
+  return normalizeArabic(s)
+    .split(/[\s\u200c\u200f-]+/)
+    .filter(Boolean);
+}
+
+export class ArabicLexicon {
+  readonly single = new Map<string, number>(); // key -> bit set of GazType
+  /** first token -> phrases (tokens, type bit) of two or more tokens */
+  readonly phrases = new Map<string, { toks: string[]; type: number }[]>();
+  readonly nisba = new Set<string>();
+  readonly personTriggers = new Set(PERSON_TRIGGERS);
+  readonly orgHeads = new Set(ORG_HEADS);
+  readonly locHeads = new Set(LOC_HEADS);
+  readonly speech = new Set(SPEECH_WORDS);
+  static readonly BIT: Record<GazType, number> = { country: 1, place: 2, given: 4, name: 8, rare: 16 };
+
+  constructor(data?: ArabicGazetteerData) {
+    if (!data) return;
+    const add = (list: string[], t: GazType) => {
+      const bit = ArabicLexicon.BIT[t];
+      for (const s of list) {
+        const toks = phraseKey(s);
+        if (toks.length === 0) continue;
+        if (toks.length === 1) {
+          this.single.set(toks[0], (this.single.get(toks[0]) ?? 0) | bit);
+          if (t === 'country' || t === 'place') this.addNisba(toks[0]);
+        } else {
+          let l = this.phrases.get(toks[0]);
+          if (!l) this.phrases.set(toks[0], (l = []));
+          l.push({ toks, type: bit });
+        }
+      }
+    };
+    add(data.countries, 'country');
+    add(data.places, 'place');
+    add(data.givenNames, 'given');
+    add(data.nameTokensFrequent, 'name');
+    add(data.nameTokensRare, 'rare');
+    for (const l of this.phrases.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+  }
+
+  private addNisba(place: string): void {
+    let s = place.startsWith('ال') ? place.slice(2) : place;
+    if (s.length < 3) return;
+    if (s.endsWith('ا') || s.endsWith('ه')) s = s.slice(0, -1);
+    this.nisba.add(s + 'ي');
+  }
+
+  /** Gazetteer bits of one key (0 = none). */
+  bits(key: string): number {
+    return this.single.get(key) ?? 0;
+  }
+}

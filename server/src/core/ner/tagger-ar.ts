@@ -1,0 +1,287 @@
+/**
+ * The Arabic tagger: tokens (text/tokenize.ts) -> features (features-ar.ts) -> averaged perceptron with
+ * BIO-constrained first-order Viterbi (perceptron.ts), in two passes: the second pass also sees what the first
+ * found for the same stem elsewhere in the document. Trained on ANERcorp, whose tokens keep their clitics
+ * ('للعراق' B-LOC); the returned spans exclude them (see `cliticStart`). MISC is learned (it keeps nationalities
+ * and events out of the other types) and returned as 'misc'.
+ *
+ * Pure: the model and the gazetteer come in as JSON objects (loaded by server/src/node/models.ts).
+ * Speed: features of a word form (own + context parts) are turned into ids once and cached per tagger.
+ */
+import type { NerTagger, NerType, TaggedSpan } from '../resources';
+import { cliticSplits } from '../text/clitics';
+import { normalizeArabic } from '../text/normalize';
+import { isSentenceEnd, type Token, tokenize } from '../text/tokenize';
+import { addPassTags, type DocStats, docStats, dynamicFeatures, type FeatureConfig, OFFSETS, phraseMarks, sentenceFeatures, type WordInfo, wordInfo } from './features-ar';
+import { type ArabicGazetteerData, ArabicLexicon } from './lexicon-ar';
+import { PerceptronModel, type PerceptronJSON, spansFromBio, train } from './perceptron';
+
+export interface ArabicModel {
+  format: 'article-lens-ner-ar/1';
+  features: FeatureConfig;
+  stage1: PerceptronJSON;
+  stage2?: PerceptronJSON;
+}
+
+/** One training document: sentences of (word, IOB2 tag). Tags use PER/LOC/ORG/MISC. */
+export interface ArSentence {
+  words: string[];
+  tags: string[];
+}
+
+export interface ArTrainOptions {
+  features: FeatureConfig;
+  epochs?: number;
+  seed?: number;
+  /** folds for the jackknifed first pass of two-pass training (default 2) */
+  folds?: number;
+  log?: (msg: string) => void;
+}
+
+function infos(doc: readonly ArSentence[], lex: ArabicLexicon, cfg: FeatureConfig, cache: Map<string, WordInfo>): WordInfo[][] {
+  return doc.map((s) =>
+    s.words.map((w) => {
+      let x = cache.get(w);
+      if (!x) cache.set(w, (x = wordInfo(w, lex, cfg)));
+      return x;
+    }),
+  );
+}
+
+function docSamples(docs: readonly ArSentence[][], lex: ArabicLexicon, cfg: FeatureConfig, passTags?: string[][][]) {
+  const cache = new Map<string, WordInfo>();
+  const out: { features: string[][]; labels: string[] }[] = [];
+  docs.forEach((d, k) => {
+    const ws = infos(d, lex, cfg, cache);
+    const stats = cfg.document || passTags ? docStats(ws) : undefined;
+    if (passTags && stats) addPassTags(stats, ws, passTags[k]);
+    ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats), labels: d[i].tags }));
+  });
+  return out;
+}
+
+function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lex: ArabicLexicon, cfg: FeatureConfig, passTags?: string[][][]): string[][][] {
+  const cache = new Map<string, WordInfo>();
+  return docs.map((d, k) => {
+    const ws = infos(d, lex, cfg, cache);
+    const stats = cfg.document || passTags ? docStats(ws) : undefined;
+    if (passTags && stats) addPassTags(stats, ws, passTags[k]);
+    return ws.map((s) => model.predict(sentenceFeatures(s, cfg, lex, stats)));
+  });
+}
+
+/** Train the one- or two-pass model. */
+export function trainArabicModel(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined, opts: ArTrainOptions): ArabicModel {
+  const lex = new ArabicLexicon(gaz);
+  const cfg1: FeatureConfig = { ...opts.features, twoPass: false };
+  const topts = { epochs: opts.epochs ?? 10, seed: opts.seed ?? 1 };
+  const log = opts.log ?? (() => {});
+  const m1 = train(docSamples(docs, lex, cfg1), topts);
+  log(`stage 1: ${m1.featureCount} features`);
+  const model: ArabicModel = { format: 'article-lens-ner-ar/1', features: opts.features, stage1: m1.toJSON() };
+  if (!opts.features.twoPass) return model;
+  // Jackknife: first-pass tags of each document from a model that did not see it.
+  const K = opts.folds ?? 2;
+  const pass: string[][][] = new Array(docs.length);
+  for (let f = 0; f < K; f++) {
+    const trainDocs = docs.filter((_, i) => i % K !== f);
+    const held = docs.map((d, i) => [d, i] as const).filter(([, i]) => i % K === f);
+    const mf = train(docSamples(trainDocs, lex, cfg1), topts);
+    const tags = predictDocs(mf, held.map(([d]) => d), lex, cfg1);
+    held.forEach(([, i], j) => (pass[i] = tags[j]));
+    log(`fold ${f + 1}/${K} done`);
+  }
+  const m2 = train(docSamples(docs, lex, cfg1, pass), topts);
+  log(`stage 2: ${m2.featureCount} features`);
+  model.stage2 = m2.toJSON();
+  return model;
+}
+
+const TYPE_OF: Record<string, NerType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
+
+/** Longest token sequence decoded at once (longer sentences are cut; keeps memory flat on one-line archives). */
+const MAX_SENTENCE = 150;
+
+interface CachedWord {
+  info: WordInfo;
+  own1: Int32Array;
+  ctx1: Int32Array[];
+  own2?: Int32Array;
+  ctx2?: Int32Array[];
+}
+
+export class ArabicTagger implements NerTagger {
+  readonly language = 'ar' as const;
+  readonly lex: ArabicLexicon;
+  readonly cfg: FeatureConfig;
+  private readonly m1: PerceptronModel;
+  private readonly m2?: PerceptronModel;
+  private cache = new Map<string, CachedWord>();
+  private readonly bounds1: Int32Array[];
+  private readonly bounds2: Int32Array[];
+  private lastDoc?: { text: string; stats: DocStats };
+
+  constructor(model: ArabicModel, gaz?: ArabicGazetteerData) {
+    if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
+    this.cfg = model.features;
+    this.lex = new ArabicLexicon(gaz);
+    this.m1 = PerceptronModel.fromJSON(model.stage1);
+    this.m2 = model.stage2 ? PerceptronModel.fromJSON(model.stage2) : undefined;
+    const b = (m: PerceptronModel | undefined) =>
+      [-2, -1, 1, 2].flatMap((r) => [m ? m.featureIds([r + '|<s>']) : new Int32Array(0), m ? m.featureIds([r + '|</s>']) : new Int32Array(0)]);
+    this.bounds1 = b(this.m1);
+    this.bounds2 = b(this.m2);
+  }
+
+  private word(w: string): CachedWord {
+    let c = this.cache.get(w);
+    if (c) return c;
+    if (this.cache.size > 200_000) this.cache.clear();
+    const info = wordInfo(w, this.lex, this.cfg);
+    const ctxIds = (m: PerceptronModel) => OFFSETS.map((r) => m.featureIds(info.ctx.map((f) => r + '|' + f)));
+    c = { info, own1: this.m1.featureIds(['bias', ...info.own]), ctx1: ctxIds(this.m1) };
+    if (this.m2) {
+      c.own2 = this.m2.featureIds(['bias', ...info.own]);
+      c.ctx2 = ctxIds(this.m2);
+    }
+    this.cache.set(w, c);
+    return c;
+  }
+
+  /** Decode one sentence with one stage. */
+  private decode(ws: CachedWord[], stage: 1 | 2, stats: DocStats | undefined, marks: string[] | undefined): Int32Array {
+    const m = stage === 1 ? this.m1 : this.m2!;
+    const bounds = stage === 1 ? this.bounds1 : this.bounds2;
+    const cfg = this.cfg;
+    const infos = ws.map((w) => w.info);
+    const toks: Int32Array[][] = new Array(ws.length);
+    for (let i = 0; i < ws.length; i++) {
+      const parts: Int32Array[] = [stage === 1 ? ws[i].own1 : ws[i].own2!];
+      for (let k = 0; k < 4; k++) {
+        const r = OFFSETS[k];
+        if (!cfg.context2 && (r === -2 || r === 2)) continue;
+        const j = i + r;
+        if (j < 0) parts.push(bounds[2 * k]);
+        else if (j >= ws.length) parts.push(bounds[2 * k + 1]);
+        else parts.push(stage === 1 ? ws[j].ctx1[k] : ws[j].ctx2![k]);
+      }
+      const dyn = dynamicFeatures(infos, i, cfg, marks, stats);
+      if (dyn.length) parts.push(m.featureIds(dyn));
+      toks[i] = parts;
+    }
+    return m.decode(toks);
+  }
+
+  /** Sentences (token index ranges) of a token list: cut at . ! ? ؟ ؛ and at MAX_SENTENCE. */
+  private static sentences(tokens: readonly Token[]): [number, number][] {
+    const out: [number, number][] = [];
+    let s = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (isSentenceEnd(tokens[i]) || i + 1 - s >= MAX_SENTENCE) {
+        out.push([s, i + 1]);
+        s = i + 1;
+      }
+    }
+    if (s < tokens.length) out.push([s, tokens.length]);
+    return out;
+  }
+
+  /** Document statistics over the whole text (cached for the last text: the entities step tags region by region). */
+  private docStatsFor(text: string): DocStats | undefined {
+    if (!this.cfg.document && !this.m2) return undefined;
+    if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc.stats;
+    const tokens = tokenize(text);
+    const sents = ArabicTagger.sentences(tokens).map(([a, b]) => tokens.slice(a, b).map((t) => this.word(t.text).info));
+    const stats = docStats(sents);
+    if (this.m2) {
+      // first pass over the whole text
+      const l: string[][] = [];
+      for (const [a, b] of ArabicTagger.sentences(tokens)) {
+        const ws = tokens.slice(a, b).map((t) => this.word(t.text));
+        const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
+        l.push(Array.from(this.decode(ws, 1, stats, marks), (t) => this.m1.labels[t]));
+      }
+      addPassTags(stats, sents, l);
+    }
+    this.lastDoc = { text, stats };
+    return stats;
+  }
+
+  /** IOB2 labels for the sentences of one document given as words (evaluation on ANERcorp). */
+  tagWords(doc: readonly (readonly string[])[]): string[][] {
+    const ws = doc.map((s) => s.map((w) => this.word(w)));
+    const infos = ws.map((s) => s.map((w) => w.info));
+    const stats = this.cfg.document || this.m2 ? docStats(infos) : undefined;
+    const marks = ws.map((s, k) => (this.cfg.gazetteer ? phraseMarks(infos[k], this.lex) : undefined));
+    const l1 = ws.map((s, k) => Array.from(this.decode(s, 1, stats, marks[k]), (t) => this.m1.labels[t]));
+    if (!this.m2 || !stats) return l1;
+    addPassTags(stats, infos, l1);
+    return ws.map((s, k) => Array.from(this.decode(s, 2, stats, marks[k]), (t) => this.m2!.labels[t]));
+  }
+
+  tag(text: string, from = 0, to = text.length): TaggedSpan[] {
+    from = Math.max(0, from);
+    to = Math.min(text.length, to);
+    if (to <= from) return [];
+    const stats = this.docStatsFor(text);
+    const tokens = tokenize(text, from, to);
+    const out: TaggedSpan[] = [];
+    const m = this.m2 ?? this.m1;
+    for (const [a, b] of ArabicTagger.sentences(tokens)) {
+      const toks = tokens.slice(a, b);
+      const ws = toks.map((t) => this.word(t.text));
+      const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
+      const labels = this.decode(ws, this.m2 ? 2 : 1, stats, marks);
+      const names = Array.from(labels, (t) => m.labels[t]);
+      for (const sp of spansFromBio(names)) {
+        const type = TYPE_OF[sp.type];
+        if (!type) continue;
+        const first = toks[sp.start];
+        const last = toks[sp.end - 1];
+        const start = first.start + this.cliticStart(first.text, ws[sp.start].info, stats);
+        let end = last.end;
+        // never end on punctuation
+        let e = sp.end - 1;
+        while (e > sp.start && ws[e].info.nonWord && !/\d/.test(ws[e].info.n)) e--;
+        end = toks[e].end;
+        if (end <= start) continue;
+        out.push({ start, end, type, text: text.slice(start, end) });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Offset of the name inside the first word of a span: 0, or the length of a clitic prefix (و ف ب ل ك and
+   * combinations). A prefix comes off when the rest is a known name (gazetteer, or the same word without the
+   * prefix occurs elsewhere in the document) and the whole word is not; a conjunction و/ف also comes off when the
+   * whole word is unknown everywhere and the rest is long enough; the article in 'ال' stays.
+   */
+  cliticStart(word: string, info: WordInfo, stats: DocStats | undefined): number {
+    const splits = cliticSplits(word);
+    if (splits.length < 2) return 0;
+    const known = (key: string) => {
+      const k = normalizeArabic(key);
+      if (this.lex.bits(k) & 15) return true;
+      return stats !== undefined && (stats.words.get(k) ?? 0) > 0;
+    };
+    const whole = normalizeArabic(word);
+    const wholeKnown = (this.lex.bits(whole) & 15) !== 0;
+    if (wholeKnown) return 0;
+    const docCount = (k: string) => (stats ? stats.words.get(k) ?? 0 : 0);
+    // Longest prefix whose stem is known wins.
+    for (let i = splits.length - 1; i >= 1; i--) {
+      const s = splits[i];
+      const stem = s.restoreAl ? 'ا' + s.stem : s.stem;
+      const stemN = normalizeArabic(stem);
+      if (stemN.startsWith('ال') && s.restoreAl) return s.offset; // لل + stem: ل comes off, the ال stays
+      if (s.prefix.length && stemN.startsWith('ال')) return s.offset; // وال/بال/وبال: the article starts the name
+      if (known(stemN) || docCount(normalizeArabic(s.stem)) > 0) return s.offset;
+    }
+    void info;
+    // Unknown words: a conjunction before a long rest comes off ('ولافروف' when لافروف is nowhere else).
+    const c = whole.charCodeAt(0);
+    if ((c === 0x0648 || c === 0x0641) && whole.length >= 5 && docCount(whole) <= 1) return splits[1].offset;
+    return 0;
+  }
+}
