@@ -296,6 +296,17 @@ describe('dates: English', () => {
   });
 });
 
+describe('dates: hostile input', () => {
+  it('long runs of spaces and thousands of dates in a row stay linear', () => {
+    const t0 = Date.now();
+    assert.equal(parseDates('29 نوفمبر' + ' '.repeat(20000) + 'x', 'ar', PUB).length, 1);
+    assert.equal(parseDates('الاثنين' + ' '.repeat(20000) + '29', 'ar', PUB).length, 1);
+    assert.equal(parseDates('أمس '.repeat(10000), 'ar', PUB).length, 10000);
+    assert.equal(parseDates('Monday, Nov. '.repeat(5000), 'en', PUB).length, 5000);
+    assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
+  });
+});
+
 describe('dates: publication date', () => {
   it('option > front matter > dateline > file name', () => {
     const fm = '---\ndate: 2016-11-30\n---\nعنوان\nموسكو: 29 نوفمبر 2016 - قال الوزير أمس';

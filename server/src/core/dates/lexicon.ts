@@ -40,7 +40,7 @@ export function arMonth(form: string): { month: number; system: MonthSystem } | 
 
 function alternation(forms: Iterable<string>): string {
   // Longest first, so 'يوليوز' wins over 'يوليو' and 'تشرين الثاني' is read whole.
-  return [...new Set(forms)].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+').replace(/\./g, '\\.')).join('|');
+  return [...new Set(forms)].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s{1,4}').replace(/\./g, '\\.')).join('|');
 }
 
 export const AR_MONTH_RE = alternation(AR_MONTH_FORMS.map((f) => f[0]));

@@ -78,87 +78,87 @@ const PRECHECK = new RegExp(
 
 // ---- Arabic ----
 
-const AR_WD_PREFIX = `(?:(?<wdyawm>[وف]?يوم\\s+)?(?<wd>${AR_WEEKDAY_RE})\\s*[،,]?\\s*(?:\\(\\s*)?(?:(?:ال)?موافق(?:\\s*لـ?|\\s+ل)?\\s*)?)?`;
-const AR_YEAR = `(?:\\s*[،,]?\\s*(?:من\\s+)?(?:(?:عام|العام|سنة|لعام|للعام)\\s+)?(?<year>${D}{4}|${D}{3}(?=\\s*(?:هـ|ه|م)(?![${AL}])))(?!${D})(?:\\s*(?<era>هـ|ه|م|ميلادية|ميلادي|للهجرة|هجرية|هجري)(?![${AL}]))?)`;
-const AR_PAIR = `(?:\\s*(?:\\(\\s*(?<mon2a>${AR_MONTH_RE})\\s*\\)|«\\s*(?<mon2c>${AR_MONTH_RE})\\s*»|/\\s*(?<mon2b>${AR_MONTH_RE})(?![${AL}]))|\\s+(?<mon2d>${AR_MONTH_RE})(?![${AL}]))`;
+const AR_WD_PREFIX = `(?:(?<wdyawm>[وف]?يوم\\s{1,4})?(?<wd>${AR_WEEKDAY_RE})\\s{0,4}[،,]?\\s{0,4}(?:\\(\\s{0,4})?(?:(?:ال)?موافق(?:\\s{0,4}لـ?|\\s{1,4}ل)?\\s{0,4})?)?`;
+const AR_YEAR = `(?:\\s{0,4}[،,]?\\s{0,4}(?:من\\s{1,4})?(?:(?:عام|العام|سنة|لعام|للعام)\\s{1,4})?(?<year>${D}{4}|${D}{3}(?=\\s{0,4}(?:هـ|ه|م)(?![${AL}])))(?!${D})(?:\\s{0,4}(?<era>هـ|ه|م|ميلادية|ميلادي|للهجرة|هجرية|هجري)(?![${AL}]))?)`;
+const AR_PAIR = `(?:\\s{0,4}(?:\\(\\s{0,4}(?<mon2a>${AR_MONTH_RE})\\s{0,4}\\)|«\\s{0,4}(?<mon2c>${AR_MONTH_RE})\\s{0,4}»|/\\s{0,4}(?<mon2b>${AR_MONTH_RE})(?![${AL}]))|\\s{1,4}(?<mon2d>${AR_MONTH_RE})(?![${AL}]))`;
 /** 'في 10 أغسطس المقبل', '9 يوليو الماضي': the year is placed by the publication date. */
-const AR_MONTH_MOD = `(?:\\s+(?<mmod>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}]))`;
+const AR_MONTH_MOD = `(?:\\s{1,4}(?<mmod>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}]))`;
 
 /** 'الثلاثاء 29 نوفمبر (تشرين الثاني) 2016م', '29 صفر 1438 هـ', '٢٩ تشرين الثاني/نوفمبر ٢٠١٦'. */
 const AR_ABS = new RegExp(
-  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s*(?:من\\s+(?:شهر\\s+)?|-\\s*)?`
+  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?`
   + `(?:(?<hmon>${HIJRI_MONTH_RE})|(?<mon>${AR_MONTH_RE}))(?![${AL}])${AR_PAIR}?(?:${AR_YEAR}|${AR_MONTH_MOD})?`,
   'gdu',
 );
 
 /** The same without pair or year, read from a given place (sticky). */
 const AR_ABS_BARE = new RegExp(
-  `${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s*(?:من\\s+(?:شهر\\s+)?|-\\s*)?(?<mon>${AR_MONTH_RE})(?![${AL}])`,
+  `${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?(?<mon>${AR_MONTH_RE})(?![${AL}])`,
   'dyu',
 );
 
 /** 'نوفمبر 2016', 'شهر نوفمبر', 'تشرين الثاني/نوفمبر', 'في أكتوبر' (only unambiguous names after a preposition). */
 const AR_MONTH_ONLY = new RegExp(
-  `${B}(?<pre>(?:[وف]?(?:في|خلال|منذ|مطلع|أواخر|اواخر|أوائل|اوائل|منتصف|نهاية|بداية|حتى|قبل|بعد)\\s+)?(?:شهر\\s+)?)`
+  `${B}(?<pre>(?:[وف]?(?:في|خلال|منذ|مطلع|أواخر|اواخر|أوائل|اوائل|منتصف|نهاية|بداية|حتى|قبل|بعد)\\s{1,4})?(?:شهر\\s{1,4})?)`
   + `(?<mon>${AR_MONTH_RE})(?![${AL}])${AR_PAIR}?${AR_YEAR}?`,
   'gdu',
 );
 
 const AR_WD_MOD = 'الماضي|المقبل|القادم|المنصرم|الفائت|الأخير|المنقضي';
 const AR_WEEKDAY = new RegExp(
-  `${B}(?<pre>[وف]?يوم\\s+|[وف])?(?<wd>${AR_WEEKDAY_RE})(?![${AL}])(?:\\s+(?<mod>${AR_WD_MOD})(?![${AL}]))?`,
+  `${B}(?<pre>[وف]?يوم\\s{1,4}|[وف])?(?<wd>${AR_WEEKDAY_RE})(?![${AL}])(?:\\s{1,4}(?<mod>${AR_WD_MOD})(?![${AL}]))?`,
   'gdu',
 );
 
 const AR_PERIOD_MOD = 'الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة|المنقضي|المنقضية';
 const AR_RELATIVE = new RegExp(
-  `${B}(?:[وف]|ب|لل|ل)?(?<rel>أول\\s+من\\s+(?:أمس|امس)|أول\\s+(?:أمس|امس)|(?:ال)?(?:أمس|امس)\\s+(?:الأول|الاول)|(?:ال)?أمس|امس|البارحة|اليوم|الليلة(?:\\s+(?:الماضية|الفائتة))?|(?:يوم\\s+)?غد(?:اً|ًا|ا|ٍ)?|الغد|بعد\\s+غد|`
-  + `(?<period>الأسبوع|الاسبوع|الشهر|العام|السنة)\\s+(?<pmod>${AR_PERIOD_MOD}))(?![${AL}])`,
+  `${B}(?:[وف]|ب|لل|ل)?(?<rel>أول\\s{1,4}من\\s{1,4}(?:أمس|امس)|أول\\s{1,4}(?:أمس|امس)|(?:ال)?(?:أمس|امس)\\s{1,4}(?:الأول|الاول)|(?:ال)?أمس|امس|البارحة|اليوم|الليلة(?:\\s{1,4}(?:الماضية|الفائتة))?|(?:يوم\\s{1,4})?غد(?:اً|ًا|ا|ٍ)?|الغد|بعد\\s{1,4}غد|`
+  + `(?<period>الأسبوع|الاسبوع|الشهر|العام|السنة)\\s{1,4}(?<pmod>${AR_PERIOD_MOD}))(?![${AL}])`,
   'gdu',
 );
 
 const AR_UNIT_DAY = 'أيام|ايام|يوما|يومًا|يوماً';
 const AR_AGO = new RegExp(
-  `${B}(?:[وف])?(?<dir>منذ|قبل|بعد)\\s+(?:(?<n>${D}{1,3})\\s+(?<unit>${AR_UNIT_DAY}|أسابيع|اسابيع|أسبوعا|أسبوعاً)|`
-  + `(?<nw>${AR_NUMBER_RE})\\s+(?<unit2>أيام|ايام|أسابيع|اسابيع)|(?<dual>يومين|أسبوعين|اسبوعين)|(?<single>يوم|أسبوع|اسبوع)(?:\\s+واحد)?)(?![${AL}])`,
+  `${B}(?:[وف])?(?<dir>منذ|قبل|بعد)\\s{1,4}(?:(?<n>${D}{1,3})\\s{1,4}(?<unit>${AR_UNIT_DAY}|أسابيع|اسابيع|أسبوعا|أسبوعاً)|`
+  + `(?<nw>${AR_NUMBER_RE})\\s{1,4}(?<unit2>أيام|ايام|أسابيع|اسابيع)|(?<dual>يومين|أسبوعين|اسبوعين)|(?<single>يوم|أسبوع|اسبوع)(?:\\s{1,4}واحد)?)(?![${AL}])`,
   'gdu',
 );
 
 /** 'في 26 الحالي', '26 من الشهر الجاري', 'الاثنين 28 الجاري', '3 الماضي'. */
 const AR_DAY_OF_MONTH = new RegExp(
-  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s+(?:من\\s+)?(?:(?:هذا\\s+)?الشهر\\s+)?(?<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}])`,
+  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{1,4}(?:من\\s{1,4})?(?:(?:هذا\\s{1,4})?الشهر\\s{1,4})?(?<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}])`,
   'gdu',
 );
 
 // ---- English ----
 
-const EN_WD_PREFIX = `(?:(?<wd>${EN_WEEKDAY_RE})\\s*[,(]?\\s*)?`;
-const EN_YEAR = `(?:\\s*,?\\s*(?<year>\\d{4})(?![\\d:]))`;
+const EN_WD_PREFIX = `(?:(?<wd>${EN_WEEKDAY_RE})\\s{0,4}[,(]?\\s{0,4})?`;
+const EN_YEAR = `(?:\\s{0,4},?\\s{0,4}(?<year>\\d{4})(?![\\d:]))`;
 const EN_ABS_MDY = new RegExp(
-  `\\b${EN_WD_PREFIX}(?<mon>${EN_MONTH_RE})(?![A-Za-z])\\s*(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:A-Za-z])${EN_YEAR}?`,
+  `\\b${EN_WD_PREFIX}(?<mon>${EN_MONTH_RE})(?![A-Za-z])\\s{0,4}(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:A-Za-z])${EN_YEAR}?`,
   'gd',
 );
 const EN_ABS_DMY = new RegExp(
-  `\\b${EN_WD_PREFIX}(?:the\\s+)?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<mon>${EN_MONTH_RE})(?![A-Za-z])${EN_YEAR}?`,
+  `\\b${EN_WD_PREFIX}(?:the\\s{1,4})?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s{1,4}(?:of\\s{1,4})?(?<mon>${EN_MONTH_RE})(?![A-Za-z])${EN_YEAR}?`,
   'gd',
 );
 const EN_MONTH_YEAR = new RegExp(
-  `\\b(?:(?<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Bb]y|[Ff]rom|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Oo]f)\\s+)?`
-  + `(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)(?![A-Za-z])(?:\\s*,?\\s*(?<year>\\d{4})(?![\\d:]))?`,
+  `\\b(?:(?<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Bb]y|[Ff]rom|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Oo]f)\\s{1,4})?`
+  + `(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)(?![A-Za-z])(?:\\s{0,4},?\\s{0,4}(?<year>\\d{4})(?![\\d:]))?`,
   'gd',
 );
 const EN_WEEKDAY = new RegExp(
-  `\\b(?:(?<mod>[Ll]ast|[Nn]ext|[Tt]his(?:\\s+past|\\s+coming)?|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Cc]oming)\\s+)?(?<wd>${EN_WEEKDAY_FULL_RE})(?!s\\b|[A-Za-z])`,
+  `\\b(?:(?<mod>[Ll]ast|[Nn]ext|[Tt]his(?:\\s{1,4}past|\\s{1,4}coming)?|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Cc]oming)\\s{1,4})?(?<wd>${EN_WEEKDAY_FULL_RE})(?!s\\b|[A-Za-z])`,
   'gd',
 );
 const EN_RELATIVE = new RegExp(
-  `\\b(?<rel>[Tt]he\\s+day\\s+before\\s+yesterday|[Tt]he\\s+day\\s+after\\s+tomorrow|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\\s+night|`
-  + `(?<pmod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\\s+this|[Ll]ater\\s+this|[Tt]he\\s+past|[Tt]he\\s+previous|[Tt]he\\s+coming)\\s+(?<period>week|month|year)|`
-  + `(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s+(?<unit>days?|weeks?)\\s+ago)\\b`,
+  `\\b(?<rel>[Tt]he\\s{1,4}day\\s{1,4}before\\s{1,4}yesterday|[Tt]he\\s{1,4}day\\s{1,4}after\\s{1,4}tomorrow|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\\s{1,4}night|`
+  + `(?<pmod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\\s{1,4}this|[Ll]ater\\s{1,4}this|[Tt]he\\s{1,4}past|[Tt]he\\s{1,4}previous|[Tt]he\\s{1,4}coming)\\s{1,4}(?<period>week|month|year)|`
+  + `(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s{1,4}(?<unit>days?|weeks?)\\s{1,4}ago)\\b`,
   'gd',
 );
 const EN_DAY_OF_MONTH = new RegExp(
-  `\\b[Oo]n\\s+the\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)(?:\\s+of\\s+(?<rel>this|last|next)\\s+month)?(?=\\s*[,.;:)]|\\s*$|\\s+(?:and|when|at|in)\\b)`,
+  `\\b[Oo]n\\s{1,4}the\\s{1,4}(?<day>\\d{1,2})(?:st|nd|rd|th)(?:\\s{1,4}of\\s{1,4}(?<rel>this|last|next)\\s{1,4}month)?(?=\\s{0,4}[,.;:)]|\\s{0,4}$|\\s{1,4}(?:and|when|at|in)\\b)`,
   'gd',
 );
 
@@ -166,7 +166,7 @@ const EN_DAY_OF_MONTH = new RegExp(
 
 const NUMERIC = new RegExp(
   `(?<![\\w.\\/${AL}-])(?:(?<y1>${D}{4})(?<s1>[-/.])(?<m1>${D}{1,2})\\k<s1>(?<d1>${D}{1,2})|(?<a>${D}{1,2})(?<s2>[-/.])(?<b>${D}{1,2})\\k<s2>(?<y2>${D}{4}))`
-  + `(?![\\w${AL}]|[./-]${D})(?:\\s*(?<era>هـ|ه|م)(?![${AL}]))?`,
+  + `(?![\\w${AL}]|[./-]${D})(?:\\s{0,4}(?<era>هـ|ه|م)(?![${AL}]))?`,
   'gdu',
 );
 
@@ -238,16 +238,39 @@ export function findDates(text: string, lang: Language): ParsedDate[] {
   }
   if (hasDigit) for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
 
-  // Longest first, then priority; keep what does not overlap a kept candidate.
-  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
-  const kept: Candidate[] = [];
-  for (const c of cands) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push(c);
-  }
-  kept.sort((a, b) => a.start - b.start);
+  const kept = settleOverlaps(cands);
   const out: ParsedDate[] = kept.map(({ priority: _p, ...d }) => d);
   return linkNeighbours(text, out);
+}
+
+const byLength = (a: Candidate, b: Candidate) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
+
+/**
+ * Overlapping candidates: within each cluster of (transitively) overlapping ones, the longest wins, then the
+ * higher priority; whatever does not overlap a winner is kept too. Linear apart from the (small) clusters.
+ */
+function settleOverlaps(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  let i = 0;
+  while (i < cands.length) {
+    let j = i + 1;
+    let end = cands[i].end;
+    while (j < cands.length && cands[j].start < end) {
+      if (cands[j].end > end) end = cands[j].end;
+      j++;
+    }
+    if (j === i + 1) kept.push(cands[i]);
+    else {
+      const cluster = cands.slice(i, j).sort(byLength);
+      const win: Candidate[] = [];
+      for (const c of cluster) if (!win.some((k) => c.start < k.end && k.start < c.end)) win.push(c);
+      win.sort((a, b) => a.start - b.start);
+      for (const w of win) kept.push(w);
+    }
+    i = j;
+  }
+  return kept;
 }
 
 function trimTrailingSpace(text: string, c: Candidate): Candidate {
