@@ -210,6 +210,15 @@ describe('dates: Arabic weekdays and relative dates (publication 2016-11-30, a W
     });
   }
 
+  it('months and years ago resolve to a month or a year; a year number after عام is not a count', () => {
+    const a = one('منذ عامين');
+    assert.equal(a.granularity, 'year');
+    assert.equal(a.value?.year, 2014);
+    assert.equal(one('قبل ثلاثة أشهر').value?.month, 8);
+    assert.equal(one('3 months ago', 'en').value?.month, 8);
+    assert.deepEqual(parseDates('منذ عام 2011', 'ar', PUB).filter((d) => d.kind === 'relative'), []);
+  });
+
   it("'أمس الاثنين' is one mention with its weekday", () => {
     const d = one('وقال أمس الاثنين إن');
     assert.equal(d.text, 'أمس الاثنين');

@@ -118,9 +118,12 @@ const AR_RELATIVE = new RegExp(
 );
 
 const AR_UNIT_DAY = 'أيام|ايام|يوما|يومًا|يوماً';
+const AR_UNIT_MONTH = 'أشهر|اشهر|شهور|شهرا|شهراً';
+const AR_UNIT_YEAR = 'أعوام|اعوام|عاما|عاماً|سنوات|سنين';
 const AR_AGO = new RegExp(
-  `${B}(?:[وف])?(?<dir>منذ|قبل|بعد)\\s{1,4}(?:(?<n>${D}{1,3})\\s{1,4}(?<unit>${AR_UNIT_DAY}|أسابيع|اسابيع|أسبوعا|أسبوعاً)|`
-  + `(?<nw>${AR_NUMBER_RE})\\s{1,4}(?<unit2>أيام|ايام|أسابيع|اسابيع)|(?<dual>يومين|أسبوعين|اسبوعين)|(?<single>يوم|أسبوع|اسبوع)(?:\\s{1,4}واحد)?)(?![${AL}])`,
+  `${B}(?:[وف])?(?<dir>منذ|قبل|بعد)\\s{1,4}(?:(?<n>${D}{1,3})\\s{1,4}(?<unit>${AR_UNIT_DAY}|أسابيع|اسابيع|أسبوعا|أسبوعاً|${AR_UNIT_MONTH}|${AR_UNIT_YEAR})|`
+  + `(?<nw>${AR_NUMBER_RE})\\s{1,4}(?<unit2>أيام|ايام|أسابيع|اسابيع|${AR_UNIT_MONTH}|${AR_UNIT_YEAR})|(?<dual>يومين|أسبوعين|اسبوعين|شهرين|عامين|سنتين)|`
+  + `(?<single>يوم|أسبوع|اسبوع|شهر|عام|سنة)(?:\\s{1,4}(?:واحد|واحدة))?)(?![${AL}])(?!\\s{0,4}${D})`,
   'gdu',
 );
 
@@ -154,7 +157,7 @@ const EN_WEEKDAY = new RegExp(
 const EN_RELATIVE = new RegExp(
   `\\b(?<rel>[Tt]he\\s{1,4}day\\s{1,4}before\\s{1,4}yesterday|[Tt]he\\s{1,4}day\\s{1,4}after\\s{1,4}tomorrow|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\\s{1,4}night|`
   + `(?<pmod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\\s{1,4}this|[Ll]ater\\s{1,4}this|[Tt]he\\s{1,4}past|[Tt]he\\s{1,4}previous|[Tt]he\\s{1,4}coming)\\s{1,4}(?<period>week|month|year)|`
-  + `(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s{1,4}(?<unit>days?|weeks?)\\s{1,4}ago)\\b`,
+  + `(?<n>\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\\s{1,4}(?<unit>days?|weeks?|months?|years?)\\s{1,4}ago)\\b`,
   'gd',
 );
 const EN_DAY_OF_MONTH = new RegExp(
@@ -477,11 +480,13 @@ function readArAgo(text: string, m: RegExpMatchArray, out: Candidate[]): void {
   }
   if (n <= 0 || n > 400) return;
   const week = /أسب|اسب/.test(unitWord);
+  const unit: Granularity = /شهر|شهو/.test(unitWord) ? 'month' : /عام|أعوام|اعوام|سن/.test(unitWord) ? 'year' : 'day';
   const sign = g.dir === 'بعد' ? 1 : -1;
   const dirP = part(text, ix, 'dir')!;
   const c = base('ar', 'relative', dirP.start, (m.index ?? 0) + m[0].length, text);
   c.priority = 2;
-  c.offset = { unit: 'day', n: sign * n * (week ? 7 : 1) };
+  c.offset = unit === 'day' ? { unit, n: sign * n * (week ? 7 : 1) } : { unit, n: sign * n };
+  c.granularity = unit;
   c.dependsOnPublication = true;
   out.push(c);
 }
@@ -583,7 +588,7 @@ function readEnRelative(text: string, m: RegExpMatchArray, out: Candidate[]): vo
   } else if (g.unit) {
     const n = /^\d/.test(g.n!) ? parseInt(g.n!, 10) : EN_NUMBER_WORDS[g.n!.toLowerCase()] ?? 0;
     if (n <= 0) return;
-    offset = { unit: 'day', n: -n * (g.unit.startsWith('week') ? 7 : 1) };
+    offset = g.unit.startsWith('month') ? { unit: 'month', n: -n } : g.unit.startsWith('year') ? { unit: 'year', n: -n } : { unit: 'day', n: -n * (g.unit.startsWith('week') ? 7 : 1) };
   } else if (rel === 'today' || rel === 'tonight') {
     // 'USA Today', 'Russia Today', 'the Today programme'.
     if (/(?:USA|Russia|Britain|Africa|China|Today|[Tt]he)\s+$/.test(before) && relP.text[0] === 'T') return;
