@@ -273,6 +273,12 @@ describe('date checks: fixes', () => {
     assert.deepEqual(a.dates.map((d) => d.value), [{ year: 2016, month: 11, day: 28 }]);
   });
 
+  it('relative dates inside a quotation count from the speech, not from publication', () => {
+    assert.deepEqual(dateFindings('وقال الوزير: «التقينا أمس الاثنين في موسكو».'), []);
+    assert.deepEqual(dateFindings('He said: "We met yesterday, Monday, in Moscow."'), []);
+    assert.deepEqual(dateFindings('وقال الوزير إنهم التقوا أمس الاثنين في موسكو.').map((f) => f.code), ['date.relative-conflict']);
+  });
+
   it('a severity setting can turn a code off', () => {
     const a = analyze('الاثنين 29 نوفمبر 2016', { severities: { 'date.weekday-mismatch': 'off' } });
     assert.equal(a.diagnostics.filter((d) => d.code === 'date.weekday-mismatch').length, 0);

@@ -4,6 +4,7 @@
  *   Tuesday; 'yesterday, Monday,'. Fix: write the weekday of that day.
  * - 'في 31 الحالي' in a month of 30 days.
  * - An event told in the past tense dated after publication ('وصل حفتر في 2 ديسمبر' in an article of 30 November).
+ * Relative dates inside quotations are left alone: they count from the day the words were said.
  */
 import { compareDates, weekdayOf } from '../dates/calendar';
 import { datesOf, longDate, say, weekdayEdit, weekdayName } from '../dates/edits';
@@ -32,7 +33,10 @@ export const dateRelativeConflictRule: Rule = {
     const pub = article.publicationDate?.value;
     if (!pub) return out;
     const pubText = longDate(pub, lang);
+    const quotes = article.structure.quotations;
     for (const d of datesOf(article)) {
+      // Inside a quotation, 'أمس' / 'yesterday' counts from the day the words were said, not from publication.
+      if (quotes.some((q) => q.start <= d.start && d.end <= q.end)) continue;
       // 1. relative day + weekday
       if (d.kind === 'relative' && d.offset?.unit === 'day' && d.weekday !== undefined && d.value && d.parts.weekday) {
         const actual = weekdayOf(d.value);
