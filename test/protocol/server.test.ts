@@ -1,7 +1,6 @@
 /**
  * The built server over stdio, driven by a real JSON-RPC client: every request the editor features use, on the seed.
- * Entity requests (references, rename, workspace symbols, fix all) need the NER models; when the server was started
- * without them the seed has no entities, and those tests say so and are skipped (pending), never faked.
+ * The server loads the NER models from models/ as it does for a user, so the seed's people are real tagger output.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -120,10 +119,12 @@ describe('protocol: the built server over stdio', function () {
       assert.equal(ams[0].detail, '2016-11-29', 'أمس resolves to the day before the publication date from the settings');
       const order = syms.map((s) => s.name);
       assert.equal(order[0], 'Structure');
-      if (syms.some((s) => s.name === 'People')) {
-        const people = syms.find((s) => s.name === 'People')!;
-        assert.ok(people.children!.some((p) => p.name.includes('لافروف')), 'لافروف among the People');
-      }
+      const people = syms.find((s) => s.name === 'People');
+      assert.ok(people, 'People group');
+      const lavrov = people.children!.find((p) => p.name.includes('لافروف'));
+      assert.ok(lavrov, 'لافروف among the People');
+      assert.equal(lavrov.children!.length, (seedText.match(/لافروف/g) ?? []).length, 'every mention of لافروف is a child');
+      assert.ok(syms.some((s) => s.name === 'Places' && s.children!.some((c) => c.name === 'موسكو')), 'موسكو among the Places');
     });
 
     it('settings apply without a restart (didChangeConfiguration)', async () => {
@@ -154,6 +155,15 @@ describe('protocol: the built server over stdio', function () {
       assert.match(dmd, /قبل النشر بيوم واحد/);
       const none = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: 999, character: 0 } });
       assert.equal(none, null);
+    });
+
+    it('hover on a name: the entity card with the role', async () => {
+      const at = seedText.indexOf('وأكد لافروف') + 'وأكد '.length + 2;
+      const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: new LineIndex(seedText).positionAt(at) });
+      const md = (h.contents as { value: string }).value;
+      assert.match(md, /\*\*سيرغي لافروف\*\* · شخص/);
+      assert.match(md, /الصفة: وزير الخارجية الروسي/);
+      assert.match(md, /عدد الذكر: 4/);
     });
 
     it('documentHighlight: every expression of the same day', async () => {
@@ -190,14 +200,13 @@ describe('protocol: the built server over stdio', function () {
       assert.ok(texts.includes('أمس') && texts.includes('الاثنين'), texts.join(' | '));
     });
 
-    it('references, rename and prepareRename on an entity; prepareRename refuses a common word', async function () {
+    it('references, rename and prepareRename on an entity; prepareRename refuses a common word', async () => {
       await assert.rejects(
         c.request('textDocument/prepareRename', { textDocument: { uri: seedUri }, position: pos(seedText, 'تقيم') }),
         /renamed/,
       );
       const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: seedUri } });
-      const people = syms.find((s) => s.name === 'People');
-      if (!people) return this.skip(); // the server runs without NER models: no entities to rename
+      const people = syms.find((s) => s.name === 'People')!;
       const lavrov = people.children!.find((p) => p.name.includes('لافروف'))!;
       const at = seedText.indexOf('وأكد لافروف') + 'وأكد '.length + 1;
       const position = new LineIndex(seedText).positionAt(at);
@@ -340,9 +349,12 @@ describe('protocol: the built server over stdio', function () {
         const mine = c.progress.filter((x) => (x as { token: unknown }).token === 'check-1').map((x) => (x as { value: { kind: string } }).value.kind);
         assert.equal(mine[0], 'begin');
         assert.equal(mine[mine.length - 1], 'end');
-        const syms = await c.request<SymbolInformation[]>('workspace/symbol', { query: '' });
-        assert.ok(Array.isArray(syms));
-        if (syms.length) assert.ok(syms.every((s) => s.location.uri.startsWith('file:')));
+        const syms = await c.request<SymbolInformation[]>('workspace/symbol', { query: 'حفتر' });
+        const uris = new Set(syms.map((s) => s.location.uri));
+        assert.ok(uris.has(fileUri(path.join(dir, 'articles', 'a.txt'))) && uris.has(b), 'حفتر in both indexed articles');
+        const one = syms[0];
+        const lines = fs.readFileSync(new URL(one.location.uri), 'utf8').split('\n');
+        assert.ok(lines[one.location.range.start.line].slice(one.location.range.start.character, one.location.range.end.character).includes('حفتر'));
       } finally {
         await c.stop();
       }
