@@ -128,6 +128,14 @@ describe('dates: Arabic absolute dates', () => {
     assert.equal(d.parts.month2, undefined);
   });
 
+  it('years: عام 2011, in 2011 (not counts like in 2000 homes)', () => {
+    assert.deepEqual([one('منذ عام 2011').kind, one('منذ عام 2011').text], ['year', 'عام 2011']);
+    assert.equal(one('in 2011 the', 'en').text, '2011');
+    assert.deepEqual(parseDates('in 2000 homes', 'en', PUB), []);
+    const a = analyze('عنوان\nفي عام 2011 بدأت الأزمة', { publicationDate: PUB });
+    assert.equal(dateCard(a.dates[0], a).gregorian, 'عام 2011');
+  });
+
   it('ordinary words that are also month names are not dates', () => {
     for (const t of ['مارس الضغط على الحكومة', 'قال الأب إن ابنه بخير', 'ماي فريند', 'جاء مع آب له', 'يتألف الفريق من 11 لاعبا']) {
       assert.deepEqual(parseDates(t, 'ar', PUB).map((d) => d.text), [], t);

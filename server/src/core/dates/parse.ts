@@ -165,6 +165,14 @@ const EN_DAY_OF_MONTH = new RegExp(
   'gd',
 );
 
+// ---- Years ----
+
+const AR_YEAR_ONLY = new RegExp(
+  `${B}(?:[وفبل]|لل)?(?:عام|العام|سنة|السنة|لعام|للعام)\\s{1,4}(?<year>${D}{4})(?!${D})(?:\\s{0,4}(?<era>هـ|ه|م|ميلادية|ميلادي)(?![${AL}]))?`,
+  'gdu',
+);
+const EN_YEAR_ONLY = /\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-)\s{1,4}(?<year>(?:1[89]|20|21)\d{2})(?![\d,.\-–/]\d|\s{1,4}(?:people|persons|cases|votes|troops|soldiers|members|homes|years|dollars|euros|km|miles|metres|meters)\b)\b/dg;
+
 // ---- Numeric (both languages) ----
 
 const NUMERIC = new RegExp(
@@ -239,7 +247,11 @@ export function findDates(text: string, lang: Language): ParsedDate[] {
     for (const m of text.matchAll(EN_WEEKDAY)) readEnWeekday(text, m, cands);
     for (const m of text.matchAll(EN_RELATIVE)) readEnRelative(text, m, cands);
   }
-  if (hasDigit) for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
+  if (hasDigit) {
+    for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
+    if (hasArabic) for (const m of text.matchAll(AR_YEAR_ONLY)) readYear(text, m, cands, 'ar');
+    if (hasLatin) for (const m of text.matchAll(EN_YEAR_ONLY)) readYear(text, m, cands, 'en');
+  }
 
   const kept = settleOverlaps(cands);
   const out: ParsedDate[] = kept.map(({ priority: _p, ...d }) => d);
@@ -603,6 +615,22 @@ function readEnRelative(text: string, m: RegExpMatchArray, out: Candidate[]): vo
   c.granularity = offset.unit;
   c.parts.relative = relP;
   c.dependsOnPublication = true;
+  out.push(c);
+}
+
+/** 'عام 2011', 'in 2011': a year (its hover shows the year; no check reads it). */
+function readYear(text: string, m: RegExpMatchArray, out: Candidate[], lang: Language): void {
+  const g = m.groups as Groups;
+  if (g.era && HIJRI_ERA.has(g.era)) return;
+  const ix = m.indices?.groups as Indices;
+  const yearP = part(text, ix, 'year')!;
+  const start = lang === 'ar' ? (m.index ?? 0) + (/^(?:[وفبل]|لل)(?=عام|العام|سنة|السنة|لعام|للعام)/.exec(m[0])?.[0].length ?? 0) : yearP.start;
+  const c = base(lang, 'year', start, lang === 'ar' ? (m.index ?? 0) + m[0].length : yearP.end, text);
+  c.priority = 0;
+  c.granularity = 'year';
+  c.raw.year = parseDigits(yearP.text);
+  c.parts.year = yearP;
+  if (c.raw.year < 1000 || c.raw.year > 2200) return;
   out.push(c);
 }
 
