@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from './core/analyze';
 import { LineIndex } from './core/text/lines';
+import { lazyNer } from './node/models';
 import type { Article, DateValue, Finding } from './core/types';
 
 const USAGE = `usage: article-lens <check|entities> [--format text|json|sarif] [--date YYYY-MM-DD] [--max-size MB] FILE...
@@ -180,6 +181,8 @@ export function run(argv: string[], io: Io): number {
     throw e;
   }
   let exit = 0;
+  const problems = new Set<string>();
+  const resources = { ner: lazyNer({ onProblem: (p) => problems.add(p) }) };
   const analyzed: { file: string; a: Article }[] = [];
   for (const file of o.files) {
     const r = readArticle(file, o.maxBytes);
@@ -188,8 +191,9 @@ export function run(argv: string[], io: Io): number {
       exit = 2;
       continue;
     }
-    analyzed.push({ file, a: analyze(r.text, { publicationDate: o.date, fileName: path.basename(file) }) });
+    analyzed.push({ file, a: analyze(r.text, { publicationDate: o.date, fileName: path.basename(file) }, resources) });
   }
+  for (const p of problems) io.err(`article-lens: warning: ${p}`);
   const c = (code: string, s: string) => (io.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   if (o.command === 'entities') {
     if (o.format === 'json') io.out(JSON.stringify(analyzed.map(({ file, a }) => entitiesJson(file, a)), null, 2));

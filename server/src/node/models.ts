@@ -77,3 +77,27 @@ export function loadNerModels(options: { dir?: string; languages?: Language[] } 
 export function loadNer(dir?: string): Resources['ner'] {
   return loadNerModels({ dir }).ner;
 }
+
+/**
+ * Taggers loaded on first use, once each: a CLI run or a server that only ever sees Arabic never pays for the
+ * English model. `onProblem` hears why a model could not be loaded.
+ */
+export function lazyNer(options: { dir?: string; onProblem?: (problem: string) => void } = {}): NonNullable<Resources['ner']> {
+  const cache: Partial<Record<Language, NerTagger | null>> = {};
+  const get = (lang: Language): NerTagger | undefined => {
+    if (!(lang in cache)) {
+      const m = loadNerModels({ dir: options.dir, languages: [lang] });
+      cache[lang] = m.ner[lang] ?? null;
+      for (const p of m.problems) options.onProblem?.(p);
+    }
+    return cache[lang] ?? undefined;
+  };
+  return {
+    get ar() {
+      return get('ar');
+    },
+    get en() {
+      return get('en');
+    },
+  };
+}
