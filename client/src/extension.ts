@@ -1,9 +1,20 @@
 /**
  * The extension: starts the Article Lens language server over IPC and wires the palette commands.
- * activate/deactivate only; commands live in commands.ts.
+ * activate/deactivate only; commands live in commands.ts, the report in report.ts, the status item in status.ts.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  ErrorHandler,
+  ErrorHandlerResult,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { Commands, InitializationOptions, Notifications } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { StatusItem } from './status';
 
@@ -17,6 +28,39 @@ export function selectorFor(languages: readonly string[]): LanguageClientOptions
   ]);
 }
 
+/**
+ * Crash recovery: restart the server after a crash, at most `max` times in `windowMs`; past that, stop and say so
+ * with buttons to restart by hand or read the log.
+ */
+export class RestartingErrorHandler implements ErrorHandler {
+  private crashes: number[] = [];
+  constructor(private readonly output: vscode.LogOutputChannel, private readonly max = 4, private readonly windowMs = 3 * 60_000, private readonly now = () => Date.now()) {}
+
+  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+  }
+
+  closed(): CloseHandlerResult {
+    const t = this.now();
+    this.crashes = this.crashes.filter((c) => t - c < this.windowMs);
+    this.crashes.push(t);
+    if (this.crashes.length <= this.max) {
+      this.output.warn(`the language server stopped; restarting (${this.crashes.length} of ${this.max} in ${this.windowMs / 60000} min)`);
+      return { action: CloseAction.Restart, handled: true };
+    }
+    const restart = vscode.l10n.t('Restart Server');
+    const show = vscode.l10n.t('Show Output');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('The Article Lens server stopped {0} times in {1} minutes and was not restarted.', this.crashes.length, this.windowMs / 60000), restart, show)
+      .then((a) => {
+        if (a === restart) void vscode.commands.executeCommand(Commands.restartServer);
+        if (a === show) this.output.show(true);
+      });
+    this.crashes = [];
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
+
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -24,11 +68,20 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const languages = vscode.workspace.getConfiguration('articleLens').get<string[]>('languages') ?? ['article', 'plaintext', 'markdown'];
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: selectorFor(languages),
-    synchronize: { configurationSection: 'articleLens' },
+    synchronize: {
+      configurationSection: 'articleLens',
+      // The style book: the server analyzes again when it changes ('Add Spelling to Style Book', hand edits).
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.article-lens/**,*.stylebook.json,*.stylebook.{yaml,yml}}'),
+    },
+    initializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
+    errorHandler: new RestartingErrorHandler(output),
+    // Hover cards wrap Arabic in <div dir="rtl">.
+    markdown: { supportHtml: true, isTrusted: false },
   };
   return new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
 }
@@ -39,16 +92,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(output, status);
   client = createClient(context, output);
   status.starting();
-  registerCommands(context, { client: () => client, output, restart: async () => {
-    if (client) await client.stop().catch(() => undefined);
-    client = createClient(context, output);
-    status.starting();
-    await client.start();
-    status.running();
-  } });
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration(async (e) => {
-    if (e.affectsConfiguration('articleLens.languages')) await vscode.commands.executeCommand('articleLens.restartServer');
-  }));
+  registerCommands(context, {
+    client: () => client,
+    output,
+    restart: async () => {
+      if (client) await client.stop().catch(() => undefined);
+      client = createClient(context, output);
+      status.starting();
+      await client.start();
+      status.running();
+    },
+  });
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('articleLens.languages')) await vscode.commands.executeCommand(Commands.restartServer);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(Notifications.trust, { trusted: true });
+    }),
+  );
   await client.start();
   status.running();
   return { client: () => client };
