@@ -277,6 +277,22 @@ describe('entities: linking rules on small texts', () => {
     assert.deepEqual(es[0].roles.map((r) => r.text), ['وزير الخارجية الروسي']);
   });
 
+  it('repairs Arabic spans with the other mentions: first name after a title, organization adjective, trailing adverb, lone nationality', () => {
+    const text = 'خبر\nاستقبل المشير خليفة حفتر أمين عام مجلس الأمن الروسي. وقال مصدر دبلوماسي روسي إن حفتر سيزور ليبيا قريبا، ثم يعود إلى ليبيا.';
+    const span = (f: string, type: NerType, from = 0): TaggedSpan => {
+      const i = text.indexOf(f, from);
+      return { start: i, end: i + f.length, type, text: f };
+    };
+    const spans = [span('حفتر', 'person'), span('مجلس الأمن', 'organization'), span('روسي', 'person', text.indexOf('دبلوماسي')), span('ليبيا قريبا', 'location'), span('ليبيا', 'location', text.indexOf('يعود'))];
+    const es = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans }).entities;
+    assert.deepEqual(es.map((e) => `${e.id} ${e.mentions.map((m) => m.text).join('|')}`), [
+      'person:خليفة حفتر خليفة حفتر|حفتر',
+      'organization:مجلس الأمن الروسي مجلس الأمن الروسي',
+      'location:ليبيا ليبيا|ليبيا',
+    ]);
+    assert.deepEqual(es[0].roles.map((r) => r.text), ['المشير']);
+  });
+
   it('links an English acronym to the one organization whose initials it spells', () => {
     const text = 'Title\nThe United Nations imposed an embargo. The UN said the embargo stays.';
     const es = link(text, [['United Nations', 'organization'], ['UN', 'organization']]);

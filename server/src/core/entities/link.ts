@@ -24,9 +24,10 @@ import type { Entity, EntityType, Language, Mention, Role, Span } from '../types
 import { isNativeArabicName, nameVariant, tokenVariant } from '../names/match';
 import {
   AR_HONORIFICS, AR_MEDIA, AR_NOT_NAMES, AR_TRIGGERS, EN_HONORIFICS, EN_MEDIA, EN_NOT_NAMES, EN_TITLE_WORDS, EN_TRIGGERS,
-  arLexStem, arNationalAdjective,
+  arLexStem, arNationalAdjective, arNationality,
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
+import { AR_HARD_STOPS as AR_HARD_STOPS_SET } from './lexicon';
 import { Sep, type Token, cliticReadings, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
 
 export interface LinkInput {
@@ -93,6 +94,8 @@ function isApostropheS(text: string, tokens: readonly Token[], i: number): boole
 
 /** A person name must have a word that is not a title, function word or nationality adjective. */
 function plausiblePerson(keys: readonly string[], latin: boolean): boolean {
+  // 'مصدر دبلوماسي روسي': a lone nationality adjective is not a person.
+  if (!latin && keys.length === 1 && arNationality(keys[0])) return false;
   return keys.some((k) => {
     if (/^[\p{N}]+$/u.test(k)) return false;
     if (latin) return !EN_NOT_NAMES.has(k) && !EN_TRIGGERS.has(k) && !EN_TITLE_WORDS.has(k);
@@ -180,6 +183,83 @@ function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
     }
   }
   return out;
+}
+
+/** An Arabic word that can be a given name standing between a title and a surname (no article, no function word). */
+function plainArabicWord(t: Token): boolean {
+  const k = t.key;
+  return !t.latin && k.length >= 2 && !k.startsWith('ال') && !/^[\p{N}]+$/u.test(k) && !AR_NOT_NAMES.has(k)
+    && !arLexStem(k, AR_TRIGGERS) && !arLexStem(k, AR_HONORIFICS) && !arNationality(k);
+}
+
+/**
+ * Span repairs that need the other mentions (Arabic; each one a pattern of the language, not a list of names):
+ * - a first name the tagger left between a title and the surname joins the name: 'المشير [خليفة] حفتر',
+ *   'وزير الخارجية الروسي [سيرغي] لافروف' (the word before must end a title: a trigger, a nationality adjective,
+ *   or an organization/place name that a trigger governs);
+ * - an organization name takes the nationality adjective that follows it: 'مجلس الأمن' + 'الروسي';
+ * - a place or organization span loses a trailing indefinite adverb ('ليبيا قريبا') when the span without it is
+ *   a name tagged elsewhere in the article.
+ */
+function repairArabicSpans(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
+  const keysByType = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    let s = keysByType.get(m.type);
+    if (!s) keysByType.set(m.type, (s = new Set()));
+    s.add(m.keys.join(' '));
+  }
+  const triggerBefore = (i: number): boolean => {
+    for (let k = i, n = 0; k >= 0 && n < 7; k--, n++) {
+      if (arLexStem(tokens[k].key, AR_TRIGGERS)) return true;
+      if (tokens[k].sep !== Sep.Space || AR_HARD_STOPS_SET.has(tokens[k].key)) return false;
+    }
+    return false;
+  };
+  mentions.forEach((m, mi) => {
+    if (m.latin) return;
+    if (m.type === 'person' && m.start === tokens[m.t0].start) {
+      let k = m.t0 - 1;
+      let run = 0;
+      while (k >= 0 && run < 2 && tokens[k + 1].sep === Sep.Space && tokens[k].region === tokens[m.t0].region && claimed[k] < 0 && plainArabicWord(tokens[k])) {
+        k--;
+        run++;
+      }
+      if (run === 0 || k < 0 || tokens[k + 1].sep !== Sep.Space || tokens[k].region !== tokens[m.t0].region) return;
+      const t = tokens[k];
+      const other = claimed[k] >= 0 ? mentions[claimed[k]] : undefined;
+      const titleEnd = (!other && (!!arLexStem(t.key, AR_TRIGGERS) || !!arNationalAdjective(t.key)))
+        || (!!other && other.type !== 'person' && other.t1 === k + 1 && triggerBefore(other.t0 - 1))
+        || (!!other && other.type !== 'person' && other.t1 === k + 1 && !!arNationalAdjective(t.key));
+      if (!titleEnd) return;
+      for (let i = k + 1; i < m.t0; i++) claimed[i] = mi;
+      m.keys = [...tokens.slice(k + 1, m.t0).map((x) => x.key), ...m.keys];
+      if (m.alt) m.alt = undefined;
+      m.t0 = k + 1;
+      m.start = tokens[k + 1].start;
+      return;
+    }
+    if (m.type === 'organization') {
+      const n = tokens[m.t1];
+      if (n && n.sep === Sep.Space && n.region === tokens[m.t0].region && claimed[m.t1] < 0 && arNationalAdjective(n.key)) {
+        claimed[m.t1] = mi;
+        m.keys = [...m.keys, n.key];
+        if (m.alt) m.alt = [...m.alt, n.key];
+        m.t1++;
+        m.end = n.end;
+      }
+    }
+    if ((m.type === 'location' || m.type === 'organization') && m.t1 - m.t0 >= 2) {
+      const last = m.keys[m.keys.length - 1];
+      const prefix = m.keys.slice(0, -1).join(' ');
+      if (last.length >= 3 && last.endsWith('ا') && !last.startsWith('ال') && keysByType.get(m.type)?.has(prefix) && !keysByType.get(m.type)?.has(last)) {
+        claimed[m.t1 - 1] = -1;
+        m.keys = m.keys.slice(0, -1);
+        if (m.alt) m.alt = m.alt.slice(0, -1);
+        m.t1--;
+        m.end = tokens[m.t1 - 1].end;
+      }
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -274,6 +354,7 @@ export function linkEntities(input: LinkInput): LinkResult {
     if (overlapping.length === 0 || overlapping.every((r) => r.t0 >= m.t0 && r.t1 <= m.t1)) place(m);
   }
   for (const m of raw) place(m);
+  repairArabicSpans(tokens, mentions, claimed);
 
   // 2. Group by folded words. A clitic-restored first word ('الجيش' from 'للجيش') falls back to the
   // unrestored reading when only that one is a name elsewhere ('للبنان' -> 'لبنان').
@@ -532,7 +613,9 @@ export function linkEntities(input: LinkInput): LinkResult {
     for (const [t, v] of votes) if (v > best) [type, best] = [t, v];
     // Canonical: the group with most words; then most mentions; then first. Its first whole-word mention, as written.
     const canon = [...gs].sort((a, b) => groups[b].keys.length - groups[a].keys.length || groups[b].mentions.length - groups[a].mentions.length || groups[a].mentions[0].start - groups[b].mentions[0].start)[0];
-    const cm = groups[canon].mentions.find((m) => m.start === tokens[m.t0].start) ?? groups[canon].mentions[0];
+    // Prefer a mention at a word start, and not in capitals (a dateline's 'MOSCOW' names 'Moscow').
+    const whole = groups[canon].mentions.filter((m) => m.start === tokens[m.t0].start);
+    const cm = whole.find((m) => !m.latin || /\p{Ll}/u.test(text.slice(m.start, m.end))) ?? whole[0] ?? groups[canon].mentions[0];
     let name = text.slice(cm.start, cm.end).replace(/\s+/g, ' ');
     // 'لجيش الليبي' (from 'للجيش الليبي', clitic excluded) is named with its article: 'الجيش الليبي'.
     if (cm.start !== tokens[cm.t0].start && cm.alt && cm.keys !== cm.alt) name = 'ا' + name;
