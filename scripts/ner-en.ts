@@ -1,7 +1,7 @@
 /**
  * English tagger: training and evaluation on the GUM-derived data (`../shared/data/gum-en`, or $ARTICLE_LENS_DATA).
  *
- *   npm run train:ner -- --lang en [--epochs N] [--ablation]   -> models/gazetteer-en.json, models/ner-en.json
+ *   npm run train:ner -- --lang en [--epochs N] [--runs N] [--two-stage] [--ablation]   -> models/gazetteer-en.json, models/ner-en.json
  *   npm run eval:ner -- --lang en                              -> P/R/F1 per type, ours vs compromise, side by side
  *
  * `scripts/train-ner.ts` / `scripts/eval-ner.ts` dispatch here for `--lang en`; this file can also run alone:
@@ -288,15 +288,15 @@ export function trainEnglish(argv: string[]): void {
   fs.writeFileSync(GAZ_PATH, JSON.stringify(gaz) + '\n');
   console.log(`gazetteer: ${Object.keys(gaz.given).length} given names, ${gaz.countries.length} countries, ${Object.keys(gaz.places).length} places, ${gaz.organizations.length} organizations -> ${path.relative(ROOT, GAZ_PATH)}`);
   const train = readBio(path.join(DATA, 'gum-en', 'train.bio'));
-  if (argv.includes('--ablation')) return ablation(train, gaz, epochs);
+  if (argv.includes('--ablation')) return ablation(train, gaz, epochs, runs);
   const t0 = Date.now();
-  const model = trainEnglishModel(toTrain(train), gaz, { epochs, seed, runs, features: FULL_FEATURES });
+  const model = trainEnglishModel(toTrain(train), gaz, { epochs, seed, runs, features: FULL_FEATURES, twoStage: argv.includes('--two-stage') });
   fs.writeFileSync(MODEL_PATH, JSON.stringify(model) + '\n');
   console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${path.relative(ROOT, MODEL_PATH)} (${(fs.statSync(MODEL_PATH).size / 1e6).toFixed(2)} MB)`);
   evalEnglish([]);
 }
 
-function ablation(train: BioDoc[], gaz: EnglishGazetteerData, epochs: number): void {
+function ablation(train: BioDoc[], gaz: EnglishGazetteerData, epochs: number, runs: number): void {
   const dev = readBio(path.join(DATA, 'gum-en', 'dev.bio'));
   const gold = dev.flatMap((d) => d.sentences.map((s) => s.tags));
   const off = (k: keyof FeatureConfig): FeatureConfig => ({ ...FULL_FEATURES, [k]: false });
@@ -308,12 +308,12 @@ function ablation(train: BioDoc[], gaz: EnglishGazetteerData, epochs: number): v
     ['full - shape', off('shape')],
     ['full - gazetteers', off('gazetteer')],
     ['full - triggers', off('triggers')],
-    ['full, one stage (no document features)', FULL_FEATURES, false],
+    ['full + document stage (two-stage)', FULL_FEATURES, true],
   ];
   console.log('| features | P | R | F1 | PER | LOC | ORG |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [name, cfg, two] of rows) {
-    const model = trainEnglishModel(toTrain(train), gaz, { epochs, features: cfg, twoStage: two ?? true });
+    const model = trainEnglishModel(toTrain(train), gaz, { epochs, features: cfg, twoStage: two ?? false, runs });
     const tagger = new EnglishTagger(model, gaz);
     const s = score(gold, predictDocs(tagger, dev));
     console.log(`| ${name} | ${fmt(s.micro.p)} | ${fmt(s.micro.r)} | ${fmt(s.micro.f)} | ${fmt(s.perType.PER.f)} | ${fmt(s.perType.LOC.f)} | ${fmt(s.perType.ORG.f)} |`);
@@ -362,6 +362,7 @@ function compromiseTags(docs: BioDoc[]): string[][] {
 }
 
 export function evalEnglish(argv: string[]): void {
+  if (argv.includes('--ablation')) return trainEnglish(argv);
   const dev = readBio(path.join(DATA, 'gum-en', 'dev.bio'));
   const gold = dev.flatMap((d) => d.sentences.map((s) => s.tags));
   const gaz = loadGazetteer();

@@ -87,6 +87,11 @@ export class EnglishLexicon {
     for (const o of data.organizations) this.add(o, Kind.Org);
   }
 
+  /** Whether `w` is an acronym the gazetteer lists as written (UN, NATO, WHO). */
+  isAcronym(w: string): boolean {
+    return this.root.next.has('=' + w);
+  }
+
   private add(name: string, kind: string): void {
     const parts = name.match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu);
     if (!parts || parts.length === 0 || parts.length > 8) return;
@@ -144,7 +149,7 @@ export class EnglishLexicon {
 }
 
 /** Words that stand before a person's name (lower case, no dot). */
-const PERSON_TITLES = new Set([
+export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'gen', 'general', 'lt', 'col', 'colonel', 'maj', 'major',
   'capt', 'captain', 'sgt', 'sergeant', 'adm', 'admiral', 'marshal', 'sen', 'senator', 'rep', 'representative',
   'gov', 'governor', 'president', 'minister', 'secretary', 'ambassador', 'envoy', 'king', 'queen', 'prince',
@@ -217,6 +222,23 @@ function isLowerWord(w: string): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 }
 
+/**
+ * Truecasing for lines where case says nothing (all caps, title case): a word the lexicon knows as a common
+ * lower-case word (and not as a given name or a city) is lowered, any other all-caps word becomes Titlecase —
+ * except acronyms the gazetteer lists (UN, NATO) and dotted ones (U.N.). The tagger then reads the line as
+ * ordinary prose, which is what it was trained on. Offsets are untouched: only the feature words change.
+ */
+export function restoreCase(words: readonly string[], lex: EnglishLexicon): string[] {
+  return words.map((w, i) => {
+    const low = w.toLowerCase();
+    if (low === w) return w;
+    const key = w.length > 1 && w.endsWith('.') ? low.slice(0, -1) : low;
+    if (lex.lower.has(key) && !lex.given.has(key) && !lex.placeBucket.has(key) && !lex.nameTokens.has(key)) return i === 0 ? w[0] + low.slice(1) : low;
+    if (/\p{Lu}\./u.test(w) || lex.isAcronym(w)) return w;
+    return w[0] + low.slice(1);
+  });
+}
+
 /** Per-document information some features read: the lower-case words the document itself uses. */
 export interface DocumentContext {
   lowerWords: ReadonlySet<string>;
@@ -231,79 +253,106 @@ export function documentContext(tokens: readonly { text: string }[]): DocumentCo
 
 const NUM = /^\d/;
 
+type CaseMode = 'upper' | 'title' | 'normal';
+
+interface WordInfo {
+  low: string;
+  key: string;
+  cap: boolean;
+  shape: string;
+}
+
+function wordInfo(w: string, caseMode: CaseMode, lex: EnglishLexicon): WordInfo {
+  const low0 = w.toLowerCase();
+  const low = NUM.test(w) ? '<num>' : low0;
+  const key = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
+  let cap = isCap(w);
+  if (caseMode !== 'normal' && cap) {
+    // Folded line: a word the training text writes in lower case is taken as a common word.
+    const k = key.toLowerCase();
+    if (lex.lower.has(k) && !lex.given.has(k) && !lex.placeBucket.has(k)) cap = false;
+  }
+  const shape = caseMode === 'normal' ? wordShape(w) : cap ? (w.length > 1 ? 'Xx' : 'X') : wordShape(low0);
+  return { low, key, cap, shape };
+}
+
 /**
- * Features of every token of one sentence. `words` are the tokens' texts; `caseMode` says how the sentence is
- * written (see `sentenceCase`): in 'upper' and 'title' sentences, case features are read from folded words.
+ * Features of a word by itself (no position, no neighbours, no document): the same for every occurrence of the
+ * word in sentences of the same case mode, so the tagger computes them once per word form.
  */
-export function sentenceFeatures(
+export function localFeatures(w: string, caseMode: CaseMode, lex: EnglishLexicon, cfg: FeatureConfig = FULL_FEATURES): string[] {
+  const { low, key, cap, shape } = wordInfo(w, caseMode, lex);
+  const f: string[] = ['b'];
+  if (cfg.word) {
+    f.push('w=' + low);
+    if (caseMode === 'normal') f.push('W=' + w);
+    if (low.length > 3) {
+      f.push('p3=' + low.slice(0, 3), 's3=' + low.slice(-3), 's2=' + low.slice(-2));
+      if (low.length > 5) f.push('s4=' + low.slice(-4));
+    }
+  }
+  if (cfg.shape) {
+    f.push('sh=' + shape);
+    if (cap) {
+      f.push(lex.lower.has(key.toLowerCase()) ? 'cap_known' : 'cap_unknown');
+      if (w.length > 1 && w === w.toUpperCase() && caseMode === 'normal') f.push('allcaps');
+    }
+    if (caseMode !== 'normal') f.push('mode=' + caseMode);
+  }
+  if (cfg.gazetteer && cap) {
+    const k = key.toLowerCase();
+    const gb = lex.given.get(k);
+    if (gb) f.push('given=' + gb);
+    const nb = lex.nameTokens.get(k);
+    if (nb) f.push('pname=' + nb);
+    const pb = lex.placeBucket.get(k);
+    if (pb && !gb) f.push('city=' + pb);
+    if (lex.demonyms.has(k)) f.push('demonym');
+    const cl = lex.classes.get(k);
+    if (cl) f.push('cl=' + cl);
+  }
+  if (cfg.triggers) {
+    if (PERSON_TITLES.has(low.replace(/\.$/, ''))) f.push('title');
+    if (ORG_WORDS.has(low)) f.push('orgword');
+    if (LOC_WORDS.has(low)) f.push('locword');
+  }
+  return f;
+}
+
+/** Features of each position of a sentence that depend on its neighbours or the document (see `localFeatures`). */
+export function contextFeatures(
   words: readonly string[],
   lex: EnglishLexicon,
   doc: DocumentContext,
-  caseMode: 'upper' | 'title' | 'normal' = 'normal',
+  caseMode: CaseMode = 'normal',
   cfg: FeatureConfig = FULL_FEATURES,
-  pos?: readonly string[],
 ): string[][] {
   const n = words.length;
-  const lows = new Array<string>(n);
-  const shapes = new Array<string>(n);
-  const caps = new Array<boolean>(n);
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const low = w.toLowerCase();
-    lows[i] = NUM.test(w) ? '<num>' : low;
-    keys[i] = w.length > 1 && w.endsWith('.') && w !== '.' ? w.slice(0, -1) : w;
-    let cap = isCap(w);
-    if (caseMode !== 'normal' && cap) {
-      // Folded line: a word the training text writes in lower case is taken as a common word.
-      const k = keys[i].toLowerCase();
-      if (lex.lower.has(k) && !lex.given.has(k) && !lex.placeBucket.has(k)) cap = false;
-    }
-    caps[i] = cap;
-    if (caseMode === 'normal') shapes[i] = wordShape(w);
-    else shapes[i] = cap ? (w.length > 1 ? 'Xx' : 'X') : wordShape(low);
-  }
-  const gz = cfg.gazetteer ? lex.match(keys, caps) : undefined;
+  const info = new Array<WordInfo>(n);
+  for (let i = 0; i < n; i++) info[i] = wordInfo(words[i], caseMode, lex);
+  const caps = info.map((x) => x.cap);
+  const gz = cfg.gazetteer ? lex.match(info.map((x) => x.key), caps) : undefined;
   const out: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const low = lows[i];
-    const f: string[] = ['b'];
-    if (cfg.word) {
-      f.push('w=' + low);
-      if (caseMode === 'normal') f.push('W=' + w);
-      if (low.length > 3) {
-        f.push('p3=' + low.slice(0, 3), 's3=' + low.slice(-3), 's2=' + low.slice(-2));
-        if (low.length > 5) f.push('s4=' + low.slice(-4));
-      }
-    }
+    const { low, cap, shape, key } = info[i];
+    const f: string[] = [];
     if (cfg.shape) {
-      const sh = shapes[i];
-      f.push('sh=' + sh);
-      if (i === 0) f.push('first', 'first_sh=' + sh);
-      if (caps[i]) {
-        const k = keys[i].toLowerCase();
-        const known = lex.lower.has(k);
-        const inDoc = doc.lowerWords.has(k);
-        f.push(known ? 'cap_known' : 'cap_unknown');
-        if (inDoc) f.push('cap_doclower');
-        if (i === 0) f.push(known ? 'first_cap_known' : 'first_cap_unknown');
-        if (w.length > 1 && w === w.toUpperCase() && caseMode === 'normal') f.push('allcaps');
+      if (i === 0) f.push('first', 'first_sh=' + shape);
+      if (cap) {
+        const k = key.toLowerCase();
+        if (doc.lowerWords.has(k)) f.push('cap_doclower');
+        if (i === 0) f.push(lex.lower.has(k) ? 'first_cap_known' : 'first_cap_unknown');
       }
-      if (caseMode !== 'normal') f.push('mode=' + caseMode);
-    }
-    if (pos) {
-      f.push('pos=' + pos[i], 'pos-1=' + (i > 0 ? pos[i - 1] : '<s>'), 'pos+1=' + (i + 1 < n ? pos[i + 1] : '</s>'));
     }
     if (cfg.context) {
-      const p1 = i > 0 ? lows[i - 1] : '<s>';
-      const p2 = i > 1 ? lows[i - 2] : '<s>';
-      const n1 = i + 1 < n ? lows[i + 1] : '</s>';
-      const n2 = i + 2 < n ? lows[i + 2] : '</s>';
+      const p1 = i > 0 ? info[i - 1].low : '<s>';
+      const p2 = i > 1 ? info[i - 2].low : '<s>';
+      const n1 = i + 1 < n ? info[i + 1].low : '</s>';
+      const n2 = i + 2 < n ? info[i + 2].low : '</s>';
       f.push('w-1=' + p1, 'w+1=' + n1, 'w-2=' + p2, 'w+2=' + n2, 'w-1w=' + p1 + '|' + low, 'ww+1=' + low + '|' + n1);
-      const ps = i > 0 ? shapes[i - 1] : '<s>';
-      const ns = i + 1 < n ? shapes[i + 1] : '</s>';
-      f.push('sh-1=' + ps, 'sh+1=' + ns, 'sh-1sh+1=' + ps + '|' + shapes[i] + '|' + ns);
+      const ps = i > 0 ? info[i - 1].shape : '<s>';
+      const ns = i + 1 < n ? info[i + 1].shape : '</s>';
+      f.push('sh-1=' + ps, 'sh+1=' + ns, 'sh-1sh+1=' + ps + '|' + shape + '|' + ns);
       if (cfg.shape) {
         if (i > 0 && caps[i - 1]) f.push('cap-1');
         if (i + 1 < n && caps[i + 1]) f.push('cap+1');
@@ -317,67 +366,71 @@ export function sentenceFeatures(
       }
       if (i > 0 && gz[i - 1]) f.push('gz-1=' + gz[i - 1]!.slice(1));
       if (i + 1 < n && gz[i + 1]) f.push('gz+1=' + gz[i + 1]!.slice(1));
-      if (caps[i]) {
-        const k = keys[i].toLowerCase();
-        const gb = lex.given.get(k);
-        if (gb) f.push('given=' + gb);
-        const nb = lex.nameTokens.get(k);
-        if (nb) f.push('pname=' + nb);
-        if (i > 0 && caps[i - 1] && lex.given.has(keys[i - 1].toLowerCase())) f.push('given-1');
-        const pb = lex.placeBucket.get(k);
-        if (pb && !gb) f.push('city=' + pb);
-        if (lex.demonyms.has(k)) f.push('demonym');
-        const cl = lex.classes.get(k);
-        if (cl) f.push('cl=' + cl);
+      if (cap) {
+        if (i > 0 && caps[i - 1] && lex.given.has(info[i - 1].key.toLowerCase())) f.push('given-1');
         if (i + 1 < n) {
-          const cn = lex.classes.get(keys[i + 1].toLowerCase());
+          const cn = lex.classes.get(info[i + 1].key.toLowerCase());
           if (cn) f.push('cl+1=' + cn);
         }
         if (i > 0) {
-          const cp = lex.classes.get(keys[i - 1].toLowerCase());
+          const cp = lex.classes.get(info[i - 1].key.toLowerCase());
           if (cp) f.push('cl-1=' + cp);
         }
       }
     }
     if (cfg.triggers) {
-      const p1 = i > 0 ? keys[i - 1].toLowerCase() : '';
-      const p2 = i > 1 ? keys[i - 2].toLowerCase() : '';
+      const p1 = i > 0 ? info[i - 1].key.toLowerCase() : '';
+      const p2 = i > 1 ? info[i - 2].key.toLowerCase() : '';
       if (PERSON_TITLES.has(p1)) f.push('title-1');
       if (PERSON_TITLES.has(p2)) f.push('title-2');
-      if (PERSON_TITLES.has(low.replace(/\.$/, ''))) f.push('title');
       if (LOC_PREPS.has(p1)) f.push('locprep-1');
       if (MEDIA_NOUNS.has(p1)) f.push('media-1');
-      if (ORG_WORDS.has(low)) f.push('orgword');
-      if (LOC_WORDS.has(low)) f.push('locword');
       // A name-internal keyword within the next three capitalized tokens: "Foreign Ministry", "University of X".
       for (let j = i + 1; j < n && j <= i + 3; j++) {
-        if (!caps[j] && lows[j] !== 'of' && lows[j] !== 'the' && lows[j] !== 'and' && lows[j] !== '&') break;
-        if (ORG_WORDS.has(lows[j])) {
+        const lj = info[j].low;
+        if (!caps[j] && lj !== 'of' && lj !== 'the' && lj !== 'and' && lj !== '&') break;
+        if (ORG_WORDS.has(lj)) {
           f.push('orgword+');
           break;
         }
-        if (LOC_WORDS.has(lows[j])) {
+        if (LOC_WORDS.has(lj)) {
           f.push('locword+');
           break;
         }
       }
       for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-        if (!caps[j] && lows[j] !== 'of' && lows[j] !== 'the' && lows[j] !== 'for' && lows[j] !== '&') break;
-        if (ORG_WORDS.has(lows[j])) {
+        const lj = info[j].low;
+        if (!caps[j] && lj !== 'of' && lj !== 'the' && lj !== 'for' && lj !== '&') break;
+        if (ORG_WORDS.has(lj)) {
           f.push('orgword-');
           break;
         }
-        if (LOC_WORDS.has(lows[j])) {
+        if (LOC_WORDS.has(lj)) {
           f.push('locword-');
           break;
         }
       }
       if (p1 === "'s" || p1 === '’s') f.push('poss-1');
-      if (i + 1 < n && (lows[i + 1] === "'s" || lows[i + 1] === '’s')) f.push('poss+1');
+      if (i + 1 < n && (info[i + 1].low === "'s" || info[i + 1].low === '’s')) f.push('poss+1');
     }
     out[i] = f;
   }
   return out;
+}
+
+/**
+ * All features of every token of one sentence: `localFeatures` + `contextFeatures`. `caseMode` says how the
+ * sentence is written (see `sentenceCase`): in 'upper' and 'title' sentences, case is read from folded words.
+ */
+export function sentenceFeatures(
+  words: readonly string[],
+  lex: EnglishLexicon,
+  doc: DocumentContext,
+  caseMode: CaseMode = 'normal',
+  cfg: FeatureConfig = FULL_FEATURES,
+): string[][] {
+  const ctx = contextFeatures(words, lex, doc, caseMode, cfg);
+  return words.map((w, i) => localFeatures(w, caseMode, lex, cfg).concat(ctx[i]));
 }
 
 export type { EnToken };
