@@ -90,6 +90,8 @@ goldens('date.weekday-mismatch', [
   ['Talks open on Friday, Nov. 29.', 'Talks open on Tuesday, Nov. 29.'],
   ['Thursday, the 4th of July 2012', 'Wednesday, the 4th of July 2012'],
   ['Monday, June 15, 2025 was hot.', 'Sunday, June 15, 2025 was hot.'],
+  ['الأحد 28 والثلاثاء 29 نوفمبر 2016', 'الاثنين 28 والثلاثاء 29 نوفمبر 2016'],
+  ['Sunday 28 and Tuesday 29 November 2016', 'Monday 28 and Tuesday 29 November 2016'],
 ], { fixesSilence: true });
 
 goldens('date.invalid', [

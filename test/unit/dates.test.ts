@@ -121,6 +121,18 @@ describe('dates: Arabic absolute dates', () => {
     assert.equal(one('تشرين الثاني/نوفمبر 2016').parts.month2?.value, 11);
   });
 
+  it('ranges: each day is a mention; the shared month and year are read ahead', () => {
+    const got = (t: string, lang: Language = 'ar') => parseDates(t, lang, PUB).map((d) => `${d.text}=${iso(d.value)}`);
+    assert.deepEqual(got('بين 28 و29 نوفمبر 2016'), ['28=2016-11-28', '29 نوفمبر 2016=2016-11-29']);
+    assert.deepEqual(got('19 ـ 25 مايو 1998'), ['19=1998-05-19', '25 مايو 1998=1998-05-25']);
+    assert.deepEqual(got('من 26 وحتى 30 أغسطس'), ['26=2016-08-26', '30 أغسطس=2016-08-30']);
+    assert.deepEqual(got('الاثنين 28 والثلاثاء 29 نوفمبر 2016'), ['الاثنين 28=2016-11-28', 'الثلاثاء 29 نوفمبر 2016=2016-11-29']);
+    assert.deepEqual(got('Nov. 26-29, 2015', 'en'), ['Nov. 26=2015-11-26', '29, 2015=2015-11-29']);
+    assert.deepEqual(got('5 – 6 September 2019', 'en'), ['5=2019-09-05', '6 September 2019=2019-09-06']);
+    const first = parseDates('بين 28 و29 نوفمبر 2016', 'ar', PUB)[0];
+    assert.equal(first.parts.month, undefined, 'the shared month is not the first day\'s part');
+  });
+
   it('a bare second month is a pair only across systems and when it is not also a word', () => {
     assert.equal(one('11 سبتمبر أيلول 2001').parts.month2?.value, 9);
     const d = one('في 5 يونيو مارس الرئيس ضغوطا');

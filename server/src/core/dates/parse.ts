@@ -84,10 +84,24 @@ const AR_PAIR = `(?:\\s{0,4}(?:\\(\\s{0,4}(?<mon2a>${AR_MONTH_RE})\\s{0,4}\\)|«
 /** 'في 10 أغسطس المقبل', '9 يوليو الماضي': the year is placed by the publication date. */
 const AR_MONTH_MOD = `(?:\\s{1,4}(?<mmod>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}]))`;
 
+/** Before a day number a conjunction may cling to it: 'و29 نوفمبر'. */
+const B_DAY = `(?:(?<![${AL}\\w])|(?<=(?:^|[\\s(،,])[وف]))`;
+
 /** 'الثلاثاء 29 نوفمبر (تشرين الثاني) 2016م', '29 صفر 1438 هـ', '٢٩ تشرين الثاني/نوفمبر ٢٠١٦'. */
 const AR_ABS = new RegExp(
-  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?`
+  `${B_DAY}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?`
   + `(?:(?<hmon>${HIJRI_MONTH_RE})|(?<mon>${AR_MONTH_RE}))(?![${AL}])${AR_PAIR}?(?:${AR_YEAR}|${AR_MONTH_MOD})?`,
+  'gdu',
+);
+
+/**
+ * The first day of a range: '28 و29 نوفمبر', '19 ـ 25 مايو 1998', 'من 26 وحتى 30 أغسطس', 'الاثنين 28 والثلاثاء 29
+ * نوفمبر'. The month and year are read ahead (they belong to the second day, which AR_ABS reads on its own).
+ */
+const AR_RANGE_FIRST = new RegExp(
+  `${B_DAY}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:و|-|–|—|ـ|إلى|الى|حتى|وحتى|ولغاية|لغاية)\\s{0,4}`
+  + `(?=(?:[وف]?(?:يوم\\s{1,4})?(?:${AR_WEEKDAY_RE})\\s{0,4}[،,]?\\s{0,4})?${D}{1,2}(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?)?`
+  + `(?<mon>${AR_MONTH_RE})(?![${AL}])${AR_PAIR}?${AR_YEAR}?)`,
   'gdu',
 );
 
@@ -143,6 +157,16 @@ const EN_ABS_MDY = new RegExp(
 );
 const EN_ABS_DMY = new RegExp(
   `\\b${EN_WD_PREFIX}(?:the\\s{1,4})?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s{1,4}(?:of\\s{1,4})?(?<mon>${EN_MONTH_RE})(?![A-Za-z])${EN_YEAR}?`,
+  'gd',
+);
+/** 'Nov. 26-29, 2016', 'November 26 and 29': the second day; '5 – 6 September 2019': the first. */
+const EN_RANGE_MDY = new RegExp(
+  `\\b(?<mon>${EN_MONTH_RE})(?![A-Za-z])\\s{0,4}(?<day1>\\d{1,2})(?:st|nd|rd|th)?\\s{0,4}(?:-|–|—|and|to|through)\\s{0,4}(?<wd>(?:${EN_WEEKDAY_RE})\\s{0,4},?\\s{0,4})?(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\d:A-Za-z])${EN_YEAR}?`,
+  'gd',
+);
+const EN_RANGE_DMY_FIRST = new RegExp(
+  `\\b${EN_WD_PREFIX}(?:the\\s{1,4})?(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s{0,4}(?:-|–|—|and|to|through)\\s{0,4}`
+  + `(?=(?:(?:${EN_WEEKDAY_RE})\\s{0,4},?\\s{0,4})?(?:the\\s{1,4})?\\d{1,2}(?:st|nd|rd|th)?\\s{1,4}(?:of\\s{1,4})?(?<mon>${EN_MONTH_RE})(?![A-Za-z])${EN_YEAR}?)`,
   'gd',
 );
 const EN_MONTH_YEAR = new RegExp(
@@ -230,6 +254,7 @@ export function findDates(text: string, lang: Language): ParsedDate[] {
   if (hasArabic) {
     if (hasDigit) {
       for (const m of text.matchAll(AR_ABS)) readArAbs(text, m, cands);
+      for (const m of text.matchAll(AR_RANGE_FIRST)) readRangeFirst(text, m, cands, 'ar');
       for (const m of text.matchAll(AR_DAY_OF_MONTH)) readArDayOfMonth(text, m, cands);
     }
     for (const m of text.matchAll(AR_MONTH_ONLY)) readArMonthOnly(text, m, cands);
@@ -242,6 +267,8 @@ export function findDates(text: string, lang: Language): ParsedDate[] {
       for (const m of text.matchAll(EN_ABS_MDY)) readEnAbs(text, m, cands, 'mdy');
       for (const m of text.matchAll(EN_ABS_DMY)) readEnAbs(text, m, cands, 'dmy');
       for (const m of text.matchAll(EN_DAY_OF_MONTH)) readEnDayOfMonth(text, m, cands);
+      for (const m of text.matchAll(EN_RANGE_MDY)) readEnRangeSecond(text, m, cands);
+      for (const m of text.matchAll(EN_RANGE_DMY_FIRST)) readRangeFirst(text, m, cands, 'en');
     }
     for (const m of text.matchAll(EN_MONTH_YEAR)) readEnMonthYear(text, m, cands);
     for (const m of text.matchAll(EN_WEEKDAY)) readEnWeekday(text, m, cands);
@@ -356,6 +383,60 @@ function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
   }
   if (g.mmod) c.direction = /الماضي|المنصرم|الفائت/.test(g.mmod) ? 'past' : /المقبل|القادم/.test(g.mmod) ? 'next' : 'bare';
   out.push(c);
+}
+
+/**
+ * One day of a range whose month (and year) is written once for both days. The mention covers only its own words;
+ * the shared month and year are not its parts, so no fix of this day rewrites them.
+ */
+function readRangeFirst(text: string, m: RegExpMatchArray, out: Candidate[], lang: Language): void {
+  const ix = m.indices?.groups as Indices;
+  const g = m.groups as Groups;
+  const tmp: Candidate[] = [];
+  if (lang === 'ar') readArAbs(text, m, tmp);
+  else readEnAbs(text, m, tmp, 'dmy');
+  const c = tmp[0];
+  if (!c) return;
+  sharedMonth(text, c, ix.day![1]);
+  if (lang === 'en' && g.wd === undefined && c.parts.weekday) c.parts.weekday = undefined;
+  out.push(c);
+}
+
+function readEnRangeSecond(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const ix = m.indices?.groups as Indices;
+  const tmp: Candidate[] = [];
+  readEnAbs(text, m, tmp, 'mdy');
+  const c = tmp[0];
+  if (!c) return;
+  const dayP = part(text, ix, 'day')!;
+  const wdP = part(text, ix, 'wd');
+  c.start = wdP ? wdP.start : dayP.start;
+  if (wdP) {
+    const w = /^[A-Za-z.]+/.exec(wdP.text)![0];
+    c.parts.weekday = { start: wdP.start, end: wdP.start + w.length, text: w };
+    c.weekday = enWeekday(w.replace(/\.$/, '.'));
+  }
+  c.text = text.slice(c.start, c.end);
+  const monP = c.parts.month!;
+  c.parts.month = undefined;
+  c.priority = 4;
+  out.push(c);
+  // The first day: 'Nov. 26' of 'Nov. 26-29, 2016', with the year written after the second.
+  const d1 = part(text, ix, 'day1')!;
+  const first = base('en', 'absolute', monP.start, d1.end, text);
+  first.priority = 4;
+  first.raw = { year: c.raw.year, month: c.raw.month, day: parseInt(d1.text, 10) };
+  first.parts = { month: monP, day: d1 };
+  out.push(first);
+}
+
+function sharedMonth(text: string, c: Candidate, end: number): void {
+  c.end = end;
+  c.text = text.slice(c.start, c.end);
+  c.parts.month = undefined;
+  c.parts.month2 = undefined;
+  c.parts.year = undefined;
+  c.priority = 4;
 }
 
 function readArDayOfMonth(text: string, m: RegExpMatchArray, out: Candidate[]): void {
