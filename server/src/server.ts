@@ -12,10 +12,12 @@ import {
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
+  DocumentSymbol,
   DocumentDiagnosticReportKind,
   Hover,
   InitializeResult,
   ResponseError,
+  SemanticTokens,
   SymbolInformation,
   SymbolKind,
   TextDocuments,
@@ -58,6 +60,9 @@ interface Analysis {
   version: number;
   article: Article;
   conv: Converter;
+  /** Results that depend only on this version, computed on first request (the Outline asks often, and is large). */
+  symbols?: DocumentSymbol[];
+  tokens?: SemanticTokens;
 }
 
 export interface ServerOptions {
@@ -420,8 +425,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (trusted) void startIndexing();
   });
 
-  documents.onDidOpen((e) => void publish(e.document.uri));
-  documents.onDidChangeContent((e) => void publish(e.document.uri));
+  /**
+   * Push mode: analyze once per burst of changes. Changes that arrive in the same turn of the event loop (fast
+   * typing, a multi-edit fix) leave only the last version to analyze; intermediate versions are never analyzed.
+   */
+  const scheduled = new Set<string>();
+  function schedulePublish(uri: string): void {
+    if (pullDiagnostics || scheduled.has(uri)) return;
+    scheduled.add(uri);
+    setImmediate(() => {
+      scheduled.delete(uri);
+      void publish(uri);
+    });
+  }
+
+  documents.onDidOpen((e) => schedulePublish(e.document.uri));
+  documents.onDidChangeContent((e) => schedulePublish(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
@@ -438,7 +457,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDocumentSymbol((p) => runSafe('documentSymbol', [], () => {
     const a = get(p.textDocument.uri);
-    return a ? documentSymbols(a.article, a.conv, t) : [];
+    if (!a) return [];
+    return (a.symbols ??= documentSymbols(a.article, a.conv, t));
   }));
 
   connection.onHover((p) => runSafe<Hover | null>('hover', null, () => {
@@ -469,7 +489,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.languages.semanticTokens.on((p) => runSafe('semanticTokens', { data: [] }, () => {
     const a = get(p.textDocument.uri);
     if (!a || !settingsFor(p.textDocument.uri).semanticHighlighting) return { data: [] };
-    return semanticTokens(a.article, a.conv);
+    return (a.tokens ??= semanticTokens(a.article, a.conv));
   }));
 
   connection.languages.semanticTokens.onRange((p) => runSafe('semanticTokens/range', { data: [] }, () => {
