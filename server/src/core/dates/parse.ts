@@ -65,7 +65,6 @@ export interface ParsedDate extends DateMention {
 const AL = '\\u0621-\\u065F\\u0660-\\u0669\\u066E-\\u06D3\\u06F0-\\u06F9';
 /** Not inside an Arabic or Latin word / number. */
 const B = `(?<![${AL}\\w])`;
-const E = `(?![${AL}\\w])`;
 const D = DIGIT;
 
 /** A cheap test: does the text contain anything that could start a date? */
@@ -617,7 +616,7 @@ function readEnDayOfMonth(text: string, m: RegExpMatchArray, out: Candidate[]): 
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
   const dayP = part(text, ix, 'day')!;
-  const c = base('en', 'relative', (m.index ?? 0) + 3, (m.index ?? 0) + m[0].length, text);
+  const c = base('en', 'relative', (m.index ?? 0) + m[0].indexOf('the'), (m.index ?? 0) + m[0].length, text);
   c.priority = 2;
   c.parts.day = dayP;
   c.raw.day = parseInt(dayP.text, 10);
