@@ -35,6 +35,7 @@ import type { Article, DateValue, Finding, Severity } from './core/types';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { Converter, toDiagnostic } from './features/convert';
 import { hover } from './features/hover';
+import { localizeFinding } from './features/localize';
 import { inlayHints } from './features/inlayHints';
 import { documentHighlights, prepareRename, references, rename } from './features/navigation';
 import { entityReport } from './features/report';
@@ -143,6 +144,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let progressSupport = false;
   let trusted = true;
   let t: Messages = english;
+  let locale: string | undefined;
   let folders: string[] = [];
   /** The cross-article name index (workspace symbols, name.variant-across) and line indexes of indexed files. */
   const index = new WorkspaceNameIndex();
@@ -240,12 +242,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function diagnosticsOf(uri: string, a: Analysis): Diagnostic[] {
     const s = settingsFor(uri);
-    const out = a.article.diagnostics.map((f) => toDiagnostic(a.conv, f, a.version));
+    const out = a.article.diagnostics.map((f) => toDiagnostic(a.conv, localizeFinding(f, locale), a.version));
     if (indexOn(s) && index.has(uri)) {
       for (const f of index.acrossFindings(uri)) {
         const sev = (s.diagnostics as Record<string, string>)[f.code];
         if (sev === 'off') continue;
-        const finding: Finding = sev ? { ...f, severity: sev as Severity } : f;
+        const finding: Finding = localizeFinding(sev ? { ...f, severity: sev as Severity } : f, locale);
         const elsewhere = f.relatedElsewhere.map((r) => ({ uri: r.uri, range: rangeIn(r.uri, r.start, r.end), message: r.message }));
         out.push(toDiagnostic(a.conv, finding, a.version, elsewhere));
       }
@@ -323,7 +325,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const conv = new Converter(uri, text);
       lineIndexes.set(uri, conv.index);
       if (publishTo) {
-        const diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, f, -1));
+        const diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, localizeFinding(f, locale), -1));
         result.diagnostics += diagnostics.length;
         void connection.sendDiagnostics({ uri, diagnostics });
       }
@@ -366,7 +368,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     semanticRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
     inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
     progressSupport = !!caps.window?.workDoneProgress;
-    t = messages(params.locale);
+    locale = params.locale;
+    t = messages(locale);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);

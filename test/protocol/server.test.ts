@@ -22,7 +22,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/core/text/lines';
 import type { CheckWorkspaceResult, EntityReport, FixAllResult } from '../../server/src/protocol';
-import { fileUri, SEED, startClient, TestClient } from './client';
+import { fileUri, ROOT, SEED, startClient, TestClient } from './client';
 
 const seedText = fs.readFileSync(SEED, 'utf8');
 const seedUri = fileUri(SEED);
@@ -331,6 +331,35 @@ describe('protocol: the built server over stdio', function () {
         const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: seedUri } });
         assert.equal(syms[0].name, 'البنية');
         assert.ok(syms.some((s) => s.name === 'التواريخ'));
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('name.variant on a planted variant: Arabic message and fix title in an Arabic UI; the quick fix and Fix All fix the text', async () => {
+      const file = path.join(ROOT, 'test/fixtures/names/001_shoigu.txt');
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = fileUri(file);
+      const c = await startClient({ locale: 'ar' });
+      try {
+        c.open(uri, text);
+        const p = await c.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'name.variant'));
+        const d = p.diagnostics.find((x) => x.code === 'name.variant')!;
+        assert.equal(text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character), 'شويجو');
+        assert.match(String(d.message), /^اسم مكتوب بصيغتين: .*«شويغو»/);
+        assert.equal(d.relatedInformation?.length, 1);
+        const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        const fix = actions.find((a) => a.isPreferred)!;
+        assert.equal(fix.title, 'استعمل كتابة الأغلبية «شويغو»');
+        const fixed = applyTextEdits(text, fix.edit!.changes![uri]);
+        assert.equal((fixed.match(/شويجو/g) ?? []).length, 0);
+        assert.ok(actions.some((a) => a.command?.command === 'articleLens.addToStylebook'), 'Add to Style Book is offered');
+        assert.ok(actions.some((a) => a.kind === 'source.fixAll.articleLens'));
+        const all = await c.request<FixAllResult>('articleLens/fixAll', { uri });
+        assert.equal(applyTextEdits(text, all.edits), fixed);
+        const v = c.change(uri, fixed);
+        const after = await c.waitForDiagnostics(uri, (x) => x.version === v);
+        assert.ok(!after.diagnostics.some((x) => x.code === 'name.variant'));
       } finally {
         await c.stop();
       }
