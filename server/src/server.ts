@@ -150,6 +150,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const index = new WorkspaceNameIndex();
   const lineIndexes = new Map<string, LineIndex>();
   let indexing: { cancel: () => void } | undefined;
+  /** Files whose diagnostics 'Check Workspace' pushed; once opened, a pulling client gets them by pull instead. */
+  const pushedByScan = new Set<string>();
 
   /** Every handler goes through here: a failure is logged and answered with an empty result. */
   function runSafe<T>(name: string, empty: T, fn: () => T): T {
@@ -327,6 +329,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (publishTo) {
         const diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, localizeFinding(f, locale), -1));
         result.diagnostics += diagnostics.length;
+        pushedByScan.add(uri);
         void connection.sendDiagnostics({ uri, diagnostics });
       }
       if (Date.now() - last > 100 || i === uris.length - 1) {
@@ -442,7 +445,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   }
 
-  documents.onDidOpen((e) => schedulePublish(e.document.uri));
+  documents.onDidOpen((e) => {
+    if (pullDiagnostics && pushedByScan.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    schedulePublish(e.document.uri);
+  });
   documents.onDidChangeContent((e) => schedulePublish(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
