@@ -316,6 +316,13 @@ describe('dates: English', () => {
     }
   });
 
+  it("'the next Tuesday' counts from the story, not from publication", () => {
+    const d = one('I went back the next Tuesday night', 'en');
+    assert.equal(d.text, 'Tuesday');
+    assert.equal(d.direction, 'bare');
+    assert.equal(iso(d.value), '2016-11-29');
+  });
+
   it('tense decides bare weekdays (documented rule)', () => {
     assert.equal(tenseAround('He said on Monday that', 10, 16, 'en'), 'past');
     assert.equal(tenseAround('He will travel on Monday', 18, 24, 'en'), 'future');

@@ -654,7 +654,9 @@ function readEnWeekday(text: string, m: RegExpMatchArray, out: Candidate[]): voi
   const wdP = part(text, ix, 'wd')!;
   // 'every Friday', 'on a Monday', 'Fridays': a habit, not a day.
   if (!g.mod && /(?:\b[Ee]very|\b[Ee]ach|\ba|\b[Oo]n\s+a)\s+$/.test(text.slice(Math.max(0, wdP.start - 10), wdP.start))) return;
-  const mod = (g.mod ?? '').toLowerCase().replace(/\s+/g, ' ');
+  let mod = (g.mod ?? '').toLowerCase().replace(/\s+/g, ' ');
+  // 'the next Tuesday', 'the last Friday of May': counted from the story, not from publication.
+  if ((mod === 'next' || mod === 'last') && /\b[Tt]he\s{1,4}$/.test(text.slice(Math.max(0, (ix.mod?.[0] ?? 0) - 5), ix.mod?.[0] ?? 0))) mod = '';
   const modP = part(text, ix, 'mod');
   const start = modP && /^(?:last|next|this|coming)/.test(mod) ? modP.start : wdP.start;
   const c = base('en', 'weekday', start, wdP.end, text);

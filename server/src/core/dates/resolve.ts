@@ -23,7 +23,7 @@ const AR_FUTURE = /(?<![\u0621-\u064A])(?:سوف|سي[\u0621-\u064A]{3,}|ست(?:
 /** Words starting with سي that are not future verbs (names, nouns). */
 const AR_SI_NOUN = /^(?:(?:سيطر|سياس|سيار|سيد|سيرغ|سيرج|سيرة|سيرت|سيما|سينا|سيول|سيئ|سيف|سيل|سيناريو|سيبيريا|سيمون|سيلفا|سيتي|سيسي|سينما|سيادة|سيراليون)[\u0621-\u064A]*|سير)$/;
 const EN_PAST = /\b(?:said|told|met|arrived|visited|held|announced|signed|died|killed|took\s+place|attacked|launched|released|reported|declared|confirmed|hosted|received|voted|won|lost)\b/g;
-const EN_FUTURE = /\b(?:will|shall|'ll|would|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|scheduled|planned|plans?|expected|set\s+to|going\s+to|next|upcoming|coming)\b/g;
+const EN_FUTURE = /\b(?:will|shall|'ll|would|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|scheduled|planned|plans?|expected|set\s+to|going\s+to)\b/g;
 
 function sentenceStart(text: string, at: number): number {
   let i = at - 1;
