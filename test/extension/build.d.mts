@@ -1,0 +1,3 @@
+export const repoRoot: string;
+export const suiteOut: string;
+export function buildSuite(): Promise<string>;
