@@ -68,13 +68,15 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const languages = vscode.workspace.getConfiguration('articleLens').get<string[]>('languages') ?? ['article', 'plaintext', 'markdown'];
-  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, htmlHover: true };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{.article-lens/**,*.stylebook.json,*.stylebook.{yaml,yml}}');
+  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: selectorFor(languages),
     synchronize: {
       configurationSection: 'articleLens',
       // The style book: the server analyzes again when it changes ('Add Spelling to Style Book', hand edits).
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.article-lens/**,*.stylebook.json,*.stylebook.{yaml,yml}}'),
+      fileEvents: watcher,
     },
     initializationOptions,
     outputChannel: output,

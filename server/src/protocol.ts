@@ -35,6 +35,8 @@ export const Notifications = {
 export interface InitializationOptions {
   /** VS Code workspace trust; untrusted: no style book, no workspace indexing. Default true. */
   trusted?: boolean;
+  /** The client renders HTML in hover Markdown (VS Code with `markdown.supportHtml`): Arabic cards get an RTL wrapper. */
+  htmlHover?: boolean;
 }
 
 export interface ReportMention {

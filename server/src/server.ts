@@ -145,6 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let trusted = true;
   let t: Messages = english;
   let locale: string | undefined;
+  let htmlHover = false;
   let folders: string[] = [];
   /** The cross-article name index (workspace symbols, name.variant-across) and line indexes of indexed files. */
   const index = new WorkspaceNameIndex();
@@ -375,6 +376,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     t = messages(locale);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     trusted = init.trusted !== false;
+    htmlHover = init.htmlHover === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
@@ -472,7 +474,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover((p) => runSafe<Hover | null>('hover', null, () => {
     const a = get(p.textDocument.uri);
-    return a ? hover(a.article, a.conv, a.conv.offset(p.position)) : null;
+    return a ? hover(a.article, a.conv, a.conv.offset(p.position), { html: htmlHover }) : null;
   }));
 
   connection.onDocumentHighlight((p) => runSafe('documentHighlight', [], () => {

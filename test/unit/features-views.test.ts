@@ -16,9 +16,11 @@ const contains = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']
 describe('features: hover, outline, semantic tokens, inlay hints, report', () => {
   it('hover on a name: the entity card with role, spellings, mentions and first mention', () => {
     const { article: a, conv, offset } = article(at(SEED_LIKE, 'لافروف', 2), SEED_ENTITIES);
-    const h = hover(a, conv, offset)!;
+    const h = hover(a, conv, offset, { html: true })!;
     const md = (h.contents as { value: string }).value;
-    assert.match(md, /^<div dir="rtl">/);
+    assert.match(md, /^<div dir="rtl" align="right">/);
+    const plain = (hover(a, conv, offset)!.contents as { value: string }).value;
+    assert.ok(!plain.includes('<div'), 'no HTML for clients that did not ask for it (Neovim shows it raw)');
     assert.match(md, /\*\*سيرغي لافروف\*\* · شخص/);
     assert.match(md, /الصفة: وزير الخارجية الروسي/);
     assert.match(md, /كتابات أخرى: لافروف/);
@@ -34,7 +36,7 @@ describe('features: hover, outline, semantic tokens, inlay hints, report', () =>
     const en = article(at('Lavrov meets Haftar\nMOSCOW — Sergei Lavrov met Khalifa Haftar yesterday.\n', 'Lavrov', 1), [
       { type: 'person', name: 'Sergei Lavrov', spellings: ['Sergei Lavrov', 'Lavrov'], roles: [] },
     ]);
-    const emd = (hover(en.article, en.conv, en.offset)!.contents as { value: string }).value;
+    const emd = (hover(en.article, en.conv, en.offset, { html: true })!.contents as { value: string }).value;
     assert.ok(!emd.includes('dir="rtl"'));
     assert.match(emd, /\*\*Sergei Lavrov\*\* · Person/);
     assert.match(emd, /Mentions: 2/);

@@ -1,7 +1,9 @@
 /**
  * Hover cards: an entity card (canonical name, type, role, other spellings, mentions, first mention), the date card
  * of the dates module, and the headline/dateline summary. Labels follow the ARTICLE's language, so an Arabic card
- * reads right-to-left line by line; the card is also wrapped in `dir="rtl"` for clients that keep that attribute.
+ * reads right-to-left line by line (each line is one right-to-left run); for clients that render HTML in Markdown
+ * (VS Code says so in `initializationOptions.htmlHover`) the card is also wrapped in `<div dir="rtl" align="right">`:
+ * VS Code keeps `align` (the card is right-aligned) and drops `dir`; other HTML renderers honour both.
  */
 import type { Hover } from 'vscode-languageserver';
 import { dateCard } from '../core/dates/card';
@@ -10,8 +12,13 @@ import { messages, type Messages } from '../l10n';
 import type { Converter } from './convert';
 import { dateAt, entityAt, spellings, touches } from './find';
 
-function para(article: Article, md: string): string {
-  return article.language === 'ar' ? `<div dir="rtl">\n\n${md}\n\n</div>` : md;
+export interface HoverOptions {
+  /** Wrap Arabic cards in `<div dir="rtl" align="right">` (only for clients that render HTML in Markdown). */
+  html?: boolean;
+}
+
+function para(article: Article, md: string, o: HoverOptions): string {
+  return o.html && article.language === 'ar' ? `<div dir="rtl" align="right">\n\n${md}\n\n</div>` : md;
 }
 
 function countWords(text: string): number {
@@ -31,16 +38,16 @@ export function entityCard(article: Article, conv: Converter, e: Entity, t: Mess
   return lines.join('\n\n');
 }
 
-export function hover(article: Article, conv: Converter, offset: number): Hover | null {
+export function hover(article: Article, conv: Converter, offset: number, o: HoverOptions = {}): Hover | null {
   const t = messages(article.language);
   const hit = entityAt(article, offset);
   if (hit) {
-    return { contents: { kind: 'markdown', value: para(article, entityCard(article, conv, hit.entity, t)) }, range: conv.range(hit.mention) };
+    return { contents: { kind: 'markdown', value: para(article, entityCard(article, conv, hit.entity, t), o) }, range: conv.range(hit.mention) };
   }
   const d = dateAt(article, offset);
   if (d) {
     const card = dateCard(d, article);
-    return { contents: { kind: 'markdown', value: para(article, `**${d.text}** · ${t('date')}\n\n${card.markdown}`) }, range: conv.range(d) };
+    return { contents: { kind: 'markdown', value: para(article, `**${d.text}** · ${t('date')}\n\n${card.markdown}`, o) }, range: conv.range(d) };
   }
   const s = article.structure;
   if (s.headline && touches(s.headline, offset)) {
@@ -51,10 +58,10 @@ export function hover(article: Article, conv: Converter, offset: number): Hover 
       t('words', countWords(s.headline.text), s.paragraphs.length, body),
     ];
     if (s.dateline) lines.push('', `${t('datelineTitle')}: ${s.dateline.text}`);
-    return { contents: { kind: 'markdown', value: para(article, lines.join('\n')) }, range: conv.range(s.headline) };
+    return { contents: { kind: 'markdown', value: para(article, lines.join('\n'), o) }, range: conv.range(s.headline) };
   }
   if (s.dateline && touches(s.dateline, offset)) {
-    return { contents: { kind: 'markdown', value: para(article, `**${t('datelineTitle')}** · ${s.dateline.text}`) }, range: conv.range(s.dateline) };
+    return { contents: { kind: 'markdown', value: para(article, `**${t('datelineTitle')}** · ${s.dateline.text}`, o) }, range: conv.range(s.dateline) };
   }
   return null;
 }
