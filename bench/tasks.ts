@@ -54,20 +54,25 @@ function floorPass(doc: string): void {
 }
 
 /** The model loader (server/src/node/models.ts), bundled next to this file by run.mjs when it exists. */
-async function loadResources(): Promise<{ resources: Resources; ms: number; note?: string }> {
+async function loadResources(): Promise<{ resources: Resources; ms: number; perLanguage?: Record<string, number>; note?: string }> {
   const p = path.join(__dirname, 'bench-models.js');
   if (!fs.existsSync(p)) return { resources: {}, ms: 0, note: 'no model loader (server/src/node/models.ts) yet: no entities tagged' };
   const t0 = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const m = require(p) as Record<string, unknown>;
-  const load = (m.loadResources ?? m.loadModels ?? m.loadDefaultResources ?? m.default) as undefined | ((...a: unknown[]) => unknown);
-  if (typeof load !== 'function') return { resources: {}, ms: 0, note: 'models.ts exports no loadResources()' };
+  if (typeof m.loadNerModels === 'function') {
+    const r = (m.loadNerModels as () => { ner: Resources['ner']; ms: Record<string, number>; problems: string[] })();
+    const ms = performance.now() - t0;
+    return { resources: { ner: r.ner }, ms, perLanguage: r.ms, note: r.problems.length ? r.problems.join('; ') : undefined };
+  }
+  const load = (m.loadResources ?? m.loadModels ?? m.default) as undefined | ((...a: unknown[]) => unknown);
+  if (typeof load !== 'function') return { resources: {}, ms: 0, note: 'models.ts exports no loader' };
   const resources = (await load()) as Resources;
   return { resources, ms: performance.now() - t0 };
 }
 
 async function taskCore(): Promise<Json> {
-  const { resources, ms: loadMs, note } = await loadResources();
+  const { resources, ms: loadMs, perLanguage, note } = await loadResources();
   const cs = corpora();
   const throughput: Json[] = [];
   for (const c of cs) {
@@ -103,7 +108,7 @@ async function taskCore(): Promise<Json> {
     });
     components.push(row);
   }
-  return { loadMs, note, throughput, components, maxRssMB: maxRssMB(), heapMB: Math.round(process.memoryUsage().heapUsed / 1048576) };
+  return { loadMs, perLanguage, note, throughput, components, maxRssMB: maxRssMB(), heapMB: Math.round(process.memoryUsage().heapUsed / 1048576) };
 }
 
 /** The words of the docs taken, up to `limit` words. */

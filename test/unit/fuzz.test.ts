@@ -27,6 +27,7 @@ function loadResources(): Resources {
   if (!fs.existsSync(p)) return {};
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const m = require(p) as Record<string, unknown>;
+  if (typeof m.loadNerModels === 'function') return { ner: (m.loadNerModels as () => { ner: Resources['ner'] })().ner };
   const load = (m.loadResources ?? m.loadModels ?? m.loadDefaultResources ?? m.default) as undefined | (() => Resources);
   return typeof load === 'function' ? load() : {};
 }
