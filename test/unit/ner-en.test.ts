@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import type { NerTagger, TaggedSpan } from '../../server/src/core/resources';
+import type { EnglishTagger } from '../../server/src/core/ner/tagger-en';
+import { splitSentences, tokenizeEnglish } from '../../server/src/core/text/english';
 import { loadNerModels } from '../../server/src/node/models';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -77,6 +79,27 @@ describe('English NER tagger (shipped model)', function () {
       for (const s of spans) assert.equal(t.slice(s.start, s.end), s.text);
     }
     assert.deepEqual(en.tag('قال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم التسوية'), []);
+  });
+
+  it('tags the same with cached feature ids (fast path) as with the feature strings the model was trained on', () => {
+    const text = SEED + '\nLAVROV MEETS HAFTAR\nGen. Stanley McChrystal (ستانلي) met Sen. John McCain in Washington, D.C., and the U.N. envoy.';
+    const tokens = tokenizeEnglish(text);
+    const sents = splitSentences(text, tokens).map((s) => tokens.slice(s.start, s.end));
+    const ref = (en as EnglishTagger).tagSentences(sents.map((s) => s.map((t) => t.text)));
+    const expected: string[] = [];
+    sents.forEach((s, k) => {
+      for (let i = 0; i < s.length; i++) {
+        const t = ref[k][i];
+        if (!t.startsWith('B-') || t === 'B-MISC') continue;
+        let j = i + 1;
+        while (j < s.length && ref[k][j] === 'I-' + t.slice(2)) j++;
+        while (j > i + 1 && /^(?:-|['’]s?|\.)$/.test(s[j - 1].text)) j--;
+        expected.push(`${t.slice(2)}:${text.slice(s[i].start, s[j - 1].end)}`);
+      }
+    });
+    const type = { person: 'PER', location: 'LOC', organization: 'ORG', misc: 'MISC' } as const;
+    const got = (en as EnglishTagger).tagDocument(text).map((s) => `${type[s.type]}:${s.text}`);
+    assert.deepEqual(got, expected);
   });
 
   it('answers a region from the whole-text result (same spans as tagging the slice alone would give for it)', () => {

@@ -319,6 +319,21 @@ export function localFeatures(w: string, caseMode: CaseMode, lex: EnglishLexicon
   return f;
 }
 
+/**
+ * What a word contributes to its neighbours' features, by relative position (-2, -1, +1, +2: the word stands that
+ * far from the token being tagged): the neighbour-word and neighbour-shape features of `contextFeatures`. A
+ * function of the word alone, so the tagger caches it per word form and asks `contextFeatures` to leave these
+ * out (`withoutNeighbours`). Sentence edges use `NEIGHBOUR_EDGES`.
+ */
+export function neighbourFeatures(w: string, caseMode: CaseMode, lex: EnglishLexicon, cfg: FeatureConfig = FULL_FEATURES): { m2: string[]; m1: string[]; p1: string[]; p2: string[] } {
+  if (!cfg.context) return { m2: [], m1: [], p1: [], p2: [] };
+  const { low, shape } = wordInfo(w, caseMode, lex);
+  return { m2: ['w-2=' + low], m1: ['w-1=' + low, 'sh-1=' + shape], p1: ['w+1=' + low, 'sh+1=' + shape], p2: ['w+2=' + low] };
+}
+
+/** The neighbour features of positions past the sentence edges. */
+export const NEIGHBOUR_EDGES = { m2: ['w-2=<s>'], m1: ['w-1=<s>', 'sh-1=<s>'], p1: ['w+1=</s>', 'sh+1=</s>'], p2: ['w+2=</s>'] };
+
 /** Features of each position of a sentence that depend on its neighbours or the document (see `localFeatures`). */
 export function contextFeatures(
   words: readonly string[],
@@ -326,6 +341,7 @@ export function contextFeatures(
   doc: DocumentContext,
   caseMode: CaseMode = 'normal',
   cfg: FeatureConfig = FULL_FEATURES,
+  withoutNeighbours = false,
 ): string[][] {
   const n = words.length;
   const info = new Array<WordInfo>(n);
@@ -346,13 +362,15 @@ export function contextFeatures(
     }
     if (cfg.context) {
       const p1 = i > 0 ? info[i - 1].low : '<s>';
-      const p2 = i > 1 ? info[i - 2].low : '<s>';
       const n1 = i + 1 < n ? info[i + 1].low : '</s>';
-      const n2 = i + 2 < n ? info[i + 2].low : '</s>';
-      f.push('w-1=' + p1, 'w+1=' + n1, 'w-2=' + p2, 'w+2=' + n2, 'w-1w=' + p1 + '|' + low, 'ww+1=' + low + '|' + n1);
       const ps = i > 0 ? info[i - 1].shape : '<s>';
       const ns = i + 1 < n ? info[i + 1].shape : '</s>';
-      f.push('sh-1=' + ps, 'sh+1=' + ns, 'sh-1sh+1=' + ps + '|' + shape + '|' + ns);
+      if (!withoutNeighbours) {
+        const p2 = i > 1 ? info[i - 2].low : '<s>';
+        const n2 = i + 2 < n ? info[i + 2].low : '</s>';
+        f.push('w-1=' + p1, 'w+1=' + n1, 'w-2=' + p2, 'w+2=' + n2, 'sh-1=' + ps, 'sh+1=' + ns);
+      }
+      f.push('w-1w=' + p1 + '|' + low, 'ww+1=' + low + '|' + n1, 'sh-1sh+1=' + ps + '|' + shape + '|' + ns);
       if (cfg.shape) {
         if (i > 0 && caps[i - 1]) f.push('cap-1');
         if (i + 1 < n && caps[i + 1]) f.push('cap+1');

@@ -8,7 +8,7 @@
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { sentenceCase, splitSentences, tokenizeEnglish } from '../text/english';
 import { base64ToBytes, bytesToBase64, PerceptronModel, type PerceptronJSON, train } from './perceptron';
-import { restoreCase, contextFeatures, localFeatures, MEDIA_NOUNS, PERSON_TITLES, type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, sentenceFeatures } from './features-en';
+import { restoreCase, contextFeatures, localFeatures, neighbourFeatures, NEIGHBOUR_EDGES, MEDIA_NOUNS, PERSON_TITLES, type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, sentenceFeatures } from './features-en';
 
 export interface EnglishModel {
   format: 'article-lens-ner-en/2';
@@ -242,6 +242,15 @@ function titleNames(words: readonly string[], tags: string[], lex: EnglishLexico
   return tags;
 }
 
+/** Cached feature ids of one word form: its own (local) and what it gives a token at -2, -1, +1, +2 from it. */
+interface WordIds {
+  local: Int32Array;
+  m2: Int32Array;
+  m1: Int32Array;
+  p1: Int32Array;
+  p2: Int32Array;
+}
+
 interface TaggedDocument {
   text: string;
   /** Spans of the whole text, in order. */
@@ -259,8 +268,9 @@ export class EnglishTagger implements NerTagger {
   private readonly s1: PerceptronModel;
   private readonly s2?: PerceptronModel;
   private last?: TaggedDocument;
-  /** Ids of each word form's local features (per case mode), for the one-stage fast path. */
-  private readonly localCache = new Map<string, Int32Array>();
+  /** Ids of each word form's local features and neighbour contributions, for the one-stage fast path. */
+  private readonly wordCache = new Map<string, WordIds>();
+  private edgeIds?: WordIds;
 
   constructor(private readonly model: EnglishModel, gaz: EnglishGazetteerData) {
     this.lex = new EnglishLexicon(gaz, model.lower);
@@ -287,18 +297,35 @@ export class EnglishTagger implements NerTagger {
    */
   private fastTags(words: readonly string[], doc: DocumentContext, mode: 'upper' | 'title' | 'normal'): string[] {
     const cfg = this.model.features;
-    const ctx = contextFeatures(words, this.lex, doc, mode, cfg);
-    const toks: Int32Array[][] = new Array(words.length);
+    const ctx = contextFeatures(words, this.lex, doc, mode, cfg, true);
+    const n = words.length;
     const m = mode === 'normal' ? 'n' : mode === 'upper' ? 'u' : 't';
-    for (let i = 0; i < words.length; i++) {
+    const ids = (fs: string[]) => this.s1.featureIds(fs);
+    if (!this.edgeIds) this.edgeIds = { local: new Int32Array(0), m2: ids(NEIGHBOUR_EDGES.m2), m1: ids(NEIGHBOUR_EDGES.m1), p1: ids(NEIGHBOUR_EDGES.p1), p2: ids(NEIGHBOUR_EDGES.p2) };
+    const edge = this.edgeIds;
+    const w = new Array<WordIds>(n);
+    for (let i = 0; i < n; i++) {
       const key = m + words[i];
-      let local = this.localCache.get(key);
-      if (!local) {
-        if (this.localCache.size > 200000) this.localCache.clear();
-        local = this.s1.featureIds(localFeatures(words[i], mode, this.lex, cfg));
-        this.localCache.set(key, local);
+      let c = this.wordCache.get(key);
+      if (!c) {
+        if (this.wordCache.size > 200000) this.wordCache.clear();
+        const nb = neighbourFeatures(words[i], mode, this.lex, cfg);
+        c = { local: ids(localFeatures(words[i], mode, this.lex, cfg)), m2: ids(nb.m2), m1: ids(nb.m1), p1: ids(nb.p1), p2: ids(nb.p2) };
+        this.wordCache.set(key, c);
       }
-      toks[i] = [local, this.s1.featureIds(ctx[i])];
+      w[i] = c;
+    }
+    const toks: Int32Array[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      toks[i] = [
+        w[i].local,
+        this.s1.featureIds(ctx[i]),
+        // The word two before is at relative position -2 for this token, and so on.
+        i > 1 ? w[i - 2].m2 : edge.m2,
+        i > 0 ? w[i - 1].m1 : edge.m1,
+        i + 1 < n ? w[i + 1].p1 : edge.p1,
+        i + 2 < n ? w[i + 2].p2 : edge.p2,
+      ];
     }
     const labels = this.s1.labels;
     return Array.from(this.s1.decode(toks), (t) => labels[t]);
