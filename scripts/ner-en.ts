@@ -361,6 +361,22 @@ function compromiseTags(docs: BioDoc[]): string[][] {
   return out;
 }
 
+/** Gold type x predicted type over spans with the same boundaries, plus missed (gold only) and spurious. */
+function confusion(gold: readonly string[][], pred: readonly string[][]): string {
+  const types = [...TYPES, 'MISC', '-'];
+  const m = new Map<string, number>();
+  const inc = (g: string, p: string) => m.set(g + '>' + p, (m.get(g + '>' + p) ?? 0) + 1);
+  for (let k = 0; k < gold.length; k++) {
+    const gs = new Map(bioSpans(gold[k]).map((s) => [`${s.s}:${s.e}`, s.t]));
+    const ps = new Map(bioSpans(pred[k]).map((s) => [`${s.s}:${s.e}`, s.t]));
+    for (const [key, t] of gs) inc(t, ps.get(key) ?? '-');
+    for (const [key, t] of ps) if (!gs.has(key)) inc('-', t);
+  }
+  const rows = ['| gold \\ ours | ' + types.join(' | ') + ' |', '|---|' + types.map(() => '---|').join('')];
+  for (const g of types) rows.push(`| ${g} | ` + types.map((p) => (g === '-' && p === '-' ? '' : String(m.get(g + '>' + p) ?? 0))).join(' | ') + ' |');
+  return rows.join('\n');
+}
+
 export function evalEnglish(argv: string[]): void {
   if (argv.includes('--ablation')) return trainEnglish(argv);
   const dev = readBio(path.join(DATA, 'gum-en', 'dev.bio'));
@@ -370,9 +386,8 @@ export function evalEnglish(argv: string[]): void {
   const model = JSON.parse(fs.readFileSync(MODEL_PATH, 'utf8')) as EnglishModel;
   const tagger = new EnglishTagger(model, gaz);
   const loadMs = Date.now() - t0;
-  const t1 = Date.now();
-  const ours = score(gold, predictDocs(tagger, dev));
-  const ms = Date.now() - t1;
+  const pred = predictDocs(tagger, dev);
+  const ours = score(gold, pred);
   const ntok = gold.reduce((a, s) => a + s.length, 0);
   let theirs: Scores | undefined;
   if (!argv.includes('--no-compromise')) {
@@ -390,7 +405,20 @@ export function evalEnglish(argv: string[]): void {
     const c = theirs ? (t === 'micro' ? theirs.micro : t === 'macro' ? theirs.macro : theirs.perType[t]) : undefined;
     console.log(`| ${t} | ${fmt(o.p)} | ${fmt(o.r)} | ${fmt(o.f)} | ${c ? fmt(c.p) : '-'} | ${c ? fmt(c.r) : '-'} | ${c ? fmt(c.f) : '-'} |`);
   }
-  console.log(`model load ${loadMs} ms (${(fs.statSync(MODEL_PATH).size / 1e6).toFixed(2)} MB + gazetteer ${(fs.statSync(GAZ_PATH).size / 1e6).toFixed(2)} MB); dev tagging ${Math.round(ntok / (ms / 1000))} tokens/s (pre-tokenized, cold)`);
+  console.log('\nConfusion (ours; spans with the same boundaries; - = no span):');
+  console.log(confusion(gold, pred));
+  // Speed of the run-time path (raw text: tokenize, split, features, decode) on the dev documents, CPU time.
+  const texts = dev.map((d) => d.sentences.map((s) => s.words.join(' ')).join('\n'));
+  const rate: number[] = [];
+  for (let r = 0; r < 6; r++) {
+    const fresh = r === 0 ? new EnglishTagger(model, gaz) : tagger;
+    const c = process.cpuUsage();
+    for (const t of texts) fresh.tagDocument(t);
+    const u = process.cpuUsage(c);
+    rate.push(ntok / ((u.user + u.system) / 1e6));
+  }
+  const warm = rate.slice(1).sort((a, b) => a - b)[Math.floor((rate.length - 1) / 2)];
+  console.log(`\nmodel load ${loadMs} ms (${(fs.statSync(MODEL_PATH).size / 1e6).toFixed(2)} MB + gazetteer ${(fs.statSync(GAZ_PATH).size / 1e6).toFixed(2)} MB); tagging raw dev text: ${Math.round(warm / 1000)}k tokens/s warm (median CPU time), ${Math.round(rate[0] / 1000)}k cold (first pass, fresh tagger)`);
 }
 
 if (require.main === module) {
