@@ -150,14 +150,25 @@ function table(name: string, c: Counts): string {
   return [`${name}`, ...rows.map((r) => '  ' + r), `  ${'micro'.padEnd(13)} P ${m.p.toFixed(3)}  R ${m.r.toFixed(3)}  F1 ${m.f.toFixed(3)}`].join('\n');
 }
 
+/** `--verbose`: the spans the document level changed, marked + (right) or - (wrong) against the gold. */
+function showChanges(doc: Doc, before: Array<{ start: number; end: number; type: string }>, after: Array<{ start: number; end: number; type: string }>): void {
+  const key = (s: { start: number; end: number; type: string }) => `${wordOf(doc.words, s.start)}:${wordOf(doc.words, s.end - 1) + 1}:${s.type}`;
+  const gold = new Set(doc.gold.map((g) => `${g.w0}:${g.w1}:${g.type}`));
+  const b = new Map(before.filter((s) => EVAL_TYPES.includes(s.type as NerType)).map((s) => [key(s), s]));
+  const a = new Map(after.filter((s) => EVAL_TYPES.includes(s.type as NerType)).map((s) => [key(s), s]));
+  const show = (k: string, s: { start: number; end: number }) => {
+    const [w0, w1] = k.split(':').map(Number);
+    return `${doc.text.slice(doc.words[w0].start, doc.words[w1 - 1].end)} [${k.split(':')[2]}] …${doc.text.slice(Math.max(0, s.start - 25), s.end + 15).replace(/\n/g, ' ')}…`;
+  };
+  for (const [k, s] of a) if (!b.has(k)) console.log(`  added   ${gold.has(k) ? '+' : '-'} ${show(k, s)}`);
+  for (const [k, s] of b) if (!a.has(k)) console.log(`  removed ${gold.has(k) ? '-' : '+'} ${show(k, s)}`);
+}
+
 async function loadTagger(): Promise<NerTagger | undefined> {
   if (taggerKind !== 'model') return undefined;
   const modelsPath = path.resolve(__dirname, '../server/src/node/models');
-  const mod = (await import(modelsPath)) as Record<string, unknown>;
-  const loader = (mod.loadResources ?? mod.loadModels ?? mod.default) as undefined | ((...a: unknown[]) => { ner?: Record<string, NerTagger> });
-  if (typeof loader !== 'function') throw new Error('server/src/node/models.ts exports no loadResources()');
-  const res = loader();
-  const t = res.ner?.[lang];
+  const mod = (await import(modelsPath)) as { loadNer: () => Partial<Record<string, NerTagger>> | undefined };
+  const t = mod.loadNer()?.[lang];
   if (!t) throw new Error(`no ${lang} tagger loaded`);
   return t;
 }
@@ -191,11 +202,13 @@ async function main() {
         .map((g) => ({ start: doc.words[g.w0].start, end: doc.words[g.w1 - 1].end, type: g.type, text: doc.text.slice(doc.words[g.w0].start, doc.words[g.w1 - 1].end) }));
     }
     score(before, doc, spans);
+    linkEntities({ text: doc.text, regions: doc.regions, spans }); // warm (first-call set-up is not linking speed)
     const t0 = performance.now();
     const r = linkEntities({ text: doc.text, regions: doc.regions, spans });
     linkMs += performance.now() - t0;
     const linked = r.mentions.map((m) => ({ start: m.start, end: m.end, type: m.entity >= 0 ? r.entities[m.entity].type : m.type }));
     score(after, doc, linked);
+    if (args.includes('--verbose')) showChanges(doc, spans, linked);
     const goldSet = new Set(doc.gold.map((g) => `${g.w0}:${g.w1}:${g.type}`));
     for (const m of r.mentions) {
       if (m.source !== 'propagated') continue;

@@ -11,9 +11,10 @@ const set = (s: string) => new Set(s.trim().split(/\s+/).map(foldKey));
 export const AR_TRIGGERS = set(`
   وزير وزيرة رئيس رئيسة نائب أمين أمينة سفير سفيرة مشير لواء عقيد عميد جنرال متحدث متحدثة ناطق ناطقة
   شيخ ملك ملكة أمير أميرة قائد قائدة مدير مديرة مبعوث مبعوثة مندوب مندوبة ممثل ممثلة مستشار مستشارة محافظ
-  عمدة زعيم زعيمة مرشد بابا إمام مفتي سلطان حاكم قاضي وكيل مساعد عضو منسق مفوض مراسل مؤسس رائد نقيب
+  عمدة زعيم زعيمة مرشد بابا مفتي سلطان حاكم قاضي وكيل مساعد عضو منسق مفوض مراسل مؤسس رائد نقيب
   دبلوماسي مسؤول`);
 
+/** ('إمام' is left out: folded it is 'أمام', in front of.) */
 /** Honorifics: not a role, skipped when a title is read ('السيد', 'Mr.'). */
 export const AR_HONORIFICS = set('السيد السيدة الدكتور الدكتورة الأستاذ الحاج سيد سيدة دكتور');
 export const EN_HONORIFICS = set('mr mrs ms miss dr sir madam mme monsieur');
@@ -62,6 +63,13 @@ export const AR_NOT_NAMES = set(`
   و ف ب ل ك يا لا نعم كل بعض غير أي كان كانت يكون تكون ليس ليست وكان وكانت الذي العام الجديد`);
 
 export const EN_NOT_NAMES = set(`${[...EN_CAP_STOPS].join(' ')} ${[...EN_HONORIFICS].join(' ')} s`);
+
+/**
+ * Heads of institutions that every country has, so that the nationality adjective after them is part of the name
+ * ('مجلس الأمن الروسي' ≠ 'مجلس الأمن الدولي', 'وزارة الخارجية الروسية'); proper names keep the adjective out
+ * ('حزب الله' + 'اللبناني', 'ريال مدريد' + 'الإسباني'), as ANERcorp annotates them.
+ */
+export const AR_INSTITUTION_HEADS = set('وزارة مجلس جيش قوات حكومة برلمان محكمة هيئة لجنة وكالة منظمة شرطة اتحاد رئاسة');
 
 /** Media nouns that name the kind of organization following them ('صحيفة «إزفيستيا»', 'the newspaper Izvestia'). */
 export const AR_MEDIA = set('صحيفة جريدة مجلة وكالة قناة إذاعة موقع');

@@ -124,6 +124,8 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
     let prevEnd = -1;
     let prev: Token | undefined;
     for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+      // A lone tatweel or mark ('الخرطوم ـ عبدالواحد') is not a word.
+      if (!/[\p{L}\p{N}]/u.test(m[0].replace(/\u0640/g, ''))) continue;
       const s = start + m.index;
       const e = s + m[0].length;
       const c0 = m[0].charCodeAt(0);
