@@ -133,6 +133,15 @@ describe('dates: Arabic absolute dates', () => {
     assert.equal(first.parts.month, undefined, 'the shared month is not the first day\'s part');
   });
 
+  it('ordinal days: في السادس والعشرين من نوفمبر, الأول من الشهر الجاري; not الأسبوع الأول من الشهر', () => {
+    assert.equal(iso(one('في السادس والعشرين من نوفمبر 2016').value), '2016-11-26');
+    assert.equal(iso(one('في الحادي عشر من سبتمبر 2001').value), '2001-09-11');
+    assert.equal(iso(one('وصل في الأول من الشهر الجاري').value), '2016-11-01');
+    assert.equal(iso(one('الثلاثاء التاسع والعشرين من تشرين الثاني').value), '2016-11-29');
+    assert.deepEqual(parseDates('الأسبوع الأول من الشهر الجاري', 'ar', PUB).map((d) => d.text), ['الشهر الجاري']);
+    assert.deepEqual(parseDates('الربع الأول من العام', 'ar', PUB), []);
+  });
+
   it('a bare second month is a pair only across systems and when it is not also a word', () => {
     assert.equal(one('11 سبتمبر أيلول 2001').parts.month2?.value, 9);
     const d = one('في 5 يونيو مارس الرئيس ضغوطا');

@@ -4,7 +4,7 @@
  */
 import type { Article, DateValue, Language, TextEdit } from '../types';
 import { toHijri } from './calendar';
-import { AR_MONTHS, AR_WEEKDAYS, EN_MONTHS, EN_WEEKDAYS, HIJRI_MONTHS_AR, enMonthForm, formatDigits, type MonthSystem } from './lexicon';
+import { AR_MONTHS, AR_WEEKDAYS, EN_MONTHS, EN_WEEKDAYS, HIJRI_MONTHS_AR, arOrdinal, enMonthForm, formatDigits, type MonthSystem } from './lexicon';
 import type { ParsedDate } from './parse';
 
 export function datesOf(article: Pick<Article, 'dates'>): ParsedDate[] {
@@ -54,7 +54,8 @@ export function dateEdits(d: ParsedDate, target: { year: number; month: number; 
   if (d.raw.day !== target.day) {
     if (!day) return undefined;
     const pad = day.text.length === 2 && (day.text[0] === '0' || day.text[0] === '٠') ? 2 : 0;
-    edits.push({ start: day.start, end: day.end, newText: formatDigits(target.day, day.text, pad) });
+    const ordinal = /^[\u0621-\u064A]/.test(day.text);
+    edits.push({ start: day.start, end: day.end, newText: ordinal ? arOrdinal(target.day) : formatDigits(target.day, day.text, pad) });
   }
   if (d.raw.month !== target.month) {
     if (!month) return undefined;

@@ -164,3 +164,30 @@ export const AR_NUMBER_RE = alternation(Object.keys(AR_NUMBER_WORDS));
 export const EN_NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
 };
+
+// ---- Arabic ordinal day numbers ('السادس والعشرين من نوفمبر') ----
+
+const AR_ORD_UNITS = ['الحادي', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع'];
+
+/** The ordinal a writer uses for day `n` (1..31) of a month: 'الأول', 'الحادي عشر', 'السادس والعشرين'. */
+export function arOrdinal(n: number): string {
+  if (n === 1) return 'الأول';
+  if (n === 10) return 'العاشر';
+  if (n === 20) return 'العشرين';
+  if (n === 30) return 'الثلاثين';
+  if (n < 10) return AR_ORD_UNITS[n - 1];
+  if (n < 20) return `${AR_ORD_UNITS[n - 11]} عشر`;
+  if (n < 30) return `${AR_ORD_UNITS[n - 21]} والعشرين`;
+  return `${AR_ORD_UNITS[n - 31]} والثلاثين`;
+}
+
+const arOrdinalIndex = new Map<string, number>();
+for (let n = 1; n <= 31; n++) {
+  const f = arOrdinal(n);
+  for (const v of new Set([f, f.replace('الأول', 'الاول'), f.replace('الثاني', 'الثانى'), f.replace('الحادي', 'الحادى'), f.replace('والعشرين', 'والعشرون'), f.replace('العشرين', 'العشرون'), f.replace('الثلاثين', 'الثلاثون')])) arOrdinalIndex.set(v, n);
+}
+export const AR_ORDINAL_RE = alternation(arOrdinalIndex.keys());
+
+export function arOrdinalValue(form: string): number | undefined {
+  return arOrdinalIndex.get(form.replace(/\s+/g, ' '));
+}

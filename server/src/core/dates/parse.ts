@@ -12,7 +12,7 @@
 import type { DateKind, DateMention, Language, Span } from '../types';
 import type { HijriValue } from './calendar';
 import {
-  AR_AMBIGUOUS_MONTHS, AR_MONTH_RE, AR_NUMBER_RE, AR_NUMBER_WORDS, AR_WEEKDAY_RE, DIGIT, EN_MONTH_RE, EN_NUMBER_WORDS,
+  AR_AMBIGUOUS_MONTHS, AR_MONTH_RE, AR_NUMBER_RE, AR_ORDINAL_RE, arOrdinalValue, AR_NUMBER_WORDS, AR_WEEKDAY_RE, DIGIT, EN_MONTH_RE, EN_NUMBER_WORDS,
   EN_WEEKDAY_FULL_RE, EN_WEEKDAY_RE, HIJRI_MONTH_RE, arMonth, arWeekday, enMonth, enWeekday, hijriMonth, parseDigits,
   type MonthSystem,
 } from './lexicon';
@@ -101,6 +101,13 @@ const AR_RANGE_FIRST = new RegExp(
   `${B_DAY}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:و|-|–|—|ـ|إلى|الى|حتى|وحتى|ولغاية|لغاية)\\s{0,4}`
   + `(?=(?:[وف]?(?:يوم\\s{1,4})?(?:${AR_WEEKDAY_RE})\\s{0,4}[،,]?\\s{0,4})?${D}{1,2}(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?)?`
   + `(?<mon>${AR_MONTH_RE})(?![${AL}])${AR_PAIR}?${AR_YEAR}?)`,
+  'gdu',
+);
+
+/** 'في السادس والعشرين من نوفمبر 2016', 'الثلاثاء التاسع والعشرين من الشهر الجاري'. */
+const AR_ORD_DATE = new RegExp(
+  `${B_DAY}${AR_WD_PREFIX}(?<oday>${AR_ORDINAL_RE})(?![${AL}])\\s{1,4}من\\s{1,4}(?:شهر\\s{1,4})?`
+  + `(?:(?<mon>${AR_MONTH_RE})(?![${AL}])${AR_PAIR}?(?:${AR_YEAR}|${AR_MONTH_MOD})?|(?:هذا\\s{1,4})?الشهر\\s{1,4}(?<rel>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}]))`,
   'gdu',
 );
 
@@ -256,6 +263,7 @@ export function findDates(text: string, lang: Language): ParsedDate[] {
       for (const m of text.matchAll(AR_RANGE_FIRST)) readRangeFirst(text, m, cands, 'ar');
       for (const m of text.matchAll(AR_DAY_OF_MONTH)) readArDayOfMonth(text, m, cands);
     }
+    for (const m of text.matchAll(AR_ORD_DATE)) readArOrdinal(text, m, cands);
     for (const m of text.matchAll(AR_MONTH_ONLY)) readArMonthOnly(text, m, cands);
     for (const m of text.matchAll(AR_WEEKDAY)) readArWeekday(text, m, cands);
     for (const m of text.matchAll(AR_RELATIVE)) readArRelative(text, m, cands);
@@ -436,6 +444,49 @@ function sharedMonth(text: string, c: Candidate, end: number): void {
   c.parts.month2 = undefined;
   c.parts.year = undefined;
   c.priority = 4;
+}
+
+/** Ordinal words before 'من': 'الأسبوع الأول من الشهر الجاري' is a week, not the 1st. */
+function readArOrdinal(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  const g = m.groups as Groups;
+  const ix = m.indices?.groups as Indices;
+  const oday = part(text, ix, 'oday')!;
+  const wdP = part(text, ix, 'wd');
+  const start = wdP ? (ix.wdyawm ? ix.wdyawm[0] : wdP.start) : oday.start;
+  if (!wdP && /(?:^|[\s،,(])ال[\u0621-\u064A]+\s{1,4}$/.test(text.slice(Math.max(0, start - 20), start))) return;
+  const day = arOrdinalValue(oday.text);
+  if (!day) return;
+  const c = base('ar', g.rel ? 'relative' : 'absolute', start, (m.index ?? 0) + m[0].length, text);
+  trimTrailingSpace(text, c);
+  c.priority = 3;
+  c.parts.day = oday;
+  c.raw.day = day;
+  if (wdP) {
+    c.parts.weekday = wdP;
+    c.weekday = arWeekday(wdP.text);
+  }
+  if (g.rel) {
+    c.dayOfMonth = { day, months: /الماضي|المنصرم|الفائت/.test(g.rel) ? -1 : /المقبل|القادم/.test(g.rel) ? 1 : 0 };
+    c.dependsOnPublication = true;
+    out.push(c);
+    return;
+  }
+  const monP = part(text, ix, 'mon')!;
+  const am = arMonth(monP.text)!;
+  c.parts.month = { ...monP, system: am.system };
+  c.raw.month = am.month;
+  const m2 = part(text, ix, 'mon2a') ?? part(text, ix, 'mon2b') ?? part(text, ix, 'mon2c') ?? part(text, ix, 'mon2d');
+  if (m2 && bareSecondMonth(ix, monP.text, text)) {
+    const am2 = arMonth(m2.text)!;
+    c.parts.month2 = { ...m2, value: am2.month, system: am2.system };
+  } else if (m2) return;
+  const yearP = part(text, ix, 'year');
+  if (yearP) {
+    c.parts.year = yearP;
+    c.raw.year = parseDigits(yearP.text);
+  }
+  if (g.mmod) c.direction = /الماضي|المنصرم|الفائت/.test(g.mmod) ? 'past' : /المقبل|القادم/.test(g.mmod) ? 'next' : 'bare';
+  out.push(c);
 }
 
 function readArDayOfMonth(text: string, m: RegExpMatchArray, out: Candidate[]): void {
