@@ -419,7 +419,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => refreshAll());
+  connection.onDidChangeWatchedFiles(() => {
+    host?.forget();
+    refreshAll();
+  });
 
   connection.onNotification(Notifications.trust, (p: { trusted?: boolean }) => {
     const was = trusted;

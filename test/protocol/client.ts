@@ -36,6 +36,7 @@ export class TestClient {
   readonly logs: string[] = [];
   private waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   private versions = new Map<string, number>();
+  private progressWaiters: Array<{ pred: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
   initializeResult!: InitializeResult;
   exited: Promise<number | null>;
 
@@ -50,7 +51,10 @@ export class TestClient {
       });
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
-    conn.onNotification('$/progress', (p: unknown) => void this.progress.push(p));
+    conn.onNotification('$/progress', (p: unknown) => {
+      this.progress.push(p);
+      this.progressWaiters = this.progressWaiters.filter((w) => (w.pred(p) ? (w.resolve(p), false) : true));
+    });
     conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
       p.items.map((i) => (i.section === 'articleLens' ? this.settings ?? {} : null)),
     );
@@ -66,6 +70,14 @@ export class TestClient {
     const have = this.diagnostics.get(uri);
     if (have && pred(have)) return Promise.resolve(have);
     return new Promise((resolve) => this.waiters.push({ uri, pred, resolve }));
+  }
+
+  /** The first `$/progress` notification (already received or to come) that satisfies `pred`. */
+  waitForProgress(pred: (p: { token: unknown; value: { kind: string; message?: string } }) => boolean): Promise<unknown> {
+    const p = pred as (p: unknown) => boolean;
+    const have = this.progress.find(p);
+    if (have) return Promise.resolve(have);
+    return new Promise((resolve) => this.progressWaiters.push({ pred: p, resolve }));
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -389,6 +389,50 @@ describe('protocol: the built server over stdio', function () {
       }
     });
 
+    it('background indexing at start: server-initiated progress, then workspace symbols', async () => {
+      const c = await startClient({ workspaceFolder: dir, settings: { workspaceIndex: { include: ['articles/**/*.txt'] } }, workDoneProgress: true });
+      try {
+        // The index reports begin … end on a token the server created; wait for its end.
+        await c.waitForProgress((p) => p.value.kind === 'end');
+        const kinds = c.progress.map((p) => (p as { value: { kind: string } }).value.kind);
+        assert.equal(kinds[0], 'begin');
+        const syms = await c.request<SymbolInformation[]>('workspace/symbol', { query: 'لافروف' });
+        assert.equal(new Set(syms.map((s) => s.location.uri)).size, 2, 'found in both articles without opening them');
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('the style book of a trusted workspace is read (and re-read when it changes); an untrusted one is ignored', async () => {
+      const file = path.join(ROOT, 'test/fixtures/names/001_shoigu.txt');
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = fileUri(path.join(dir, 'articles', 'c.txt'));
+      fs.mkdirSync(path.join(dir, '.article-lens'), { recursive: true });
+      const book = path.join(dir, '.article-lens', 'stylebook.json');
+      fs.writeFileSync(book, JSON.stringify({ names: [{ preferred: 'شويغو', variants: ['شويجو'] }] }));
+      try {
+        for (const trusted of [true, false]) {
+          const c = await startClient({ workspaceFolder: dir, settings: { workspaceIndex: { enabled: false } }, initializationOptions: { trusted } });
+          try {
+            c.open(uri, text);
+            const p = await c.waitForDiagnostics(uri);
+            assert.equal(p.diagnostics.some((d) => d.code === 'name.stylebook'), trusted, `trusted=${trusted}`);
+            if (trusted) {
+              fs.writeFileSync(book, JSON.stringify({ names: [{ preferred: 'لافروف', variants: ['لافروڤ'] }] }));
+              void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(book), type: 2 }] });
+              const q = await c.waitForDiagnostics(uri, (x) => !x.diagnostics.some((d) => d.code === 'name.stylebook'));
+              assert.ok(q.diagnostics.some((d) => d.code === 'name.variant'), 'without the book entry the variant is a plain name.variant');
+              fs.writeFileSync(book, JSON.stringify({ names: [{ preferred: 'شويغو', variants: ['شويجو'] }] }));
+            }
+          } finally {
+            await c.stop();
+          }
+        }
+      } finally {
+        fs.rmSync(path.join(dir, '.article-lens'), { recursive: true, force: true });
+      }
+    });
+
     it('an untrusted workspace is not scanned', async () => {
       const c = await startClient({ workspaceFolder: dir, initializationOptions: { trusted: false } });
       try {

@@ -14,6 +14,8 @@ export interface ServerHost {
   stylebook(folderUri: string, rel: string): { stylebook?: Stylebook; problems: string[]; file?: string } | undefined;
   /** Files under a workspace folder matching the globs, as URIs; stops at `max` or when `cancelled()` says so. */
   listFiles(folderUri: string, include: readonly string[], exclude: readonly string[], max: number, cancelled: () => boolean): Promise<string[]>;
+  /** Forget cached style books (a watched file changed). */
+  forget(): void;
   /** Size in bytes, or undefined when unreadable. */
   size(uri: string): number | undefined;
   /** The file's text as UTF-8, or undefined when unreadable, binary or not valid UTF-8. */
@@ -45,6 +47,9 @@ export function nodeHost(): ServerHost {
         : undefined;
       books.set(file, { mtime, value });
       return value;
+    },
+    forget() {
+      books.clear();
     },
     async listFiles(folderUri, include, exclude, max, cancelled) {
       const root = URI.parse(folderUri);
