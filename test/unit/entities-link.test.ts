@@ -293,6 +293,19 @@ describe('entities: linking rules on small texts', () => {
     assert.deepEqual(es[0].roles.map((r) => r.text), ['المشير']);
   });
 
+  it('finds institutions and titled names the tagger missed, and not descriptions or verbs', () => {
+    const text = 'خبر\nوأعلنت وزارة الخارجية الروسية أن أمين عام مجلس الأمن الروسي نيقولاي باتروشيف. وقال القائد العام للجيش الليبي إن وزير الدفاع الروسي صباح أمس، ثم وزير الدفاع الروسي يقوم بزيارة. ووصل وزير الخارجية الروسي إلى المدينة.';
+    const i = text.indexOf('مجلس الأمن الروسي');
+    const es = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans: [{ start: i, end: i + 'مجلس الأمن الروسي'.length, type: 'organization', text: 'مجلس الأمن الروسي' }] }).entities;
+    assert.deepEqual(es.map((e) => `${e.id} ${e.mentions.map((m) => m.text).join('|')}`), [
+      'organization:وزارة الخارجية الروسية وزارة الخارجية الروسية',
+      'organization:مجلس الأمن الروسي مجلس الأمن الروسي',
+      'person:نيقولاي باتروشيف نيقولاي باتروشيف',
+      'organization:الجيش الليبي لجيش الليبي',
+    ]);
+    assert.deepEqual(es[2].roles.map((r) => r.text), ['أمين عام مجلس الأمن الروسي']);
+  });
+
   it('links an English acronym to the one organization whose initials it spells', () => {
     const text = 'Title\nThe United Nations imposed an embargo. The UN said the embargo stays.';
     const es = link(text, [['United Nations', 'organization'], ['UN', 'organization']]);

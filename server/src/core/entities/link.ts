@@ -204,13 +204,19 @@ function plainArabicWord(t: Token): boolean {
  * - a place or organization span loses a trailing indefinite adverb ('ليبيا قريبا') when the span without it is
  *   a name tagged elsewhere in the article.
  */
-function repairArabicSpans(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
+function repairArabicSpans(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
   const keysByType = new Map<string, Set<string>>();
   for (const m of mentions) {
     let s = keysByType.get(m.type);
     if (!s) keysByType.set(m.type, (s = new Set()));
     s.add(m.keys.join(' '));
   }
+  const appositionAfter = (i: number): boolean => {
+    const n = tokens[i];
+    if (!n || n.sep !== Sep.Comma || n.latin) return false;
+    const st = arLexStem(n.key, AR_TRIGGERS);
+    return !!st && st.strip === 0;
+  };
   const triggerBefore = (i: number): boolean => {
     for (let k = i, n = 0; k >= 0 && n < 7; k--, n++) {
       if (arLexStem(tokens[k].key, AR_TRIGGERS)) return true;
@@ -221,24 +227,23 @@ function repairArabicSpans(tokens: readonly Token[], mentions: WorkMention[], cl
   mentions.forEach((m, mi) => {
     if (m.latin) return;
     if (m.type === 'person' && m.start === tokens[m.t0].start) {
-      let k = m.t0 - 1;
-      let run = 0;
-      while (k >= 0 && run < 1 && tokens[k + 1].sep === Sep.Space && tokens[k].region === tokens[m.t0].region && claimed[k] < 0 && plainArabicWord(tokens[k])) {
-        k--;
-        run++;
-      }
-      if (run === 0 || k < 0 || tokens[k + 1].sep !== Sep.Space || tokens[k].region !== tokens[m.t0].region) return;
+      const w = m.t0 - 1;
+      if (w < 0 || tokens[m.t0].sep !== Sep.Space || tokens[w].region !== tokens[m.t0].region || claimed[w] >= 0 || !plainArabicWord(tokens[w])) return;
+      // 'المشير [خليفة] حفتر': the word before ends a title.
+      const k = w - 1;
       const t = tokens[k];
-      const other = claimed[k] >= 0 ? mentions[claimed[k]] : undefined;
-      const titleEnd = (!other && (!!arLexStem(t.key, AR_TRIGGERS) || !!arNationalAdjective(t.key)))
-        || (!!other && other.type !== 'person' && other.t1 === k + 1 && triggerBefore(other.t0 - 1))
-        || (!!other && other.type !== 'person' && other.t1 === k + 1 && !!arNationalAdjective(t.key));
-      if (!titleEnd) return;
-      for (let i = k + 1; i < m.t0; i++) claimed[i] = mi;
-      m.keys = [...tokens.slice(k + 1, m.t0).map((x) => x.key), ...m.keys];
+      const other = k >= 0 && claimed[k] >= 0 ? mentions[claimed[k]] : undefined;
+      const titleEnd = k >= 0 && tokens[w].sep === Sep.Space && t.region === tokens[w].region && (
+        (!other && (!!arLexStem(t.key, AR_TRIGGERS) || !!arNationalAdjective(t.key)))
+        || (!!other && other.type !== 'person' && other.t1 === k + 1 && (triggerBefore(other.t0 - 1) || !!arNationalAdjective(t.key))));
+      // '…، [عقيلة] صالح عيسى، رئيس مجلس النواب': between a comma and an apposition, the whole run is the name.
+      const apposition = tokens[w].sep >= Sep.Comma && appositionAfter(m.t1);
+      if (!titleEnd && !apposition) return;
+      claimed[w] = mi;
+      m.keys = [tokens[w].key, ...m.keys];
       if (m.alt) m.alt = undefined;
-      m.t0 = k + 1;
-      m.start = tokens[k + 1].start;
+      m.t0 = w;
+      m.start = tokens[w].start;
       return;
     }
     if (m.type === 'organization' && arLexStem(m.keys[0], AR_INSTITUTION_HEADS)) {
@@ -263,6 +268,77 @@ function repairArabicSpans(tokens: readonly Token[], mentions: WorkMention[], cl
       }
     }
   });
+  institutionNames(text, tokens, mentions, claimed);
+  titledNames(tokens, mentions, claimed, triggerBefore);
+}
+
+const free = (claimed: Int32Array, tokens: readonly Token[], i: number, region: number) =>
+  i < tokens.length && claimed[i] < 0 && tokens[i].region === region && !tokens[i].latin;
+
+function claim(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, t0: number, t1: number, type: NerType, start: number, keys: string[], alt?: string[]): void {
+  for (let i = t0; i < t1; i++) claimed[i] = mentions.length;
+  mentions.push({ start, end: tokens[t1 - 1].end, type, t0, t1, keys, latin: false, source: 'rule', group: -1, alt });
+}
+
+/**
+ * Institutions named by head + complement + nationality adjective, which the tagger may miss:
+ * 'وزارة الخارجية الروسية', 'مجلس النواب الليبي', '(لل)جيش الليبي'. Only institution heads that every country has
+ * (see AR_INSTITUTION_HEADS), only with a nationality adjective, only over words no other mention holds.
+ */
+function institutionNames(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const h = tokens[i];
+    if (!free(claimed, tokens, i, h.region)) continue;
+    const st = arLexStem(h.key, AR_INSTITUTION_HEADS);
+    if (!st) continue;
+    const headKey = st.restoreAl ? 'ا' + h.key.slice(st.strip) : h.key.slice(st.strip);
+    const definite = headKey.startsWith('ال');
+    let j = i + 1;
+    const ok = (x: number) => free(claimed, tokens, x, h.region) && tokens[x].sep === Sep.Space;
+    if (!definite) {
+      // One or two definite complements: 'وزارة الخارجية', 'مجلس الأمن'.
+      let c = 0;
+      while (c < 2 && ok(j) && tokens[j].key.startsWith('ال') && !arNationalAdjective(tokens[j].key)) {
+        j++;
+        c++;
+      }
+      if (c === 0) continue;
+    }
+    if (!ok(j) || !arNationalAdjective(tokens[j].key)) continue;
+    const word = h.key === headKey ? 0 : st.strip;
+    const start = h.start + (word ? offsetAfterLetters(text.slice(h.start, h.end), word) : 0);
+    const rest = tokens.slice(i + 1, j + 1).map((t) => t.key);
+    claim(tokens, mentions, claimed, i, j + 1, 'organization', start, [headKey, ...rest], st.restoreAl ? [h.key.slice(st.strip), ...rest] : undefined);
+    i = j;
+  }
+}
+
+/**
+ * A name the tagger missed right after a title: 'أمين عام مجلس الأمن الروسي نيقولاي باتروشيف.' Two or three plain
+ * words (no article, no function word, no -an adverb, the last not ending in ة/ه as nouns and pronoun suffixes do)
+ * between the end of a title (a nationality adjective or an organization governed by a trigger) and punctuation.
+ */
+function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, triggerBefore: (i: number) => boolean): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.sep !== Sep.Space || !free(claimed, tokens, i, t.region) || !plainArabicWord(t) || /^[وفبلك]?ال/.test(t.key)) continue;
+    const k = i - 1;
+    const before = tokens[k];
+    if (before.region !== t.region || before.latin) continue;
+    const other = claimed[k] >= 0 ? mentions[claimed[k]] : undefined;
+    const titleEnd = other
+      ? other.type !== 'person' && other.t1 === i && triggerBefore(other.t0 - 1)
+      : !!arNationalAdjective(before.key) && triggerBefore(k - 1);
+    if (!titleEnd) continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i < 3 && tokens[j].sep === Sep.Space && free(claimed, tokens, j, t.region) && plainArabicWord(tokens[j]) && !/^[وفبلك]?ال/.test(tokens[j].key)) j++;
+    if (j - i < 2) continue;
+    const after = tokens[j];
+    const ends = !after || after.region !== t.region || after.sep >= Sep.Comma || AR_HARD_STOPS_SET.has(after.key);
+    if (!ends || tokens[j - 1].key.endsWith('ه')) continue;
+    claim(tokens, mentions, claimed, i, j, 'person', t.start, tokens.slice(i, j).map((x) => x.key));
+    i = j;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -357,7 +433,7 @@ export function linkEntities(input: LinkInput): LinkResult {
     if (overlapping.length === 0 || overlapping.every((r) => r.t0 >= m.t0 && r.t1 <= m.t1)) place(m);
   }
   for (const m of raw) place(m);
-  repairArabicSpans(tokens, mentions, claimed);
+  repairArabicSpans(text, tokens, mentions, claimed);
 
   // 2. Group by folded words. A clitic-restored first word ('الجيش' from 'للجيش') falls back to the
   // unrestored reading when only that one is a name elsewhere ('للبنان' -> 'لبنان').
