@@ -24,3 +24,4 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 export function startCodeServer(o: StartOptions): Promise<CodeServer>;
+export function installVsix(workDir: string, vsix: string): Promise<string>;

@@ -44,6 +44,40 @@ export function extensionFolderName() {
   return `${pkg.publisher}.${pkg.name}-${pkg.version}`;
 }
 
+/** HOME and XDG dirs inside workDir: code-server writes its config there. */
+function scratchEnv(home, extra = {}) {
+  const env = withNode24Path({
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    XDG_STATE_HOME: path.join(home, '.local/state'),
+    ...extra,
+  });
+  delete env.VSCODE_IPC_HOOK_CLI;
+  delete env.ELECTRON_RUN_AS_NODE;
+  return env;
+}
+
+/**
+ * Installs a .vsix into the extensions folder of workDir (`code-server --install-extension`), as a user would.
+ * Resolves with code-server's output; rejects when it fails.
+ */
+export function installVsix(workDir, vsix) {
+  const home = path.join(workDir, 'home');
+  const args = [codeServerBin, '--user-data-dir', path.join(workDir, 'user-data'), '--extensions-dir', path.join(workDir, 'extensions'), '--install-extension', vsix, '--force'];
+  for (const d of [home, path.join(workDir, 'user-data'), path.join(workDir, 'extensions')]) fs.mkdirSync(d, { recursive: true });
+  return new Promise((resolve, reject) => {
+    const p = spawn(node24Bin, args, { env: scratchEnv(home), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`code-server --install-extension exited ${code}:\n${out}`))));
+  });
+}
+
 /**
  * Starts code-server and resolves once it listens and /healthz answers.
  * @param {{ workDir: string, folder: string, port?: number, settings?: object, extraArgs?: string[],
@@ -70,17 +104,7 @@ export async function startCodeServer(o) {
     fs.symlinkSync(repoRoot, link, 'dir');
   }
   if (!fs.existsSync(codeServerBin)) throw new Error('code-server is not installed: run `node scripts/setup-editors.mjs`');
-  const env = withNode24Path({
-    ...process.env,
-    HOME: dirs.home,
-    XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
-    XDG_DATA_HOME: path.join(dirs.home, '.local/share'),
-    XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
-    XDG_STATE_HOME: path.join(dirs.home, '.local/state'),
-    ...(o.env ?? {}),
-  });
-  delete env.VSCODE_IPC_HOOK_CLI;
-  delete env.ELECTRON_RUN_AS_NODE;
+  const env = scratchEnv(dirs.home, o.env ?? {});
   const args = [
     codeServerBin,
     '--user-data-dir', dirs.userData,

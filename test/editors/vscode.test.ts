@@ -1,6 +1,6 @@
 /**
  * The product as a user sees it: real VS Code (code-server, installed by scripts/setup-editors.mjs) in headless
- * Chromium, with Article Lens loaded from this repository. Opens the Arabic seed, waits for the extension, reads the
+ * Chromium, with Article Lens installed from the .vsix that `npm run package` makes. Opens the Arabic seed, waits for the extension, reads the
  * Outline and hover cards from the page, and saves screenshots under test-results/. Every wait is on an element or
  * an event of the page; nothing sleeps for a fixed time.
  */
@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { packageVsix } from '../manifest/vsix';
 import { cliDiagnostics, cliEntities, entityAt, groupTitle, repoRoot, seedFile, type CliEntity } from './expected';
 
-const seedsDir = path.join(repoRoot, 'seeds');
 const seedName = path.basename(seedFile);
 const shots = path.join(repoRoot, 'test-results');
 const seedText = fs.readFileSync(seedFile, 'utf8');
@@ -31,6 +31,9 @@ describe('editors: VS Code (code-server in headless Chromium)', function () {
   let ctx: BrowserContext | undefined;
   let page: Page;
   let entities: CliEntity[];
+  let seedsDir: string;
+  /** An article with a planted wrong weekday (29 November 2016 was a Tuesday). */
+  const planted = { name: 'planted_weekday.txt', text: 'محادثات في موسكو\nموسكو - التقى الوزيران يوم الجمعة 29 نوفمبر 2016 في مقر الوزارة.\n' };
 
   async function shot(name: string): Promise<void> {
     fs.mkdirSync(shots, { recursive: true });
@@ -89,8 +92,16 @@ describe('editors: VS Code (code-server in headless Chromium)', function () {
     for (const f of ['dist/extension.js', 'dist/server.js']) assert.ok(fs.existsSync(path.join(repoRoot, f)), `${f} is built (npm run build)`);
     entities = cliEntities(seedFile);
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-vscode-'));
-    const { startCodeServer } = await import('../../scripts/code-server.mjs');
-    cs = await startCodeServer({ workDir, folder: seedsDir, settings: { 'outline.collapseItems': 'alwaysCollapse', 'editor.wordWrap': 'on' } });
+    // The workspace: a copy of seeds/ (named seeds, so the filenamePatterns make its .txt files articles) plus the
+    // planted article.
+    seedsDir = path.join(workDir, 'seeds');
+    fs.cpSync(path.join(repoRoot, 'seeds'), seedsDir, { recursive: true });
+    fs.writeFileSync(path.join(seedsDir, planted.name), planted.text);
+    const { startCodeServer, installVsix } = await import('../../scripts/code-server.mjs');
+    await installVsix(workDir, packageVsix());
+    const installed = fs.readdirSync(path.join(workDir, 'extensions'));
+    assert.ok(installed.some((d) => d.startsWith('article-lens.article-lens-')), `the .vsix installed: ${installed.join(', ')}`);
+    cs = await startCodeServer({ workDir, folder: seedsDir, linkExtension: false, settings: { 'outline.collapseItems': 'alwaysCollapse', 'editor.wordWrap': 'on' } });
     const { chromium } = await import('playwright-core');
     ctx = await chromium.launchPersistentContext(path.join(workDir, 'browser'), {
       executablePath: env.chromiumBin,
@@ -202,15 +213,38 @@ describe('editors: VS Code (code-server in headless Chromium)', function () {
     await shot('3-hover');
   });
 
-  it('diagnostics: the Problems count in the status bar matches what the CLI finds', async () => {
+  it('diagnostics: the seed has as many warnings as the CLI finds; a wrong weekday is flagged, listed in Problems and fixed by its quick fix', async () => {
     const findings = cliDiagnostics(seedFile).filter((d) => d.severity === 'error' || d.severity === 'warning');
-    const problems = page.locator('#status\\.problems');
-    await problems.waitFor();
-    if (findings.length === 0) {
-      const label = (await problems.getAttribute('aria-label')) ?? '';
-      assert.match(label, /No Problems|0 Errors, 0 Warnings|^$/i, `no warnings expected on the seed: '${label}'`);
-    } else {
-      await page.waitForFunction(() => /[1-9]/.test(document.getElementById('status.problems')?.getAttribute('aria-label') ?? ''));
-    }
+    const label = (await page.locator('#status\\.problems').getAttribute('aria-label')) ?? '';
+    if (findings.length === 0) assert.match(label, /No Problems|^0|, 0 Warnings/i, `no warnings expected on the seed: '${label}'`);
+
+    // The folder section was collapsed for the Outline: open it again.
+    const folders = page.locator('.pane-header', { hasText: 'seeds' }).first();
+    if ((await folders.getAttribute('aria-expanded')) !== 'true') await folders.click();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: planted.name }).click();
+    await page.locator('.tab.active', { hasText: planted.name }).waitFor();
+    // The squiggle, then the Problems panel entry.
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+    await runCommand('Problems: Focus on Problems View');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'الثلاثاء' }).first();
+    await row.waitFor();
+    const rowText = await row.innerText();
+    assert.match(rowText, /date\.weekday-mismatch/, `Problems row shows the code: ${rowText}`);
+    await shot('4-problems');
+
+    // The quick fix on the date: Ctrl+. lists it; Enter applies the preferred one (the right weekday).
+    await row.click();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor.focused').waitFor();
+    await page.keyboard.press('Control+.');
+    const widget = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    await widget.waitFor({ state: 'visible' });
+    const items = (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.trim());
+    assert.ok(items.some((t) => t.includes('الثلاثاء')), `a fix writes الثلاثاء: ${JSON.stringify(items)}`);
+    await shot('5-quick-fix');
+    await widget.locator('.monaco-list-row', { hasText: 'الثلاثاء' }).first().click();
+    await page.waitForFunction(() => (document.querySelector('.monaco-editor.focused .view-lines')?.textContent ?? '').includes('الثلاثاء'));
+    await page.locator('.monaco-editor .squiggly-warning').waitFor({ state: 'detached' });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'weekday-mismatch' }).waitFor({ state: 'detached' });
   });
 });
