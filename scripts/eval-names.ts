@@ -268,16 +268,13 @@ function plants(doc: Doc): Plant[] {
 }
 
 async function loadPipeline(): Promise<Resources | undefined> {
-  for (const mod of ['../server/src/node/resources', '../server/src/node/models', '../server/src/node/ner']) {
-    try {
-      const m = await import(mod);
-      const load = m.loadResources ?? m.loadDefaultResources ?? m.loadNer;
-      if (typeof load === 'function') return await load(root);
-    } catch {
-      /* not there yet */
-    }
+  try {
+    const m = await import('../server/src/node/models');
+    return { ner: m.loadNer() };
+  } catch (e) {
+    console.log(`pipeline: ${(e as Error).message}`);
+    return undefined;
   }
-  return undefined;
 }
 
 async function main() {
@@ -318,13 +315,13 @@ async function main() {
           ortho += all.length - f.length;
           fa += f.length;
           if (f.length) docsWithFa++;
-          if (part === 'all' && mode === 'matcher')
-            for (const x of f) if (falseAlarmExamples.length < 80) falseAlarmExamples.push(`${d.id} ${(x.data as { spellings: Array<{ text: string; count: number }> }).spellings.map((s) => `${s.text}×${s.count}`).join(' / ')}`);
+          if (part === 'all' && mode !== 'linker')
+            for (const x of f) if (falseAlarmExamples.length < 120) falseAlarmExamples.push(`${mode} ${d.id} ${(x.data as { spellings: Array<{ text: string; count: number }> }).spellings.map((s) => `${s.text}×${s.count}`).join(' / ')}`);
           for (const p of plants(d)) {
             planted++;
             const pf = findings({ text: p.text, lang, spans: p.spans }, mode, resources);
             if (pf.some((x) => x.start === p.start && x.end === p.end)) hit++;
-            else if (part === 'all' && mode === 'matcher' && missExamples.length < 30) missExamples.push(`${d.id} ${p.original} -> ${p.planted}`);
+            else if (part === 'all' && (mode === 'matcher' || mode === 'pipeline') && missExamples.length < 60) missExamples.push(`${mode} ${d.id} ${p.original} -> ${p.planted}`);
             if (pf.some((x) => (x.start <= p.start && p.end <= x.end) || x.related.some((r) => r.start <= p.start && p.end <= r.end))) hitLoose++;
           }
         }
@@ -353,8 +350,8 @@ async function main() {
     if (examples.length) rows.push(...examples.map((e) => `    ${e}`));
   }
   console.log(rows.join('\n'));
-  console.log(`\ntransliteration warnings on untouched documents (matcher mode, up to 80):\n  ${falseAlarmExamples.join('\n  ')}`);
-  console.log(`\nmissed plants (matcher mode, up to 30):\n  ${missExamples.join('\n  ')}`);
+  console.log(`\ntransliteration warnings on untouched documents (matcher and pipeline modes, up to 120):\n  ${falseAlarmExamples.join('\n  ')}`);
+  console.log(`\nmissed plants (matcher and pipeline modes, up to 60):\n  ${missExamples.join('\n  ')}`);
   console.log(`\n${((Date.now() - t0) / 1000).toFixed(1)} s`);
   void tokenVariant;
 }

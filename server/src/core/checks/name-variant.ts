@@ -33,7 +33,7 @@ export const nameVariantRule: Rule = {
   defaultSeverity: 'warning',
   run({ article, options }) {
     const lang = article.language;
-    const groups = spellingGroups(article.entities, lang);
+    const groups = spellingGroups(article.entities, lang, {}, article.text);
     if (groups.length === 0) return [];
     const sb = options.stylebook ? indexStylebook(options.stylebook) : undefined;
     const findings: Finding[] = [];

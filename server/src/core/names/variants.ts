@@ -8,7 +8,7 @@
  * ('سيرغي لافروف' / 'سيرغي شويغو') never are.
  */
 import type { Entity, EntityType, Language } from '../types';
-import { bucketKey, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { bucketKey, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -55,7 +55,7 @@ class UnionFind {
 }
 
 /** Spelling groups with at least two distinct spellings, in document order of their first occurrence. */
-export function spellingGroups(entities: readonly Entity[], lang: Language, opts: MatchOptions = {}): SpellingGroup[] {
+export function spellingGroups(entities: readonly Entity[], lang: Language, opts: MatchOptions = {}, text?: string): SpellingGroup[] {
   const occ: NamePartOccurrence[] = [];
   const byMention: number[][][] = [];
   entities.forEach((e, ei) => {
@@ -71,6 +71,8 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
       byMention[ei][mi] = ids;
     });
   });
+  const extra: number[][] = entities.map(() => []);
+  if (text !== undefined) scanText(text, lang, opts, entities, occ, extra);
   const uf = new UnionFind(occ.length);
   const memo = new Map<string, boolean>();
   const variant = (a: string, b: string): boolean => {
@@ -86,7 +88,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
 
   // Within each entity: every pair of name parts that are variants (or equal).
   for (let ei = 0; ei < entities.length; ei++) {
-    const ids = byMention[ei].flat();
+    const ids = [...byMention[ei].flat(), ...extra[ei]];
     const firstOf = new Map<string, number>();
     for (const id of ids) {
       const t = occ[id].text;
@@ -190,3 +192,80 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   out.sort((x, y) => x.occurrences[0].start - y.occurrences[0].start);
   return out;
 }
+
+/**
+ * Words the tagger left out that are transliteration variants of a person's or place's name part in this article
+ * ('بوتن' untagged next to the tagged 'بوتين'): the tagger rarely recognizes an unseen spelling, and the linker only
+ * propagates exact spellings. Only foreign-shaped parts (not native Arabic names, 4 letters or more) are looked
+ * for, only transliteration variants count (an orthographic near-twin of a name is often an ordinary word: أمل/امل),
+ * English words must be capitalized, and Arabic words are read with and without leading clitics (و ف ب ل ك).
+ * Found words join the entity of the part they vary (mention index -1).
+ */
+function scanText(text: string, lang: Language, opts: MatchOptions, entities: readonly Entity[], occ: NamePartOccurrence[], extra: number[][]): void {
+  const index = new Map<string, Array<{ text: string; entity: number }>>();
+  const covered: Array<[number, number]> = [];
+  for (const o of occ) covered.push([o.start, o.end]);
+  for (let ei = 0; ei < entities.length; ei++) {
+    const e = entities[ei];
+    for (const m of e.mentions) covered.push([m.start, m.end]);
+    if (e.type !== 'person' && e.type !== 'location') continue;
+    for (const o of occ) {
+      if (o.entity !== ei || o.text.length < 4) continue;
+      if (lang === 'ar' ? !foreignShaped(foldName(o.text, 'ar')) : !/^\p{Lu}/u.test(o.text)) continue;
+      const k = bucketKey(o.text, lang);
+      const list = index.get(k) ?? [];
+      if (!list.some((x) => x.text === o.text && x.entity === ei)) list.push({ text: o.text, entity: ei });
+      index.set(k, list);
+    }
+  }
+  if (index.size === 0) return;
+  covered.sort((a, b) => a[0] - b[0]);
+  let ci = 0;
+  const re = /[\p{L}\p{M}]+/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (ci < covered.length && covered[ci][1] <= start) ci++;
+    let overlaps = false;
+    for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) overlaps = true;
+    if (overlaps) continue;
+    const w = m[0];
+    const readings: Array<[string, number]> = [];
+    if (lang === 'ar') {
+      readings.push([w, 0]);
+      const c = /^(?:[وف][بلك]|[وفبلك])/.exec(w);
+      if (c) readings.push([w.slice(c[0].length), c[0].length]);
+      if (c && c[0].length === 2) readings.push([w.slice(1), 1]);
+    } else if (/^\p{Lu}/u.test(w)) readings.push([w, 0]);
+    for (const [cand, delta] of readings) {
+      if (cand.length < 4) continue;
+      if (lang === 'ar' && (/^[اأإآ]ل/.test(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
+      const list = index.get(bucketKey(cand, lang));
+      const hit = list?.find((x) => {
+        if (x.text === cand) return false;
+        if (lang === 'en' && (x.text[0] !== cand[0] || (x.text.at(-1) !== cand.at(-1) && /[aeiouy]/i.test(x.text.at(-1)! + cand.at(-1)!)))) return false;
+        const v = tokenVariant(cand, x.text, lang, opts);
+        return v?.kind === 'transliteration' && v.cost <= 1;
+      });
+      if (!hit) continue;
+      extra[hit.entity].push(occ.length);
+      occ.push({ text: cand, start: start + delta, end, entity: hit.entity, mention: -1 });
+      break;
+    }
+  }
+}
+
+/**
+ * A foreign-shaped Arabic name part: not a native name, no article, and either a letter Arabic words do not use
+ * (گ ڤ پ چ), a تش, or a long vowel after its first letter (بوتين، شويغو، لافروف، لبنان; not حفتر).
+ */
+function foreignShaped(folded: string): boolean {
+  if (isNativeArabicName(folded) || folded.startsWith('ال') || folded.length < 4) return false;
+  if (/[گڤپچ]|تش/.test(folded)) return true;
+  return (folded.slice(1).match(/[اوي]/g)?.length ?? 0) >= 1;
+}
+
+/** Frequent Arabic function words (folded) that transliteration scanning must never take for a name. */
+const AR_FUNCTION_WORDS = new Set(
+  'ولكن لكن والتي التي الذي والذي الذين اللذين حيث وحيث بين وبين بينما كانت وكانت كان وكان يكون تكون ويكون وتكون قبل وقبل بعد وبعد خلال وخلال حول وحول عندما وعندما اليوم امس غدا ايضا وايضا فقط منذ ومنذ حتى وحتى عليه عليها لدى ولدى لقد وقد كما وكما اذا واذا ان وان انه وانه انها وانها هذا وهذا هذه وهذه ذلك وذلك تلك وتلك هناك وهناك مثل ومثل غير وغير جميع وجميع بعض وبعض كل وكل عند وعند عن وعن على وعلى الى والى فيما وفيما مما ومما ولا ولم ولن وما ومن وفي'.split(' '),
+);
