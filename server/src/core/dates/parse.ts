@@ -77,18 +77,67 @@ const PRECHECK = new RegExp(
 
 // ---- Arabic ----
 
-const AR_WD_PREFIX = `(?:(?<wdyawm>[وف]?يوم\\s{1,4})?(?<wd>${AR_WEEKDAY_RE})\\s{0,4}[،,]?\\s{0,4}(?:\\(\\s{0,4})?(?:(?:ال)?موافق(?:\\s{0,4}لـ?|\\s{1,4}ل)?\\s{0,4})?)?`;
+/**
+ * A weekday written before a date ('الثلاثاء 29 نوفمبر', 'يوم الثلاثاء الموافق 29'). Looked for backwards from the
+ * day, so the forward patterns can start with a digit (which keeps the regular-expression scan fast).
+ */
+const AR_WD_BEFORE = new RegExp(
+  `(?:(?<![${AL}\\w])|(?<=(?:^|[\\s(،,])[وف]))(?<wdyawm>[وف]?يوم\\s{1,4})?(?<wd>${AR_WEEKDAY_RE})\\s{0,4}[،,]?\\s{0,4}(?:\\(\\s{0,4})?(?:(?:ال)?موافق(?:\\s{0,4}لـ?|\\s{1,4}ل)?\\s{0,4})?$`,
+  'du',
+);
+
+/**
+ * Whether a day number or ordinal starting at `at` starts a word: nothing before it, or a space or punctuation, or a
+ * conjunction clinging to it ('و29 نوفمبر'). Checked here rather than as a lookbehind at the start of the
+ * pattern, which would cost the regular-expression engine its fast scan for the first character.
+ */
+function dayBoundary(text: string, at: number): boolean {
+  const isWordChar = (c: number) => (c >= 0x0621 && c <= 0x065f) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06f0 && c <= 0x06f9)
+    || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) return true;
+  const p = text[at - 1];
+  return (p === 'و' || p === 'ف') && (at === 1 || /[\s(،,]/.test(text[at - 2]));
+}
+
+/**
+ * Whether a word starting at `at` starts a word, perhaps after a proclitic: و / ف, and with `preps` also ب / ل / لل
+ * ('بالأمس', 'للعام'). The check sits here, not in a lookbehind, for the same reason as `dayBoundary`.
+ */
+function clitizedWordStart(text: string, at: number, preps: boolean): boolean {
+  const letter = (i: number) => i >= 0 && /[\u0621-\u065F\u0660-\u0669\u066E-\u06D3\w]/.test(text[i]);
+  if (!letter(at - 1)) return true;
+  let i = at - 1;
+  if (preps && text[i] === 'ل' && text[i - 1] === 'ل') i -= 2;
+  else if (preps && (text[i] === 'ب' || text[i] === 'ل')) i -= 1;
+  if (i < at - 1 && !letter(i)) return true;
+  if (text[i] === 'و' || text[i] === 'ف') i -= 1;
+  return i < at - 1 && !letter(i);
+}
+
+/** Adds the weekday written before `at` to a match's groups (as `wd`, `wdyawm`), in text offsets. */
+function attachWeekday(text: string, m: RegExpMatchArray, at: number): void {
+  const from = Math.max(0, at - 40);
+  const w = AR_WD_BEFORE.exec(text.slice(from, at));
+  if (!w) return;
+  const gi = w.indices!.groups as Indices;
+  const ix = (m.indices!.groups ?? {}) as Indices;
+  const g = (m.groups ?? {}) as Groups;
+  ix.wd = [gi.wd![0] + from, gi.wd![1] + from];
+  g.wd = w.groups!.wd;
+  if (gi.wdyawm) {
+    ix.wdyawm = [gi.wdyawm[0] + from, gi.wdyawm[1] + from];
+    g.wdyawm = w.groups!.wdyawm;
+  }
+}
 const AR_YEAR = `(?:\\s{0,4}[،,]?\\s{0,4}(?:من\\s{1,4})?(?:(?:عام|العام|سنة|لعام|للعام)\\s{1,4})?(?<year>${D}{4}|${D}{3}(?=\\s{0,4}(?:هـ|ه|م)(?![${AL}])))(?!${D})(?:\\s{0,4}(?<era>هـ|ه|م|ميلادية|ميلادي|للهجرة|هجرية|هجري)(?![${AL}]))?)`;
 const AR_PAIR = `(?:\\s{0,4}(?:\\(\\s{0,4}(?<mon2a>${AR_MONTH_RE})\\s{0,4}\\)|«\\s{0,4}(?<mon2c>${AR_MONTH_RE})\\s{0,4}»|/\\s{0,4}(?<mon2b>${AR_MONTH_RE})(?![${AL}]))|\\s{1,4}(?<mon2d>${AR_MONTH_RE})(?![${AL}]))`;
 /** 'في 10 أغسطس المقبل', '9 يوليو الماضي': the year is placed by the publication date. */
 const AR_MONTH_MOD = `(?:\\s{1,4}(?<mmod>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}]))`;
 
-/** Before a day number a conjunction may cling to it: 'و29 نوفمبر'. */
-const B_DAY = `(?:(?<![${AL}\\w])|(?<=(?:^|[\\s(،,])[وف]))`;
 
 /** 'الثلاثاء 29 نوفمبر (تشرين الثاني) 2016م', '29 صفر 1438 هـ', '٢٩ تشرين الثاني/نوفمبر ٢٠١٦'. */
 const AR_ABS = new RegExp(
-  `${B_DAY}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?`
+  `(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?`
   + `(?:(?<hmon>${HIJRI_MONTH_RE})|(?<mon>${AR_MONTH_RE}))(?![${AL}])${AR_PAIR}?(?:${AR_YEAR}|${AR_MONTH_MOD})?`,
   'gdu',
 );
@@ -98,7 +147,7 @@ const AR_ABS = new RegExp(
  * نوفمبر'. The month and year are read ahead (they belong to the second day, which AR_ABS reads on its own).
  */
 const AR_RANGE_FIRST = new RegExp(
-  `${B_DAY}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:و|-|–|—|ـ|إلى|الى|حتى|وحتى|ولغاية|لغاية)\\s{0,4}`
+  `(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:و|-|–|—|ـ|إلى|الى|حتى|وحتى|ولغاية|لغاية)\\s{0,4}`
   + `(?=(?:[وف]?(?:يوم\\s{1,4})?(?:${AR_WEEKDAY_RE})\\s{0,4}[،,]?\\s{0,4})?${D}{1,2}(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?)?`
   + `(?<mon>${AR_MONTH_RE})(?![${AL}])${AR_PAIR}?${AR_YEAR}?)`,
   'gdu',
@@ -106,14 +155,14 @@ const AR_RANGE_FIRST = new RegExp(
 
 /** 'في السادس والعشرين من نوفمبر 2016', 'الثلاثاء التاسع والعشرين من الشهر الجاري'. */
 const AR_ORD_DATE = new RegExp(
-  `${B_DAY}${AR_WD_PREFIX}(?<oday>${AR_ORDINAL_RE})(?![${AL}])\\s{1,4}من\\s{1,4}(?:شهر\\s{1,4})?`
+  `(?<oday>${AR_ORDINAL_RE})(?![${AL}])\\s{1,4}من\\s{1,4}(?:شهر\\s{1,4})?`
   + `(?:(?<mon>${AR_MONTH_RE})(?![${AL}])${AR_PAIR}?(?:${AR_YEAR}|${AR_MONTH_MOD})?|(?:هذا\\s{1,4})?الشهر\\s{1,4}(?<rel>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}]))`,
   'gdu',
 );
 
 /** The same without pair or year, read from a given place (sticky). */
 const AR_ABS_BARE = new RegExp(
-  `${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?(?<mon>${AR_MONTH_RE})(?![${AL}])`,
+  `(?<day>${D}{1,2})(?!${D})\\s{0,4}(?:من\\s{1,4}(?:شهر\\s{1,4})?|-\\s{0,4})?(?<mon>${AR_MONTH_RE})(?![${AL}])`,
   'dyu',
 );
 
@@ -126,13 +175,13 @@ const AR_MONTH_ONLY = new RegExp(
 
 const AR_WD_MOD = 'الماضي|المقبل|القادم|المنصرم|الفائت|الأخير|المنقضي';
 const AR_WEEKDAY = new RegExp(
-  `${B}(?<pre>[وف]?يوم\\s{1,4}|[وف])?(?<wd>${AR_WEEKDAY_RE})(?![${AL}])(?:\\s{1,4}(?<mod>${AR_WD_MOD})(?![${AL}]))?`,
+  `(?<wd>${AR_WEEKDAY_RE})(?![${AL}])(?:\\s{1,4}(?<mod>${AR_WD_MOD})(?![${AL}]))?`,
   'gdu',
 );
 
 const AR_PERIOD_MOD = 'الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة|المنقضي|المنقضية';
 const AR_RELATIVE = new RegExp(
-  `${B}(?:[وف]|ب|لل|ل)?(?<rel>أول\\s{1,4}من\\s{1,4}(?:أمس|امس)|أول\\s{1,4}(?:أمس|امس)|(?:ال)?(?:أمس|امس)\\s{1,4}(?:الأول|الاول)|(?:ال)?أمس|امس|البارحة|اليوم|الليلة(?:\\s{1,4}(?:الماضية|الفائتة))?|(?:يوم\\s{1,4})?غد(?:اً|ًا|ا|ٍ)?|الغد|بعد\\s{1,4}غد|`
+  `(?<rel>أول\\s{1,4}من\\s{1,4}(?:أمس|امس)|أول\\s{1,4}(?:أمس|امس)|(?:ال)?(?:أمس|امس)\\s{1,4}(?:الأول|الاول)|(?:ال)?أمس|امس|البارحة|اليوم|الليلة(?:\\s{1,4}(?:الماضية|الفائتة))?|(?:يوم\\s{1,4})?غد(?:اً|ًا|ا|ٍ)?|الغد|بعد\\s{1,4}غد|`
   + `(?<period>الأسبوع|الاسبوع|الشهر|العام|السنة)\\s{1,4}(?<pmod>${AR_PERIOD_MOD}))(?![${AL}])`,
   'gdu',
 );
@@ -149,7 +198,7 @@ const AR_AGO = new RegExp(
 
 /** 'في 26 الحالي', '26 من الشهر الجاري', 'الاثنين 28 الجاري', '3 الماضي'. */
 const AR_DAY_OF_MONTH = new RegExp(
-  `${B}${AR_WD_PREFIX}(?<day>${D}{1,2})(?!${D})\\s{1,4}(?:من\\s{1,4})?(?:(?:هذا\\s{1,4})?الشهر\\s{1,4})?(?<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}])`,
+  `(?<day>${D}{1,2})(?!${D})\\s{1,4}(?:من\\s{1,4})?(?:(?:هذا\\s{1,4})?الشهر\\s{1,4})?(?<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم)(?![${AL}])`,
   'gdu',
 );
 
@@ -342,6 +391,8 @@ function bareSecondMonth(ix: Indices, first: string, text: string): boolean {
 }
 
 function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  if (!dayBoundary(text, m.indices!.groups!.day![0])) return;
+  if (!m.groups!.wd) attachWeekday(text, m, m.indices!.groups!.day![0]);
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
   const dayP = part(text, ix, 'day')!;
@@ -350,7 +401,7 @@ function readArAbs(text: string, m: RegExpMatchArray, out: Candidate[]): void {
   const isHijri = !!g.hmon;
   if (!isHijri && !bareSecondMonth(ix, g.mon!, text)) {
     // Read the day and month alone.
-    AR_ABS_BARE.lastIndex = ix.wd ? (ix.wdyawm ? ix.wdyawm[0] : ix.wd[0]) : dayP.start;
+    AR_ABS_BARE.lastIndex = dayP.start;
     const again = AR_ABS_BARE.exec(text);
     if (again) readArAbs(text, again, out);
     return;
@@ -448,6 +499,8 @@ function sharedMonth(text: string, c: Candidate, end: number): void {
 
 /** Ordinal words before 'من': 'الأسبوع الأول من الشهر الجاري' is a week, not the 1st. */
 function readArOrdinal(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  if (!dayBoundary(text, m.indices!.groups!.oday![0])) return;
+  attachWeekday(text, m, m.indices!.groups!.oday![0]);
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
   const oday = part(text, ix, 'oday')!;
@@ -490,6 +543,8 @@ function readArOrdinal(text: string, m: RegExpMatchArray, out: Candidate[]): voi
 }
 
 function readArDayOfMonth(text: string, m: RegExpMatchArray, out: Candidate[]): void {
+  if (!dayBoundary(text, m.indices!.groups!.day![0])) return;
+  attachWeekday(text, m, m.indices!.groups!.day![0]);
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
   const dayP = part(text, ix, 'day')!;
@@ -541,17 +596,25 @@ function readArMonthOnly(text: string, m: RegExpMatchArray, out: Candidate[]): v
   out.push(c);
 }
 
+/** 'يوم ' (or 'ويوم ') right before `at`: where it starts, or -1. */
+function yawmBefore(text: string, at: number): number {
+  const m = /(?:^|[^\u0621-\u065F\w])[وف]?(يوم\s{1,4})$/.exec(text.slice(Math.max(0, at - 12), at));
+  return m ? at - m[1].length : -1;
+}
+
 function readArWeekday(text: string, m: RegExpMatchArray, out: Candidate[]): void {
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
   const wdP = part(text, ix, 'wd')!;
+  if (!clitizedWordStart(text, wdP.start, false)) return;
   const before = text.slice(Math.max(0, wdP.start - 12), wdP.start);
   const after = text.slice(wdP.end, wdP.end + 12);
   if (AR_WD_BEFORE_NOT.test(before) || AR_WD_AFTER_NOT.test(after)) return;
   const wd = arWeekday(wdP.text)!;
   const modP = part(text, ix, 'mod');
   const end = modP ? modP.end : wdP.end;
-  const yawm = g.pre && g.pre.includes('يوم') ? ix.pre![0] + (/^[وف]/.test(g.pre) ? 1 : 0) : wdP.start;
+  const y = yawmBefore(text, wdP.start);
+  const yawm = y >= 0 ? y : wdP.start;
   const c = base('ar', 'weekday', yawm, end, text);
   c.priority = 1;
   c.parts.weekday = wdP;
@@ -566,6 +629,7 @@ function readArRelative(text: string, m: RegExpMatchArray, out: Candidate[]): vo
   const g = m.groups as Groups;
   const ix = m.indices?.groups as Indices;
   const relP = part(text, ix, 'rel')!;
+  if (!clitizedWordStart(text, relP.start, true)) return;
   const rel = relP.text.replace(/\s+/g, ' ');
   const before = text.slice(Math.max(0, relP.start - 40), relP.start);
   const after = text.slice(relP.end, relP.end + 20);
