@@ -42,7 +42,7 @@ import { entityReport } from './features/report';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { english, messages, type Messages } from './l10n';
-import type { ServerHost } from './node/host';
+import type { ServerHost, StylebookFileProblem } from './node/host';
 import {
   ArticleSummary,
   ArticleSummaryParams,
@@ -197,8 +197,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folder = folderOf(uri);
     if (!folder) return undefined;
     const sb = host.stylebook(folder, s.stylebookPath);
-    if (sb?.problems.length) log(`[warn] style book ${sb.file ?? ''}: ${sb.problems.join('; ')}`);
+    if (sb?.uri) publishStylebookProblems(sb.uri, sb.problems);
     return sb?.stylebook;
+  }
+
+  /** Problems of a style book file (and the dictionaries it imports) go to Problems, on those files. */
+  const bookProblems = new Map<string, string>();
+  function publishStylebookProblems(bookUri: string, problems: StylebookFileProblem[]): void {
+    const byUri = new Map<string, Diagnostic[]>([[bookUri, []]]);
+    for (const p of problems) {
+      const list = byUri.get(p.uri) ?? [];
+      list.push({
+        range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + 1 } },
+        severity: p.severity === 'error' ? 1 : 2,
+        code: 'stylebook.problem',
+        source: 'Article Lens',
+        message: p.message,
+      });
+      byUri.set(p.uri, list);
+    }
+    for (const [uri, diagnostics] of byUri) {
+      const sig = JSON.stringify(diagnostics);
+      if (bookProblems.get(uri) === sig) continue;
+      bookProblems.set(uri, sig);
+      if (diagnostics.length) log(`[warn] style book ${uri}: ${diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('; ')}`);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
   }
 
   function analyzeText(uri: string, text: string, s: Settings): Article {
@@ -230,7 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const article = analyzeText(uri, text, s);
     const a: Analysis = { version: doc.version, article, conv: new Converter(uri, text) };
     cache.set(uri, a);
-    if (indexOn(s) && article.entities.length) {
+    if (indexOn(s)) {
       index.set(uri, article);
       lineIndexes.set(uri, a.conv.index);
     }

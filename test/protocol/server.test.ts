@@ -422,6 +422,12 @@ describe('protocol: the built server over stdio', function () {
               void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(book), type: 2 }] });
               const q = await c.waitForDiagnostics(uri, (x) => !x.diagnostics.some((d) => d.code === 'name.stylebook'));
               assert.ok(q.diagnostics.some((d) => d.code === 'name.variant'), 'without the book entry the variant is a plain name.variant');
+              // A broken style book: its problem is reported on the style book file itself.
+              fs.writeFileSync(book, '{ "names": [ { "preferred": "شويغو", "variants": ["شويجو"] }, ]');
+              void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(book), type: 2 }] });
+              const bad = await c.waitForDiagnostics(fileUri(book), (x) => x.diagnostics.length > 0);
+              assert.equal(bad.diagnostics[0].code, 'stylebook.problem');
+              assert.equal(bad.diagnostics[0].range.start.line, 0);
               fs.writeFileSync(book, JSON.stringify({ names: [{ preferred: 'شويغو', variants: ['شويجو'] }] }));
             }
           } finally {

@@ -9,9 +9,25 @@ import type { Stylebook } from '../core/stylebook/model';
 import { GlobSet } from '../glob';
 import { loadStylebook } from './stylebook';
 
+export interface StylebookFileProblem {
+  /** URI of the file with the problem (the style book or a dictionary it imports). */
+  uri: string;
+  line: number;
+  character: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface HostStylebook {
+  stylebook?: Stylebook;
+  /** URI of the style book file that was read. */
+  uri?: string;
+  problems: StylebookFileProblem[];
+}
+
 export interface ServerHost {
   /** The style book for a document (`rel` resolved against the workspace folder containing it); undefined when none. */
-  stylebook(folderUri: string, rel: string): { stylebook?: Stylebook; problems: string[]; file?: string } | undefined;
+  stylebook(folderUri: string, rel: string): HostStylebook | undefined;
   /** Files under a workspace folder matching the globs, as URIs; stops at `max` or when `cancelled()` says so. */
   listFiles(folderUri: string, include: readonly string[], exclude: readonly string[], max: number, cancelled: () => boolean): Promise<string[]>;
   /** Forget cached style books (a watched file changed). */
@@ -42,8 +58,12 @@ export function nodeHost(): ServerHost {
       const cached = books.get(file);
       if (cached && cached.mtime === mtime) return cached.value;
       const loaded = loadStylebook(file);
-      const value = loaded.exists
-        ? { stylebook: loaded.stylebook, file: loaded.file, problems: loaded.problems.map((p) => `${path.basename(p.file)}:${p.line + 1}:${p.character + 1}: ${p.message}`) }
+      const value: HostStylebook | undefined = loaded.exists
+        ? {
+            stylebook: loaded.stylebook,
+            uri: URI.file(loaded.file).toString(),
+            problems: loaded.problems.map((p) => ({ uri: URI.file(p.file).toString(), line: p.line, character: p.character, message: p.message, severity: p.severity })),
+          }
         : undefined;
       books.set(file, { mtime, value });
       return value;
