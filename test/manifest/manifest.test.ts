@@ -11,6 +11,15 @@ import * as path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const contributes = manifest.contributes ?? {};
+/** package.nls.json: the English strings that `%key%` placeholders in package.json stand for. */
+const nlsFile = path.join(root, 'package.nls.json');
+const nls: Record<string, string> = fs.existsSync(nlsFile) ? JSON.parse(fs.readFileSync(nlsFile, 'utf8')) : {};
+/** A manifest string with its %key% placeholder resolved (undefined when the key is missing). */
+function localized(s: unknown): string | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = /^%(.+)%$/.exec(s);
+  return m ? nls[m[1]] : s;
+}
 
 /**
  * Loads client/src/commands.ts with `vscode` replaced by an object that records `commands.registerCommand` calls,
@@ -52,7 +61,7 @@ describe('manifest: package.json', () => {
 
   it('every command has a title and the Article Lens category; ids are articleLens.verbNoun', () => {
     for (const c of contributes.commands ?? []) {
-      assert.ok(typeof c.title === 'string' && c.title.length > 0, `${c.command} has a title`);
+      assert.ok((localized(c.title) ?? '').length > 0, `${c.command} has a title (${c.title})`);
       assert.equal(c.category, 'Article Lens', `${c.command} category`);
       assert.match(c.command, /^articleLens\.[a-z]+[A-Za-z]*$/);
     }
@@ -79,7 +88,8 @@ describe('manifest: package.json', () => {
       assert.ok(types.includes(actual) || (actual === 'number' && types.includes('integer')), `${key}: default ${JSON.stringify(p.default)} is a ${types.join('|')}`);
       if (p.enum) assert.ok(p.enum.includes(p.default), `${key}: default is one of its enum values`);
       if (p.pattern && typeof p.default === 'string') assert.match(p.default, new RegExp(p.pattern, 'u'), `${key}: default matches its pattern`);
-      assert.ok(typeof (p.description ?? p.markdownDescription) === 'string' && (p.description ?? p.markdownDescription).length > 10, `${key} has a description`);
+      const description = localized(p.description ?? p.markdownDescription);
+      assert.ok(description && description.length > 10, `${key} has a description (${p.description ?? p.markdownDescription})`);
     }
   });
 
@@ -115,6 +125,18 @@ describe('manifest: package.json', () => {
     }
     assert.ok(allowed.some((l) => l.startsWith('!syntaxes/')), 'syntaxes are allowed');
     assert.ok(allowed.some((l) => l.startsWith('!models/')), 'models are allowed');
+  });
+
+  it('every %placeholder% of package.json has its string in package.nls.json and in each translation', () => {
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+    const translations = fs.readdirSync(root).filter((f) => /^package\.nls\.[\w-]+\.json$/.test(f));
+    for (const k of keys) {
+      assert.ok(typeof nls[k] === 'string' && nls[k].length > 0, `package.nls.json has ${k}`);
+      for (const t of translations) {
+        const tr = JSON.parse(fs.readFileSync(path.join(root, t), 'utf8'));
+        assert.ok(typeof tr[k] === 'string' && tr[k].length > 0, `${t} has ${k}`);
+      }
+    }
   });
 
   it('what VS Code needs to install it: publisher, engines.vscode, LICENSE, repository', () => {
