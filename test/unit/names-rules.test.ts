@@ -65,6 +65,23 @@ describe('name.variant', () => {
     assert.equal(f[0].fixes[0].edits[0].newText, 'لافروف');
   });
 
+  it('an untagged transliteration variant in the text is found (the tagger rarely knows an unseen spelling)', () => {
+    const t = 'قال الرئيس فلاديمير بوتين إن الحل قريب. وأضاف وبوطين أن موسكو مستعدة.';
+    const e = entities(t, [{ name: 'فلاديمير بوتين', mentions: ['فلاديمير بوتين'] }]);
+    const f = run(nameVariantRule, t, 'ar', e);
+    assert.deepEqual(f.map((x) => at(t, x)), ['بوطين']);
+    assert.equal(applyEdits(t, f[0].fixes[0].edits), t.replace('وبوطين', 'وبوتين'));
+  });
+
+  it('ordinary words near a name are not taken for variants', () => {
+    const t = 'قال والكين إن الوضع صعب، ولكن جماعة من الناس حضرت يوم الجمعة مع جمعة. وقال Young and Yeung.';
+    const e = entities(t, [
+      { name: 'والكين', mentions: ['والكين'] },
+      { name: 'جمعة', mentions: ['جمعة'] },
+    ]);
+    assert.deepEqual(run(nameVariantRule, t, 'ar', e), []);
+  });
+
   it('different people sharing a first name are not flagged', () => {
     const t = 'التقى سيرغي لافروف مع سيرغي شويغو. وقال لافروف وشويغو ذلك.';
     const e = entities(t, [
