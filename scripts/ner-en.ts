@@ -301,13 +301,15 @@ function ablation(train: BioDoc[], gaz: EnglishGazetteerData, epochs: number, ru
   const gold = dev.flatMap((d) => d.sentences.map((s) => s.tags));
   const off = (k: keyof FeatureConfig): FeatureConfig => ({ ...FULL_FEATURES, [k]: false });
   const rows: [string, FeatureConfig, boolean?][] = [
-    ['word + context only', { word: true, context: true, shape: false, gazetteer: false, triggers: false }],
-    ['+ shape/case/lexicon', { word: true, context: true, shape: true, gazetteer: false, triggers: false }],
-    ['+ gazetteers', { word: true, context: true, shape: true, gazetteer: true, triggers: false }],
-    ['+ triggers (full)', FULL_FEATURES],
+    ['word + context only', { word: true, context: true, shape: false, gazetteer: false, triggers: false, document: false }],
+    ['+ shape/case/lexicon', { word: true, context: true, shape: true, gazetteer: false, triggers: false, document: false }],
+    ['+ gazetteers', { word: true, context: true, shape: true, gazetteer: true, triggers: false, document: false }],
+    ['+ triggers', { ...FULL_FEATURES, document: false }],
+    ['+ document evidence (full)', FULL_FEATURES],
     ['full - shape', off('shape')],
     ['full - gazetteers', off('gazetteer')],
     ['full - triggers', off('triggers')],
+    ['full - document evidence', off('document')],
     ['full + document stage (two-stage)', FULL_FEATURES, true],
   ];
   console.log('| features | P | R | F1 | PER | LOC | ORG |');

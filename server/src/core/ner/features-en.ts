@@ -28,9 +28,12 @@ export interface FeatureConfig {
   gazetteer: boolean;
   /** Title triggers and name-internal keywords. */
   triggers: boolean;
+  /** Document evidence about the same word elsewhere: after a title, after a place preposition, inside an
+   *  organization name, capitalized mid-sentence, after a given name (absent in older models: off). */
+  document?: boolean;
 }
 
-export const FULL_FEATURES: FeatureConfig = { word: true, shape: true, context: true, gazetteer: true, triggers: true };
+export const FULL_FEATURES: FeatureConfig = { word: true, shape: true, context: true, gazetteer: true, triggers: true, document: true };
 
 /** The data of the English gazetteer file (`models/gazetteer-en.json`). */
 export interface EnglishGazetteerData {
@@ -239,16 +242,58 @@ export function restoreCase(words: readonly string[], lex: EnglishLexicon): stri
   });
 }
 
-/** Per-document information some features read: the lower-case words the document itself uses. */
+/**
+ * Per-document information some features read: the lower-case words the document uses, and for capitalized words
+ * where else they stand in the document — after a person title ('Mr. Haftar' makes every 'Haftar' likelier a
+ * person), after a place preposition ('in Coron'), after a known given name ('Sergei Shoigu'), in a capitalized run
+ * with an organization keyword ('Harrow School'), and capitalized in mid-sentence (not only at sentence starts).
+ * One linear pass over the document's tokens, no model: the cheap half of a second, document-level stage.
+ */
 export interface DocumentContext {
   lowerWords: ReadonlySet<string>;
+  afterTitle?: ReadonlySet<string>;
+  afterPrep?: ReadonlySet<string>;
+  afterGiven?: ReadonlySet<string>;
+  inOrg?: ReadonlySet<string>;
+  midCap?: ReadonlySet<string>;
 }
 
-/** Lower-case words of a token list (for `DocumentContext`). */
-export function documentContext(tokens: readonly { text: string }[]): DocumentContext {
+const SENT_END = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '—', '–', '-', '(', "'", '‘', '’']);
+
+/** The document context of a token list (see `DocumentContext`); `lex` enables the word-position evidence. */
+export function documentContext(tokens: readonly { text: string }[], lex?: EnglishLexicon): DocumentContext {
   const lowerWords = new Set<string>();
   for (const t of tokens) if (isLowerWord(t.text)) lowerWords.add(t.text);
-  return { lowerWords };
+  if (!lex) return { lowerWords };
+  const afterTitle = new Set<string>();
+  const afterPrep = new Set<string>();
+  const afterGiven = new Set<string>();
+  const inOrg = new Set<string>();
+  const midCap = new Set<string>();
+  let runStart = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const w = i < tokens.length ? tokens[i].text : '';
+    const cap = w !== '' && isCap(w);
+    if (cap && runStart < 0) runStart = i;
+    if (!cap && runStart >= 0) {
+      // A capitalized run (joined by of/the/for/and) with an organization keyword: its words are in an org name.
+      const lw = w.toLowerCase();
+      if (i < tokens.length && (lw === 'of' || lw === 'the' || lw === 'for' || lw === 'and' || lw === '&') && i + 1 < tokens.length && isCap(tokens[i + 1].text)) continue;
+      let org = false;
+      for (let j = runStart; j < i; j++) if (ORG_WORDS.has(tokens[j].text.toLowerCase())) org = true;
+      if (org) for (let j = runStart; j < i; j++) if (isCap(tokens[j].text) && !ORG_WORDS.has(tokens[j].text.toLowerCase())) inOrg.add(tokens[j].text.toLowerCase());
+      runStart = -1;
+    }
+    if (!cap) continue;
+    const k = w.toLowerCase();
+    const prev = i > 0 ? tokens[i - 1].text : '';
+    const pk = prev.toLowerCase().replace(/\.$/, '');
+    if (i > 0 && !SENT_END.has(prev)) midCap.add(k);
+    if (isCap(prev) && PERSON_TITLES.has(pk)) afterTitle.add(k);
+    if (LOC_PREPS.has(prev)) afterPrep.add(k);
+    if (isCap(prev) && lex.given.has(pk) && !lex.lower.has(pk)) afterGiven.add(k);
+  }
+  return { lowerWords, afterTitle, afterPrep, afterGiven, inOrg, midCap };
 }
 
 const NUM = /^\d/;
@@ -357,6 +402,13 @@ export function contextFeatures(
       if (cap) {
         const k = key.toLowerCase();
         if (doc.lowerWords.has(k)) f.push('cap_doclower');
+        if (cfg.document) {
+          if (doc.afterTitle?.has(k)) f.push('d_title');
+          if (doc.afterPrep?.has(k)) f.push('d_prep');
+          if (doc.afterGiven?.has(k)) f.push('d_given');
+          if (doc.inOrg?.has(k)) f.push('d_org');
+          if (i === 0 && doc.midCap?.has(k)) f.push('d_midcap');
+        }
         if (i === 0) f.push(lex.lower.has(k) ? 'first_cap_known' : 'first_cap_unknown');
       }
     }

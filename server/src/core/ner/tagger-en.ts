@@ -36,7 +36,7 @@ function lowerLexicon(docs: TrainSentence[][]): string[] {
 }
 
 function docFeatures(sents: readonly (readonly string[])[], lex: EnglishLexicon, cfg: FeatureConfig): string[][][] {
-  const doc: DocumentContext = documentContext(sents.flatMap((s) => s.map((text) => ({ text }))));
+  const doc: DocumentContext = documentContext(sents.flatMap((s) => s.map((text) => ({ text }))), lex);
   return sents.map((words) => {
     const toks = words.map((text, i) => ({ start: i, end: i + 1, text }));
     const mode = sentenceCase(toks, 0, toks.length);
@@ -340,7 +340,7 @@ export class EnglishTagger implements NerTagger {
   tagDocument(text: string): TaggedSpan[] {
     const tokens = tokenizeEnglish(text);
     if (tokens.length === 0) return [];
-    const doc = documentContext(tokens);
+    const doc = documentContext(tokens, this.lex);
     const sentences = splitSentences(text, tokens);
     const sents = sentences.map((s) => tokens.slice(s.start, s.end).map((t) => t.text));
     // Headlines in capitals or title case are read truecased (see restoreCase).
