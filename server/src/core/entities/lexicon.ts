@@ -86,7 +86,22 @@ export function stripArticle(k: string): string {
  * without ال). `strip` letters belong to the clitic; `restoreAl`: after 'لل' the remainder needs its alif back
  * ('للمشير' -> strip 1 -> 'لمشير' -> 'المشير').
  */
-export function arLexStem(k: string, lex: Set<string>): { stem: string; strip: number; restoreAl?: boolean } | undefined {
+type LexStem = { stem: string; strip: number; restoreAl?: boolean } | undefined;
+const stemMemo = new WeakMap<Set<string>, Map<string, LexStem>>();
+
+export function arLexStem(k: string, lex: Set<string>): LexStem {
+  // Words repeat (Zipf): remember the answer per word, within a bounded table.
+  let memo = stemMemo.get(lex);
+  if (!memo) stemMemo.set(lex, (memo = new Map()));
+  const hit = memo.get(k);
+  if (hit !== undefined || memo.has(k)) return hit;
+  if (memo.size > 100000) memo.clear();
+  const r = arLexStemUncached(k, lex);
+  memo.set(k, r);
+  return r;
+}
+
+function arLexStemUncached(k: string, lex: Set<string>): LexStem {
   if (lex.has(k) || lex.has(stripArticle(k))) return { stem: stripArticle(k), strip: 0 };
   for (const p of ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فل', 'وك']) {
     if (!k.startsWith(p) || k.length - p.length < 2) continue;

@@ -85,6 +85,12 @@ export function foldKey(w: string): string {
   return out;
 }
 
+/** Only a word that starts with a tatweel or a mark can lack a letter. */
+const c0Tatweel = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || /^\p{M}/u.test(w);
+};
+
 const isArabicLetterCode = (c: number) => c >= 0x0620 && c <= 0x06ff;
 
 function classifyGap(text: string, from: number, to: number, prev: Token | undefined): Sep {
@@ -125,11 +131,11 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
     let prev: Token | undefined;
     for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
       // A lone tatweel or mark ('الخرطوم ـ عبدالواحد') is not a word.
-      if (!/[\p{L}\p{N}]/u.test(m[0].replace(/\u0640/g, ''))) continue;
+      if (c0Tatweel(m[0]) && !/[\p{L}\p{N}]/u.test(m[0].replace(/\u0640/g, ''))) continue;
       const s = start + m.index;
       const e = s + m[0].length;
       const c0 = m[0].charCodeAt(0);
-      const latin = !isArabicLetterCode(c0) && /\p{Script=Latin}/u.test(m[0][0]);
+      const latin = !isArabicLetterCode(c0) && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 0xc0 && c0 <= 0x24f && c0 !== 0xd7 && c0 !== 0xf7) || (c0 >= 0x1e00 && c0 <= 0x1eff));
       const t: Token = {
         start: s,
         end: e,
