@@ -96,7 +96,8 @@ export function documentSymbols(article: Article, conv: Converter, t: Messages =
   }
   const dates = article.dates.map((d) => {
     const r = conv.range(d);
-    const detail = d.value ? isoDate(d.value) : d.unresolved ?? '';
+    // The reason a date is unresolved is long: the hover card gives it, the Outline only says so.
+    const detail = d.value ? isoDate(d.value) : t('unresolved');
     return { name: d.text, detail, kind: SymbolKind.Event, range: r, selectionRange: r } as DocumentSymbol;
   });
   const dg = group(t('dates'), SymbolKind.Namespace, dates);
