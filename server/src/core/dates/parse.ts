@@ -75,6 +75,8 @@ const PRECHECK = new RegExp(
   'u',
 );
 
+const EN_PRECHECK = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|week|month|year|night|ago\b|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-)\s+\d{4}|\b[Oo]n\s+the\s+\d)/;
+
 // ---- Arabic ----
 
 /**
@@ -303,7 +305,8 @@ export function findDates(text: string, lang: Language): ParsedDate[] {
   if (!PRECHECK.test(text)) return [];
   const cands: Candidate[] = [];
   const hasArabic = /[\u0621-\u064A]/.test(text);
-  const hasLatin = /[A-Za-z]/.test(text);
+  // English patterns run only when an English date word occurs (an Arabic article quoting a Latin name skips them).
+  const hasLatin = EN_PRECHECK.test(text);
   const hasDigit = /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(text);
 
   if (hasArabic) {
