@@ -221,7 +221,7 @@ async function main() {
   const what = tagger ? `trained ${lang} tagger` : `gold spans with ${Math.round(drop * 100)}% dropped (seed ${opt('seed', '1')})`;
   console.log(`${lang === 'ar' ? 'ANERcorp dev split (last 10%)' : 'gum-en dev'}: ${docs.length} documents, ${tokens} words; tagger: ${what}`);
   console.log(table('tagger alone', before));
-  console.log(table('tagger + document level (linking, propagation, type vote)', after));
+  console.log(table('tagger + document level (linking, propagation, span repairs)', after));
   console.log(`propagated mentions: ${propagated}, exactly right ${propagatedRight} (${((100 * propagatedRight) / Math.max(1, propagated)).toFixed(1)}%)`);
   console.log(`linking speed: ${Math.round(tokens / (linkMs / 1000)).toLocaleString('en')} words/s`);
 }

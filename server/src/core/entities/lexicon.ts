@@ -70,7 +70,7 @@ export const EN_NOT_NAMES = set(`${[...EN_CAP_STOPS].join(' ')} ${[...EN_HONORIF
  * ('مجلس الأمن الروسي' ≠ 'مجلس الأمن الدولي', 'وزارة الخارجية الروسية'); proper names keep the adjective out
  * ('حزب الله' + 'اللبناني', 'ريال مدريد' + 'الإسباني'), as ANERcorp annotates them.
  */
-export const AR_INSTITUTION_HEADS = set('وزارة مجلس جيش قوات حكومة برلمان محكمة هيئة لجنة وكالة منظمة شرطة اتحاد رئاسة');
+export const AR_INSTITUTION_HEADS = set('وزارة مجلس جيش قوات حكومة برلمان محكمة هيئة لجنة وكالة منظمة شرطة اتحاد');
 
 /** Media nouns that name the kind of organization following them ('صحيفة «إزفيستيا»', 'the newspaper Izvestia'). */
 export const AR_MEDIA = set('صحيفة جريدة مجلة وكالة قناة إذاعة موقع');
