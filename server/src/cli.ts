@@ -191,7 +191,13 @@ export function run(argv: string[], io: Io): number {
       exit = 2;
       continue;
     }
-    analyzed.push({ file, a: analyze(r.text, { publicationDate: o.date, fileName: path.basename(file) }, resources) });
+    try {
+      analyzed.push({ file, a: analyze(r.text, { publicationDate: o.date, fileName: path.basename(file) }, resources) });
+    } catch (e) {
+      // A bug of ours must still end in one line, not a stack trace.
+      io.err(`article-lens: ${file}: analysis failed (${e instanceof Error ? e.message : String(e)})`);
+      exit = 2;
+    }
   }
   for (const p of problems) io.err(`article-lens: warning: ${p}`);
   const c = (code: string, s: string) => (io.color ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -228,6 +234,11 @@ export function run(argv: string[], io: Io): number {
 }
 
 export function main(argv = process.argv.slice(2)): number {
+  // `article-lens … | head`: the reader went away; stop quietly instead of an EPIPE stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return run(argv, {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),

@@ -154,6 +154,26 @@ describe('CLI: bad input', function () {
     noTrace(r);
   });
 
+  it('a reader that goes away (`| head`): no EPIPE stack trace', async () => {
+    const seeds = fs.readdirSync(path.join(root, 'seeds')).filter((x) => x.endsWith('.txt')).map((x) => path.join('seeds', x));
+    const args = ['entities', ...Array.from({ length: 40 }, () => seeds).flat()];
+    const r = await new Promise<Run>((resolve, reject) => {
+      const p = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+      let err = '';
+      let got = '';
+      p.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      p.stdout.setEncoding('utf8').once('data', (d: string) => {
+        got = d;
+        p.stdout.destroy();
+      });
+      p.on('error', reject);
+      p.on('close', (code) => resolve({ code, out: got, err }));
+    });
+    assert.ok(r.out.length > 0, 'some output was read first');
+    noTrace(r);
+    assert.doesNotMatch(r.err, /EPIPE/);
+  });
+
   for (const [name, args] of [
     ['no arguments', []],
     ['an unknown command', ['lint', 'x.txt']],
