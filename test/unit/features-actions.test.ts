@@ -57,6 +57,14 @@ describe('features: code actions from Diagnostic.data', () => {
     assert.equal(all.edit!.changes![conv.uri].length, 1);
   });
 
+  it('quoted Arabic names in a left-to-right message are isolated (FSI…PDI); the rest is unchanged', () => {
+    const { conv } = article(TEXT);
+    const d = toDiagnostic(conv, variantFinding(TEXT), 1);
+    assert.equal(d.message, "Name spelled two ways: '\u2068شويغو\u2069' (2×), '\u2068شويجو\u2069' (1×).");
+    const plain = toDiagnostic(conv, { ...variantFinding(TEXT), message: "Name spelled two ways: 'Shoigu' (2×)." }, 1);
+    assert.equal(plain.message, "Name spelled two ways: 'Shoigu' (2×).");
+  });
+
   it('a diagnostic of another version gets no quick fix; foreign diagnostics are ignored', () => {
     const f = variantFinding(TEXT);
     const { article: a, conv } = article(TEXT, [], {}, [f]);

@@ -46,17 +46,26 @@ export function isDiagnosticData(x: unknown): x is DiagnosticData {
   return !!d && typeof d === 'object' && typeof d.code === 'string' && typeof d.version === 'number' && Array.isArray(d.fixes);
 }
 
+/**
+ * Quoted right-to-left names inside a message ('شويغو' (2×), 'شويجو' (1×)) are wrapped in Unicode isolates
+ * (FSI … PDI), so that in a left-to-right panel the quotes, counts and commas keep their places instead of being
+ * pulled into the Arabic run by the bidi algorithm. Presentation only: the text of the names is unchanged.
+ */
+export function isolateRtl(message: string): string {
+  return message.replace(/'([^'\n]*[\u0590-\u08FF][^'\n]*)'/g, "'\u2068$1\u2069'");
+}
+
 export function toDiagnostic(conv: Converter, f: Finding, version = 0, elsewhere: Array<{ uri: string; start?: number; end?: number; range?: Range; message: string }> = []): Diagnostic {
-  const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({ location: conv.location(r), message: r.message }));
+  const related: DiagnosticRelatedInformation[] = f.related.map((r) => ({ location: conv.location(r), message: isolateRtl(r.message) }));
   for (const r of elsewhere) {
-    related.push({ location: { uri: r.uri, range: r.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: r.message });
+    related.push({ location: { uri: r.uri, range: r.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: isolateRtl(r.message) });
   }
   return {
     range: conv.range(f),
     severity: SEVERITY[f.severity],
     code: f.code,
     source: 'Article Lens',
-    message: f.message,
+    message: isolateRtl(f.message),
     relatedInformation: related.length ? related : undefined,
     data: { code: f.code, version, start: f.start, end: f.end, fixes: f.fixes, info: f.data } satisfies DiagnosticData,
   };
