@@ -77,6 +77,23 @@ describe('extension host: Article Lens', () => {
     assert.ok(structure.children.length >= 6, 'headline and paragraphs');
   });
 
+  it('document symbols: entity groups: People lists سيرغي لافروف with his mentions', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const people = symbols.find((s) => s.name === 'People');
+    assert.ok(people, `a People group: ${symbols.map((s) => s.name).join(', ')}`);
+    assert.ok(people.children.some((c) => c.name === 'سيرغي لافروف'), `People: ${people.children.map((c) => c.name).join(', ')}`);
+    // Each entity lists its mentions as children, inside the entity's range.
+    const lavrov = people.children.find((c) => c.name === 'سيرغي لافروف')!;
+    assert.ok(lavrov.children.length >= 2);
+    for (const m of lavrov.children) assert.ok(lavrov.range.contains(m.range), 'mention inside its entity');
+  });
+
+  it('hover on a name: the entity card', async () => {
+    const col = doc.lineAt(0).text.indexOf('لافروف') + 2;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, col));
+    assert.match(hoverText(hovers), /سيرغي لافروف/);
+  });
+
   it('hover on the headline', async () => {
     // A headline word after the colon: the headline card (the surname before it may carry an entity card).
     const col = doc.lineAt(0).text.indexOf('التسوية') + 2;
@@ -95,6 +112,14 @@ describe('extension host: Article Lens', () => {
     assert.equal(d.range.start.line, 1);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(d.message, /الثلاثاء/);
+
+    // Its quick fix writes the right weekday; applying it clears the finding.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', planted.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(fix, `a preferred quick fix: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.ok(planted.getText().includes('يوم الثلاثاء 29 نوفمبر 2016'), planted.getText());
+    await diagnosticsWhere(planted.uri, (ds) => !ds.some((x) => codeOf(x) === 'date.weekday-mismatch'));
   });
 });
 
