@@ -198,6 +198,19 @@ describe('protocol: the built server over stdio', function () {
         if (t.data[i + 3] === 3) texts.push(lines[line].slice(ch, ch + t.data[i + 2]));
       }
       assert.ok(texts.includes('أمس') && texts.includes('الاثنين'), texts.join(' | '));
+      const typed = (k: number) => {
+        const out: string[] = [];
+        let l = 0;
+        let x = 0;
+        for (let i = 0; i < t.data.length; i += 5) {
+          l += t.data[i];
+          x = t.data[i] ? t.data[i + 1] : x + t.data[i + 1];
+          if (t.data[i + 3] === k) out.push(lines[l].slice(x, x + t.data[i + 2]));
+        }
+        return out;
+      };
+      assert.ok(typed(0).includes('لافروف'), 'لافروف is a person token');
+      assert.ok(typed(2).includes('موسكو'), 'موسكو is a location token');
     });
 
     it('references, rename and prepareRename on an entity; prepareRename refuses a common word', async () => {
@@ -212,6 +225,8 @@ describe('protocol: the built server over stdio', function () {
       const position = new LineIndex(seedText).positionAt(at);
       const refs = await c.request<Location[]>('textDocument/references', { textDocument: { uri: seedUri }, position, context: { includeDeclaration: true } });
       assert.equal(refs.length, lavrov.children!.length);
+      const hl = await c.request<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri: seedUri }, position });
+      assert.deepEqual(hl.map((h) => h.range), refs.map((r) => r.range), 'highlights are the references');
       const prep = await c.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: seedUri }, position });
       assert.equal(prep.placeholder, 'لافروف');
       const edit = await c.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: seedUri }, position, newName: 'لافروڤ' });
