@@ -437,10 +437,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeConfiguration(async (change) => {
+    const before = JSON.stringify(globalSettings.workspaceIndex);
     settingsByUri.clear();
     if (hasConfiguration) await loadGlobalSettings();
     else globalSettings = mergeSettings((change.settings as { articleLens?: unknown } | undefined)?.articleLens);
     refreshAll();
+    // New globs or limits: index again (in the background, cancelling a scan in progress).
+    if (JSON.stringify(globalSettings.workspaceIndex) !== before) void startIndexing();
   });
 
   connection.onDidChangeWatchedFiles(() => {
