@@ -92,6 +92,8 @@ goldens('date.weekday-mismatch', [
   ['Monday, June 15, 2025 was hot.', 'Sunday, June 15, 2025 was hot.'],
   ['الأحد 28 والثلاثاء 29 نوفمبر 2016', 'الاثنين 28 والثلاثاء 29 نوفمبر 2016'],
   ['الاثنين التاسع والعشرين من نوفمبر 2016', 'الثلاثاء التاسع والعشرين من نوفمبر 2016'],
+  ['في 29 نوفمبر 2016 (الاثنين)', 'في 29 نوفمبر 2016 (الثلاثاء)'],
+  ['The talks open Nov. 29 (Monday) in Moscow.', 'The talks open Nov. 29 (Tuesday) in Moscow.'],
   ['يوم الخميس الحادي عشر من أيلول 2018', 'يوم الثلاثاء الحادي عشر من أيلول 2018'],
   ['Sunday 28 and Tuesday 29 November 2016', 'Monday 28 and Tuesday 29 November 2016'],
 ], { fixesSilence: true });

@@ -891,6 +891,14 @@ function linkNeighbours(text: string, ds: ParsedDate[]): ParsedDate[] {
       i++;
       continue;
     }
+    if (n && (d.kind === 'absolute' || d.kind === 'hijri') && d.weekday === undefined && n.kind === 'weekday' && n.direction === 'bare'
+      && /^\s{0,3}\(\s{0,3}$/.test(text.slice(d.end, n.start)) && /^\s{0,3}\)/.test(text.slice(n.end, n.end + 4))) {
+      // '29 نوفمبر 2016 (الثلاثاء)', 'Nov. 29 (Tuesday)': the weekday written after the date.
+      const close = text.indexOf(')', n.end) + 1;
+      out.push({ ...d, end: close, text: text.slice(d.start, close), weekday: n.weekday, parts: { ...d.parts, weekday: n.parts.weekday } });
+      i++;
+      continue;
+    }
     if (n && d.kind === 'weekday' && d.direction === 'bare' && n.kind === 'relative' && n.offset?.unit === 'day' && n.start - d.end <= 6
       && /^[\s،,(]*$/.test(text.slice(d.end, n.start))) {
       // 'الاثنين أمس', 'Monday (yesterday)'
