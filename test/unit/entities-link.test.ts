@@ -326,14 +326,16 @@ describe('entities: linking rules on small texts', () => {
 
   it('a 5 MB paragraph links in bounded time', function () {
     this.timeout(20000);
-    const sentence = 'وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم ليبيا، وأكد لافروف ذلك لحفتر في بموسكو. ';
+    const sentence = 'وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم ليبيا، وأكد لافروف ونائبه ميخائيل بوغدانوف ذلك لحفتر ولصحيفة «إزفيستيا» في بموسكو. ';
     const text = 'خبر\n' + sentence.repeat(Math.ceil((5 * 1024 * 1024) / sentence.length));
     const t0 = Date.now();
-    const es = link(text, [['سيرغي لافروف', 'person'], ['موسكو', 'location'], ['حفتر', 'person']]);
+    const es = link(text, [['سيرغي لافروف', 'person'], ['موسكو', 'location'], ['حفتر', 'person'], ['ميخائيل بوغدانوف', 'person']]);
     const ms = Date.now() - t0;
     const n = Math.ceil((5 * 1024 * 1024) / sentence.length);
     assert.equal(byName(es, 'سيرغي لافروف').mentions.length, 2 * n);
     assert.equal(byName(es, 'موسكو').mentions.length, 2 * n);
+    assert.equal(byName(es, 'إزفيستيا').mentions.length, n);
+    assert.deepEqual(byName(es, 'ميخائيل بوغدانوف').roles.map((r) => r.text), ['نائب وزير الخارجية الروسي']);
     assert.ok(ms < 15000, `${ms} ms`);
   });
 });

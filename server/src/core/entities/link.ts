@@ -428,9 +428,17 @@ export function linkEntities(input: LinkInput): LinkResult {
   };
   raw = raw.sort((a, b) => b.t1 - b.t0 - (a.t1 - a.t0) || a.start - b.start);
   // Media names first: 'صحيفة «إزفيستيا»' is an organization whatever type the tagger gave the name.
+  const rawAt = new Int32Array(tokens.length).fill(-1);
+  raw.forEach((r, ri) => {
+    for (let i = r.t0; i < r.t1; i++) rawAt[i] = ri;
+  });
   for (const m of media) {
-    const overlapping = raw.filter((r) => r.t0 < m.t1 && m.t0 < r.t1);
-    if (overlapping.length === 0 || overlapping.every((r) => r.t0 >= m.t0 && r.t1 <= m.t1)) place(m);
+    let inside = true;
+    for (let i = m.t0; i < m.t1 && inside; i++) {
+      const r = rawAt[i] >= 0 ? raw[rawAt[i]] : undefined;
+      if (r && (r.t0 < m.t0 || r.t1 > m.t1)) inside = false;
+    }
+    if (inside) place(m);
   }
   for (const m of raw) place(m);
   repairArabicSpans(text, tokens, mentions, claimed);

@@ -203,9 +203,14 @@ function nationalities(role: string): Set<string> {
   return out;
 }
 
-function addRole(e: Entity, r: Role, latin: boolean): void {
+/** Folded spellings of the roles each entity already has (one analysis). */
+type Seen = Map<Entity, Set<string>>;
+
+function addRole(seen: Seen, e: Entity, r: Role, latin: boolean): void {
   const k = foldKey(r.text.replace(/\s+/g, ''));
-  if (e.roles.some((x) => foldKey(x.text.replace(/\s+/g, '')) === k)) return;
+  let known = seen.get(e);
+  if (!known) seen.set(e, (known = new Set()));
+  if (known.has(k)) return;
   if (!latin && e.roles.length) {
     const mine = nationalities(r.text);
     if (mine.size) {
@@ -213,6 +218,7 @@ function addRole(e: Entity, r: Role, latin: boolean): void {
       if (known.size && ![...mine].some((n) => known.has(n))) return;
     }
   }
+  known.add(k);
   e.roles.push(r);
 }
 
@@ -224,21 +230,23 @@ export function extractRoles(s: RoleScan): void {
   for (const m of persons) for (let i = m.t0; i < m.t1; i++) personTok[i] = m.entity;
   const nameTok = new Uint8Array(tokens.length);
   for (const m of mentions) if (m.entity >= 0 && entities[m.entity].type !== 'person') for (let i = m.t0; i < m.t1; i++) nameTok[i] = 1;
-  const deputies: Array<{ m: (typeof persons)[number]; tok: number }> = [];
-  for (const m of persons) {
+  const seen: Seen = new Map();
+  const deputies: Array<{ m: (typeof persons)[number]; at: number; tok: number }> = [];
+  for (let pi = 0; pi < persons.length; pi++) {
+    const m = persons[pi];
     const e = entities[m.entity];
     const pre = m.latin ? enPreNominal(s, m, personTok) : arPreNominal(s, m, personTok, nameTok);
-    if (pre.deputy !== undefined) deputies.push({ m, tok: pre.deputy });
+    if (pre.deputy !== undefined) deputies.push({ m, at: pi, tok: pre.deputy });
     // Nearest title first: it decides when a farther one contradicts it.
-    for (let i = pre.roles.length - 1; i >= 0; i--) addRole(e, pre.roles[i], m.latin);
+    for (let i = pre.roles.length - 1; i >= 0; i--) addRole(seen, e, pre.roles[i], m.latin);
     const app = appositive(s, m, personTok);
-    if (app) addRole(e, app, m.latin);
+    if (app) addRole(seen, e, app, m.latin);
   }
   for (const e of entities) e.roles.sort((a, b) => a.start - b.start);
-  for (const { m, tok } of deputies) {
+  for (const { m, at, tok } of deputies) {
     const t = tokens[tok];
     let possessor: Entity | undefined;
-    for (let i = persons.indexOf(m) - 1; i >= 0; i--) {
+    for (let i = at - 1; i >= 0; i--) {
       const p = persons[i];
       if (tokens[p.t0].region !== t.region) break;
       if (p.entity !== m.entity && p.end <= t.start) {
@@ -250,12 +258,12 @@ export function extractRoles(s: RoleScan): void {
     const base = possessor.roles[0];
     const e = entities[m.entity];
     if (m.latin) {
-      addRole(e, { start: t.start, end: t.end, text: base ? `deputy ${base.text}` : `deputy to ${possessor.name}` }, true);
+      addRole(seen, e, { start: t.start, end: t.end, text: base ? `deputy ${base.text}` : `deputy to ${possessor.name}` }, true);
     } else {
       const word = text.slice(t.start, t.end);
       const strip = /^[وف]/.test(t.key) ? 1 : 0;
       const start = t.start + (strip ? offsetAfterLetters(word, strip) : 0);
-      addRole(e, { start, end: t.end, text: `نائب ${base ? base.text : possessor.name}` }, false);
+      addRole(seen, e, { start, end: t.end, text: `نائب ${base ? base.text : possessor.name}` }, false);
     }
     e.roles.sort((a, b) => a.start - b.start);
   }
