@@ -41,7 +41,7 @@ run(process.execPath, ['scripts/build.mjs']);
 if (!flag('--web') && !flag('--smoke') && hasCode()) {
   const vsix = path.join(repoRoot, 'article-lens.vsix');
   say('packaging article-lens.vsix');
-  run(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix]);
+  run(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix]);
   say('installing it into VS Code');
   run('code', ['--install-extension', vsix, '--force']);
   say(`opening ${path.relative(process.cwd(), seeds) || seeds}`);

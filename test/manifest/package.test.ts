@@ -41,6 +41,15 @@ describe('manifest: the .vsix package', function () {
     assert.ok(total < 40 * 1024 * 1024, `unpacked size ${(total / 1048576).toFixed(1)} MB`);
   });
 
+  it('the pictures the README shows are packed (VS Code shows the README on the extension page)', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\((?!https?:)([^)\s]+)\)/g)].map((m) => m[1]);
+    for (const img of images) {
+      assert.ok(fs.existsSync(path.join(repoRoot, img)), `${img} exists`);
+      assert.ok(names.includes(`extension/${img}`), `${img} is packed`);
+    }
+  });
+
   it('its package.json is the repository manifest (main, contributes)', () => {
     const packed = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
     const repo = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));

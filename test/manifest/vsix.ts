@@ -13,7 +13,7 @@ export const vsixPath = path.join(repoRoot, 'test-results', 'article-lens.vsix')
 
 function newestInput(): number {
   const files = ['package.json', '.vscodeignore', 'dist/extension.js', 'dist/server.js', 'README.md', 'LICENSE', 'language-configuration.json'];
-  for (const dir of ['models', 'syntaxes', 'schemas']) {
+  for (const dir of ['models', 'syntaxes', 'schemas', 'docs/images', 'l10n']) {
     const d = path.join(repoRoot, dir);
     if (fs.existsSync(d)) for (const f of fs.readdirSync(d)) files.push(path.join(dir, f));
   }
@@ -25,7 +25,7 @@ export function packageVsix(): string {
   if (fs.existsSync(vsixPath) && fs.statSync(vsixPath).mtimeMs > newestInput()) return vsixPath;
   fs.mkdirSync(path.dirname(vsixPath), { recursive: true });
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsixPath], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsixPath], { cwd: repoRoot, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vsce package failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return vsixPath;
 }
