@@ -33,6 +33,8 @@ export interface FeatureConfig {
   document: boolean;
   /** second pass: what the first pass tagged the same stem as elsewhere in the document */
   twoPass: boolean;
+  /** training-text vocabulary class of the word and its stem (out-of-vocabulary signal) */
+  vocabulary?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -46,6 +48,7 @@ export const FULL_FEATURES: FeatureConfig = {
   gazetteer: true,
   document: true,
   twoPass: true,
+  vocabulary: true,
 };
 
 export const BASE_FEATURES: FeatureConfig = {
@@ -72,6 +75,8 @@ export interface WordInfo {
   personTrigger: boolean;
   /** punctuation or digits */
   nonWord: boolean;
+  /** a nationality adjective (ليبي، الروسية…): kept out of document-level propagation */
+  nisba: boolean;
 }
 
 const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R'];
@@ -130,7 +135,18 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
     const s = '^' + bare + '$';
     for (let i = 0; i + 3 <= s.length; i++) own.push('g3=' + s.slice(i, i + 3));
   }
+  if (cfg.vocabulary && k === 'ar') {
+    const v = lex.vocab.get(n) ?? 'U';
+    own.push('v=' + v);
+    ctx.push('v=' + v);
+    if (bare !== n) {
+      const vb = lex.vocab.get(bare) ?? lex.vocab.get('ال' + bare) ?? 'U';
+      own.push('vb=' + vb);
+      own.push('vv=' + v + vb);
+    }
+  }
   let personTrigger = false;
+  let isNisba = false;
   if (k === 'ar' && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
     const rs = readings(n);
     if (cfg.gazetteer) {
@@ -177,6 +193,7 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       for (const r of rs) {
         const base = nisbaBase(r);
         if (base && lex.nisba.has(base)) {
+          isNisba = true;
           own.push('nis');
           ctx.push('nis');
           break;
@@ -184,7 +201,7 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       }
     }
   }
-  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num' };
+  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba };
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;
@@ -226,7 +243,7 @@ export function addPassTags(stats: DocStats, sentences: readonly (readonly WordI
     const s = sentences[k];
     const l = labels[k];
     for (let i = 0; i < s.length; i++) {
-      if (l[i] === 'O' || s[i].nonWord) continue;
+      if (l[i] === 'O' || s[i].nonWord || s[i].nisba) continue;
       const t = PASS_TYPES.indexOf(l[i].slice(2));
       if (t < 0) continue;
       let a = tagged.get(s[i].bare);
@@ -288,7 +305,7 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
     out.push('dc=' + (c <= 1 ? 1 : c <= 3 ? 2 : 3));
     if (doc.afterTitle.has(w.bare)) out.push('dT');
   }
-  if (doc?.tagged && !w.nonWord) {
+  if (doc?.tagged && !w.nonWord && !w.nisba) {
     const a = doc.tagged.get(w.bare);
     if (a) {
       let best = 0;

@@ -19,6 +19,40 @@ export interface ArabicGazetteerData {
   nameTokensRare: string[];
 }
 
+/**
+ * How the training text used each normalized word: 'O' never in a name (seen at least twice), 'o' seen once
+ * outside names, 'E' mostly in names (seen at least twice), 'M' otherwise. Unlisted words are unseen ('U'): the out-of-vocabulary signal
+ * (a third of the name words in new text were never seen in training; ordinary words mostly were).
+ */
+export interface ArabicVocabulary {
+  O: string[];
+  o: string[];
+  E: string[];
+  M: string[];
+}
+
+/** The vocabulary classes of the words of tagged sentences (IOB2). */
+export function buildVocabulary(sentences: Iterable<{ words: readonly string[]; tags: readonly string[] }>): ArabicVocabulary {
+  const c = new Map<string, [number, number]>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.words.length; i++) {
+      const k = normalizeArabic(s.words[i]).toLowerCase();
+      let a = c.get(k);
+      if (!a) c.set(k, (a = [0, 0]));
+      a[0]++;
+      if (s.tags[i] !== 'O') a[1]++;
+    }
+  }
+  const v: ArabicVocabulary = { O: [], o: [], E: [], M: [] };
+  for (const [k, [n, e]] of c) {
+    if (e === 0) (n >= 2 ? v.O : v.o).push(k);
+    else if (e / n >= 0.5 && n >= 2) v.E.push(k);
+    else v.M.push(k);
+  }
+  for (const l of Object.values(v)) l.sort();
+  return v;
+}
+
 export type GazType = 'country' | 'place' | 'given' | 'name' | 'rare';
 
 /** Person titles and roles that precede a name (normalized, with and without ال where it is used both ways). */
@@ -51,6 +85,14 @@ export const LOC_HEADS = [
   'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'حي', 'شارع', 'ميناء', 'مطار', 'بلدان', 'دول', 'عواصم', 'مدن', 'قطاع',
 ];
 
+/** Nationality adjectives the place lists do not derive (masculine singular, without ال). */
+export const EXTRA_NISBA = [
+  'امريكي', 'اميركي', 'بريطاني', 'الماني', 'اوروبي', 'اوربي', 'عربي', 'افريقي', 'اسيوي', 'خليجي', 'اممي', 'اماراتي', 'سوفيتي',
+  'سوفياتي', 'كردي', 'فارسي', 'تركماني', 'امازيغي', 'هندي', 'باكستاني', 'افغاني', 'شيشاني', 'ايرلندي', 'اسكتلندي', 'بلجيكي', 'سويسري',
+  'نمساوي', 'برتغالي', 'يوناني', 'روماني', 'مجري', 'تشيكي', 'صربي', 'كرواتي', 'بولندي', 'اوكراني', 'فنزويلي', 'برازيلي', 'ارجنتيني',
+  'مكسيكي', 'كوبي', 'كندي', 'استرالي', 'نيجيري', 'اثيوبي', 'صومالي', 'كيني', 'فلبيني', 'اندونيسي', 'ماليزي', 'كوري', 'فيتنامي', 'تايلاندي',
+];
+
 /** Verbs of saying and the like that follow or precede a person ('قال لافروف'). */
 export const SPEECH_WORDS = [
   'قال', 'وقال', 'اضاف', 'واضاف', 'اكد', 'واكد', 'اعلن', 'واعلن', 'اوضح', 'واوضح', 'صرح', 'وصرح', 'اشار', 'واشار', 'ذكر', 'وذكر', 'قالت',
@@ -74,8 +116,11 @@ export class ArabicLexicon {
   readonly locHeads = new Set(LOC_HEADS);
   readonly speech = new Set(SPEECH_WORDS);
   static readonly BIT: Record<GazType, number> = { country: 1, place: 2, given: 4, name: 8, rare: 16 };
+  /** normalized word -> vocabulary class (see ArabicVocabulary); empty when the model has none */
+  vocab = new Map<string, string>();
 
-  constructor(data?: ArabicGazetteerData) {
+  constructor(data?: ArabicGazetteerData, vocab?: ArabicVocabulary) {
+    if (vocab) this.setVocabulary(vocab);
     if (!data) return;
     const add = (list: string[], t: GazType) => {
       const bit = ArabicLexicon.BIT[t];
@@ -97,14 +142,30 @@ export class ArabicLexicon {
     add(data.givenNames, 'given');
     add(data.nameTokensFrequent, 'name');
     add(data.nameTokensRare, 'rare');
+    for (const w of EXTRA_NISBA) this.nisba.add(w);
     for (const l of this.phrases.values()) l.sort((a, b) => b.toks.length - a.toks.length);
   }
 
+  setVocabulary(v: ArabicVocabulary): void {
+    this.vocab = new Map();
+    for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
+  }
+
+  /** A copy sharing the gazetteer with another vocabulary (jackknifed training). */
+  withVocabulary(v: ArabicVocabulary): ArabicLexicon {
+    const c = Object.create(ArabicLexicon.prototype) as ArabicLexicon;
+    Object.assign(c, this);
+    c.setVocabulary(v);
+    return c;
+  }
+
+  /** Nationality/place adjective of a place name: ليبيا -> ليبي, فرنسا -> فرنسي, مصر -> مصري, العراق -> عراقي. */
   private addNisba(place: string): void {
-    let s = place.startsWith('ال') ? place.slice(2) : place;
+    const s = place.startsWith('ال') ? place.slice(2) : place;
     if (s.length < 3) return;
-    if (s.endsWith('ا') || s.endsWith('ه')) s = s.slice(0, -1);
-    this.nisba.add(s + 'ي');
+    if (s.endsWith('يا')) this.nisba.add(s.slice(0, -2) + 'ي');
+    else if (s.endsWith('ا') || s.endsWith('ه')) this.nisba.add(s.slice(0, -1) + 'ي');
+    else this.nisba.add(s + 'ي');
   }
 
   /** Gazetteer bits of one key (0 = none). */

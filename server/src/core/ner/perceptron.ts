@@ -19,7 +19,9 @@
  * ```
  * - Features are opaque strings; put the template name in them (`'w-1=' + word`). Unknown features are ignored.
  * - `bio: true` (default) forbids `I-X` after anything but `B-X`/`I-X` (hard constraint in Viterbi), so output spans
- *   are always well formed. Labels are any strings; with `bio` they must be `O`, `B-TYPE` or `I-TYPE`.
+ *   are always well formed. Labels are any strings; with `bio` they must be `O`, `B-TYPE` or `I-TYPE`, or the BILOU
+ *   set (`U-TYPE` single-token, `L-TYPE` last token; use `bioToBilou`/`bilouToBio`), whose constraints apply as
+ *   soon as an `L-`/`U-` label is present. BILOU usually tags better (Ratinov & Roth 2009).
  * - Hot path: `featureIds(strings)` turns one token's features into ids once (callers may cache them per word form),
  *   then `decode(ids[])` runs Viterbi on id arrays. `predict` does both.
  * - `spansFromBio(labels)` turns a label sequence into `{start, end, type}` token-index spans (end exclusive).
@@ -41,6 +43,8 @@ export interface TrainOptions {
   bio?: boolean;
   /** Drop features seen fewer than this many times in training (default 1 = keep all). */
   minCount?: number;
+  /** Train this many models with different shuffle seeds and average them (default 1; less variance). */
+  bags?: number;
   /** Called after each epoch with the number of token errors made during that epoch. */
   onEpoch?: (epoch: number, errors: number, tokens: number) => void;
 }
@@ -67,7 +71,7 @@ export interface LabelSpan {
   type: string;
 }
 
-/** Token-index spans of a BIO label sequence (a stray I-X opens a span). */
+/** Token-index spans of a BIO or BILOU label sequence (a stray I-X opens a span). */
 export function spansFromBio(labels: readonly string[]): LabelSpan[] {
   const out: LabelSpan[] = [];
   let cur: LabelSpan | undefined;
@@ -78,7 +82,8 @@ export function spansFromBio(labels: readonly string[]): LabelSpan[] {
       continue;
     }
     const type = l.slice(2);
-    if (l.charCodeAt(0) === 73 /* I */ && cur && cur.type === type) {
+    const c0 = l.charCodeAt(0);
+    if ((c0 === 73 /* I */ || c0 === 76) /* L */ && cur && cur.type === type) {
       cur.end = i + 1;
       continue;
     }
@@ -92,16 +97,37 @@ function allowedMatrix(labels: readonly string[], bio: boolean): Uint8Array {
   const T = labels.length;
   const ok = new Uint8Array((T + 1) * T).fill(1);
   if (!bio) return ok;
+  // BIO, or BILOU when the label set has L-/U- labels: an entity continues (I-X, L-X) only after B-X or I-X, and
+  // in BILOU an open entity (B-X, I-X) must continue, and nothing else may follow it.
+  const bilou = labels.some((l) => l.startsWith('L-') || l.startsWith('U-'));
+  const open = (l: string) => l.startsWith('B-') || (l.startsWith('I-') && bilou);
   for (let p = 0; p <= T; p++) {
+    const prev = p < T ? labels[p] : 'O';
     for (let t = 0; t < T; t++) {
       const l = labels[t];
-      if (l.startsWith('I-')) {
-        const prev = p < T ? labels[p] : 'O';
-        if (prev.slice(2) !== l.slice(2) || prev === 'O') ok[p * T + t] = 0;
-      }
+      const cont = l.startsWith('I-') || l.startsWith('L-');
+      const prevOpenSame = (prev.startsWith('B-') || prev.startsWith('I-')) && prev.slice(2) === l.slice(2);
+      if (cont && !prevOpenSame) ok[p * T + t] = 0;
+      if (bilou && open(prev) && !(cont && prev.slice(2) === l.slice(2))) ok[p * T + t] = 0;
     }
   }
   return ok;
+}
+
+/** IOB2 -> BILOU (B-X I-X I-X -> B-X I-X L-X; a lone B-X -> U-X). */
+export function bioToBilou(labels: readonly string[]): string[] {
+  return labels.map((l, i) => {
+    if (l === 'O') return l;
+    const next = labels[i + 1];
+    const continues = next !== undefined && next.startsWith('I-') && next.slice(2) === l.slice(2);
+    if (l.startsWith('B-')) return continues ? l : 'U-' + l.slice(2);
+    return continues ? l : 'L-' + l.slice(2);
+  });
+}
+
+/** BILOU -> IOB2. */
+export function bilouToBio(labels: readonly string[]): string[] {
+  return labels.map((l) => (l.startsWith('U-') ? 'B-' + l.slice(2) : l.startsWith('L-') ? 'I-' + l.slice(2) : l));
 }
 
 export class PerceptronModel {
@@ -114,6 +140,8 @@ export class PerceptronModel {
   private readonly w: Float32Array;
   /** (T+1) x T transitions; row T = start. Disallowed moves are -Infinity. */
   private readonly trans: Float64Array;
+  /** Labels a sentence may end with (BILOU: not B-/I-). */
+  private readonly endOk: Uint8Array;
 
   constructor(labels: readonly string[], bio: boolean, ids: Map<string, number>, w: Float32Array, trans: Float64Array) {
     this.labels = labels;
@@ -124,6 +152,8 @@ export class PerceptronModel {
     const ok = allowedMatrix(labels, bio);
     this.trans = new Float64Array(trans.length);
     for (let k = 0; k < trans.length; k++) this.trans[k] = ok[k] ? trans[k] : -Infinity;
+    const bilou = bio && labels.some((l) => l.startsWith('L-') || l.startsWith('U-'));
+    this.endOk = Uint8Array.from(labels, (l) => (bilou && (l.startsWith('B-') || l.startsWith('I-')) ? 0 : 1));
   }
 
   get featureCount(): number {
@@ -194,7 +224,7 @@ export class PerceptronModel {
     let best = -Infinity;
     let bi = 0;
     for (let t = 0; t < T; t++) {
-      if (prev[t] > best) {
+      if (this.endOk[t] && prev[t] > best) {
         best = prev[t];
         bi = t;
       }
@@ -212,8 +242,11 @@ export class PerceptronModel {
     return Array.from(this.decode(ids), (t) => this.labels[t]);
   }
 
-  /** Compact JSON: features with all-zero weights dropped, weights quantized to int16. */
-  toJSON(): PerceptronJSON {
+  /**
+   * Compact JSON: weights quantized to int16; features whose largest absolute weight is below `prune` (default 0:
+   * only all-zero features) are dropped (smaller file, faster load; measure the cost with eval).
+   */
+  toJSON(prune = 0): PerceptronJSON {
     const T = this.T;
     let max = 0;
     for (let k = 0; k < this.w.length; k++) max = Math.max(max, Math.abs(this.w[k]));
@@ -224,9 +257,10 @@ export class PerceptronModel {
       let any = false;
       const row: number[] = [];
       for (let t = 0; t < T; t++) {
-        const v = Math.round(this.w[id * T + t] / scale);
+        const x = this.w[id * T + t];
+        const v = Math.round(x / scale);
         row.push(v);
-        if (v !== 0) any = true;
+        if (v !== 0 && Math.abs(x) >= prune) any = true;
       }
       if (!any) continue;
       keptNames.push(name);
@@ -262,8 +296,24 @@ export class PerceptronModel {
   }
 }
 
-/** Train an averaged perceptron. Deterministic for a given seed. */
+/** Train an averaged perceptron (or `bags` of them, averaged). Deterministic for a given seed. */
 export function train(sentences: readonly TrainSentence[], opts: TrainOptions = {}): PerceptronModel {
+  const bags = opts.bags ?? 1;
+  if (bags <= 1) return train1(sentences, opts);
+  const models: PerceptronModel[] = [];
+  for (let b = 0; b < bags; b++) models.push(train1(sentences, { ...opts, seed: (opts.seed ?? 1) + 7919 * b }));
+  const first = models[0] as unknown as { w: Float32Array; trans: Float64Array; ids: Map<string, number> };
+  const w = new Float32Array(first.w.length);
+  const tr = new Float64Array(first.trans.length);
+  for (const m of models) {
+    const x = m as unknown as { w: Float32Array; trans: Float64Array };
+    for (let k = 0; k < w.length; k++) w[k] += x.w[k] / bags;
+    for (let k = 0; k < tr.length; k++) tr[k] += Number.isFinite(x.trans[k]) ? x.trans[k] / bags : 0;
+  }
+  return new PerceptronModel(models[0].labels, models[0].bio, first.ids, w, tr);
+}
+
+function train1(sentences: readonly TrainSentence[], opts: TrainOptions): PerceptronModel {
   const epochs = opts.epochs ?? 10;
   const bio = opts.bio ?? true;
   const minCount = opts.minCount ?? 1;

@@ -13,14 +13,18 @@ import { cliticSplits } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { isSentenceEnd, type Token, tokenize } from '../text/tokenize';
 import { addPassTags, type DocStats, docStats, dynamicFeatures, type FeatureConfig, OFFSETS, phraseMarks, sentenceFeatures, type WordInfo, wordInfo } from './features-ar';
-import { type ArabicGazetteerData, ArabicLexicon } from './lexicon-ar';
-import { PerceptronModel, type PerceptronJSON, spansFromBio, train } from './perceptron';
+import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
+import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, train } from './perceptron';
 
 export interface ArabicModel {
   format: 'article-lens-ner-ar/1';
   features: FeatureConfig;
+  /** Label scheme the perceptrons were trained with (IOB2 or BILOU; both read back by spansFromBio). */
+  scheme?: 'bio' | 'bilou';
   stage1: PerceptronJSON;
   stage2?: PerceptronJSON;
+  /** Training-text vocabulary classes (features.vocabulary). */
+  vocab?: ArabicVocabulary;
 }
 
 /** One training document: sentences of (word, IOB2 tag). Tags use PER/LOC/ORG/MISC. */
@@ -35,6 +39,14 @@ export interface ArTrainOptions {
   seed?: number;
   /** folds for the jackknifed first pass of two-pass training (default 2) */
   folds?: number;
+  /** drop features seen fewer times (default 1) */
+  minCount?: number;
+  /** models averaged per stage (perceptron `bags`, default 1) */
+  bags?: number;
+  /** drop features whose largest |weight| is below this from the saved model (default 0) */
+  prune?: number;
+  /** label scheme (default bio: BILOU measured no better here) */
+  scheme?: 'bio' | 'bilou';
   log?: (msg: string) => void;
 }
 
@@ -48,52 +60,72 @@ function infos(doc: readonly ArSentence[], lex: ArabicLexicon, cfg: FeatureConfi
   );
 }
 
-function docSamples(docs: readonly ArSentence[][], lex: ArabicLexicon, cfg: FeatureConfig, passTags?: string[][][]) {
-  const cache = new Map<string, WordInfo>();
+type LexFor = ArabicLexicon | ((doc: number) => ArabicLexicon);
+
+function docSamples(docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureConfig, passTags?: string[][][], bilou = false, ids?: number[]) {
+  const caches = new Map<ArabicLexicon, Map<string, WordInfo>>();
   const out: { features: string[][]; labels: string[] }[] = [];
   docs.forEach((d, k) => {
+    const lex = typeof lexFor === 'function' ? lexFor(ids ? ids[k] : k) : lexFor;
+    let cache = caches.get(lex);
+    if (!cache) caches.set(lex, (cache = new Map()));
     const ws = infos(d, lex, cfg, cache);
     const stats = cfg.document || passTags ? docStats(ws) : undefined;
     if (passTags && stats) addPassTags(stats, ws, passTags[k]);
-    ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats), labels: d[i].tags }));
+    ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats), labels: bilou ? bioToBilou(d[i].tags) : d[i].tags }));
   });
   return out;
 }
 
-function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lex: ArabicLexicon, cfg: FeatureConfig, passTags?: string[][][]): string[][][] {
-  const cache = new Map<string, WordInfo>();
+function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureConfig, ids: number[]): string[][][] {
+  const caches = new Map<ArabicLexicon, Map<string, WordInfo>>();
   return docs.map((d, k) => {
+    const lex = typeof lexFor === 'function' ? lexFor(ids[k]) : lexFor;
+    let cache = caches.get(lex);
+    if (!cache) caches.set(lex, (cache = new Map()));
     const ws = infos(d, lex, cfg, cache);
-    const stats = cfg.document || passTags ? docStats(ws) : undefined;
-    if (passTags && stats) addPassTags(stats, ws, passTags[k]);
+    const stats = cfg.document ? docStats(ws) : undefined;
     return ws.map((s) => model.predict(sentenceFeatures(s, cfg, lex, stats)));
   });
 }
 
 /** Train the one- or two-pass model. */
 export function trainArabicModel(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined, opts: ArTrainOptions): ArabicModel {
-  const lex = new ArabicLexicon(gaz);
+  const base = new ArabicLexicon(gaz);
   const cfg1: FeatureConfig = { ...opts.features, twoPass: false };
-  const topts = { epochs: opts.epochs ?? 10, seed: opts.seed ?? 1 };
+  const topts = { epochs: opts.epochs ?? 10, seed: opts.seed ?? 1, minCount: opts.minCount ?? 1, bags: opts.bags ?? 1 };
   const log = opts.log ?? (() => {});
-  const m1 = train(docSamples(docs, lex, cfg1), topts);
+  const bilou = (opts.scheme ?? 'bio') === 'bilou';
+  // Vocabulary features are jackknifed: a training document sees the vocabulary of the other folds only, as new
+  // text sees the vocabulary of all the training text.
+  const VK = 5;
+  let lexFor: LexFor = base;
+  let vocab: ArabicVocabulary | undefined;
+  if (opts.features.vocabulary) {
+    vocab = buildVocabulary(docs.flat());
+    const lexes = Array.from({ length: VK }, (_, f) => base.withVocabulary(buildVocabulary(docs.filter((_, i) => i % VK !== f).flat())));
+    lexFor = (i: number) => lexes[i % VK];
+  }
+  const all = docs.map((_, i) => i);
+  const m1 = train(docSamples(docs, lexFor, cfg1, undefined, bilou, all), topts);
   log(`stage 1: ${m1.featureCount} features`);
-  const model: ArabicModel = { format: 'article-lens-ner-ar/1', features: opts.features, stage1: m1.toJSON() };
+  const model: ArabicModel = { format: 'article-lens-ner-ar/1', features: opts.features, scheme: bilou ? 'bilou' : 'bio', stage1: m1.toJSON(opts.prune ?? 0) };
+  if (vocab) model.vocab = vocab;
   if (!opts.features.twoPass) return model;
   // Jackknife: first-pass tags of each document from a model that did not see it.
   const K = opts.folds ?? 2;
   const pass: string[][][] = new Array(docs.length);
   for (let f = 0; f < K; f++) {
-    const trainDocs = docs.filter((_, i) => i % K !== f);
-    const held = docs.map((d, i) => [d, i] as const).filter(([, i]) => i % K === f);
-    const mf = train(docSamples(trainDocs, lex, cfg1), topts);
-    const tags = predictDocs(mf, held.map(([d]) => d), lex, cfg1);
-    held.forEach(([, i], j) => (pass[i] = tags[j]));
+    const tr = all.filter((i) => i % K !== f);
+    const held = all.filter((i) => i % K === f);
+    const mf = train(docSamples(tr.map((i) => docs[i]), lexFor, cfg1, undefined, bilou, tr), topts);
+    const tags = predictDocs(mf, held.map((i) => docs[i]), lexFor, cfg1, held);
+    held.forEach((i, j) => (pass[i] = tags[j]));
     log(`fold ${f + 1}/${K} done`);
   }
-  const m2 = train(docSamples(docs, lex, cfg1, pass), topts);
+  const m2 = train(docSamples(docs, lexFor, cfg1, pass, bilou, all), topts);
   log(`stage 2: ${m2.featureCount} features`);
-  model.stage2 = m2.toJSON();
+  model.stage2 = m2.toJSON(opts.prune ?? 0);
   return model;
 }
 
@@ -124,7 +156,7 @@ export class ArabicTagger implements NerTagger {
   constructor(model: ArabicModel, gaz?: ArabicGazetteerData) {
     if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
     this.cfg = model.features;
-    this.lex = new ArabicLexicon(gaz);
+    this.lex = new ArabicLexicon(gaz, model.vocab);
     this.m1 = PerceptronModel.fromJSON(model.stage1);
     this.m2 = model.stage2 ? PerceptronModel.fromJSON(model.stage2) : undefined;
     const b = (m: PerceptronModel | undefined) =>
@@ -214,9 +246,9 @@ export class ArabicTagger implements NerTagger {
     const stats = this.cfg.document || this.m2 ? docStats(infos) : undefined;
     const marks = ws.map((s, k) => (this.cfg.gazetteer ? phraseMarks(infos[k], this.lex) : undefined));
     const l1 = ws.map((s, k) => Array.from(this.decode(s, 1, stats, marks[k]), (t) => this.m1.labels[t]));
-    if (!this.m2 || !stats) return l1;
+    if (!this.m2 || !stats) return l1.map(bilouToBio);
     addPassTags(stats, infos, l1);
-    return ws.map((s, k) => Array.from(this.decode(s, 2, stats, marks[k]), (t) => this.m2!.labels[t]));
+    return ws.map((s, k) => bilouToBio(Array.from(this.decode(s, 2, stats, marks[k]), (t) => this.m2!.labels[t])));
   }
 
   tag(text: string, from = 0, to = text.length): TaggedSpan[] {

@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import { base64ToBytes, bilouToBio, bioToBilou, PerceptronModel, spansFromBio, train, type TrainSentence } from '../../server/src/core/ner/perceptron';
+
+/**
+ * A small generated task the learner must generalize on: a title word ('Mr', 'Dr') is followed by a one- or
+ * two-word person name, 'in' by a place; the names in the test sentences never occur in training, so only the
+ * context features can find them.
+ */
+function sentence(rand: () => number, names: string[], places: string[]): { words: string[]; labels: string[] } {
+  const words: string[] = [];
+  const labels: string[] = [];
+  const filler = ['the', 'said', 'today', 'and', 'visit', 'talks', 'on', 'a'];
+  const n = 3 + Math.floor(rand() * 6);
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    if (r < 0.2) {
+      words.push(rand() < 0.5 ? 'Mr' : 'Dr', names[Math.floor(rand() * names.length)]);
+      labels.push('O', 'B-PER');
+      if (rand() < 0.5) {
+        words.push(names[Math.floor(rand() * names.length)].toUpperCase());
+        labels.push('I-PER');
+      }
+    } else if (r < 0.35) {
+      words.push('in', places[Math.floor(rand() * places.length)]);
+      labels.push('O', 'B-LOC');
+    } else {
+      words.push(filler[Math.floor(rand() * filler.length)]);
+      labels.push('O');
+    }
+  }
+  return { words, labels };
+}
+
+const feats = (words: string[]) =>
+  words.map((w, i) => ['w=' + w, 'p=' + (words[i - 1] ?? '<s>'), 'upper=' + (w === w.toUpperCase() && /[A-Z]/.test(w)), 'n=' + (words[i + 1] ?? '</s>')]);
+
+function lcg(seed: number) {
+  let s = seed;
+  return () => ((s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
+}
+
+describe('ner: perceptron learner', () => {
+  const rand = lcg(7);
+  const trainNames = Array.from({ length: 40 }, (_, i) => 'name' + i);
+  const testNames = Array.from({ length: 20 }, (_, i) => 'unseen' + i);
+  const data: TrainSentence[] = Array.from({ length: 400 }, () => {
+    const s = sentence(rand, trainNames, ['paris', 'rome', 'cairo']);
+    return { features: feats(s.words), labels: s.labels };
+  });
+  const test = Array.from({ length: 100 }, () => sentence(rand, testNames, ['tunis', 'doha']));
+  const model = train(data, { epochs: 5 });
+
+  it('learns from context: unseen names after a title and places after "in"', () => {
+    let right = 0;
+    let total = 0;
+    for (const s of test) {
+      const p = model.predict(feats(s.words));
+      for (let i = 0; i < p.length; i++, total++) if (p[i] === s.labels[i]) right++;
+    }
+    assert.ok(right / total > 0.97, `token accuracy ${right / total}`);
+  });
+
+  it('never outputs I-X after O or after another type (BIO constraint)', () => {
+    for (const s of test) {
+      const p = model.predict(feats(s.words));
+      for (let i = 0; i < p.length; i++) {
+        if (!p[i].startsWith('I-')) continue;
+        assert.ok(i > 0 && p[i - 1] !== 'O' && p[i - 1].slice(2) === p[i].slice(2), p.join(' '));
+      }
+    }
+  });
+
+  it('round-trips through JSON with the same predictions', () => {
+    const json = JSON.parse(JSON.stringify(model.toJSON()));
+    const again = PerceptronModel.fromJSON(json);
+    assert.equal(again.labels.join(), model.labels.join());
+    for (const s of test.slice(0, 50)) assert.deepEqual(again.predict(feats(s.words)), model.predict(feats(s.words)));
+  });
+
+  it('ignores unknown features and handles empty input', () => {
+    assert.deepEqual(model.predict([]), []);
+    const p = model.predict([['never-seen'], []]);
+    assert.equal(p.length, 2);
+    for (const l of p) assert.ok(model.labels.includes(l));
+    assert.deepEqual(model.predict([['p=Mr', 'never-seen']]).map((l) => l.slice(0, 1)), ['B'], 'context features still count');
+  });
+
+  it('rejects a file that is not a model', () => {
+    assert.throws(() => PerceptronModel.fromJSON({} as never), /not an article-lens perceptron/);
+  });
+
+  it('bags of models average to a model that still learns the task', () => {
+    const bagged = train(data.slice(0, 200), { epochs: 3, bags: 3 });
+    const s = test[0];
+    const p = bagged.predict(feats(s.words));
+    assert.equal(p.length, s.words.length);
+    assert.deepEqual(spansFromBio(p), spansFromBio(s.labels));
+  });
+
+  it('spansFromBio reads BIO and BILOU; the conversions invert each other', () => {
+    const bio = ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'I-LOC', 'I-ORG'];
+    assert.deepEqual(spansFromBio(bio), [
+      { start: 0, end: 2, type: 'PER' },
+      { start: 3, end: 4, type: 'LOC' },
+      { start: 4, end: 6, type: 'LOC' },
+      { start: 6, end: 7, type: 'ORG' },
+    ]);
+    const bilou = bioToBilou(bio.slice(0, 6));
+    assert.deepEqual(bilou, ['B-PER', 'L-PER', 'O', 'U-LOC', 'B-LOC', 'L-LOC']);
+    assert.deepEqual(bilouToBio(bilou), bio.slice(0, 6));
+    assert.deepEqual(spansFromBio(bilou), spansFromBio(bio.slice(0, 6)));
+  });
+
+  it('base64 decoding inverts the model encoding', () => {
+    const m = train([{ features: [['a'], ['b']], labels: ['B-X', 'O'] }], { epochs: 2 });
+    const j = m.toJSON();
+    assert.equal(base64ToBytes(j.weights).length, j.features.split('\n').length * j.labels.length * 2);
+  });
+});
