@@ -16,7 +16,7 @@ export const AR_TRIGGERS = set(`
 
 /** ('إمام' is left out: folded it is 'أمام', in front of.) */
 /** Honorifics: not a role, skipped when a title is read ('السيد', 'Mr.'). */
-export const AR_HONORIFICS = set('السيد السيدة الدكتور الدكتورة الأستاذ الحاج سيد سيدة دكتور');
+export const AR_HONORIFICS = set('السيد السيدة الدكتور الدكتورة الأستاذ الحاج سيد سيدة دكتور سمو سعادة معالي فخامة جلالة');
 export const EN_HONORIFICS = set('mr mrs ms miss dr sir madam mme monsieur');
 
 /** Words after which nothing to the left belongs to the title in front of a name. */
@@ -52,7 +52,7 @@ export const EN_CAP_STOPS = set(`
   the a an on in at after before when while but and or as if then since during with by from for of to this that
   these those it he she they we i his her their its our monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december yesterday today
-  meanwhile however also earlier later last next`);
+  meanwhile however also earlier later last next so now yes no well here there thus still even just`);
 
 /** English words that end an apposition ('…, who', '…, said'). */
 export const EN_HARD_STOPS = set('who whom whose which that said says told and but');

@@ -54,12 +54,13 @@ function isApostropheS(text: string, t: Token): boolean {
 /**
  * In 'Nikolai Patrushev, the Secretary of Russia's Security Council, Molotkov said' the words between the commas
  * are Patrushev's apposition, not a title of the name after them: a title before a comma must not follow
- * another person's name and a comma.
+ * another person's name and a comma (in Arabic, nor a name right before it).
  */
 function appositionOfOther(tokens: readonly Token[], first: number, personTok: Int32Array): boolean {
   let p = first;
   if (p > 0 && tokens[p].sep === Sep.Space && EN_ARTICLES.has(tokens[p - 1].key)) p--;
-  return p > 0 && tokens[p].sep === Sep.Comma && personTok[p - 1] >= 0 && tokens[p - 1].region === tokens[p].region;
+  // 'حسني مبارك رئيس الجمهورية، فايزة أبوالنجا': an Arabic title right after a name is that name's apposition too.
+  return p > 0 && (tokens[p].sep === Sep.Comma || !tokens[p].latin) && personTok[p - 1] >= 0 && tokens[p - 1].region === tokens[p].region;
 }
 
 function arRole(text: string, tokens: readonly Token[], a: number, b: number): Role {
@@ -95,10 +96,21 @@ function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array, nameTo
     const t = tokens[k];
     if (t.latin || personTok[k] >= 0 || t.region !== tokens[j].region) break;
     if (AR_HARD_STOPS.has(t.key)) break;
+    // An adverb in -an ('خلفا لكوفي أنان') ends the title; a place name in -a ('سفير روسيا') does not.
+    if (!nameTok[k] && t.key.length > 3 && t.key.endsWith('ا') && !t.key.startsWith('ال')) break;
+    // 'و' + title or honorific starts another person's title ('رئيس المجلس التنفيذي وسمو الشيخ'): a title
+    // coordinated with و starts here ('ووزير الخارجية' -> 'وزير الخارجية'); an honorific is left out.
+    if (/^[وف]/.test(t.key) && (arLexStem(t.key, AR_TRIGGERS)?.strip ?? 0) > 0) {
+      farthest = k;
+      if (pending !== -2) pending = -3;
+      break;
+    }
+    if (/^[وف]/.test(t.key) && (arLexStem(t.key, AR_HONORIFICS)?.strip ?? 0) > 0) break;
     if (!AR_TITLE_PREPS.has(t.key) && AR_SOFT_STOPS.has(t.key)) {
       if (pending === -2 && AR_PLACE_PREPS.has(t.key) && k + 1 <= j && nameTok[k + 1] > 0) pending = farthest;
       else break;
-    } else if (arLexStem(t.key, AR_TRIGGERS)) {
+    } else if (arLexStem(t.key, AR_TRIGGERS) || (t.key === 'الفريق' && (k === j || (k === j - 1 && tokens[j].key === 'اول')))) {
+      // ('الفريق', the rank, only right before the name: elsewhere it is 'the team'.)
       farthest = k;
       if (pending !== -2) pending = -3;
     }
@@ -110,7 +122,7 @@ function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array, nameTo
   // Split at a trigger that does not continue a construct ('نائب وزير' is one title; 'الليبي المشير' two).
   const cuts = [farthest];
   for (let i = farthest + 1; i <= j; i++) {
-    if (arLexStem(tokens[i].key, AR_TRIGGERS) && !AR_TRIGGERS.has(tokens[i - 1].key)) cuts.push(i);
+    if ((arLexStem(tokens[i].key, AR_TRIGGERS) || tokens[i].key === 'الفريق') && !AR_TRIGGERS.has(tokens[i - 1].key)) cuts.push(i);
   }
   const roles: Role[] = [];
   for (let c = 0; c < cuts.length; c++) roles.push(arRole(text, tokens, cuts[c], (cuts[c + 1] ?? j + 1) - 1));
