@@ -116,3 +116,26 @@ describe('name fixtures: the English seed with planted variants (gold tagger, re
     });
   }
 });
+
+describe('name fixtures through the full pipeline (the trained taggers in models/)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadNer } = require('../../server/src/node/models') as typeof import('../../server/src/node/models');
+  const ner = loadNer();
+  const seedEn = fs.readFileSync(path.join(root, 'seeds/001_lavrov_haftar_en.txt'), 'utf8');
+  it('the taggers load', () => {
+    assert.ok(ner?.ar && ner?.en, 'models/ner-ar.json and models/ner-en.json');
+  });
+  it('the untouched seeds get no name.* finding', () => {
+    for (const t of [seed, seedEn]) assert.deepEqual(analyze(t, {}, { ner }).diagnostics.filter((d) => d.code.startsWith('name.')).map((d) => d.code), []);
+  });
+  for (const c of [...cases, { file: '101_en_shoigu.txt', planted: 'Shoygu' }, { file: '102_en_lavrov.txt', planted: 'Lavroff' }, { file: '103_en_haftar.txt', planted: 'Hafter' }, { file: '104_en_bogdanov.txt', planted: 'Bogdanoff' }]) {
+    it(`${c.file}: name.variant exactly at '${c.planted}'`, () => {
+      const text = fs.readFileSync(path.join(dir, c.file), 'utf8');
+      const a = analyze(text, {}, { ner });
+      const v = a.diagnostics.filter((d) => d.code === 'name.variant');
+      assert.deepEqual(v.map((d) => [d.start, text.slice(d.start, d.end)]), [[text.indexOf(c.planted), c.planted]]);
+      const restored = applyEdits(text, v[0].fixes[0].edits);
+      assert.equal(restored, c.file === '004_nikolai.txt' ? text.replace('نيكولاي', 'نيقولاي') : c.file.includes('_en_') ? seedEn : seed);
+    });
+  }
+});

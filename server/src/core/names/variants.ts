@@ -202,23 +202,36 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
  * Found words join the entity of the part they vary (mention index -1).
  */
 function scanText(text: string, lang: Language, opts: MatchOptions, entities: readonly Entity[], occ: NamePartOccurrence[], extra: number[][]): void {
-  const index = new Map<string, Array<{ text: string; entity: number }>>();
+  const index = new Map<string, Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>>();
   const covered: Array<[number, number]> = [];
-  for (const o of occ) covered.push([o.start, o.end]);
+  const loosePlaces = new Set<number>();
   for (let ei = 0; ei < entities.length; ei++) {
     const e = entities[ei];
-    for (const m of e.mentions) covered.push([m.start, m.end]);
+    // Words inside a person or place mention are that name's own; a word the tagger put into an organization or
+    // misc span ('مجلس الأمن الروسي نيقولاي') may still be a person's name part.
     if (e.type !== 'person' && e.type !== 'location') continue;
+    // A one-word place may be a person's name part the tagger typed wrong ('نيقولاي' as a place): it stays open
+    // to person parts only.
+    for (const m of e.mentions) {
+      if (e.type === 'location' && !/\s/.test(m.text)) loosePlaces.add(m.start);
+      else covered.push([m.start, m.end]);
+    }
     for (const o of occ) {
       if (o.entity !== ei || o.text.length < 4) continue;
-      if (lang === 'ar' ? !foreignShaped(foldName(o.text, 'ar')) : !/^\p{Lu}/u.test(o.text)) continue;
+      let shape: 'foreign' | 'plain' = 'foreign';
+      if (lang === 'ar') {
+        const f = foldName(o.text, 'ar');
+        if (isNativeArabicName(f) || f.startsWith('ال')) continue;
+        shape = foreignShaped(f) ? 'foreign' : 'plain';
+      } else if (!/^\p{Lu}/u.test(o.text)) continue;
       const k = bucketKey(o.text, lang);
       const list = index.get(k) ?? [];
-      if (!list.some((x) => x.text === o.text && x.entity === ei)) list.push({ text: o.text, entity: ei });
+      if (!list.some((x) => x.text === o.text && x.entity === ei)) list.push({ text: o.text, entity: ei, shape });
       index.set(k, list);
     }
   }
   if (index.size === 0) return;
+  const known = new Set(occ.map((o) => o.text));
   covered.sort((a, b) => a[0] - b[0]);
   let ci = 0;
   const re = /[\p{L}\p{M}]+/gu;
@@ -232,10 +245,13 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     const w = m[0];
     const readings: Array<[string, number]> = [];
     if (lang === 'ar') {
-      readings.push([w, 0]);
       const c = /^(?:[وف][بلك]|[وفبلك])/.exec(w);
       if (c) readings.push([w.slice(c[0].length), c[0].length]);
       if (c && c[0].length === 2) readings.push([w.slice(1), 1]);
+      readings.push([w, 0]);
+      // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
+      if (readings.some(([r]) => known.has(r))) continue;
+      readings.unshift(readings.pop()!); // the whole word first: 'بوطين' is not ب + 'وطين'
     } else if (/^\p{Lu}/u.test(w)) readings.push([w, 0]);
     for (const [cand, delta] of readings) {
       if (cand.length < 4) continue;
@@ -243,9 +259,13 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       const list = index.get(bucketKey(cand, lang));
       const hit = list?.find((x) => {
         if (x.text === cand) return false;
+        if (loosePlaces.size && (loosePlaces.has(start) || loosePlaces.has(start + delta)) && entities[x.entity].type !== 'person') return false;
         if (lang === 'en' && (x.text[0] !== cand[0] || (x.text.at(-1) !== cand.at(-1) && /[aeiouy]/i.test(x.text.at(-1)! + cand.at(-1)!)))) return false;
+        // Arabic: one alternation; a name part without long vowels (حفتر) only by a letter for a letter (حفطر).
+        // English: up to two for names of six letters or more (Lavrov/Lavroff), else one.
+        if (lang === 'ar' && x.shape === 'plain' && cand.length !== x.text.length) return false;
         const v = tokenVariant(cand, x.text, lang, opts);
-        return v?.kind === 'transliteration' && v.cost <= 1;
+        return v?.kind === 'transliteration' && v.cost <= (lang === 'en' && x.text.length >= 6 ? 2 : 1);
       });
       if (!hit) continue;
       extra[hit.entity].push(occ.length);
