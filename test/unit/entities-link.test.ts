@@ -387,3 +387,38 @@ describe('entities: analyze runs the tagger of each paragraph language', () => {
     assert.deepEqual(analyze('لافروف يستقبل حفتر\nنص.').entities, []);
   });
 });
+
+describe('entities: invariants on random input (fast-check)', () => {
+  it('never throws; mentions are in bounds, match the text, do not overlap; ids are unique; roles point into the text', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fc = require('fast-check') as typeof import('fast-check');
+    const pieces = ['سيرغي', 'لافروف', 'ولافروف', 'بموسكو', 'موسكو', 'وزير', 'الخارجية', 'الروسي', 'المشير', 'نائبه', '،', '.', ' ', '\n', 'الرَّئِيسُ',
+      'Lavrov', "Lavrov's", 'Mr.', 'Foreign', 'Minister', 'U.N.', ',', 'the', '«', '»', 'صحيفة', 'ـ', '١٢', 'وزارة', 'مجلس', 'الأمن', 'الليبي'];
+    const types: NerType[] = ['person', 'location', 'organization', 'misc'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(400), fc.nat(40), fc.constantFrom(...types)), { maxLength: 12 }),
+        (parts, raw) => {
+          const text = parts.join(' ');
+          const spans: TaggedSpan[] = raw.map(([s, len, type]) => ({ start: Math.min(s, text.length), end: Math.min(s + len, text.length), type, text: '' }));
+          const { entities } = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans });
+          const ids = new Set<string>();
+          const taken: Array<[number, number]> = [];
+          for (const e of entities) {
+            assert.ok(!ids.has(e.id), e.id);
+            ids.add(e.id);
+            for (const m of e.mentions) {
+              assert.ok(m.start >= 0 && m.end <= text.length && m.start < m.end);
+              assert.equal(m.text, text.slice(m.start, m.end));
+              for (const [s, t] of taken) assert.ok(m.end <= s || m.start >= t, 'overlapping mentions');
+              taken.push([m.start, m.end]);
+            }
+            for (const r of e.roles) assert.ok(r.start >= 0 && r.end <= text.length && r.start < r.end);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
