@@ -13,6 +13,7 @@ import {
   Diagnostic,
   DidChangeConfigurationNotification,
   DocumentSymbol,
+  DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   Hover,
   InitializeResult,
@@ -151,6 +152,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const index = new WorkspaceNameIndex();
   const lineIndexes = new Map<string, LineIndex>();
   let indexing: { cancel: () => void } | undefined;
+  /**
+   * Bumped whenever something besides a document's own text can change its diagnostics (settings, trust, style book,
+   * another article entering the name index): a pull report's resultId is `version.generation`, and a client that
+   * already holds that id gets 'unchanged'.
+   */
+  let generation = 0;
   /** Files whose diagnostics 'Check Workspace' pushed; once opened, a pulling client gets them by pull instead. */
   const pushedByScan = new Set<string>();
 
@@ -257,6 +264,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (indexOn(s)) {
       index.set(uri, article);
       lineIndexes.set(uri, a.conv.index);
+      generation++;
     }
     return a;
   }
@@ -294,6 +302,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** After settings, trust or the style book changed: analyze again and let the editor ask again. */
   function refreshAll(): void {
     cache.clear();
+    generation++;
     if (pullDiagnostics) {
       if (diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
     } else for (const d of documents.all()) void publish(d.uri);
@@ -349,6 +358,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       result.files++;
       index.set(uri, article);
+      generation++;
       const conv = new Converter(uri, text);
       lineIndexes.set(uri, conv.index);
       if (publishTo) {
@@ -490,9 +500,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.languages.diagnostics.on(async (p) => {
     await ensureSettings(p.textDocument.uri);
-    return runSafe('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {
+    return runSafe<DocumentDiagnosticReport>('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {
       const a = get(p.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: a ? diagnosticsOf(p.textDocument.uri, a) : [] };
+      if (!a) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const resultId = `${a.version}.${generation}`;
+      if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(p.textDocument.uri, a) };
     });
   });
 

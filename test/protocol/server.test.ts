@@ -286,6 +286,9 @@ describe('protocol: the built server over stdio', function () {
       assert.ok(d);
       assert.equal((d.data as { version: number }).version, 2, 'the data carries the version the fixes belong to');
       assert.equal(c.diagnostics.size, 0, 'nothing pushed to a pulling client');
+      const again = await c.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri: seedUri }, previousResultId: r2.resultId });
+      assert.equal(again.kind, 'unchanged', 'same version, same settings: unchanged');
+      assert.equal(again.resultId, r2.resultId);
     });
 
     it('articleLens.diagnostics turns a code off without a restart', async () => {
