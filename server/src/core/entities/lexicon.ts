@@ -61,7 +61,8 @@ export const EN_HARD_STOPS = set('who whom whose which that said says told and b
 export const AR_NOT_NAMES = set(`
   ${[...AR_TRIGGERS].join(' ')} ${[...AR_HARD_STOPS].join(' ')} ${[...AR_SOFT_STOPS].join(' ')}
   و ف ب ل ك يا لا نعم كل بعض غير أي كان كانت يكون تكون ليس ليست وكان وكانت الذي العام الجديد
-  أمس صباح مساء ظهر عصر ليلة ليل فجر يوم غدا اليوم أيضا حاليا مجددا سابقا لاحقا عام شهر أسبوع`);
+  أمس صباح مساء ظهر عصر ليلة ليل فجر يوم غدا اليوم أيضا حاليا مجددا سابقا لاحقا عام شهر أسبوع
+  صفر واحد اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة مئة مائة ألف مليون مليار`);
 
 export const EN_NOT_NAMES = set(`${[...EN_CAP_STOPS].join(' ')} ${[...EN_HONORIFICS].join(' ')} s`);
 
