@@ -143,6 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let semanticRefresh = false;
   let inlayRefresh = false;
   let progressSupport = false;
+  let workspaceFoldersSupport = false;
   let trusted = true;
   let t: Messages = english;
   let locale: string | undefined;
@@ -406,6 +407,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     semanticRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
     inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
     progressSupport = !!caps.window?.workDoneProgress;
+    workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
     locale = params.locale;
     t = messages(locale);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -437,7 +439,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' });
       await loadGlobalSettings();
     }
-    if (folders.length) {
+    if (workspaceFoldersSupport) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
         void startIndexing();

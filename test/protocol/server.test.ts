@@ -421,6 +421,20 @@ describe('protocol: the built server over stdio', function () {
       }
     });
 
+    it('a workspace folder added later is indexed (didChangeWorkspaceFolders)', async () => {
+      const c = await startClient({ settings: { workspaceIndex: { include: ['articles/**/*.txt'] } }, workDoneProgress: true });
+      try {
+        const before = await c.request<SymbolInformation[]>('workspace/symbol', { query: 'لافروف' });
+        assert.equal(before.length, 0);
+        void c.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(dir), name: 'ws' }], removed: [] } });
+        await c.waitForProgress((p) => p.value.kind === 'end');
+        const after = await c.request<SymbolInformation[]>('workspace/symbol', { query: 'لافروف' });
+        assert.equal(new Set(after.map((s) => s.location.uri)).size, 2);
+      } finally {
+        await c.stop();
+      }
+    });
+
     it('the style book of a trusted workspace is read (and re-read when it changes); an untrusted one is ignored', async () => {
       const file = path.join(ROOT, 'test/fixtures/names/001_shoigu.txt');
       const text = fs.readFileSync(file, 'utf8');
