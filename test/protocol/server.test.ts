@@ -477,6 +477,11 @@ describe('protocol: the built server over stdio', function () {
         const r = await c.request<CheckWorkspaceResult>('articleLens/checkWorkspace', {});
         assert.equal(r.files, 0);
         assert.equal(r.reason, 'untrusted workspace');
+        // Trust granted (the VS Code client forwards onDidGrantWorkspaceTrust): the workspace is scanned.
+        void c.conn.sendNotification('articleLens/trust', { trusted: true });
+        const r2 = await c.request<CheckWorkspaceResult>('articleLens/checkWorkspace', {});
+        assert.equal(r2.reason, undefined);
+        assert.ok(r2.files >= 1);
       } finally {
         await c.stop();
       }
