@@ -92,8 +92,18 @@ export function foldLatin(s: string): string {
 }
 
 /** The orthographic fold for a language: the key under which spellings of one name are grouped. */
+/** Memo of foldName: the linker compares every pair of names in a bucket, folding the same tokens again and again. */
+const foldMemo = new Map<string, string>();
+
 export function foldName(s: string, lang: Language): string {
-  return lang === 'ar' ? foldArabic(s) : foldLatin(s);
+  const k = lang + s;
+  let f = foldMemo.get(k);
+  if (f === undefined) {
+    if (foldMemo.size >= 50000) foldMemo.clear();
+    f = lang === 'ar' ? foldArabic(s) : foldLatin(s);
+    foldMemo.set(k, f);
+  }
+  return f;
 }
 
 /** Tokens of a (folded) name. */
