@@ -40,6 +40,10 @@ export class ReportPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === this.document) this.schedule();
       }),
+      // A new publication date resolves the timeline differently.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('articleLens', this.document.uri)) this.schedule();
+      }),
       vscode.window.onDidChangeActiveTextEditor((ed) => {
         if (ed && ed.document !== this.document && vscode.languages.match([{ language: 'article' }, { language: 'plaintext' }, { language: 'markdown' }], ed.document)) {
           this.document = ed.document;
