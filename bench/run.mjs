@@ -79,7 +79,8 @@ for (const [task, name] of [['textlint', 'textlint 15 + date-weekday-mismatch + 
   }
   for (const t of r.rows) {
     const mine = ours[Object.keys(ours).find((c) => t.corpus.startsWith(c))] ?? null;
-    row(`Peer: ${name}`, t.corpus, `${k(t.rate)} words/s`, mine ? `ours ${x(mine, t.rate)} faster` : '', `${r.maxRssMB} MB`, `${t.messages} ${task === 'compromise' ? 'entities' : 'messages'}; load ${ms(r.loadMs)}`);
+    const ratio = !mine ? '' : mine >= t.rate ? `ours ${x(mine, t.rate)} faster` : `ours ${x(t.rate, mine)} slower`;
+    row(`Peer: ${name}`, t.corpus, `${k(t.rate)} words/s`, ratio, `${r.maxRssMB} MB`, `${t.messages} ${task === 'compromise' ? 'entities' : 'messages'}; load ${ms(r.loadMs)}`);
   }
 }
 

@@ -166,7 +166,7 @@ async function taskHarper(): Promise<Json> {
   const loadMs = performance.now() - t0;
   const en = corpora().find((c) => c.name.startsWith('en'))!;
   // harper.js is slow (about 3k words/s here): a slice of the English text.
-  const { docs, words } = take(en, QUICK ? 2000 : 12000);
+  const { docs, words } = take(en, QUICK ? 2000 : 8000);
   let lints = 0;
   const t1 = performance.now();
   for (const d of docs) lints += ((await linter.lint(d)) as unknown[]).length;
@@ -269,7 +269,7 @@ async function taskLatency(): Promise<Json> {
     const wordStarts: number[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) wordStarts.push(m.index);
-    const k = QUICK ? 20 : size >= 100000 ? 30 : 150;
+    const k = QUICK ? 20 : size >= 100000 ? 20 : 150;
     const hover: number[] = [];
     const symbols: number[] = [];
     for (let i = 0; i < k; i++) {
@@ -283,7 +283,7 @@ async function taskLatency(): Promise<Json> {
     }
     const edits: number[] = [];
     const firstHover: number[] = [];
-    const e = QUICK ? 3 : size >= 100000 ? 5 : 30;
+    const e = QUICK ? 3 : size >= 100000 ? 3 : 30;
     for (let i = 0; i < e; i++) {
       // Type a word at the end of a random word: an incremental change of a few characters.
       WORD.lastIndex = wordStarts[Math.floor(r() * wordStarts.length)];
@@ -338,7 +338,7 @@ async function taskCold(): Promise<Json> {
 interface Indexed { uri: string; language: Language; entities: Article['entities']; words: number; findings: number }
 
 /** Seconds the archive indexing may take before it stops and projects the rest (keeps `npm run bench` bounded). */
-const ARCHIVE_BUDGET = Number(process.env.BENCH_ARCHIVE_BUDGET ?? (QUICK ? 30 : 100));
+const ARCHIVE_BUDGET = Number(process.env.BENCH_ARCHIVE_BUDGET ?? (QUICK ? 20 : 60));
 
 function generateArchive(dir: string, n: number): number {
   const cs = corpora().filter((c) => c.name !== 'seeds');
