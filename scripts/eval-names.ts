@@ -222,6 +222,8 @@ interface Plant {
 }
 
 function plants(doc: Doc): Plant[] {
+  // The same plants for a document in every mode and run: the generator is seeded from the document id.
+  seed = [...doc.id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 2147483647, 7);
   // A name that occurs at least twice: a mention text (person or place) found twice or more; one of its words is
   // respelled in a later mention. (A word shared by two different names, like a first name, is not a plant:
   // different people sharing a name part are not variants.)
