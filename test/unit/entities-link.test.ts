@@ -309,6 +309,11 @@ describe('entities: linking rules on small texts', () => {
       'organization:الجيش الليبي لجيش الليبي',
     ]);
     assert.deepEqual(es[2].roles.map((r) => r.text), ['أمين عام مجلس الأمن الروسي']);
+    // The same name typed as two places by the tagger is still the person after the title.
+    const spans2: TaggedSpan[] = [{ start: i, end: i + 'مجلس الأمن الروسي'.length, type: 'organization', text: '' }];
+    for (const w of ['نيقولاي', 'باتروشيف']) spans2.push({ start: text.indexOf(w), end: text.indexOf(w) + w.length, type: 'location', text: w });
+    const es2 = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans: spans2 }).entities;
+    assert.deepEqual(es2.filter((e) => e.type !== 'organization').map((e) => e.id), ['person:نيقولاي باتروشيف']);
   });
 
   it('links an English acronym to the one organization whose initials it spells', () => {

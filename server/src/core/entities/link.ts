@@ -53,6 +53,8 @@ export interface WorkMention {
   group: number;
   /** The words without the restored article, for 'لل' + name ('للبنان' -> 'لبنان' rather than 'البنان'). */
   alt?: string[];
+  /** Replaced by a span repair (a word the tagger typed as a place inside a name after a title). */
+  dropped?: boolean;
 }
 
 interface Group {
@@ -319,9 +321,17 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
  * between the end of a title (a nationality adjective or an organization governed by a trigger) and punctuation.
  */
 function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, triggerBefore: (i: number) => boolean): void {
+  // A word is open when no mention holds it, or only a one-word place/organization/misc mention (the tagger's type
+  // slip on an unknown foreign name: 'نيقولاي' LOC, 'باتروشيف' LOC).
+  const open = (x: number, region: number): boolean => {
+    if (x >= tokens.length || tokens[x].region !== region || tokens[x].latin) return false;
+    if (claimed[x] < 0) return true;
+    const o = mentions[claimed[x]];
+    return o.type !== 'person' && o.t1 - o.t0 === 1 && !o.dropped && o.start === tokens[x].start;
+  };
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.sep !== Sep.Space || !free(claimed, tokens, i, t.region) || !plainArabicWord(t) || /^[وفبلك]?ال/.test(t.key)) continue;
+    if (t.sep !== Sep.Space || !open(i, t.region) || !plainArabicWord(t) || /^[وفبلك]?ال/.test(t.key)) continue;
     const k = i - 1;
     const before = tokens[k];
     if (before.region !== t.region || before.latin) continue;
@@ -331,11 +341,12 @@ function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed:
       : !!arNationalAdjective(before.key) && triggerBefore(k - 1);
     if (!titleEnd) continue;
     let j = i + 1;
-    while (j < tokens.length && j - i < 3 && tokens[j].sep === Sep.Space && free(claimed, tokens, j, t.region) && plainArabicWord(tokens[j]) && !/^[وفبلك]?ال/.test(tokens[j].key)) j++;
+    while (j < tokens.length && j - i < 3 && tokens[j].sep === Sep.Space && open(j, t.region) && plainArabicWord(tokens[j]) && !/^[وفبلك]?ال/.test(tokens[j].key)) j++;
     if (j - i < 2) continue;
     const after = tokens[j];
     const ends = !after || after.region !== t.region || after.sep >= Sep.Comma || AR_HARD_STOPS_SET.has(after.key);
     if (!ends || tokens[j - 1].key.endsWith('ه')) continue;
+    for (let x = i; x < j; x++) if (claimed[x] >= 0) mentions[claimed[x]].dropped = true;
     claim(tokens, mentions, claimed, i, j, 'person', t.start, tokens.slice(i, j).map((x) => x.key));
     i = j;
   }
@@ -442,6 +453,15 @@ export function linkEntities(input: LinkInput): LinkResult {
   }
   for (const m of raw) place(m);
   repairArabicSpans(text, tokens, mentions, claimed);
+  if (mentions.some((m) => m.dropped)) {
+    const kept = mentions.filter((m) => !m.dropped);
+    mentions.length = 0;
+    mentions.push(...kept);
+    claimed.fill(-1);
+    kept.forEach((m, mi) => {
+      for (let x = m.t0; x < m.t1; x++) claimed[x] = mi;
+    });
+  }
 
   // 2. Group by folded words. A clitic-restored first word ('الجيش' from 'للجيش') falls back to the
   // unrestored reading when only that one is a name elsewhere ('للبنان' -> 'لبنان').
