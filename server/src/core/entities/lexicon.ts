@@ -39,7 +39,8 @@ export const EN_TRIGGERS = set(`
   spokesperson chief head chairman chairwoman chair director deputy leader king queen prince princess emir sheikh
   senator sen governor mayor adviser advisor colonel col lieutenant lt major maj admiral adm captain capt prosecutor
   judge premier chancellor attorney commissioner representative rep sergeant sgt brigadier diplomat official
-  counselor counsellor coordinator negotiator aide founder editor correspondent`);
+  counselor counsellor coordinator negotiator aide founder editor correspondent emperor empress pope tsar czar
+  sultan caliph bishop archbishop cardinal rabbi imam`);
 
 /** Lower-case English words that may stand inside a title before a name ('foreign', 'deputy', 'eastern-based'). */
 export const EN_TITLE_WORDS = set(`
