@@ -8,7 +8,7 @@
  *    before, multi-word gazetteer matches, what the document says about the same stem elsewhere).
  * `FeatureConfig` switches groups on and off for the ablation table (docs/ner.md).
  */
-import { bareStem, cliticSplits } from '../text/clitics';
+import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { ArabicLexicon } from './lexicon-ar';
 
@@ -77,6 +77,12 @@ export interface WordInfo {
   nonWord: boolean;
   /** a nationality adjective (ليبي، الروسية…): kept out of document-level propagation */
   nisba: boolean;
+  /** a comma (، or ,) */
+  comma: boolean;
+  /** starts with the article (after clitics): الروسي، وللجيش */
+  definite: boolean;
+  /** readings of the word that start a multi-word gazetteer phrase (usually none) */
+  phraseKeys: string[];
 }
 
 const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R'];
@@ -201,7 +207,8 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       }
     }
   }
-  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba };
+  const phraseKeys = k === 'ar' && lex.phrases.size ? readings(n).filter((r) => lex.phrases.has(r)) : [];
+  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, comma: n === '،' || n === ',', phraseKeys, definite: k === 'ar' && hasArticle(n) };
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;
@@ -260,7 +267,7 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string
   for (let i = 0; i < ws.length; i++) {
     if (ws[i].nonWord) continue;
     let best: { len: number; type: number } | undefined;
-    for (const r of readings(ws[i].n)) {
+    for (const r of ws[i].phraseKeys) {
       const list = lex.phrases.get(r);
       if (!list) continue;
       for (const p of list) {
@@ -297,6 +304,25 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
         out.push('tP<' + Math.min(i - j, 3));
         break;
       }
+    }
+  }
+  if (cfg.triggers && !w.nonWord && i > 0 && ws[i - 1].definite && !w.definite) {
+    // a title with its definite complements before the name: 'أمين عام مجلس الأمن الروسي نيقولاي …'
+    for (let j = i - 1; j >= 0 && j >= i - 7; j--) {
+      const x = ws[j];
+      if (x.personTrigger) {
+        out.push('tPc');
+        break;
+      }
+      if (x.nonWord) break;
+    }
+  }
+  if (cfg.triggers && !w.nonWord) {
+    // apposition: 'عقيلة صالح عيسى، رئيس مجلس النواب' — a short run of words closed by a comma and a title
+    for (let j = i + 1; j < ws.length && j <= i + 4; j++) {
+      if (!ws[j].nonWord) continue;
+      if (ws[j].comma && j + 1 < ws.length && ws[j + 1].personTrigger) out.push('appT');
+      break;
     }
   }
   if (marks && marks[i]) out.push(marks[i]);

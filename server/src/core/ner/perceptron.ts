@@ -236,6 +236,60 @@ export class PerceptronModel {
     return out;
   }
 
+  /** Add the weights of `ids` into `out` (length T, at offset `at`). */
+  addEmission(ids: Int32Array, out: Float64Array | Float32Array, at = 0): void {
+    const T = this.T;
+    const w = this.w;
+    for (let a = 0; a < ids.length; a++) {
+      const b = ids[a] * T;
+      for (let t = 0; t < T; t++) out[at + t] += w[b + t];
+    }
+  }
+
+  /** Viterbi on precomputed emission scores (n x T, row-major). Returns label indices. */
+  decodeScores(em: Float64Array, n: number): Int32Array {
+    const T = this.T;
+    const out = new Int32Array(n);
+    if (n === 0) return out;
+    const trans = this.trans;
+    let prev = new Float64Array(T);
+    let cur = new Float64Array(T);
+    const bp = new Int32Array(n * T);
+    for (let t = 0; t < T; t++) prev[t] = em[t] + trans[T * T + t];
+    for (let i = 1; i < n; i++) {
+      const o = i * T;
+      for (let t = 0; t < T; t++) {
+        let best = -Infinity;
+        let bi = 0;
+        for (let p = 0; p < T; p++) {
+          const v = prev[p] + trans[p * T + t];
+          if (v > best) {
+            best = v;
+            bi = p;
+          }
+        }
+        cur[t] = best + em[o + t];
+        bp[o + t] = bi;
+      }
+      const x = prev;
+      prev = cur;
+      cur = x;
+    }
+    let best = -Infinity;
+    let bi = 0;
+    for (let t = 0; t < T; t++) {
+      if (this.endOk[t] && prev[t] > best) {
+        best = prev[t];
+        bi = t;
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = bi;
+      bi = bp[i * T + bi];
+    }
+    return out;
+  }
+
   /** Labels of one sentence given each token's feature strings. */
   predict(features: readonly (readonly string[])[]): string[] {
     const ids = features.map((fs) => [this.featureIds(fs)]);

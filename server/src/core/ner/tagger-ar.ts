@@ -136,10 +136,9 @@ const MAX_SENTENCE = 150;
 
 interface CachedWord {
   info: WordInfo;
-  own1: Int32Array;
-  ctx1: Int32Array[];
-  own2?: Int32Array;
-  ctx2?: Int32Array[];
+  /** per stage: summed weights of the word's own features (T) and of its context features at each offset (4 x T) */
+  own: Float32Array[];
+  ctx: Float32Array[][];
 }
 
 export class ArabicTagger implements NerTagger {
@@ -170,11 +169,18 @@ export class ArabicTagger implements NerTagger {
     if (c) return c;
     if (this.cache.size > 200_000) this.cache.clear();
     const info = wordInfo(w, this.lex, this.cfg);
-    const ctxIds = (m: PerceptronModel) => OFFSETS.map((r) => m.featureIds(info.ctx.map((f) => r + '|' + f)));
-    c = { info, own1: this.m1.featureIds(['bias', ...info.own]), ctx1: ctxIds(this.m1) };
-    if (this.m2) {
-      c.own2 = this.m2.featureIds(['bias', ...info.own]);
-      c.ctx2 = ctxIds(this.m2);
+    c = { info, own: [], ctx: [] };
+    for (const m of this.m2 ? [this.m1, this.m2] : [this.m1]) {
+      const own = new Float32Array(m.T);
+      m.addEmission(m.featureIds(['bias', ...info.own]), own);
+      c.own.push(own);
+      c.ctx.push(
+        OFFSETS.map((r) => {
+          const v = new Float32Array(m.T);
+          m.addEmission(m.featureIds(info.ctx.map((f) => r + '|' + f)), v);
+          return v;
+        }),
+      );
     }
     this.cache.set(w, c);
     return c;
@@ -183,25 +189,32 @@ export class ArabicTagger implements NerTagger {
   /** Decode one sentence with one stage. */
   private decode(ws: CachedWord[], stage: 1 | 2, stats: DocStats | undefined, marks: string[] | undefined): Int32Array {
     const m = stage === 1 ? this.m1 : this.m2!;
+    const si = stage - 1;
     const bounds = stage === 1 ? this.bounds1 : this.bounds2;
     const cfg = this.cfg;
+    const T = m.T;
+    const n = ws.length;
     const infos = ws.map((w) => w.info);
-    const toks: Int32Array[][] = new Array(ws.length);
-    for (let i = 0; i < ws.length; i++) {
-      const parts: Int32Array[] = [stage === 1 ? ws[i].own1 : ws[i].own2!];
+    const em = new Float64Array(n * T);
+    for (let i = 0; i < n; i++) {
+      const o = i * T;
+      const own = ws[i].own[si];
+      for (let t = 0; t < T; t++) em[o + t] = own[t];
       for (let k = 0; k < 4; k++) {
         const r = OFFSETS[k];
         if (!cfg.context2 && (r === -2 || r === 2)) continue;
         const j = i + r;
-        if (j < 0) parts.push(bounds[2 * k]);
-        else if (j >= ws.length) parts.push(bounds[2 * k + 1]);
-        else parts.push(stage === 1 ? ws[j].ctx1[k] : ws[j].ctx2![k]);
+        if (j < 0) m.addEmission(bounds[2 * k], em, o);
+        else if (j >= n) m.addEmission(bounds[2 * k + 1], em, o);
+        else {
+          const v = ws[j].ctx[si][k];
+          for (let t = 0; t < T; t++) em[o + t] += v[t];
+        }
       }
       const dyn = dynamicFeatures(infos, i, cfg, marks, stats);
-      if (dyn.length) parts.push(m.featureIds(dyn));
-      toks[i] = parts;
+      if (dyn.length) m.addEmission(m.featureIds(dyn), em, o);
     }
-    return m.decode(toks);
+    return m.decodeScores(em, n);
   }
 
   /** Sentences (token index ranges) of a token list: cut at . ! ? ؟ ؛ and at MAX_SENTENCE. */
@@ -268,6 +281,8 @@ export class ArabicTagger implements NerTagger {
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
         if (!type) continue;
+        // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
+        if (sp.end - sp.start === 1 && type !== 'misc' && ws[sp.start].info.nisba) continue;
         const first = toks[sp.start];
         const last = toks[sp.end - 1];
         const start = first.start + this.cliticStart(first.text, ws[sp.start].info, stats);
