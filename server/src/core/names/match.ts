@@ -269,6 +269,9 @@ export function tokenVariant(a: string, b: string, lang: Language, opts: MatchOp
     return { kind: 'orthographic', cost: 0 };
   }
   if (fa.includes(' ') || fb.includes(' ')) return null;
+  // Every transliteration variant shares the coarse bucket key (tested on all positive pairs): a cheap pre-filter
+  // before the alignment, which the linker's pairwise pass calls many times.
+  if (bucketKey(a, lang) !== bucketKey(b, lang)) return null;
   const cost = lang === 'ar' ? arabicCost(fa, fb, opts) : englishCost(fa, fb);
   return cost === Infinity ? null : { kind: 'transliteration', cost };
 }
@@ -377,7 +380,20 @@ export function nameParts(s: string, lang: Language): Array<{ text: string; star
  * Coarse bucket key of one token: every spelling variant of a name (per `tokenVariant`) shares it, so indexes compare
  * only spellings in the same bucket (transliteration classes merged, inner long vowels and doubled letters dropped).
  */
+const bucketMemo = new Map<string, string>();
+
 export function bucketKey(token: string, lang: Language): string {
+  const k = lang + token;
+  let v = bucketMemo.get(k);
+  if (v === undefined) {
+    if (bucketMemo.size >= 50000) bucketMemo.clear();
+    v = computeBucketKey(token, lang);
+    bucketMemo.set(k, v);
+  }
+  return v;
+}
+
+function computeBucketKey(token: string, lang: Language): string {
   let f = foldName(token, lang);
   if (lang === 'ar') {
     f = f.replace(/تش/g, 'ش');
@@ -395,7 +411,7 @@ export function bucketKey(token: string, lang: Language): string {
     const c = f[i];
     if (i > 0 && 'aeiouyj'.includes(c)) continue;
     if (c === 'h' && i > 0 && !'aeiouy'.includes(f[i - 1])) continue;
-    const k = 'ckqg'.includes(c) ? 'K' : 'fvw'.includes(c) ? 'F' : 'sz'.includes(c) ? 'S' : 'aeiou'.includes(c) ? 'V' : 'yj'.includes(c) ? 'I' : c;
+    const k = 'ckqg'.includes(c) ? 'K' : 'fvw'.includes(c) ? 'F' : 'sz'.includes(c) ? 'S' : 'aeiouyj'.includes(c) ? 'V' : c;
     if (out.endsWith(k)) continue;
     out += k;
   }
