@@ -36,7 +36,7 @@ export const nameFirstMentionRule: Rule = {
         message: `First mention in the body is the bare name '${first.text}'; the full name '${full.text}' only comes later.`,
         related: [{ start: full.start, end: full.end, message: `full name '${full.text}'` }],
         fixes: [{ title: `Write the full name '${full.text}' here`, edits: [{ start: first.start, end: first.end, newText: full.text }], preferred: true }],
-        data: { entity: e.id, fullName: full.text },
+        data: { entity: e.id, fullName: full.text, bare: first.text },
       });
     }
     return out;

@@ -37,7 +37,7 @@ export const nameRoleConflictRule: Rule = {
           message: `'${e.name}' is '${roles[j].text}' here but '${earlier.text}' earlier.`,
           related: [{ start: earlier.start, end: earlier.end, message: `'${earlier.text}'` }],
           fixes: [],
-          data: { entity: e.id, roles: [earlier.text, roles[j].text] },
+          data: { entity: e.id, name: e.name, roles: [earlier.text, roles[j].text] },
         });
       }
     }

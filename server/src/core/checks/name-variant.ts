@@ -23,6 +23,8 @@ export interface NameVariantData {
   spellings: Array<{ text: string; count: number }>;
   /** Entity ids involved. */
   entities: string[];
+  /** The style book's preferred form, when the style book lists this name. */
+  stylebook?: string;
 }
 
 const quote = (s: string) => `'${s}'`;
@@ -79,6 +81,7 @@ export const nameVariantRule: Rule = {
           reference,
           spellings: g.spellings.map((s) => ({ text: s.text, count: s.count })),
           entities,
+          ...(styleForm ? { stylebook: styleForm } : {}),
         };
         findings.push({
           code: NAME_VARIANT,
