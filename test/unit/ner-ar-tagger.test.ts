@@ -35,6 +35,9 @@ describe('ner: Arabic tagger (shipped model)', function () {
   it('finds the models folder from the source tree', () => {
     const dir = findModelsDir(__dirname);
     assert.ok(dir && fs.existsSync(path.join(dir, 'ner-ar.json')));
+    // from the bundle's folder (dist/, __dirname of dist/server.js) the same folder is found
+    assert.equal(findModelsDir(path.join(__dirname, '../../dist')), dir);
+    assert.equal(findModelsDir(path.join(__dirname, '../../server/src/node')), dir);
   });
 
   it('seed: the seven people, each full name, and no other person', () => {
