@@ -35,6 +35,8 @@ export interface FeatureConfig {
   twoPass: boolean;
   /** training-text vocabulary class of the word and its stem (out-of-vocabulary signal) */
   vocabulary?: boolean;
+  /** second pass: the first pass's labels of the word and its neighbours (stacking) */
+  stack?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -289,8 +291,13 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string
 }
 
 /** The sentence- and document-dependent features of token i. */
-export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined): string[] {
+export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined, pass?: readonly string[]): string[] {
   const out: string[] = [];
+  if (pass && cfg.stack) {
+    const a = i > 0 ? pass[i - 1] : '<s>';
+    const b = i + 1 < pass.length ? pass[i + 1] : '</s>';
+    out.push('q0=' + pass[i], 'q-1=' + a, 'q+1=' + b, 'q3=' + a + pass[i] + b);
+  }
   const w = ws[i];
   if (cfg.pairs) {
     out.push('pw=' + (i > 0 ? ws[i - 1].n : '<s>') + ' ' + w.n);
@@ -343,7 +350,7 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
 }
 
 /** All feature strings of a sentence (training and evaluation; the tagger uses the cached-id path). */
-export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, lex: ArabicLexicon, doc: DocStats | undefined): string[][] {
+export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, lex: ArabicLexicon, doc: DocStats | undefined, pass?: readonly string[]): string[][] {
   const marks = cfg.gazetteer ? phraseMarks(ws, lex) : undefined;
   const out: string[][] = [];
   for (let i = 0; i < ws.length; i++) {
@@ -355,7 +362,7 @@ export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, le
       else if (j >= ws.length) fs.push(r + '|</s>');
       else for (const f of ws[j].ctx) fs.push(r + '|' + f);
     }
-    for (const f of dynamicFeatures(ws, i, cfg, marks, doc)) fs.push(f);
+    for (const f of dynamicFeatures(ws, i, cfg, marks, doc, pass)) fs.push(f);
     out.push(fs);
   }
   return out;

@@ -72,7 +72,7 @@ function docSamples(docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureC
     const ws = infos(d, lex, cfg, cache);
     const stats = cfg.document || passTags ? docStats(ws) : undefined;
     if (passTags && stats) addPassTags(stats, ws, passTags[k]);
-    ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats), labels: bilou ? bioToBilou(d[i].tags) : d[i].tags }));
+    ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats, passTags?.[k][i]), labels: bilou ? bioToBilou(d[i].tags) : d[i].tags }));
   });
   return out;
 }
@@ -150,7 +150,7 @@ export class ArabicTagger implements NerTagger {
   private cache = new Map<string, CachedWord>();
   private readonly bounds1: Int32Array[];
   private readonly bounds2: Int32Array[];
-  private lastDoc?: { text: string; stats: DocStats };
+  private lastDoc?: { text: string; stats: DocStats; pass: Map<number, string> };
 
   constructor(model: ArabicModel, gaz?: ArabicGazetteerData) {
     if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
@@ -187,7 +187,7 @@ export class ArabicTagger implements NerTagger {
   }
 
   /** Decode one sentence with one stage. */
-  private decode(ws: CachedWord[], stage: 1 | 2, stats: DocStats | undefined, marks: string[] | undefined): Int32Array {
+  private decode(ws: CachedWord[], stage: 1 | 2, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
     const m = stage === 1 ? this.m1 : this.m2!;
     const si = stage - 1;
     const bounds = stage === 1 ? this.bounds1 : this.bounds2;
@@ -211,7 +211,7 @@ export class ArabicTagger implements NerTagger {
           for (let t = 0; t < T; t++) em[o + t] += v[t];
         }
       }
-      const dyn = dynamicFeatures(infos, i, cfg, marks, stats);
+      const dyn = dynamicFeatures(infos, i, cfg, marks, stats, stage === 2 ? pass : undefined);
       if (dyn.length) m.addEmission(m.featureIds(dyn), em, o);
     }
     return m.decodeScores(em, n);
@@ -235,6 +235,7 @@ export class ArabicTagger implements NerTagger {
   private docStatsFor(text: string): DocStats | undefined {
     if (!this.cfg.document && !this.m2) return undefined;
     if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc.stats;
+    const pass = new Map<number, string>();
     const tokens = tokenize(text);
     const sents = ArabicTagger.sentences(tokens).map(([a, b]) => tokens.slice(a, b).map((t) => this.word(t.text).info));
     const stats = docStats(sents);
@@ -244,11 +245,13 @@ export class ArabicTagger implements NerTagger {
       for (const [a, b] of ArabicTagger.sentences(tokens)) {
         const ws = tokens.slice(a, b).map((t) => this.word(t.text));
         const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
-        l.push(Array.from(this.decode(ws, 1, stats, marks), (t) => this.m1.labels[t]));
+        const labels = Array.from(this.decode(ws, 1, stats, marks), (t) => this.m1.labels[t]);
+        for (let i = 0; i < labels.length; i++) if (labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
+        l.push(labels);
       }
       addPassTags(stats, sents, l);
     }
-    this.lastDoc = { text, stats };
+    this.lastDoc = { text, stats, pass };
     return stats;
   }
 
@@ -261,7 +264,7 @@ export class ArabicTagger implements NerTagger {
     const l1 = ws.map((s, k) => Array.from(this.decode(s, 1, stats, marks[k]), (t) => this.m1.labels[t]));
     if (!this.m2 || !stats) return l1.map(bilouToBio);
     addPassTags(stats, infos, l1);
-    return ws.map((s, k) => bilouToBio(Array.from(this.decode(s, 2, stats, marks[k]), (t) => this.m2!.labels[t])));
+    return ws.map((s, k) => bilouToBio(Array.from(this.decode(s, 2, stats, marks[k], l1[k]), (t) => this.m2!.labels[t])));
   }
 
   tag(text: string, from = 0, to = text.length): TaggedSpan[] {
@@ -276,7 +279,9 @@ export class ArabicTagger implements NerTagger {
       const toks = tokens.slice(a, b);
       const ws = toks.map((t) => this.word(t.text));
       const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
-      const labels = this.decode(ws, this.m2 ? 2 : 1, stats, marks);
+      const passAt = this.lastDoc?.text === text ? this.lastDoc.pass : undefined;
+      const pass = passAt && this.cfg.stack ? toks.map((t) => passAt.get(t.start) ?? 'O') : undefined;
+      const labels = this.decode(ws, this.m2 ? 2 : 1, stats, marks, pass);
       const names = Array.from(labels, (t) => m.labels[t]);
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
