@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bareStem, cliticSplits, hasArticle } from '../../server/src/core/text/clitics';
 import { matchKey, normalizeArabic } from '../../server/src/core/text/normalize';
-import { hasArabic, isSentenceEnd, isWordToken, tokenize } from '../../server/src/core/text/tokenize';
+import { hasArabic, isSentenceEnd, isWordToken, sentenceRanges, tokenize } from '../../server/src/core/text/tokenize';
 
 const texts = (text: string, from?: number, to?: number) => tokenize(text, from, to).map((t) => t.text);
 
@@ -115,5 +115,21 @@ describe('text: clitics', () => {
     assert.equal(bareStem('للجيش'), 'جيش');
     assert.ok(hasArticle('وللجيش'));
     assert.ok(!hasArticle('موسكو'));
+  });
+});
+
+describe('text: sentenceRanges', () => {
+  const split = (text: string, max?: number) => {
+    const toks = tokenize(text);
+    return sentenceRanges(toks, max, text).map(([a, b]) => toks.slice(a, b).map((t) => t.text).join(' '));
+  };
+
+  it('ends at . ! ? ؟ ؛ with the closing quote, not at the Arabic comma', () => {
+    assert.deepEqual(split('قال لافروف: «نقيم دوركم؟» وأكد، أمس، الدعم. انتهى'), ['قال لافروف : « نقيم دوركم ؟ »', 'وأكد ، أمس ، الدعم .', 'انتهى']);
+  });
+
+  it('ends at a line break (a headline without a stop) and at the length cap', () => {
+    assert.deepEqual(split('لافروف: سندعم التسوية\nقال الوزير'), ['لافروف : سندعم التسوية', 'قال الوزير']);
+    assert.deepEqual(split('a b c d e', 2), ['a b', 'c d', 'e']);
   });
 });

@@ -11,7 +11,7 @@
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { cliticSplits } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
-import { isSentenceEnd, type Token, tokenize } from '../text/tokenize';
+import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { addPassTags, type DocStats, docStats, dynamicFeatures, type FeatureConfig, OFFSETS, phraseMarks, sentenceFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, train } from './perceptron';
@@ -217,18 +217,9 @@ export class ArabicTagger implements NerTagger {
     return m.decodeScores(em, n);
   }
 
-  /** Sentences (token index ranges) of a token list: cut at . ! ? ؟ ؛ and at MAX_SENTENCE. */
-  private static sentences(tokens: readonly Token[]): [number, number][] {
-    const out: [number, number][] = [];
-    let s = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      if (isSentenceEnd(tokens[i]) || i + 1 - s >= MAX_SENTENCE) {
-        out.push([s, i + 1]);
-        s = i + 1;
-      }
-    }
-    if (s < tokens.length) out.push([s, tokens.length]);
-    return out;
+  /** Sentences (token index ranges): cut at . ! ? ؟ ؛ (closing quotes kept), line breaks and MAX_SENTENCE tokens. */
+  private static sentences(tokens: readonly Token[], text: string): [number, number][] {
+    return sentenceRanges(tokens, MAX_SENTENCE, text);
   }
 
   /** Document statistics over the whole text (cached for the last text: the entities step tags region by region). */
@@ -237,12 +228,12 @@ export class ArabicTagger implements NerTagger {
     if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc.stats;
     const pass = new Map<number, string>();
     const tokens = tokenize(text);
-    const sents = ArabicTagger.sentences(tokens).map(([a, b]) => tokens.slice(a, b).map((t) => this.word(t.text).info));
+    const sents = ArabicTagger.sentences(tokens, text).map(([a, b]) => tokens.slice(a, b).map((t) => this.word(t.text).info));
     const stats = docStats(sents);
     if (this.m2) {
       // first pass over the whole text
       const l: string[][] = [];
-      for (const [a, b] of ArabicTagger.sentences(tokens)) {
+      for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
         const ws = tokens.slice(a, b).map((t) => this.word(t.text));
         const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
         const labels = Array.from(this.decode(ws, 1, stats, marks), (t) => this.m1.labels[t]);
@@ -275,7 +266,7 @@ export class ArabicTagger implements NerTagger {
     const tokens = tokenize(text, from, to);
     const out: TaggedSpan[] = [];
     const m = this.m2 ?? this.m1;
-    for (const [a, b] of ArabicTagger.sentences(tokens)) {
+    for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
       const toks = tokens.slice(a, b);
       const ws = toks.map((t) => this.word(t.text));
       const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;

@@ -110,3 +110,34 @@ export function isSentenceEnd(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   return c === 46 || c === 33 || c === 63 || c === 0x061f || c === 0x06d4 || c === 0x061b;
 }
+
+/** Closing quotes and brackets that stay with the sentence they end: » ” " ’ ) ] */
+function isCloser(t: Token): boolean {
+  if (t.end - t.start !== 1) return false;
+  const c = t.text.charCodeAt(0);
+  return c === 0xbb || c === 0x201d || c === 34 || c === 0x2019 || c === 41 || c === 93;
+}
+
+/**
+ * Sentences of a token list as [start, end) token index ranges: a sentence ends after . ! ? ؟ ؛ (and the closing
+ * quotes/brackets right after them: «…؟» stays one sentence), and at `max` tokens (keeps decoding memory flat on
+ * a one-line archive). The Arabic comma ، does not end a sentence. With `text`, a sentence also ends
+ * where a line break separates two tokens (headlines without a final stop).
+ */
+export function sentenceRanges(tokens: readonly Token[], max = 150, text?: string): [number, number][] {
+  const out: [number, number][] = [];
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    let end = false;
+    if (isSentenceEnd(tokens[i])) {
+      while (i + 1 < tokens.length && isCloser(tokens[i + 1])) i++;
+      end = true;
+    } else if (text !== undefined && i + 1 < tokens.length && text.slice(tokens[i].end, tokens[i + 1].start).includes('\n')) end = true;
+    if (end || i + 1 - s >= max) {
+      out.push([s, i + 1]);
+      s = i + 1;
+    }
+  }
+  if (s < tokens.length) out.push([s, tokens.length]);
+  return out;
+}
