@@ -35,6 +35,8 @@ export interface FeatureConfig {
   twoPass: boolean;
   /** training-text vocabulary class of the word and its stem (out-of-vocabulary signal) */
   vocabulary?: boolean;
+  /** 4-letter prefixes/suffixes of the stem */
+  affix4?: boolean;
   /** second pass: the first pass's labels of the word and its neighbours (stacking) */
   stack?: boolean;
 }
@@ -133,6 +135,7 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
     const B = bare.length;
     if (B > 3) own.push('bs2=' + bare.slice(-2), 'bp2=' + bare.slice(0, 2));
     if (B > 4) own.push('bs3=' + bare.slice(-3), 'bp3=' + bare.slice(0, 3));
+    if (cfg.affix4 && B > 5) own.push('bs4=' + bare.slice(-4), 'bp4=' + bare.slice(0, 4));
   }
   if (cfg.shape) {
     own.push('k=' + k + Math.min(bare.length, 9));
