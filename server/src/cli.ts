@@ -7,22 +7,26 @@ import * as path from 'node:path';
 import { analyze } from './core/analyze';
 import { LineIndex } from './core/text/lines';
 import { lazyNer } from './node/models';
+import { loadStylebook } from './node/stylebook';
 import type { Article, DateValue, Finding } from './core/types';
 
-const USAGE = `usage: article-lens <check|entities> [--format text|json|sarif] [--date YYYY-MM-DD] [--max-size MB] FILE...
+const USAGE = `usage: article-lens <check|entities> [--format text|json|sarif] [--date YYYY-MM-DD] [--max-size MB] [--stylebook FILE] FILE...
 
   check      report what an editor must fix (names, dates); exit 1 if a warning or error is found
   entities   list the people, organizations, places and dates of each article
 
   --format   text (default, for people), json, or sarif (check only; SARIF 2.1.0)
   --date     the publication date, used to resolve 'yesterday', 'أمس', 'on Monday'…
-  --max-size skip files larger than this many megabytes (default 16)`;
+  --max-size skip files larger than this many megabytes (default 16)
+  --stylebook the newsroom style book (JSON, YAML or a textlint prh dictionary); default
+             .article-lens/stylebook.json in the current folder when it exists`;
 
 interface Options {
   command: 'check' | 'entities';
   format: 'text' | 'json' | 'sarif';
   date?: DateValue;
   maxBytes: number;
+  stylebook?: string;
   files: string[];
 }
 
@@ -56,6 +60,8 @@ export function parseArgs(argv: string[]): Options {
       const v = Number(value('--max-size'));
       if (!(v > 0)) throw new UsageError('--max-size takes a positive number of megabytes');
       o.maxBytes = v * 1024 * 1024;
+    } else if (a === '--stylebook' || a.startsWith('--stylebook=')) {
+      o.stylebook = value('--stylebook');
     } else if (a === '--help' || a === '-h') {
       throw new UsageError('');
     } else if (a.startsWith('-') && a !== '-') {
@@ -183,6 +189,14 @@ export function run(argv: string[], io: Io): number {
   let exit = 0;
   const problems = new Set<string>();
   const resources = { ner: lazyNer({ onProblem: (p) => problems.add(p) }) };
+  const sbFile = o.stylebook ?? path.join('.article-lens', 'stylebook.json');
+  const sb = loadStylebook(path.resolve(sbFile));
+  if (o.stylebook && !sb.exists) {
+    io.err(`article-lens: ${o.stylebook}: no such style book`);
+    return 2;
+  }
+  for (const p of sb.problems) io.err(`${path.relative(process.cwd(), p.file) || p.file}:${p.line + 1}:${p.character + 1}: ${p.severity} ${p.message}`);
+  if (o.stylebook && !sb.stylebook) return 2;
   const analyzed: { file: string; a: Article }[] = [];
   for (const file of o.files) {
     const r = readArticle(file, o.maxBytes);
@@ -192,7 +206,7 @@ export function run(argv: string[], io: Io): number {
       continue;
     }
     try {
-      analyzed.push({ file, a: analyze(r.text, { publicationDate: o.date, fileName: path.basename(file) }, resources) });
+      analyzed.push({ file, a: analyze(r.text, { publicationDate: o.date, fileName: path.basename(file), stylebook: sb.stylebook }, resources) });
     } catch (e) {
       // A bug of ours must still end in one line, not a stack trace.
       io.err(`article-lens: ${file}: analysis failed (${e instanceof Error ? e.message : String(e)})`);
