@@ -23,7 +23,7 @@
  */
 import type { NerType, TaggedSpan } from '../resources';
 import type { Entity, EntityType, Language, Mention, Role, Span } from '../types';
-import { isNativeArabicName, nameVariant, tokenVariant } from '../names/match';
+import { bucketKey, isNativeArabicName, nameVariant, tokenVariant, variantKey } from '../names/match';
 import {
   AR_HONORIFICS, AR_MEDIA, AR_NOT_NAMES, AR_TRIGGERS, EN_HONORIFICS, EN_MEDIA, EN_NOT_NAMES, EN_TITLE_WORDS, EN_TRIGGERS,
   arLexStem, arNationalAdjective, arNationality,
@@ -506,15 +506,26 @@ export function linkEntities(input: LinkInput): LinkResult {
     if (!l) buckets.set(b, (l = []));
     l.push(i);
   });
+  // Only names with the same variantKey can be variants (see names/match.ts), so each bucket is split by that key
+  // first: the same unions as comparing every pair of the bucket, without the quadratic cost.
   for (const [b, list] of buckets) {
     if (list.length < 2 || list.length > MAX_VARIANT_BUCKET || b.startsWith('misc')) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const A = groups[list[x]];
-        const B = groups[list[y]];
-        if (clusters.find(list[x]) === clusters.find(list[y])) continue;
-        const lang: Language = A.latin ? 'en' : 'ar';
-        if (nameVariant(A.keys.join(' '), B.keys.join(' '), lang)) clusters.union(list[x], list[y]);
+    const lang: Language = groups[list[0]].latin ? 'en' : 'ar';
+    const sub = new Map<string, number[]>();
+    for (const gi of list) {
+      const vk = variantKey(groups[gi].keys.join(' '), lang);
+      const l = sub.get(vk);
+      if (l) l.push(gi);
+      else sub.set(vk, [gi]);
+    }
+    for (const same of sub.values()) {
+      for (let x = 0; x < same.length; x++) {
+        for (let y = x + 1; y < same.length; y++) {
+          const A = groups[same[x]];
+          const B = groups[same[y]];
+          if (clusters.find(same[x]) === clusters.find(same[y])) continue;
+          if (nameVariant(A.keys.join(' '), B.keys.join(' '), lang)) clusters.union(same[x], same[y]);
+        }
       }
     }
   }
@@ -540,6 +551,20 @@ export function linkEntities(input: LinkInput): LinkResult {
     return [...out];
   };
   const fullPersons = groups.map((G, i) => (G.type === 'person' && G.keys.length >= 2 ? i : -1)).filter((i) => i >= 0);
+  let surnameIndex: Map<string, number[]> | undefined;
+  const fullPersonsBySurname = (): Map<string, number[]> => {
+    if (surnameIndex) return surnameIndex;
+    surnameIndex = new Map();
+    for (const j of fullPersons) {
+      const H = groups[j];
+      const lang: Language = H.latin ? 'en' : 'ar';
+      const k = `${lang}|${bucketKey(H.keys[H.keys.length - 1], lang)}`;
+      const l = surnameIndex.get(k);
+      if (l) l.push(j);
+      else surnameIndex.set(k, [j]);
+    }
+    return surnameIndex;
+  };
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].keys.length - groups[a].keys.length);
   for (const i of order) {
     const G = groups[i];
@@ -558,9 +583,10 @@ export function linkEntities(input: LinkInput): LinkResult {
     // A surname spelled as a variant of one full name's surname ('شويجو' … 'سيرغي شويغو'), through the names matcher.
     if (roots.size === 0 && G.type === 'person' && G.keys.length === 1 && fullPersons.length <= MAX_VARIANT_BUCKET) {
       const lang: Language = G.latin ? 'en' : 'ar';
-      for (const j of fullPersons) {
+      // tokenVariant only accepts tokens with equal bucket keys: look up the full names by their surname's key.
+      for (const j of fullPersonsBySurname().get(`${lang}|${bucketKey(G.keys[0], lang)}`) ?? []) {
         const H = groups[j];
-        if (H.latin === G.latin && tokenVariant(G.keys[0], H.keys[H.keys.length - 1], lang)) roots.add(clusters.find(j));
+        if (tokenVariant(G.keys[0], H.keys[H.keys.length - 1], lang)) roots.add(clusters.find(j));
       }
     }
     if (roots.size === 1) clusters.union(i, [...roots][0]);

@@ -357,6 +357,19 @@ export function sameName(a: string, b: string, lang: Language, opts: MatchOption
   return a === b || foldName(a, lang) === foldName(b, lang) || nameVariant(a, b, lang, opts) !== null;
 }
 
+/**
+ * A cheap key that every pair of variant names shares (`nameVariant(a, b) !== null` implies equal keys): the coarse
+ * bucket key of each written token, in order. Each position of a variant pair is either the same token or a token
+ * variant, and `tokenVariant` only accepts tokens with equal bucket keys (equal folds give equal keys). The linker
+ * compares only names with the same key instead of every pair of a bucket.
+ */
+export function variantKey(s: string, lang: Language): string {
+  const t = rawTokens(s, lang);
+  let out = '';
+  for (let i = 0; i < t.length; i++) out += (i ? '\u0001' : '') + bucketKey(t[i], lang);
+  return t.length + '\u0002' + out;
+}
+
 /** Tokens of a name as written (not folded), with 'عبد ال…' compounds kept as one token. */
 function rawTokens(s: string, lang: Language): string[] {
   let t = s.normalize('NFC').trim();
