@@ -89,17 +89,26 @@ export function stripArticle(k: string): string {
  * ('للمشير' -> strip 1 -> 'لمشير' -> 'المشير').
  */
 type LexStem = { stem: string; strip: number; restoreAl?: boolean } | undefined;
-const stemMemo = new WeakMap<Set<string>, Map<string, LexStem>>();
+// One memo per lexicon, found by identity in a short list (a handful of lexicons; faster than a WeakMap lookup on
+// this hot path); a miss is stored as null so that one Map lookup answers.
+const stemMemos: Array<{ lex: Set<string>; memo: Map<string, LexStem | null> }> = [];
 
+function memoFor(lex: Set<string>): Map<string, LexStem | null> {
+  for (let i = 0; i < stemMemos.length; i++) if (stemMemos[i].lex === lex) return stemMemos[i].memo;
+  const memo = new Map<string, LexStem | null>();
+  stemMemos.push({ lex, memo });
+  return memo;
+}
+
+/** `lex` is one of the constant lexicons of this module (each gets its own memo, kept for the life of the process). */
 export function arLexStem(k: string, lex: Set<string>): LexStem {
   // Words repeat (Zipf): remember the answer per word, within a bounded table.
-  let memo = stemMemo.get(lex);
-  if (!memo) stemMemo.set(lex, (memo = new Map()));
+  const memo = memoFor(lex);
   const hit = memo.get(k);
-  if (hit !== undefined || memo.has(k)) return hit;
+  if (hit !== undefined) return hit ?? undefined;
   if (memo.size > 100000) memo.clear();
   const r = arLexStemUncached(k, lex);
-  memo.set(k, r);
+  memo.set(k, r ?? null);
   return r;
 }
 

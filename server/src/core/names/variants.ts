@@ -234,6 +234,28 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   const known = new Set(occ.map((o) => o.text));
   covered.sort((a, b) => a[0] - b[0]);
   let ci = 0;
+  type Reading = [cand: string, delta: number, list: Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>];
+  const perWord = new Map<string, Reading[]>();
+  const readingsOf = (w: string): Reading[] => {
+    const readings: Array<[string, number]> = [];
+    if (lang === 'ar') {
+      const c = /^(?:[وف][بلك]|[وفبلك])/.exec(w);
+      if (c) readings.push([w.slice(c[0].length), c[0].length]);
+      if (c && c[0].length === 2) readings.push([w.slice(1), 1]);
+      readings.push([w, 0]);
+      // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
+      if (readings.some(([r]) => known.has(r))) return [];
+      readings.unshift(readings.pop()!); // the whole word first: 'بوطين' is not ب + 'وطين'
+    } else if (/^\p{Lu}/u.test(w)) readings.push([w, 0]);
+    const out: Reading[] = [];
+    for (const [cand, delta] of readings) {
+      if (cand.length < 4) continue;
+      if (lang === 'ar' && (/^[اأإآ]ل/.test(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
+      const list = index.get(bucketKey(cand, lang));
+      if (list) out.push([cand, delta, list]);
+    }
+    return out;
+  };
   const re = /[\p{L}\p{M}]+/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
@@ -243,21 +265,15 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) overlaps = true;
     if (overlaps) continue;
     const w = m[0];
-    const readings: Array<[string, number]> = [];
-    if (lang === 'ar') {
-      const c = /^(?:[وف][بلك]|[وفبلك])/.exec(w);
-      if (c) readings.push([w.slice(c[0].length), c[0].length]);
-      if (c && c[0].length === 2) readings.push([w.slice(1), 1]);
-      readings.push([w, 0]);
-      // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
-      if (readings.some(([r]) => known.has(r))) continue;
-      readings.unshift(readings.pop()!); // the whole word first: 'بوطين' is not ب + 'وطين'
-    } else if (/^\p{Lu}/u.test(w)) readings.push([w, 0]);
-    for (const [cand, delta] of readings) {
-      if (cand.length < 4) continue;
-      if (lang === 'ar' && (/^[اأإآ]ل/.test(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
-      const list = index.get(bucketKey(cand, lang));
-      const hit = list?.find((x) => {
+    // What a word can be depends on the word alone (index and known spellings are fixed during the scan): the
+    // readings worth testing are worked out once per distinct word.
+    let cands = perWord.get(w);
+    if (cands === undefined) {
+      cands = readingsOf(w);
+      perWord.set(w, cands);
+    }
+    for (const [cand, delta, list] of cands) {
+      const hit = list.find((x) => {
         if (x.text === cand) return false;
         if (loosePlaces.size && (loosePlaces.has(start) || loosePlaces.has(start + delta)) && entities[x.entity].type !== 'person') return false;
         if (lang === 'en' && (x.text[0] !== cand[0] || (x.text.at(-1) !== cand.at(-1) && /[aeiouy]/i.test(x.text.at(-1)! + cand.at(-1)!)))) return false;
