@@ -205,6 +205,9 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   const index = new Map<string, Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>>();
   const covered: Array<[number, number]> = [];
   const loosePlaces = new Set<number>();
+  // The occurrences of each entity, in order (one pass instead of one pass over all occurrences per entity).
+  const occOf: NamePartOccurrence[][] = entities.map(() => []);
+  for (const o of occ) occOf[o.entity].push(o);
   for (let ei = 0; ei < entities.length; ei++) {
     const e = entities[ei];
     // Words inside a person or place mention are that name's own; a word the tagger put into an organization or
@@ -216,8 +219,8 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       if (e.type === 'location' && !/\s/.test(m.text)) loosePlaces.add(m.start);
       else covered.push([m.start, m.end]);
     }
-    for (const o of occ) {
-      if (o.entity !== ei || o.text.length < 4) continue;
+    for (const o of occOf[ei]) {
+      if (o.text.length < 4) continue;
       let shape: 'foreign' | 'plain' = 'foreign';
       if (lang === 'ar') {
         const f = foldName(o.text, 'ar');
@@ -237,22 +240,13 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   type Reading = [cand: string, delta: number, list: Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>];
   const perWord = new Map<string, Reading[]>();
   const readingsOf = (w: string): Reading[] => {
-    const readings: Array<[string, number]> = [];
-    if (lang === 'ar') {
-      const c = /^(?:[وف][بلك]|[وفبلك])/.exec(w);
-      if (c) readings.push([w.slice(c[0].length), c[0].length]);
-      if (c && c[0].length === 2) readings.push([w.slice(1), 1]);
-      readings.push([w, 0]);
-      // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
-      if (readings.some(([r]) => known.has(r))) return [];
-      readings.unshift(readings.pop()!); // the whole word first: 'بوطين' is not ب + 'وطين'
-    } else if (/^\p{Lu}/u.test(w)) readings.push([w, 0]);
+    const r = wordReadings(w, lang);
+    // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
+    if (lang === 'ar' && r.all.some((x) => known.has(x))) return [];
     const out: Reading[] = [];
-    for (const [cand, delta] of readings) {
-      if (cand.length < 4) continue;
-      if (lang === 'ar' && (/^[اأإآ]ل/.test(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
-      const list = index.get(bucketKey(cand, lang));
-      if (list) out.push([cand, delta, list]);
+    for (let i = 0; i < r.tests.length; i++) {
+      const list = index.get(r.tests[i].key);
+      if (list) out.push([r.tests[i].cand, r.tests[i].delta, list]);
     }
     return out;
   };
@@ -289,6 +283,40 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       break;
     }
   }
+}
+
+/** The readings of one word that scanText may test, in order, with their bucket keys: they depend on the word only. */
+interface WordReadings {
+  /** Every reading (Arabic: with and without clitics), for the known-spelling test. */
+  all: string[];
+  /** The readings that pass the word-only filters (length, article, function words). */
+  tests: Array<{ cand: string; delta: number; key: string }>;
+}
+
+const readingsMemo: Record<Language, Map<string, WordReadings>> = { ar: new Map(), en: new Map() };
+
+function wordReadings(w: string, lang: Language): WordReadings {
+  const memo = readingsMemo[lang];
+  let r = memo.get(w);
+  if (r) return r;
+  const readings: Array<[string, number]> = [];
+  if (lang === 'ar') {
+    const c = /^(?:[وف][بلك]|[وفبلك])/.exec(w);
+    if (c) readings.push([w.slice(c[0].length), c[0].length]);
+    if (c && c[0].length === 2) readings.push([w.slice(1), 1]);
+    readings.push([w, 0]);
+    readings.unshift(readings.pop()!); // the whole word first: 'بوطين' is not ب + 'وطين'
+  } else if (/^\p{Lu}/u.test(w)) readings.push([w, 0]);
+  const tests: WordReadings['tests'] = [];
+  for (const [cand, delta] of readings) {
+    if (cand.length < 4) continue;
+    if (lang === 'ar' && (/^[اأإآ]ل/.test(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
+    tests.push({ cand, delta, key: bucketKey(cand, lang) });
+  }
+  r = { all: readings.map(([x]) => x), tests };
+  if (memo.size >= 100000) memo.clear();
+  memo.set(w, r);
+  return r;
 }
 
 /**
