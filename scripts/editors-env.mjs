@@ -19,5 +19,9 @@ export const chromiumBin = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A copy of env with Node 24's bin/ first on PATH. */
 export function withNode24Path(env = process.env) {
-  return { ...env, PATH: `${path.dirname(node24Bin)}${path.delimiter}${env.PATH ?? ''}` };
+  // Drop the npm_* variables an outer `npm test` / `npm start` exports: npm reads them back as configuration, so an
+  // inner npm under Node 24 would otherwise report the outer Node 20 in npm_config_user_agent (code-server's
+  // postinstall refuses to build then). npm_config_nodedir, when the caller sets it, is kept.
+  const clean = Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k) || /^npm_config_nodedir$/i.test(k)));
+  return { ...clean, PATH: `${path.dirname(node24Bin)}${path.delimiter}${env.PATH ?? ''}` };
 }
