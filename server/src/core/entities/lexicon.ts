@@ -91,19 +91,38 @@ export function stripArticle(k: string): string {
 type LexStem = { stem: string; strip: number; restoreAl?: boolean } | undefined;
 // One memo per lexicon, found by identity in a short list (a handful of lexicons; faster than a WeakMap lookup on
 // this hot path); a miss is stored as null so that one Map lookup answers.
-const stemMemos: Array<{ lex: Set<string>; memo: Map<string, LexStem | null> }> = [];
+// Before the memo, a cheap exact reject: whatever clitic or article is stripped, the word found in the lexicon is
+// a suffix of the key, so a key whose last two letters end no entry of the lexicon has no stem (most words).
+interface StemMemo {
+  lex: Set<string>;
+  memo: Map<string, LexStem | null>;
+  /** Last two UTF-16 units of every entry (as one number); undefined when an entry is shorter than 2. */
+  endings?: Set<number>;
+}
+const stemMemos: StemMemo[] = [];
 
-function memoFor(lex: Set<string>): Map<string, LexStem | null> {
-  for (let i = 0; i < stemMemos.length; i++) if (stemMemos[i].lex === lex) return stemMemos[i].memo;
-  const memo = new Map<string, LexStem | null>();
-  stemMemos.push({ lex, memo });
-  return memo;
+function memoFor(lex: Set<string>): StemMemo {
+  for (let i = 0; i < stemMemos.length; i++) if (stemMemos[i].lex === lex) return stemMemos[i];
+  let endings: Set<number> | undefined = new Set<number>();
+  for (const e of lex) {
+    if (e.length < 2) {
+      endings = undefined;
+      break;
+    }
+    endings.add(e.charCodeAt(e.length - 2) * 65536 + e.charCodeAt(e.length - 1));
+  }
+  const m: StemMemo = { lex, memo: new Map(), endings };
+  stemMemos.push(m);
+  return m;
 }
 
 /** `lex` is one of the constant lexicons of this module (each gets its own memo, kept for the life of the process). */
 export function arLexStem(k: string, lex: Set<string>): LexStem {
+  const m = memoFor(lex);
+  const n = k.length;
+  if (m.endings && n >= 2 && !m.endings.has(k.charCodeAt(n - 2) * 65536 + k.charCodeAt(n - 1))) return undefined;
   // Words repeat (Zipf): remember the answer per word, within a bounded table.
-  const memo = memoFor(lex);
+  const memo = m.memo;
   const hit = memo.get(k);
   if (hit !== undefined) return hit ?? undefined;
   if (memo.size > 100000) memo.clear();

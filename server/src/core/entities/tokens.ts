@@ -60,6 +60,15 @@ export function foldKey(w: string): string {
     break;
   }
   if (plain) return w;
+  // Most Arabic words need no change: return them as they are (no string is built).
+  let same = true;
+  for (let i = 0; i < w.length && same; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 0x80) same = !(c >= 65 && c <= 90);
+    else if (c >= 0x0621 && c <= 0x064a) same = c !== 0x0623 && c !== 0x0625 && c !== 0x0622 && c !== 0x0649 && c !== 0x0626 && c !== 0x0629 && c !== 0x0624 && c !== 0x0640;
+    else same = false;
+  }
+  if (same) return w;
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c < 0x80) {

@@ -259,6 +259,12 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) overlaps = true;
     if (overlaps) continue;
     const w = m[0];
+    // Cheap rejects before any lookup: every reading tested has 4 letters or more; English words must be capitalized.
+    if (w.length < 4) continue;
+    if (lang !== 'ar') {
+      const c0 = w.charCodeAt(0);
+      if (c0 >= 97 && c0 <= 122) continue;
+    }
     // What a word can be depends on the word alone (index and known spellings are fixed during the scan): the
     // readings worth testing are worked out once per distinct word.
     let cands = perWord.get(w);
