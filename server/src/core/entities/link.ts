@@ -30,7 +30,7 @@ import {
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
 import { AR_HARD_STOPS as AR_HARD_STOPS_SET, AR_INSTITUTION_HEADS } from './lexicon';
-import { Sep, type Token, cliticReadings, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
+import { Sep, type Token, cliticReadingsCached, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
 
 export interface LinkInput {
   text: string;
@@ -677,7 +677,7 @@ export function linkEntities(input: LinkInput): LinkResult {
     if (claimed[i] >= 0) continue;
     const t = tokens[i];
     if (t.latin && !t.cap) continue;
-    const readings = t.latin ? [{ key: t.key, strip: 0 }] : cliticReadings(t.key);
+    const readings = t.latin ? [{ key: t.key, strip: 0 }] : cliticReadingsCached(t.key);
     let done = false;
     for (const r of readings) {
       const list = patterns.get(r.key);

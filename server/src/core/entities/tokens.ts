@@ -97,6 +97,7 @@ export function foldKey(w: string): string {
 /** Only a word that starts with a tatweel or a mark can lack a letter. */
 const c0Tatweel = (w: string) => {
   const c = w.charCodeAt(0);
+  if (c < 0x80 || (c >= 0x0621 && c <= 0x063f) || (c >= 0x0641 && c <= 0x064a)) return false; // letters, digits: no regex
   return c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || /^\p{M}/u.test(w);
 };
 
@@ -206,6 +207,19 @@ export function cliticReadings(key: string): CliticReading[] {
     }
   }
   return out;
+}
+
+const readingsMemo = new Map<string, readonly CliticReading[]>();
+
+/** `cliticReadings`, remembered per key (shared arrays: read only). The propagation pass asks for every free word. */
+export function cliticReadingsCached(key: string): readonly CliticReading[] {
+  let r = readingsMemo.get(key);
+  if (r === undefined) {
+    if (readingsMemo.size >= 100000) readingsMemo.clear();
+    r = cliticReadings(key);
+    readingsMemo.set(key, r);
+  }
+  return r;
 }
 
 /** Offset in `word` after its first `n` folded letters (diacritics and tatweel are skipped over). */
