@@ -237,17 +237,15 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   const known = new Set(occ.map((o) => o.text));
   covered.sort((a, b) => a[0] - b[0]);
   let ci = 0;
-  type Reading = [cand: string, delta: number, list: Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>];
-  const perWord = new Map<string, Reading[]>();
-  const readingsOf = (w: string): Reading[] => {
-    const r = wordReadings(w, lang);
-    // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
-    if (lang === 'ar' && r.all.some((x) => known.has(x))) return [];
+  const stamp = ++scanStamp;
+  const readingsOf = (r: WordReadings): Reading[] => {
     const out: Reading[] = [];
     for (let i = 0; i < r.tests.length; i++) {
       const list = index.get(r.tests[i].key);
       if (list) out.push([r.tests[i].cand, r.tests[i].delta, list]);
     }
+    // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
+    if (out.length && lang === 'ar' && r.all.some((x) => known.has(x))) return [];
     return out;
   };
   const re = /[\p{L}\p{M}]+/gu;
@@ -267,11 +265,13 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     }
     // What a word can be depends on the word alone (index and known spellings are fixed during the scan): the
     // readings worth testing are worked out once per distinct word.
-    let cands = perWord.get(w);
-    if (cands === undefined) {
-      cands = readingsOf(w);
-      perWord.set(w, cands);
+    const r = wordReadings(w, lang);
+    if (r.tests.length === 0) continue;
+    if (r.stamp !== stamp) {
+      r.stamp = stamp;
+      r.hits = readingsOf(r);
     }
+    const cands = r.hits;
     for (const [cand, delta, list] of cands) {
       const hit = list.find((x) => {
         if (x.text === cand) return false;
@@ -291,8 +291,16 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   }
 }
 
+type Reading = [cand: string, delta: number, list: Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>];
+
+/** One number per scanText call: a word's per-article answer (`hits`) is valid while its `stamp` is the current one. */
+let scanStamp = 0;
+
 /** The readings of one word that scanText may test, in order, with their bucket keys: they depend on the word only. */
 interface WordReadings {
+  stamp: number;
+  /** The tests whose key is in the current article's index, with that index entry (or none when a known spelling). */
+  hits: Reading[];
   /** Every reading (Arabic: with and without clitics), for the known-spelling test. */
   all: string[];
   /** The readings that pass the word-only filters (length, article, function words). */
@@ -319,7 +327,7 @@ function wordReadings(w: string, lang: Language): WordReadings {
     if (lang === 'ar' && (/^[اأإآ]ل/.test(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
     tests.push({ cand, delta, key: bucketKey(cand, lang) });
   }
-  r = { all: readings.map(([x]) => x), tests };
+  r = { stamp: 0, hits: [], all: readings.map(([x]) => x), tests };
   if (memo.size >= 100000) memo.clear();
   memo.set(w, r);
   return r;
