@@ -202,7 +202,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
  * Found words join the entity of the part they vary (mention index -1).
  */
 function scanText(text: string, lang: Language, opts: MatchOptions, entities: readonly Entity[], occ: NamePartOccurrence[], extra: number[][]): void {
-  const index = new Map<string, Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>>();
+  const index = new Map<string, IndexEntry[]>();
   const covered: Array<[number, number]> = [];
   const loosePlaces = new Set<number>();
   // The occurrences of each entity, in order (one pass instead of one pass over all occurrences per entity).
@@ -238,6 +238,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   covered.sort((a, b) => a[0] - b[0]);
   let ci = 0;
   const stamp = ++scanStamp;
+  const transliterationOf = (cand: string, x: IndexEntry): boolean => {
+    if (lang === 'en' && (x.text[0] !== cand[0] || (x.text.at(-1) !== cand.at(-1) && /[aeiouy]/i.test(x.text.at(-1)! + cand.at(-1)!)))) return false;
+    // Arabic: one alternation; a name part without long vowels (حفتر) only by a letter for a letter (حفطر).
+    // English: up to two for names of six letters or more (Lavrov/Lavroff), else one.
+    if (lang === 'ar' && x.shape === 'plain' && cand.length !== x.text.length) return false;
+    const v = tokenVariant(cand, x.text, lang, opts);
+    return v?.kind === 'transliteration' && v.cost <= (lang === 'en' && x.text.length >= 6 ? 2 : 1);
+  };
   const readingsOf = (r: WordReadings): Reading[] => {
     const out: Reading[] = [];
     for (let i = 0; i < r.tests.length; i++) {
@@ -276,12 +284,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       const hit = list.find((x) => {
         if (x.text === cand) return false;
         if (loosePlaces.size && (loosePlaces.has(start) || loosePlaces.has(start + delta)) && entities[x.entity].type !== 'person') return false;
-        if (lang === 'en' && (x.text[0] !== cand[0] || (x.text.at(-1) !== cand.at(-1) && /[aeiouy]/i.test(x.text.at(-1)! + cand.at(-1)!)))) return false;
-        // Arabic: one alternation; a name part without long vowels (حفتر) only by a letter for a letter (حفطر).
-        // English: up to two for names of six letters or more (Lavrov/Lavroff), else one.
-        if (lang === 'ar' && x.shape === 'plain' && cand.length !== x.text.length) return false;
-        const v = tokenVariant(cand, x.text, lang, opts);
-        return v?.kind === 'transliteration' && v.cost <= (lang === 'en' && x.text.length >= 6 ? 2 : 1);
+        // The rest depends on the two spellings only: remembered per index entry (long articles repeat the words).
+        const memo = (x.memo ??= new Map<string, boolean>());
+        let ok = memo.get(cand);
+        if (ok === undefined) {
+          ok = transliterationOf(cand, x);
+          memo.set(cand, ok);
+        }
+        return ok;
       });
       if (!hit) continue;
       extra[hit.entity].push(occ.length);
@@ -291,7 +301,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   }
 }
 
-type Reading = [cand: string, delta: number, list: Array<{ text: string; entity: number; shape: 'foreign' | 'plain' }>];
+/** A name part scanText looks for variants of; `memo`: candidate spelling -> is a variant (per article). */
+interface IndexEntry {
+  text: string;
+  entity: number;
+  shape: 'foreign' | 'plain';
+  memo?: Map<string, boolean>;
+}
+type Reading = [cand: string, delta: number, list: IndexEntry[]];
 
 /** One number per scanText call: a word's per-article answer (`hits`) is valid while its `stamp` is the current one. */
 let scanStamp = 0;
