@@ -613,17 +613,28 @@ export function linkEntities(input: LinkInput): LinkResult {
     }
   });
   // Acronyms (Latin): 'UN' / 'U.N.' -> the one organization whose initials spell it.
+  // The organizations of two words or more by their initials, built once on the first acronym (no pass over every
+  // group per acronym); types and keys do not change in this pass.
+  let initialsIndex: Map<string, number[]> | undefined;
+  const orgsByInitials = (): Map<string, number[]> => {
+    if (initialsIndex) return initialsIndex;
+    initialsIndex = new Map();
+    groups.forEach((H, j) => {
+      if (!H.latin || H.type !== 'organization' || H.keys.length < 2) return;
+      const initials = H.keys.filter((k) => !EN_INITIAL_SKIP.has(k)).map((k) => k[0]).join('');
+      const l = initialsIndex!.get(initials);
+      if (l) l.push(j);
+      else initialsIndex!.set(initials, [j]);
+    });
+    return initialsIndex;
+  };
   groups.forEach((G, i) => {
     if (!G.latin || G.type !== 'organization') return;
     const m = G.mentions[0];
     const surface = text.slice(m.start, m.end).replace(/[.\s]/g, '');
     if (!/^[A-Z]{2,6}$/.test(surface)) return;
     const roots = new Set<number>();
-    groups.forEach((H, j) => {
-      if (j === i || !H.latin || H.type !== 'organization' || H.keys.length < 2) return;
-      const initials = H.keys.filter((k) => !EN_INITIAL_SKIP.has(k)).map((k) => k[0]).join('');
-      if (initials === surface.toLowerCase()) roots.add(clusters.find(j));
-    });
+    for (const j of orgsByInitials().get(surface.toLowerCase()) ?? []) if (j !== i) roots.add(clusters.find(j));
     if (roots.size === 1) clusters.union(i, [...roots][0]);
   });
 
