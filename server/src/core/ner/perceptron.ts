@@ -142,6 +142,10 @@ export class PerceptronModel {
   private readonly trans: Float64Array;
   /** Labels a sentence may end with (BILOU: not B-/I-). */
   private readonly endOk: Uint8Array;
+  /** Viterbi scratch for decodeScores (reused; every cell read is written first in the same call). */
+  private vPrev: Float64Array;
+  private vCur: Float64Array;
+  private vBp = new Int32Array(0);
 
   constructor(labels: readonly string[], bio: boolean, ids: Map<string, number>, w: Float32Array, trans: Float64Array) {
     this.labels = labels;
@@ -154,6 +158,8 @@ export class PerceptronModel {
     for (let k = 0; k < trans.length; k++) this.trans[k] = ok[k] ? trans[k] : -Infinity;
     const bilou = bio && labels.some((l) => l.startsWith('L-') || l.startsWith('U-'));
     this.endOk = Uint8Array.from(labels, (l) => (bilou && (l.startsWith('B-') || l.startsWith('I-')) ? 0 : 1));
+    this.vPrev = new Float64Array(this.T);
+    this.vCur = new Float64Array(this.T);
   }
 
   get featureCount(): number {
@@ -236,6 +242,22 @@ export class PerceptronModel {
     return out;
   }
 
+  /**
+   * Add the weights of the known features among `fs` into `out` (length T, at offset `at`), in the order given:
+   * the same sums as `addEmission(featureIds(fs), out, at)` without allocating an id array.
+   */
+  addFeatures(fs: readonly string[], out: Float64Array | Float32Array, at = 0): void {
+    const T = this.T;
+    const w = this.w;
+    const ids = this.ids;
+    for (let k = 0; k < fs.length; k++) {
+      const i = ids.get(fs[k]);
+      if (i === undefined) continue;
+      const b = i * T;
+      for (let t = 0; t < T; t++) out[at + t] += w[b + t];
+    }
+  }
+
   /** Add the weights of `ids` into `out` (length T, at offset `at`). */
   addEmission(ids: Int32Array, out: Float64Array | Float32Array, at = 0): void {
     const T = this.T;
@@ -252,9 +274,11 @@ export class PerceptronModel {
     const out = new Int32Array(n);
     if (n === 0) return out;
     const trans = this.trans;
-    let prev = new Float64Array(T);
-    let cur = new Float64Array(T);
-    const bp = new Int32Array(n * T);
+    // Scratch buffers reused across calls (instance-level; decodeScores is not re-entrant, JS is single-threaded).
+    let prev = this.vPrev;
+    let cur = this.vCur;
+    if (this.vBp.length < n * T) this.vBp = new Int32Array(Math.max(n * T, 2 * this.vBp.length));
+    const bp = this.vBp;
     for (let t = 0; t < T; t++) prev[t] = em[t] + trans[T * T + t];
     for (let i = 1; i < n; i++) {
       const o = i * T;

@@ -151,6 +151,8 @@ export class ArabicTagger implements NerTagger {
   private readonly bounds1: Int32Array[];
   private readonly bounds2: Int32Array[];
   private lastDoc?: { text: string; stats: DocStats; pass: Map<number, string> };
+  /** Emission-score scratch for `decode` (instance-level, reused). */
+  private emBuf = new Float64Array(0);
 
   constructor(model: ArabicModel, gaz?: ArabicGazetteerData) {
     if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
@@ -172,12 +174,13 @@ export class ArabicTagger implements NerTagger {
     c = { info, own: [], ctx: [] };
     for (const m of this.m2 ? [this.m1, this.m2] : [this.m1]) {
       const own = new Float32Array(m.T);
-      m.addEmission(m.featureIds(['bias', ...info.own]), own);
+      m.addFeatures(['bias'], own);
+      m.addFeatures(info.own, own);
       c.own.push(own);
       c.ctx.push(
         OFFSETS.map((r) => {
           const v = new Float32Array(m.T);
-          m.addEmission(m.featureIds(info.ctx.map((f) => r + '|' + f)), v);
+          m.addFeatures(info.ctx.map((f) => r + '|' + f), v);
           return v;
         }),
       );
@@ -195,7 +198,9 @@ export class ArabicTagger implements NerTagger {
     const T = m.T;
     const n = ws.length;
     const infos = ws.map((w) => w.info);
-    const em = new Float64Array(n * T);
+    // Emission scratch reused across sentences (every row is assigned before it is summed into).
+    if (this.emBuf.length < n * T) this.emBuf = new Float64Array(Math.max(n * T, 2 * this.emBuf.length));
+    const em = this.emBuf;
     for (let i = 0; i < n; i++) {
       const o = i * T;
       const own = ws[i].own[si];
@@ -212,7 +217,7 @@ export class ArabicTagger implements NerTagger {
         }
       }
       const dyn = dynamicFeatures(infos, i, cfg, marks, stats, stage === 2 ? pass : undefined);
-      if (dyn.length) m.addEmission(m.featureIds(dyn), em, o);
+      if (dyn.length) m.addFeatures(dyn, em, o);
     }
     return m.decodeScores(em, n);
   }
