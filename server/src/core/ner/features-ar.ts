@@ -294,7 +294,16 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string
 }
 
 /** The sentence- and document-dependent features of token i. */
-export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined, pass?: readonly string[]): string[] {
+// Constant feature strings (no concatenation per token; the same strings as 'tP<' + n, 'dc=' + n, 'd2=' + type).
+const TP = ['tP<0', 'tP<1', 'tP<2', 'tP<3'];
+const DC = ['dc=0', 'dc=1', 'dc=2', 'dc=3'];
+const D2 = ['d2=PER', 'd2=LOC', 'd2=ORG', 'd2=MISC'];
+
+/**
+ * The features of token i that depend on its neighbours, the phrase marks and the document. With `skipPairs` the
+ * word-pair features (cfg.pairs: 'pw=', 'wn=', 'pp=') are left out: the tagger adds those from its pair cache.
+ */
+export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined, pass?: readonly string[], skipPairs = false): string[] {
   const out: string[] = [];
   if (pass && cfg.stack) {
     const a = i > 0 ? pass[i - 1] : '<s>';
@@ -302,7 +311,7 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
     out.push('q0=' + pass[i], 'q-1=' + a, 'q+1=' + b, 'q3=' + a + pass[i] + b);
   }
   const w = ws[i];
-  if (cfg.pairs) {
+  if (cfg.pairs && !skipPairs) {
     out.push('pw=' + (i > 0 ? ws[i - 1].n : '<s>') + ' ' + w.n);
     out.push('wn=' + w.n + ' ' + (i + 1 < ws.length ? ws[i + 1].n : '</s>'));
     if (i > 1) out.push('pp=' + ws[i - 2].n + ' ' + ws[i - 1].n);
@@ -311,7 +320,7 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
     for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
       if (ws[j].nonWord) break;
       if (ws[j].personTrigger) {
-        out.push('tP<' + Math.min(i - j, 3));
+        out.push(TP[Math.min(i - j, 3)]);
         break;
       }
     }
@@ -338,7 +347,7 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
   if (marks && marks[i]) out.push(marks[i]);
   if (doc && cfg.document && !w.nonWord) {
     const c = doc.count.get(w.bare) ?? 0;
-    out.push('dc=' + (c <= 1 ? 1 : c <= 3 ? 2 : 3));
+    out.push(DC[c <= 1 ? 1 : c <= 3 ? 2 : 3]);
     if (doc.afterTitle.has(w.bare)) out.push('dT');
   }
   if (doc?.tagged && !w.nonWord && !w.nisba) {
@@ -346,7 +355,7 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
     if (a) {
       let best = 0;
       for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
-      out.push('d2=' + PASS_TYPES[best]);
+      out.push(D2[best]);
     } else out.push('d2=O');
   }
   return out;

@@ -258,6 +258,15 @@ export class PerceptronModel {
     }
   }
 
+  /** Add the weights of feature `id` (ignored when negative) into `out` (length T, at offset `at`). */
+  addRow(id: number, out: Float64Array | Float32Array, at = 0): void {
+    if (id < 0) return;
+    const T = this.T;
+    const w = this.w;
+    const b = id * T;
+    for (let t = 0; t < T; t++) out[at + t] += w[b + t];
+  }
+
   /** Add the weights of `ids` into `out` (length T, at offset `at`). */
   addEmission(ids: Int32Array, out: Float64Array | Float32Array, at = 0): void {
     const T = this.T;

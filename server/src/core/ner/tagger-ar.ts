@@ -139,7 +139,19 @@ interface CachedWord {
   /** per stage: summed weights of the word's own features (T) and of its context features at each offset (4 x T) */
   own: Float32Array[];
   ctx: Float32Array[][];
+  /**
+   * Word-pair feature ids (cfg.pairs), per stage s at [3s, 3s+1, 3s+2]: 'pw=' this next (a feature of the next
+   * token), 'wn=' this next (of this token), 'pp=' this next (of the token after next); -1 = unknown to the model.
+   * Filled lazily per following word; `PAIR_NONE` when all are unknown.
+   */
+  next?: Map<CachedWord, Int32Array>;
+  /** per stage: id of 'pw=<s> this' and of 'wn=this </s>' at [2s, 2s+1] */
+  edge: Int32Array;
 }
+
+const PAIR_NONE = new Int32Array(6).fill(-1);
+/** Bound on cached word pairs (with the 200k word bound): the word cache is dropped when either is reached. */
+const MAX_PAIRS = 300_000;
 
 export class ArabicTagger implements NerTagger {
   readonly language = 'ar' as const;
@@ -151,6 +163,8 @@ export class ArabicTagger implements NerTagger {
   private readonly bounds1: Int32Array[];
   private readonly bounds2: Int32Array[];
   private lastDoc?: { text: string; stats: DocStats; pass: Map<number, string> };
+  /** Word pairs cached on the CachedWord objects (bounded by MAX_PAIRS). */
+  private pairCount = 0;
   /** Emission-score scratch for `decode` (instance-level, reused). */
   private emBuf = new Float64Array(0);
 
@@ -169,10 +183,19 @@ export class ArabicTagger implements NerTagger {
   private word(w: string): CachedWord {
     let c = this.cache.get(w);
     if (c) return c;
-    if (this.cache.size > 200_000) this.cache.clear();
+    if (this.cache.size > 200_000 || this.pairCount > MAX_PAIRS) {
+      this.cache.clear();
+      this.pairCount = 0;
+    }
     const info = wordInfo(w, this.lex, this.cfg);
-    c = { info, own: [], ctx: [] };
-    for (const m of this.m2 ? [this.m1, this.m2] : [this.m1]) {
+    const models = this.m2 ? [this.m1, this.m2] : [this.m1];
+    const edge = new Int32Array(4).fill(-1);
+    models.forEach((m, s) => {
+      edge[2 * s] = m.featureId('pw=<s> ' + info.n);
+      edge[2 * s + 1] = m.featureId('wn=' + info.n + ' </s>');
+    });
+    c = { info, own: [], ctx: [], edge };
+    for (const m of models) {
       const own = new Float32Array(m.T);
       m.addFeatures(['bias'], own);
       m.addFeatures(info.own, own);
@@ -187,6 +210,29 @@ export class ArabicTagger implements NerTagger {
     }
     this.cache.set(w, c);
     return c;
+  }
+
+  /** Pair feature ids of (a, b) (see CachedWord.next); cached on a. */
+  private pair(a: CachedWord, b: CachedWord): Int32Array {
+    let m = a.next;
+    if (!m) m = a.next = new Map();
+    let p = m.get(b);
+    if (p) return p;
+    const k = a.info.n + ' ' + b.info.n;
+    p = new Int32Array(6).fill(-1);
+    let any = false;
+    const models = this.m2 ? [this.m1, this.m2] : [this.m1];
+    for (let s = 0; s < models.length; s++) {
+      const mm = models[s];
+      p[3 * s] = mm.featureId('pw=' + k);
+      p[3 * s + 1] = mm.featureId('wn=' + k);
+      p[3 * s + 2] = mm.featureId('pp=' + k);
+      if (p[3 * s] >= 0 || p[3 * s + 1] >= 0 || p[3 * s + 2] >= 0) any = true;
+    }
+    if (!any) p = PAIR_NONE;
+    m.set(b, p);
+    this.pairCount++;
+    return p;
   }
 
   /** Decode one sentence with one stage. */
@@ -216,7 +262,14 @@ export class ArabicTagger implements NerTagger {
           for (let t = 0; t < T; t++) em[o + t] += v[t];
         }
       }
-      const dyn = dynamicFeatures(infos, i, cfg, marks, stats, stage === 2 ? pass : undefined);
+      // Emission sums are exact in float64 (int16-quantized float32 weights, few terms), so adding the pair
+      // features apart from the other dynamic ones gives the same scores as adding them in feature order.
+      if (cfg.pairs) {
+        m.addRow(i > 0 ? this.pair(ws[i - 1], ws[i])[3 * si] : ws[i].edge[2 * si], em, o);
+        m.addRow(i + 1 < n ? this.pair(ws[i], ws[i + 1])[3 * si + 1] : ws[i].edge[2 * si + 1], em, o);
+        if (i > 1) m.addRow(this.pair(ws[i - 2], ws[i - 1])[3 * si + 2], em, o);
+      }
+      const dyn = dynamicFeatures(infos, i, cfg, marks, stats, stage === 2 ? pass : undefined, true);
       if (dyn.length) m.addFeatures(dyn, em, o);
     }
     return m.decodeScores(em, n);
