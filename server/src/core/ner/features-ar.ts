@@ -361,6 +361,31 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
   return out;
 }
 
+/**
+ * One character that determines the document features `dynamicFeatures` gives word w ('dc=', 'dT', 'd2='): with
+ * the words of a sentence (and the stage and pass tags) it keys the tagger's cache of decoded sentences. Keep in
+ * step with the document part of `dynamicFeatures`.
+ */
+export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | undefined): string {
+  let code = 0;
+  if (doc && cfg.document && !w.nonWord) {
+    const c = doc.count.get(w.bare) ?? 0;
+    code = c <= 1 ? 1 : c <= 3 ? 2 : 3;
+    if (doc.afterTitle.has(w.bare)) code += 4;
+  }
+  if (doc?.tagged && !w.nonWord && !w.nisba) {
+    const a = doc.tagged.get(w.bare);
+    let d2 = 1;
+    if (a) {
+      let best = 0;
+      for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
+      d2 = best + 2;
+    }
+    code += 8 * d2;
+  }
+  return String.fromCharCode(48 + code);
+}
+
 /** All feature strings of a sentence (training and evaluation; the tagger uses the cached-id path). */
 export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, lex: ArabicLexicon, doc: DocStats | undefined, pass?: readonly string[]): string[][] {
   const marks = cfg.gazetteer ? phraseMarks(ws, lex) : undefined;

@@ -12,7 +12,7 @@ import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { cliticSplits } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
-import { addPassTags, type DocStats, docStats, dynamicFeatures, type FeatureConfig, OFFSETS, phraseMarks, sentenceFeatures, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, type DocStats, docSignature, docStats, dynamicFeatures, type FeatureConfig, OFFSETS, phraseMarks, sentenceFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, train } from './perceptron';
 
@@ -135,6 +135,8 @@ const TYPE_OF: Record<string, NerType> = { PER: 'person', LOC: 'location', ORG: 
 const MAX_SENTENCE = 150;
 
 interface CachedWord {
+  /** the word form (cache key) */
+  w: string;
   info: WordInfo;
   /** per stage: summed weights of the word's own features (T) and of its context features at each offset (4 x T) */
   own: Float32Array[];
@@ -152,6 +154,8 @@ interface CachedWord {
 const PAIR_NONE = new Int32Array(6).fill(-1);
 /** Bound on cached word pairs (with the 200k word bound): the word cache is dropped when either is reached. */
 const MAX_PAIRS = 300_000;
+/** Bound on the decoded-sentence cache. */
+const MAX_SENTENCES = 20_000;
 
 export class ArabicTagger implements NerTagger {
   readonly language = 'ar' as const;
@@ -163,6 +167,8 @@ export class ArabicTagger implements NerTagger {
   private readonly bounds1: Int32Array[];
   private readonly bounds2: Int32Array[];
   private lastDoc?: { text: string; stats: DocStats; pass: Map<number, string> };
+  /** Decoded sentences (see decodeCached). */
+  private sentCache = new Map<string, Int32Array>();
   /** Word pairs cached on the CachedWord objects (bounded by MAX_PAIRS). */
   private pairCount = 0;
   /** Emission-score scratch for `decode` (instance-level, reused). */
@@ -194,7 +200,7 @@ export class ArabicTagger implements NerTagger {
       edge[2 * s] = m.featureId('pw=<s> ' + info.n);
       edge[2 * s + 1] = m.featureId('wn=' + info.n + ' </s>');
     });
-    c = { info, own: [], ctx: [], edge };
+    c = { w, info, own: [], ctx: [], edge };
     for (const m of models) {
       const own = new Float32Array(m.T);
       m.addFeatures(['bias'], own);
@@ -233,6 +239,24 @@ export class ArabicTagger implements NerTagger {
     m.set(b, p);
     this.pairCount++;
     return p;
+  }
+
+  /**
+   * `decode` through a cache of decoded sentences: the key is the stage, the word forms, each word's document
+   * signature (the only document statistics the features read) and the pass tags when they are features, so a hit
+   * gives exactly what decoding would. An edit re-decodes only the sentences whose key changed. Instance-level,
+   * pure, bounded (dropped at MAX_SENTENCES entries).
+   */
+  private decodeCached(ws: CachedWord[], stage: 1 | 2, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
+    let key = stage === 1 ? '1' : '2';
+    for (let i = 0; i < ws.length; i++) key += docSignature(ws[i].info, this.cfg, stats) + ws[i].w + '\u0001';
+    if (stage === 2 && pass && this.cfg.stack) key += '\u0002' + pass.join(' ');
+    const hit = this.sentCache.get(key);
+    if (hit) return hit;
+    const out = this.decode(ws, stage, stats, marks, pass);
+    if (this.sentCache.size >= MAX_SENTENCES) this.sentCache.clear();
+    this.sentCache.set(key, out);
+    return out;
   }
 
   /** Decode one sentence with one stage. */
@@ -294,7 +318,7 @@ export class ArabicTagger implements NerTagger {
       for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
         const ws = tokens.slice(a, b).map((t) => this.word(t.text));
         const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
-        const labels = Array.from(this.decode(ws, 1, stats, marks), (t) => this.m1.labels[t]);
+        const labels = Array.from(this.decodeCached(ws, 1, stats, marks), (t) => this.m1.labels[t]);
         for (let i = 0; i < labels.length; i++) if (labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
         l.push(labels);
       }
@@ -330,7 +354,7 @@ export class ArabicTagger implements NerTagger {
       const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
       const passAt = this.lastDoc?.text === text ? this.lastDoc.pass : undefined;
       const pass = passAt && this.cfg.stack ? toks.map((t) => passAt.get(t.start) ?? 'O') : undefined;
-      const labels = this.decode(ws, this.m2 ? 2 : 1, stats, marks, pass);
+      const labels = this.decodeCached(ws, this.m2 ? 2 : 1, stats, marks, pass);
       const names = Array.from(labels, (t) => m.labels[t]);
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
