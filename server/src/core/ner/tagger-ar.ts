@@ -310,14 +310,21 @@ export class ArabicTagger implements NerTagger {
     if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc.stats;
     const pass = new Map<number, string>();
     const tokens = tokenize(text);
-    const sents = ArabicTagger.sentences(tokens, text).map(([a, b]) => tokens.slice(a, b).map((t) => this.word(t.text).info));
+    const ranges = ArabicTagger.sentences(tokens, text);
+    const cw = ranges.map(([a, b]) => {
+      const ws: CachedWord[] = new Array(b - a);
+      for (let i = a; i < b; i++) ws[i - a] = this.word(tokens[i].text);
+      return ws;
+    });
+    const sents = cw.map((ws) => ws.map((w) => w.info));
     const stats = docStats(sents);
     if (this.m2) {
       // first pass over the whole text
       const l: string[][] = [];
-      for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
-        const ws = tokens.slice(a, b).map((t) => this.word(t.text));
-        const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
+      for (let k = 0; k < ranges.length; k++) {
+        const a = ranges[k][0];
+        const ws = cw[k];
+        const marks = this.cfg.gazetteer ? phraseMarks(sents[k], this.lex) : undefined;
         const labels = Array.from(this.decodeCached(ws, 1, stats, marks), (t) => this.m1.labels[t]);
         for (let i = 0; i < labels.length; i++) if (labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
         l.push(labels);
