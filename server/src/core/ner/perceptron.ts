@@ -142,10 +142,11 @@ export class PerceptronModel {
   private readonly trans: Float64Array;
   /** Labels a sentence may end with (BILOU: not B-/I-). */
   private readonly endOk: Uint8Array;
-  /** Viterbi scratch for decodeScores (reused; every cell read is written first in the same call). */
+  /** Viterbi scratch for decode/decodeScores (reused; every cell read is written first in the same call). */
   private vPrev: Float64Array;
   private vCur: Float64Array;
   private vBp = new Int32Array(0);
+  private vEm: Float64Array;
 
   constructor(labels: readonly string[], bio: boolean, ids: Map<string, number>, w: Float32Array, trans: Float64Array) {
     this.labels = labels;
@@ -160,6 +161,7 @@ export class PerceptronModel {
     this.endOk = Uint8Array.from(labels, (l) => (bilou && (l.startsWith('B-') || l.startsWith('I-')) ? 0 : 1));
     this.vPrev = new Float64Array(this.T);
     this.vCur = new Float64Array(this.T);
+    this.vEm = new Float64Array(this.T);
   }
 
   get featureCount(): number {
@@ -193,10 +195,11 @@ export class PerceptronModel {
     if (n === 0) return out;
     const w = this.w;
     const trans = this.trans;
-    const em = new Float64Array(T);
-    let prev = new Float64Array(T);
-    let cur = new Float64Array(T);
-    const bp = new Int32Array(n * T);
+    const em = this.vEm;
+    let prev = this.vPrev;
+    let cur = this.vCur;
+    if (this.vBp.length < n * T) this.vBp = new Int32Array(Math.max(n * T, 2 * this.vBp.length));
+    const bp = this.vBp;
     for (let i = 0; i < n; i++) {
       em.fill(0);
       for (const arr of tokens[i]) {
