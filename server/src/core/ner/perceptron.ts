@@ -147,6 +147,8 @@ export class PerceptronModel {
   private vCur: Float64Array;
   private vBp = new Int32Array(0);
   private vEm: Float64Array;
+  /** featureIds scratch (reused; the result is a copy). */
+  private idScratch = new Int32Array(64);
 
   constructor(labels: readonly string[], bio: boolean, ids: Map<string, number>, w: Float32Array, trans: Float64Array) {
     this.labels = labels;
@@ -176,12 +178,15 @@ export class PerceptronModel {
 
   /** Known feature ids of one token's features (unknown ones dropped). */
   featureIds(fs: readonly string[]): Int32Array {
-    const tmp: number[] = [];
-    for (const f of fs) {
-      const i = this.ids.get(f);
-      if (i !== undefined) tmp.push(i);
+    if (this.idScratch.length < fs.length) this.idScratch = new Int32Array(Math.max(fs.length, 2 * this.idScratch.length));
+    const tmp = this.idScratch;
+    const ids = this.ids;
+    let k = 0;
+    for (let a = 0; a < fs.length; a++) {
+      const i = ids.get(fs[a]);
+      if (i !== undefined) tmp[k++] = i;
     }
-    return Int32Array.from(tmp);
+    return tmp.slice(0, k);
   }
 
   /**
