@@ -151,6 +151,7 @@ interface CachedWord {
   edge: Int32Array;
 }
 
+const BIAS = ['bias'];
 const PAIR_NONE = new Int32Array(6).fill(-1);
 /** Bound on cached word pairs (with the 200k word bound): the word cache is dropped when either is reached. */
 const MAX_PAIRS = 300_000;
@@ -201,15 +202,17 @@ export class ArabicTagger implements NerTagger {
       edge[2 * s + 1] = m.featureId('wn=' + info.n + ' </s>');
     });
     c = { w, info, own: [], ctx: [], edge };
+    // context feature strings built once for both stages
+    const ctxStrings = models.length > 1 ? OFFSETS.map((r) => info.ctx.map((f) => r + '|' + f)) : undefined;
     for (const m of models) {
       const own = new Float32Array(m.T);
-      m.addFeatures(['bias'], own);
+      m.addFeatures(BIAS, own);
       m.addFeatures(info.own, own);
       c.own.push(own);
       c.ctx.push(
-        OFFSETS.map((r) => {
+        OFFSETS.map((r, k) => {
           const v = new Float32Array(m.T);
-          m.addFeatures(info.ctx.map((f) => r + '|' + f), v);
+          m.addFeatures(ctxStrings ? ctxStrings[k] : info.ctx.map((f) => r + '|' + f), v);
           return v;
         }),
       );
