@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { isValidDate, readIsoDate } from '../../server/src/core/dates/calendar';
 import { addToStylebook } from '../../server/src/core/stylebook/edit';
 import { CheckWorkspaceResult, Commands, EntityReport, FixAllResult, Requests } from '../../server/src/protocol';
 import { toCsv, toJson } from './exportFormat';
@@ -38,10 +39,9 @@ function running(ctx: CommandContext): LanguageClient | undefined {
 export function validatePublicationDate(s: string): string | undefined {
   const t = s.trim();
   if (!t) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (!m) return vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2016-11-30.');
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return vscode.l10n.t('{0} is not a day of the calendar.', t);
+  const d = readIsoDate(t);
+  if (!d) return vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2016-11-30.');
+  if (!isValidDate(d)) return vscode.l10n.t('{0} is not a day of the calendar.', t);
   return undefined;
 }
 

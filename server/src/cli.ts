@@ -8,6 +8,7 @@ import { analyze } from './core/analyze';
 import { LineIndex } from './core/text/lines';
 import { lazyNer } from './node/models';
 import { loadStylebook } from './node/stylebook';
+import { isValidDate, readIsoDate } from './core/dates/calendar';
 import type { Article, DateValue, Finding } from './core/types';
 
 const USAGE = `usage: article-lens <check|entities> [--format text|json|sarif] [--date YYYY-MM-DD] [--max-size MB] [--stylebook FILE] FILE...
@@ -52,10 +53,9 @@ export function parseArgs(argv: string[]): Options {
       o.format = f;
     } else if (a === '--date' || a.startsWith('--date=')) {
       const d = value('--date');
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-      const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
-      if (!m || !date || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) throw new UsageError(`--date '${d}' is not a valid YYYY-MM-DD date`);
-      o.date = { year: +m[1], month: +m[2], day: +m[3] };
+      const date = readIsoDate(d);
+      if (!date || !isValidDate(date)) throw new UsageError(`--date '${d}' is not a valid YYYY-MM-DD date`);
+      o.date = date;
     } else if (a === '--max-size' || a.startsWith('--max-size=')) {
       const v = Number(value('--max-size'));
       if (!(v > 0)) throw new UsageError('--max-size takes a positive number of megabytes');

@@ -32,6 +32,7 @@ import { WorkspaceNameIndex } from './core/names/workspace';
 import type { Resources } from './core/resources';
 import type { Stylebook } from './core/stylebook/model';
 import { LineIndex } from './core/text/lines';
+import { readIsoDate } from './core/dates/calendar';
 import type { Article, DateValue, Finding, Severity } from './core/types';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { Converter, toDiagnostic } from './features/convert';
@@ -77,8 +78,7 @@ export interface ServerOptions {
 }
 
 function parseDate(s: string | undefined): DateValue | undefined {
-  const m = s ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim()) : null;
-  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+  return s ? readIsoDate(s.trim()) : undefined;
 }
 
 function fileName(uri: string): string {

@@ -65,6 +65,12 @@ export function sameDate(a: DateValue | undefined, b: DateValue | undefined): bo
   return !!a && !!b && a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
+/** `YYYY-MM-DD` read as written (no calendar check: see `isValidDate`); undefined for any other shape. */
+export function readIsoDate(s: string): DateValue | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? { year: +m[1], month: +m[2], day: +m[3] } : undefined;
+}
+
 export function isoDate(v: DateValue): string {
   return `${String(v.year).padStart(4, '0')}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`;
 }
