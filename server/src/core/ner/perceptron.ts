@@ -146,7 +146,8 @@ export class PerceptronModel {
   private vPrev: Float64Array;
   private vCur: Float64Array;
   private vBp = new Int32Array(0);
-  private vEm: Float64Array;
+  /** Emission scores of `decode` (n x T), reused across calls. */
+  private emScratch = new Float64Array(0);
   /** featureIds scratch (reused; the result is a copy). */
   private idScratch = new Int32Array(64);
 
@@ -163,7 +164,6 @@ export class PerceptronModel {
     this.endOk = Uint8Array.from(labels, (l) => (bilou && (l.startsWith('B-') || l.startsWith('I-')) ? 0 : 1));
     this.vPrev = new Float64Array(this.T);
     this.vCur = new Float64Array(this.T);
-    this.vEm = new Float64Array(this.T);
   }
 
   get featureCount(): number {
@@ -196,58 +196,11 @@ export class PerceptronModel {
   decode(tokens: readonly (readonly Int32Array[])[]): Int32Array {
     const n = tokens.length;
     const T = this.T;
-    const out = new Int32Array(n);
-    if (n === 0) return out;
-    const w = this.w;
-    const trans = this.trans;
-    const em = this.vEm;
-    let prev = this.vPrev;
-    let cur = this.vCur;
-    if (this.vBp.length < n * T) this.vBp = new Int32Array(Math.max(n * T, 2 * this.vBp.length));
-    const bp = this.vBp;
-    for (let i = 0; i < n; i++) {
-      em.fill(0);
-      for (const arr of tokens[i]) {
-        for (let a = 0; a < arr.length; a++) {
-          const b = arr[a] * T;
-          for (let t = 0; t < T; t++) em[t] += w[b + t];
-        }
-      }
-      if (i === 0) {
-        const row = T * T;
-        for (let t = 0; t < T; t++) cur[t] = em[t] + trans[row + t];
-      } else {
-        for (let t = 0; t < T; t++) {
-          let best = -Infinity;
-          let bi = 0;
-          for (let p = 0; p < T; p++) {
-            const v = prev[p] + trans[p * T + t];
-            if (v > best) {
-              best = v;
-              bi = p;
-            }
-          }
-          cur[t] = best + em[t];
-          bp[i * T + t] = bi;
-        }
-      }
-      const x = prev;
-      prev = cur;
-      cur = x;
-    }
-    let best = -Infinity;
-    let bi = 0;
-    for (let t = 0; t < T; t++) {
-      if (this.endOk[t] && prev[t] > best) {
-        best = prev[t];
-        bi = t;
-      }
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      out[i] = bi;
-      bi = bp[i * T + bi];
-    }
-    return out;
+    if (this.emScratch.length < n * T) this.emScratch = new Float64Array(Math.max(n * T, 2 * this.emScratch.length));
+    const em = this.emScratch;
+    em.fill(0, 0, n * T);
+    for (let i = 0; i < n; i++) for (const arr of tokens[i]) this.addEmission(arr, em, i * T);
+    return this.decodeScores(em, n);
   }
 
   /**
