@@ -31,6 +31,7 @@ import { analyze } from './core/analyze';
 import { WorkspaceNameIndex } from './core/names/workspace';
 import type { Resources } from './core/resources';
 import type { Stylebook } from './core/stylebook/model';
+import { detectLanguage } from './core/text/language';
 import { LineIndex } from './core/text/lines';
 import { readIsoDate } from './core/dates/calendar';
 import type { Article, DateValue, Finding, Severity } from './core/types';
@@ -118,10 +119,11 @@ export const TOO_LARGE = 'file.too-large';
 
 /** An Article with nothing in it but one information finding: the file is over `articleLens.maxFileSizeKB`. */
 function tooLargeArticle(text: string, kb: number, limit: number, t: Messages): Article {
-  const end = Math.min(text.length, Math.max(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length));
+  const nl = text.indexOf('\n');
+  const end = nl >= 0 ? nl : text.length;
   return {
     text,
-    language: /[\u0600-\u06FF]/.test(text.slice(0, 2000)) ? 'ar' : 'en',
+    language: detectLanguage(text, 2000),
     structure: { paragraphs: [], quotations: [] },
     entities: [],
     dates: [],
