@@ -176,6 +176,11 @@ export class PerceptronModel {
     return i === undefined ? -1 : i;
   }
 
+  /** Calls `fn` for every feature the model knows, with its id (to build derived id tables at load time). */
+  forEachFeature(fn: (feature: string, id: number) => void): void {
+    for (const [f, i] of this.ids) fn(f, i);
+  }
+
   /** Known feature ids of one token's features (unknown ones dropped). */
   featureIds(fs: readonly string[]): Int32Array {
     if (this.idScratch.length < fs.length) this.idScratch = new Int32Array(Math.max(fs.length, 2 * this.idScratch.length));
