@@ -88,7 +88,15 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
   return new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+/** How long activation took (ms from `activate` being called): until the server answered `initialize`. */
+export interface ActivationTimings {
+  /** `activate` called -> language client started (server process spawned, models loaded, initialize answered). */
+  serverReadyMs: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined; timings: () => ActivationTimings | undefined }> {
+  const t0 = performance.now();
+  let timings: ActivationTimings | undefined;
   const output = vscode.window.createOutputChannel('Article Lens', { log: true });
   const status = new StatusItem(() => client);
   context.subscriptions.push(output, status);
@@ -115,7 +123,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   await client.start();
   status.running();
-  return { client: () => client };
+  timings = { serverReadyMs: Math.round(performance.now() - t0) };
+  output.info(`activated: server ready in ${timings.serverReadyMs} ms`);
+  return { client: () => client, timings: () => timings };
 }
 
 export async function deactivate(): Promise<void> {

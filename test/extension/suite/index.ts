@@ -17,7 +17,7 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const out = process.env.ARTICLE_LENS_EXT_RESULTS;
       if (out) fs.mkdirSync(path.dirname(out), { recursive: true });
-      if (out) fs.writeFileSync(out, JSON.stringify({ failures, tests: results }, null, 2));
+      if (out) fs.writeFileSync(out, JSON.stringify({ failures, tests: results, metrics: (globalThis as { __articleLensMetrics?: Record<string, number> }).__articleLensMetrics ?? {} }, null, 2));
       if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
       else resolve();
     });
