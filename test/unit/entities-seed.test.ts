@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/core/analyze';
 import type { Resources } from '../../server/src/core/resources';
 import type { Article, Entity } from '../../server/src/core/types';
 import { loadNerModels } from '../../server/src/node/models';
+import { mentionParts } from '../../server/src/core/names/match';
 
 const root = path.resolve(__dirname, '../..');
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
@@ -99,6 +100,24 @@ describe('entities through the trained taggers: the seed articles', function () 
       }
       assert.equal(byName(a, 'وزارة الخارجية الروسية').mentions.length, 2);
       assert.notEqual(byName(a, 'مجلس الأمن الدولي').id, byName(a, 'مجلس الأمن الروسي').id);
+    });
+
+    it("'للجيش الليبي': the mention is written 'الجيش الليبي' (article restored), its range stays on 'لجيش الليبي'", () => {
+      const at = text.indexOf('للجيش الليبي');
+      assert.ok(at > 0);
+      const e = byName(a, 'الجيش الليبي', 'organization');
+      const m = e.mentions.find((x) => x.start <= at + 1 && x.end > at + 1);
+      assert.ok(m, `no mention over 'للجيش' in ${JSON.stringify(e.mentions)}`);
+      assert.equal(m.text, 'الجيش الليبي');
+      assert.equal(text.slice(m.start, m.end), 'لجيش الليبي');
+      assert.equal(m.start, at + 1, 'the preposition ل stays outside the range');
+      // No entity shows the elided spelling among its spellings.
+      for (const x of a.entities) for (const y of x.mentions) assert.ok(!y.text.startsWith('لجيش'), `${x.id}: ${y.text}`);
+      // The name parts seen by the name checks: the restored 'الجيش' over the written 'لجيش'.
+      assert.deepEqual(mentionParts(m, 'ar'), [
+        { text: 'الجيش', start: at + 1, end: at + 5 },
+        { text: 'الليبي', start: at + 6, end: at + 12 },
+      ]);
     });
 
     it('diacritized mentions are matched to the undiacritized names', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import pairs from '../fixtures/names/pairs.json';
-import { foldArabic, nameVariant, sameName, tokenVariant } from '../../server/src/core/names/match';
+import { foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
 
 // Pairs mined from real names by scripts/mine-name-pairs.ts (see the report in the fixture for what was left out).
 type P = [string, string];
@@ -59,5 +59,25 @@ describe('name matcher: kinds and full names', () => {
     assert.ok(sameName('حفتر', 'حفتر', 'ar'));
     assert.ok(sameName('أحمد', 'احمد', 'ar'));
     assert.equal(foldArabic('عبد الله'), foldArabic('عبدالله'));
+  });
+});
+
+describe('name parts of a mention whose article is restored (للجيش)', () => {
+  it('mentionParts: offsets into the text, the first part over the written letters', () => {
+    const text = 'قال القائد العام للجيش الليبي';
+    const start = text.indexOf('لجيش');
+    const m = { start, end: text.length, text: 'الجيش الليبي' };
+    assert.deepEqual(mentionParts(m, 'ar'), [
+      { text: 'الجيش', start, end: start + 4 },
+      { text: 'الليبي', start: start + 5, end: start + 11 },
+    ]);
+    const plain = { start: 4, end: 10, text: text.slice(4, 10) };
+    assert.deepEqual(mentionParts(plain, 'ar'), [{ text: 'القائد', start: 4, end: 10 }]);
+  });
+
+  it('writtenSpelling: after لل the article keeps its alif elided', () => {
+    assert.equal(writtenSpelling('الامم', 10, 14, 'الأمم'), 'لأمم');
+    assert.equal(writtenSpelling('الامم', 10, 15, 'الأمم'), 'الأمم');
+    assert.equal(writtenSpelling('لبنان', 10, 15, 'لبنان'), 'لبنان');
   });
 });

@@ -2,11 +2,13 @@
  * `name.variant`: one name spelled two ways in one article (شويغو/شويجو, Gaddafi/Qaddafi), within one entity or
  * across entities of the same type that the linker kept apart. Every occurrence of a spelling other than the
  * reference (the style-book form when present, else the majority form, ties to the first used) is flagged.
- * Fixes edit only the name part (the mention span excludes attached clitics, so 'وشويجو' keeps its 'و'):
+ * Fixes edit only the name part (the mention span excludes attached clitics, so 'وشويجو' keeps its 'و'; after
+ * 'لل' the article's elided alif stays elided, see names/match.ts writtenSpelling):
  * the style-book form, the majority form, then each other form. None is applied silently.
  * Severity: warning for transliteration variants, information for orthographic ones (أ/ا, ة/ه, ى/ي, tatweel),
  * which are frequent in edited copy (ANERcorp has إسرائيل and اسرائيل in one article).
  */
+import { writtenSpelling } from '../names/match';
 import { spellingGroups } from '../names/variants';
 import { indexStylebook } from '../stylebook/model';
 import type { Finding, Fix } from '../types';
@@ -63,7 +65,7 @@ export const nameVariantRule: Rule = {
         const add = (text: string, title: string) => {
           if (seen.has(text)) return;
           seen.add(text);
-          fixes.push({ title, edits: [{ start: o.start, end: o.end, newText: text }], preferred: fixes.length === 0 });
+          fixes.push({ title, edits: [{ start: o.start, end: o.end, newText: writtenSpelling(o.text, o.start, o.end, text) }], preferred: fixes.length === 0 });
         };
         if (styleForm) add(styleForm, `Use the style-book spelling ${quote(styleForm)}`);
         add(majority, `Use the majority spelling ${quote(majority)}`);

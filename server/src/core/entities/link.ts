@@ -57,6 +57,8 @@ export interface WorkMention {
   alt?: string[];
   /** Replaced by a span repair (a word the tagger typed as a place inside a name after a title). */
   dropped?: boolean;
+  /** Found by propagation through the 'لل' reading that restores the article's alif ('للجيش' -> 'الجيش'). */
+  restored?: boolean;
 }
 
 interface Group {
@@ -710,6 +712,7 @@ export function linkEntities(input: LinkInput): LinkResult {
         const m: WorkMention = {
           start, end: tokens[i + n - 1].end, type: groups[g].type, t0: i, t1: i + n, keys: p.keys, latin: t.latin, source: 'propagated', group: -1,
         };
+        if (r.key.length === t.key.length - r.strip + 1) m.restored = true;
         // Propagated mentions join the group of their words (or a new group of the same cluster).
         const k = `${groups[g].type}|${p.keys.join(' ')}`;
         let gi = byKey.get(k);
@@ -743,6 +746,14 @@ export function linkEntities(input: LinkInput): LinkResult {
   const entities: Entity[] = [];
   const entityOfRoot = new Map<number, number>();
   const usedIds = new Map<string, number>();
+  // 'لجيش الليبي' (from 'للجيش الليبي', the clitic excluded from the range) is written with its article:
+  // 'الجيش الليبي' is the mention's text (and the entity's name) while its range stays on the written letters; such a
+  // text is one character longer than its range (names/match.ts mentionParts maps its parts back to the text).
+  const shown = (m: WorkMention): string => {
+    const raw = text.slice(m.start, m.end);
+    const restored = m.restored || (m.start !== tokens[m.t0].start && !!m.alt && m.keys !== m.alt);
+    return restored ? 'ا' + raw : raw;
+  };
   const roots = [...members.keys()].sort((a, b) => firstStart(a) - firstStart(b));
   function firstStart(root: number): number {
     let s = Infinity;
@@ -763,9 +774,7 @@ export function linkEntities(input: LinkInput): LinkResult {
     // Prefer a mention at a word start, and not in capitals (a dateline's 'MOSCOW' names 'Moscow').
     const whole = groups[canon].mentions.filter((m) => m.start === tokens[m.t0].start);
     const cm = whole.find((m) => !m.latin || /\p{Ll}/u.test(text.slice(m.start, m.end))) ?? whole[0] ?? groups[canon].mentions[0];
-    let name = text.slice(cm.start, cm.end).replace(/\s+/g, ' ');
-    // 'لجيش الليبي' (from 'للجيش الليبي', clitic excluded) is named with its article: 'الجيش الليبي'.
-    if (cm.start !== tokens[cm.t0].start && cm.alt && cm.keys !== cm.alt) name = 'ا' + name;
+    const name = shown(cm).replace(/\s+/g, ' ');
     const ms = gs.flatMap((gi) => groups[gi].mentions).sort((a, b) => a.start - b.start);
     let id = `${type as EntityType}:${name}`;
     const seen = usedIds.get(id) ?? 0;
@@ -776,7 +785,7 @@ export function linkEntities(input: LinkInput): LinkResult {
       id,
       type: type as EntityType,
       name,
-      mentions: ms.map((m): Mention => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
+      mentions: ms.map((m): Mention => ({ start: m.start, end: m.end, text: shown(m) })),
       roles: [],
     });
   }

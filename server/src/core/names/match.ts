@@ -22,7 +22,7 @@
  *
  * The matcher is symmetric: `nameVariant(a, b)` and `nameVariant(b, a)` give the same kind.
  */
-import type { Language } from '../types';
+import type { Language, Mention } from '../types';
 import nativeAr from '../../../../models/names-native-ar.json';
 import sexEn from '../../../../models/names-sex-en.json';
 
@@ -387,6 +387,38 @@ export function nameParts(s: string, lang: Language): Array<{ text: string; star
   const re = lang === 'ar' ? /عبد\s+ال[^\s]+|[^\s]+/g : /[^\s\-‐‑–]+/g;
   for (let m = re.exec(s); m; m = re.exec(s)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
+}
+
+/**
+ * The name parts of a mention with offsets into the article text. A mention whose text restores the article's alif
+ * ('الجيش الليبي' for the written 'لجيش الليبي' of 'للجيش الليبي', see entities/link.ts) is one character longer
+ * than its range: its first part keeps the restored spelling ('الجيش') over the written letters ('لجيش').
+ */
+export function mentionParts(m: Mention, lang: Language): Array<{ text: string; start: number; end: number }> {
+  const parts = nameParts(m.text, lang);
+  const shift = m.text.length - (m.end - m.start);
+  if (shift === 0) {
+    for (const p of parts) {
+      p.start += m.start;
+      p.end += m.start;
+    }
+    return parts;
+  }
+  for (const p of parts) {
+    p.start = m.start + Math.max(0, p.start - shift);
+    p.end = m.start + p.end - shift;
+  }
+  return parts;
+}
+
+/**
+ * The text that puts `spelling` where a name part is written over [start, end): after 'لل' the article's alif is
+ * elided, so a part whose spelling is one character longer than its range (a restored 'الجيش' over 'لجيش', see
+ * mentionParts) takes an article-initial spelling without its alif ('الأمن' -> 'لأمن').
+ */
+export function writtenSpelling(partText: string, start: number, end: number, spelling: string): string {
+  if (partText.length === end - start + 1 && /^ال/.test(spelling)) return spelling.slice(1);
+  return spelling;
 }
 
 /**

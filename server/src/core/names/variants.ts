@@ -8,7 +8,7 @@
  * ('سيرغي لافروف' / 'سيرغي شويغو') never are.
  */
 import type { Entity, EntityType, Language } from '../types';
-import { bucketKey, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { bucketKey, foldName, isNativeArabicName, mentionParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -63,10 +63,10 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     if (!NAME_TYPES.includes(e.type)) return;
     e.mentions.forEach((m, mi) => {
       const ids: number[] = [];
-      for (const p of nameParts(m.text, lang)) {
+      for (const p of mentionParts(m, lang)) {
         if (!/\p{L}/u.test(p.text)) continue;
         ids.push(occ.length);
-        occ.push({ text: p.text, start: m.start + p.start, end: m.start + p.end, entity: ei, mention: mi });
+        occ.push({ text: p.text, start: p.start, end: p.end, entity: ei, mention: mi });
       }
       byMention[ei][mi] = ids;
     });

@@ -11,7 +11,7 @@
  * No I/O: the host adds, replaces and removes articles.
  */
 import type { Article, EntityType, Finding, Language, TextEdit } from '../types';
-import { bucketKey, foldName, nameParts, tokenVariant, type MatchOptions } from './match';
+import { bucketKey, foldName, mentionParts, tokenVariant, writtenSpelling, type MatchOptions } from './match';
 import { NAME_TYPES } from './variants';
 
 export const NAME_VARIANT_ACROSS = 'name.variant-across';
@@ -72,8 +72,8 @@ export class WorkspaceNameIndex {
       if (!NAME_TYPES.includes(e.type) || e.mentions.length === 0) continue;
       entities.push({ name: e.name, type: e.type, start: e.mentions[0].start, end: e.mentions[0].end });
       for (const m of e.mentions)
-        for (const p of nameParts(m.text, lang))
-          if (/\p{L}{2}/u.test(p.text)) parts.push({ text: p.text, start: m.start + p.start, end: m.start + p.end, type: e.type, entity: e.name });
+        for (const p of mentionParts(m, lang))
+          if (/\p{L}{2}/u.test(p.text)) parts.push({ text: p.text, start: p.start, end: p.end, type: e.type, entity: e.name });
     }
     const entry: ArticleEntry = { uri, language: lang, parts, entities };
     this.articles.set(uri, entry);
@@ -138,7 +138,7 @@ export class WorkspaceNameIndex {
         const p = this.articles.get(u)?.parts.find((x) => x.text === best!.text);
         if (p) elsewhere.push({ uri: u, start: p.start, end: p.end, message: `'${best.text}' in this article` });
       }
-      const edits: TextEdit[] = occ.map((p) => ({ start: p.start, end: p.end, newText: best!.text }));
+      const edits: TextEdit[] = occ.map((p) => ({ start: p.start, end: p.end, newText: writtenSpelling(p.text, p.start, p.end, best!.text) }));
       out.push({
         code: NAME_VARIANT_ACROSS,
         severity: 'information',
