@@ -293,80 +293,109 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string
   return marks;
 }
 
-/** The sentence- and document-dependent features of token i. */
-// Constant feature strings (no concatenation per token; the same strings as 'tP<' + n, 'dc=' + n, 'd2=' + type).
-const TP = ['tP<0', 'tP<1', 'tP<2', 'tP<3'];
-const DC = ['dc=0', 'dc=1', 'dc=2', 'dc=3'];
-const D2 = ['d2=PER', 'd2=LOC', 'd2=ORG', 'd2=MISC'];
+/**
+ * The feature strings `dynamicFeatures` can give a token apart from the word pairs and the stacked pass labels, in a
+ * fixed order: the tagger turns them into ids once per model (`dynamicFeatureCodes` then yields indices into this
+ * list, no strings per token). Same strings as 'tP<' + n, 'gp=' + B/I + gazetteer, 'dc=' + n, 'd2=' + type.
+ */
+export const DYNAMIC_FEATURES: readonly string[] = [
+  'tP<0', 'tP<1', 'tP<2', 'tP<3',
+  'tPc', 'appT',
+  ...GAZ_NAMES.map((g) => 'gp=B' + g), ...GAZ_NAMES.map((g) => 'gp=I' + g),
+  'dc=0', 'dc=1', 'dc=2', 'dc=3', 'dT',
+  'd2=O', 'd2=PER', 'd2=LOC', 'd2=ORG', 'd2=MISC',
+];
+const C_TP = 0;
+const C_TPC = 4;
+const C_APPT = 5;
+const C_GP = 6;
+const C_DC = 6 + 2 * GAZ_NAMES.length;
+const C_DT = C_DC + 4;
+const C_D2 = C_DT + 1;
+/** Most codes one token can get (a trigger, tPc, appT, a phrase mark, dc, dT, d2). */
+export const MAX_DYNAMIC_CODES = 7;
+const CODES = new Int32Array(MAX_DYNAMIC_CODES);
+const MARK_CODE = new Map<string, number>(DYNAMIC_FEATURES.slice(C_GP, C_DC).map((f, k) => [f, C_GP + k]));
 
 /**
  * The features of token i that depend on its neighbours, the phrase marks and the document. With `skipPairs` the
- * word-pair features (cfg.pairs: 'pw=', 'wn=', 'pp=') are left out: the tagger adds those from its pair cache.
+ * word-pair features (cfg.pairs: 'pw=', 'wn=', 'pp=') are left out: the tagger adds those from its pair table.
+ * Order: stacked pass labels, pairs, then the `dynamicFeatureCodes` features.
  */
 export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined, pass?: readonly string[], skipPairs = false): string[] {
   const out: string[] = [];
-  if (pass && cfg.stack) {
-    const a = i > 0 ? pass[i - 1] : '<s>';
-    const b = i + 1 < pass.length ? pass[i + 1] : '</s>';
-    out.push('q0=' + pass[i], 'q-1=' + a, 'q+1=' + b, 'q3=' + a + pass[i] + b);
-  }
+  if (pass && cfg.stack) out.push(...stackFeatures(pass, i));
   const w = ws[i];
   if (cfg.pairs && !skipPairs) {
     out.push('pw=' + (i > 0 ? ws[i - 1].n : '<s>') + ' ' + w.n);
     out.push('wn=' + w.n + ' ' + (i + 1 < ws.length ? ws[i + 1].n : '</s>'));
     if (i > 1) out.push('pp=' + ws[i - 2].n + ' ' + ws[i - 1].n);
   }
+  const k = dynamicFeatureCodes(ws, i, cfg, marks, docSignatureCode(w, cfg, doc), CODES);
+  for (let a = 0; a < k; a++) out.push(DYNAMIC_FEATURES[CODES[a]]);
+  return out;
+}
+
+/** Second pass with cfg.stack: the first pass's labels of token i and its neighbours. */
+export function stackFeatures(pass: readonly string[], i: number): string[] {
+  const a = i > 0 ? pass[i - 1] : '<s>';
+  const b = i + 1 < pass.length ? pass[i + 1] : '</s>';
+  return ['q0=' + pass[i], 'q-1=' + a, 'q+1=' + b, 'q3=' + a + pass[i] + b];
+}
+
+/**
+ * The trigger, phrase-mark and document features of token i as indices into DYNAMIC_FEATURES, written to `out` from
+ * 0 in feature order; returns how many. `docCode` is `docSignatureCode` of the token (it decides the document
+ * features). No allocation: the tagger's hot path.
+ */
+export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, docCode: number, out: Int32Array): number {
+  let k = 0;
+  const w = ws[i];
   if (cfg.triggers) {
     for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
       if (ws[j].nonWord) break;
       if (ws[j].personTrigger) {
-        out.push(TP[Math.min(i - j, 3)]);
+        out[k++] = C_TP + Math.min(i - j, 3);
+        break;
+      }
+    }
+    if (!w.nonWord && i > 0 && ws[i - 1].definite && !w.definite) {
+      // a title with its definite complements before the name: 'أمين عام مجلس الأمن الروسي نيقولاي …'
+      for (let j = i - 1; j >= 0 && j >= i - 7; j--) {
+        const x = ws[j];
+        if (x.personTrigger) {
+          out[k++] = C_TPC;
+          break;
+        }
+        if (x.nonWord) break;
+      }
+    }
+    if (!w.nonWord) {
+      // apposition: 'عقيلة صالح عيسى، رئيس مجلس النواب' — a short run of words closed by a comma and a title
+      for (let j = i + 1; j < ws.length && j <= i + 4; j++) {
+        if (!ws[j].nonWord) continue;
+        if (ws[j].comma && j + 1 < ws.length && ws[j + 1].personTrigger) out[k++] = C_APPT;
         break;
       }
     }
   }
-  if (cfg.triggers && !w.nonWord && i > 0 && ws[i - 1].definite && !w.definite) {
-    // a title with its definite complements before the name: 'أمين عام مجلس الأمن الروسي نيقولاي …'
-    for (let j = i - 1; j >= 0 && j >= i - 7; j--) {
-      const x = ws[j];
-      if (x.personTrigger) {
-        out.push('tPc');
-        break;
-      }
-      if (x.nonWord) break;
-    }
+  if (marks && marks[i]) {
+    const c = MARK_CODE.get(marks[i]);
+    if (c === undefined) throw new Error('unknown phrase mark ' + marks[i]);
+    out[k++] = c;
   }
-  if (cfg.triggers && !w.nonWord) {
-    // apposition: 'عقيلة صالح عيسى، رئيس مجلس النواب' — a short run of words closed by a comma and a title
-    for (let j = i + 1; j < ws.length && j <= i + 4; j++) {
-      if (!ws[j].nonWord) continue;
-      if (ws[j].comma && j + 1 < ws.length && ws[j + 1].personTrigger) out.push('appT');
-      break;
-    }
-  }
-  if (marks && marks[i]) out.push(marks[i]);
-  if (doc && cfg.document && !w.nonWord) {
-    const c = doc.count.get(w.bare) ?? 0;
-    out.push(DC[c <= 1 ? 1 : c <= 3 ? 2 : 3]);
-    if (doc.afterTitle.has(w.bare)) out.push('dT');
-  }
-  if (doc?.tagged && !w.nonWord && !w.nisba) {
-    const a = doc.tagged.get(w.bare);
-    if (a) {
-      let best = 0;
-      for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
-      out.push(D2[best]);
-    } else out.push('d2=O');
-  }
-  return out;
+  if (docCode & 3) out[k++] = C_DC + (docCode & 3);
+  if (docCode & 4) out[k++] = C_DT;
+  if (docCode >= 8) out[k++] = C_D2 + (docCode >> 3) - 1;
+  return k;
 }
 
 /**
- * One character that determines the document features `dynamicFeatures` gives word w ('dc=', 'dT', 'd2='): with
- * the words of a sentence (and the stage and pass tags) it keys the tagger's cache of decoded sentences. Keep in
- * step with the document part of `dynamicFeatures`.
+ * The document features `dynamicFeatures` gives word w as one small number: 'dc=' bucket (1-3, 0 = none) + 4 x 'dT'
+ * + 8 x d2 (0 = none, 1 = 'd2=O', 2-5 = 'd2=' PER/LOC/ORG/MISC). With the words of a sentence (and the stage and
+ * pass tags) it keys the tagger's cache of decoded sentences, and `dynamicFeatureCodes` reads the features from it.
  */
-export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | undefined): string {
+export function docSignatureCode(w: WordInfo, cfg: FeatureConfig, doc: DocStats | undefined): number {
   let code = 0;
   if (doc && cfg.document && !w.nonWord) {
     const c = doc.count.get(w.bare) ?? 0;
@@ -383,7 +412,12 @@ export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | un
     }
     code += 8 * d2;
   }
-  return String.fromCharCode(48 + code);
+  return code;
+}
+
+/** `docSignatureCode` as one character. */
+export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | undefined): string {
+  return String.fromCharCode(48 + docSignatureCode(w, cfg, doc));
 }
 
 /** All feature strings of a sentence (training and evaluation; the tagger uses the cached-id path). */

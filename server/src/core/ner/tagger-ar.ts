@@ -12,7 +12,7 @@ import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { cliticSplits } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
-import { addPassTags, type DocStats, docSignature, docStats, dynamicFeatures, type FeatureConfig, OFFSETS, phraseMarks, sentenceFeatures, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, MAX_DYNAMIC_CODES, OFFSETS, phraseMarks, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, train } from './perceptron';
 
@@ -134,29 +134,44 @@ const TYPE_OF: Record<string, NerType> = { PER: 'person', LOC: 'location', ORG: 
 /** Longest token sequence decoded at once (longer sentences are cut; keeps memory flat on one-line archives). */
 const MAX_SENTENCE = 150;
 
-interface CachedWord {
-  /** the word form (cache key) */
-  w: string;
-  info: WordInfo;
-  /** per stage: summed weights of the word's own features (T) and of its context features at each offset (4 x T) */
-  own: Float32Array[];
-  ctx: Float32Array[][];
-  /**
-   * Word-pair feature ids (cfg.pairs), per stage s at [3s, 3s+1, 3s+2]: 'pw=' this next (a feature of the next
-   * token), 'wn=' this next (of this token), 'pp=' this next (of the token after next); -1 = unknown to the model.
-   * Filled lazily per following word; `PAIR_NONE` when all are unknown.
-   */
-  next?: Map<CachedWord, Int32Array>;
-  /** per stage: id of 'pw=<s> this' and of 'wn=this </s>' at [2s, 2s+1] */
-  edge: Int32Array;
+/**
+ * Cache budget (one tagger; measured with scripts/bench-ner.ts). Word forms: ~0.6 kB each (a block of 2 x 5 rows
+ * of 9 float32 sums, a slim WordInfo, the key), so 40,000 forms ~ 25 MB; the cache is emptied between documents once
+ * it holds that many (one document may go past it). Decoded sentences: keys of 3 UTF-16 units and labels of 4 bytes
+ * a token, emptied at 20,000 sentences or 400,000 tokens (~5 MB).
+ */
+const MAX_WORDS = 40_000;
+const MAX_SENTENCES = 20_000;
+const MAX_SENTENCE_TOKENS = 400_000;
+/** Longest document whose tokens are kept between the region calls of tag() (longer ones are tokenized per region). */
+const MAX_MEMO_TOKENS = 200_000;
+
+const EMPTY: string[] = [];
+
+/** What a stage's model needs at run time, as ids (built once at load time). */
+interface Stage {
+  m: PerceptronModel;
+  T: number;
+  /** Offset of the stage's rows in a word block: own sums at `off`, context sums at offset OFFSETS[k] at off + (1 + k) T. */
+  off: number;
+  /** ids of 'r|<s>' ([2k]) and 'r|</s>' ([2k+1]) for r = OFFSETS[k] (empty arrays when unknown) */
+  bounds: Int32Array[];
+  /** id of each DYNAMIC_FEATURES string (-1 = unknown) */
+  dyn: Int32Array;
+  /** id of 'bias' */
+  bias: number;
 }
 
-const BIAS = ['bias'];
-const PAIR_NONE = new Int32Array(6).fill(-1);
-/** Bound on cached word pairs (with the 200k word bound): the word cache is dropped when either is reached. */
-const MAX_PAIRS = 300_000;
-/** Bound on the decoded-sentence cache. */
-const MAX_SENTENCES = 20_000;
+/** The document last seen by docStatsFor: its statistics, first-pass tags and (when short enough) its tokens. */
+interface DocMemo {
+  text: string;
+  stats: DocStats | undefined;
+  /** token start -> first-pass label (only with cfg.stack) */
+  pass?: Map<number, string>;
+  tokens?: Token[];
+  /** word-cache slot of each token (valid until the word cache is emptied, which also drops this memo) */
+  slots?: Int32Array;
+}
 
 export class ArabicTagger implements NerTagger {
   readonly language = 'ar' as const;
@@ -164,16 +179,49 @@ export class ArabicTagger implements NerTagger {
   readonly cfg: FeatureConfig;
   private readonly m1: PerceptronModel;
   private readonly m2?: PerceptronModel;
-  private cache = new Map<string, CachedWord>();
-  private readonly bounds1: Int32Array[];
-  private readonly bounds2: Int32Array[];
-  private lastDoc?: { text: string; stats: DocStats; pass: Map<number, string> };
+  private readonly stages: Stage[];
+  /** floats per word block (5 T per stage) */
+  private readonly R: number;
+  /**
+   * Base feature string -> row of `baseTab`, whose 5 x stages columns hold the id of the feature itself ([5s]) and of
+   * 'r|' + the feature for r = OFFSETS[k] ([5s + 1 + k]) in stage s (-1 = unknown). A new word costs one lookup per
+   * own or context feature instead of one per stage and offset (and no string building).
+   */
+  private readonly base = new Map<string, number>();
+  private readonly baseTab: Int32Array;
+  /** Words of the word-pair features ('pw=', 'wn=', 'pp=' + 'a b') -> small ids; (a, b) -> row of pairTab. */
+  private readonly pairWord = new Map<string, number>();
+  private readonly pairRow = new Map<number, number>();
+  /** per row, stage s at [3s, 3s+1, 3s+2]: id of 'pw=a b', 'wn=a b', 'pp=a b' (-1 = unknown) */
+  private readonly pairTab: Int32Array;
+  private readonly nPairWords: number;
+  /** Labels of stage 1 -> index (pass labels in sentence-cache keys, cfg.stack). */
+  private readonly label1: Map<string, number>;
+
+  // The word cache: word form -> slot; per slot a block of R float32 sums in `rows` (own features, then context
+  // features at each offset, per stage, each summed in feature order as the model's addFeatures would), the slim
+  // WordInfo (own/ctx strings dropped), a never-reused id (sentence-cache keys), the pair-word id and edge pair ids.
+  private slotOf = new Map<string, number>();
+  private nWords = 0;
+  private cap = 0;
+  private rows = new Float32Array(0);
+  private infos: WordInfo[] = [];
+  private uid = new Uint32Array(0);
+  private pid = new Int32Array(0);
+  /** per slot, stage s at [4 slot + 2s]: id of 'pw=<s> w', at [4 slot + 2s + 1]: id of 'wn=w </s>' */
+  private edge = new Int32Array(0);
+  private nextUid = 1;
+
+  private lastDoc?: DocMemo;
   /** Decoded sentences (see decodeCached). */
   private sentCache = new Map<string, Int32Array>();
-  /** Word pairs cached on the CachedWord objects (bounded by MAX_PAIRS). */
-  private pairCount = 0;
-  /** Emission-score scratch for `decode` (instance-level, reused). */
+  private sentTokens = 0;
+  // Scratch (instance-level, reused; the tagger is not re-entrant).
   private emBuf = new Float64Array(0);
+  private sigBuf = new Uint8Array(0);
+  private keyBuf = new Uint16Array(0);
+  private prowBuf = new Int32Array(0);
+  private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
 
   constructor(model: ArabicModel, gaz?: ArabicGazetteerData) {
     if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
@@ -181,103 +229,244 @@ export class ArabicTagger implements NerTagger {
     this.lex = new ArabicLexicon(gaz, model.vocab);
     this.m1 = PerceptronModel.fromJSON(model.stage1);
     this.m2 = model.stage2 ? PerceptronModel.fromJSON(model.stage2) : undefined;
-    const b = (m: PerceptronModel | undefined) =>
-      [-2, -1, 1, 2].flatMap((r) => [m ? m.featureIds([r + '|<s>']) : new Int32Array(0), m ? m.featureIds([r + '|</s>']) : new Int32Array(0)]);
-    this.bounds1 = b(this.m1);
-    this.bounds2 = b(this.m2);
-  }
-
-  private word(w: string): CachedWord {
-    let c = this.cache.get(w);
-    if (c) return c;
-    if (this.cache.size > 200_000 || this.pairCount > MAX_PAIRS) {
-      this.cache.clear();
-      this.pairCount = 0;
-    }
-    const info = wordInfo(w, this.lex, this.cfg);
     const models = this.m2 ? [this.m1, this.m2] : [this.m1];
-    const edge = new Int32Array(4).fill(-1);
-    models.forEach((m, s) => {
-      edge[2 * s] = m.featureId('pw=<s> ' + info.n);
-      edge[2 * s + 1] = m.featureId('wn=' + info.n + ' </s>');
+    let off = 0;
+    this.stages = models.map((m) => {
+      const st: Stage = {
+        m,
+        T: m.T,
+        off,
+        bounds: OFFSETS.flatMap((r) => [m.featureIds([r + '|<s>']), m.featureIds([r + '|</s>'])]),
+        dyn: Int32Array.from(DYNAMIC_FEATURES, (f) => m.featureId(f)),
+        bias: m.featureId('bias'),
+      };
+      off += 5 * m.T;
+      return st;
     });
-    c = { w, info, own: [], ctx: [], edge };
-    // context feature strings built once for both stages
-    const ctxStrings = models.length > 1 ? OFFSETS.map((r) => info.ctx.map((f) => r + '|' + f)) : undefined;
-    for (const m of models) {
-      const own = new Float32Array(m.T);
-      m.addFeatures(BIAS, own);
-      m.addFeatures(info.own, own);
-      c.own.push(own);
-      c.ctx.push(
-        OFFSETS.map((r, k) => {
-          const v = new Float32Array(m.T);
-          m.addFeatures(ctxStrings ? ctxStrings[k] : info.ctx.map((f) => r + '|' + f), v);
-          return v;
-        }),
-      );
+    this.R = off;
+    this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
+    // Base feature table and pair table, from the models' feature lists.
+    const S = models.length;
+    const W = 5 * S;
+    const tab: number[] = [];
+    const pairs: number[] = []; // (a, b, column, id) quadruples
+    const pairId = (w: string) => {
+      let p = this.pairWord.get(w);
+      if (p === undefined) this.pairWord.set(w, (p = this.pairWord.size));
+      return p;
+    };
+    models.forEach((m, s) =>
+      m.forEachFeature((f, id) => {
+        const bar = f.indexOf('|');
+        const k = bar === 1 ? (f.charCodeAt(0) === 49 ? 2 : f.charCodeAt(0) === 50 ? 3 : -1) : bar === 2 && f.charCodeAt(0) === 45 ? (f.charCodeAt(1) === 50 ? 0 : f.charCodeAt(1) === 49 ? 1 : -1) : -1;
+        const b = k >= 0 ? f.slice(bar + 1) : f;
+        let row = this.base.get(b);
+        if (row === undefined) {
+          this.base.set(b, (row = this.base.size));
+          for (let c = 0; c < W; c++) tab.push(-1);
+        }
+        tab[row * W + 5 * s + (k >= 0 ? 1 + k : 0)] = id;
+        if (k < 0 && f.length > 3 && f.charCodeAt(2) === 61 /* = */) {
+          const kind = f.startsWith('pw=') ? 0 : f.startsWith('wn=') ? 1 : f.startsWith('pp=') ? 2 : -1;
+          if (kind < 0) return;
+          const sp = f.indexOf(' ', 3);
+          if (sp < 0 || f.indexOf(' ', sp + 1) >= 0) return; // not two space-free words: never asked for
+          pairs.push(pairId(f.slice(3, sp)), pairId(f.slice(sp + 1)), 3 * s + kind, id);
+        }
+      }),
+    );
+    this.baseTab = Int32Array.from(tab);
+    this.nPairWords = this.pairWord.size;
+    const ptab: number[] = [];
+    for (let q = 0; q < pairs.length; q += 4) {
+      const key = pairs[q] * this.nPairWords + pairs[q + 1];
+      let row = this.pairRow.get(key);
+      if (row === undefined) {
+        this.pairRow.set(key, (row = this.pairRow.size));
+        for (let c = 0; c < 3 * S; c++) ptab.push(-1);
+      }
+      ptab[row * 3 * S + pairs[q + 2]] = pairs[q + 3];
     }
-    this.cache.set(w, c);
-    return c;
+    this.pairTab = Int32Array.from(ptab);
   }
 
-  /** Pair feature ids of (a, b) (see CachedWord.next); cached on a. */
-  private pair(a: CachedWord, b: CachedWord): Int32Array {
-    let m = a.next;
-    if (!m) m = a.next = new Map();
-    let p = m.get(b);
-    if (p) return p;
-    const k = a.info.n + ' ' + b.info.n;
-    p = new Int32Array(6).fill(-1);
-    let any = false;
-    const models = this.m2 ? [this.m1, this.m2] : [this.m1];
-    for (let s = 0; s < models.length; s++) {
-      const mm = models[s];
-      p[3 * s] = mm.featureId('pw=' + k);
-      p[3 * s + 1] = mm.featureId('wn=' + k);
-      p[3 * s + 2] = mm.featureId('pp=' + k);
-      if (p[3 * s] >= 0 || p[3 * s + 1] >= 0 || p[3 * s + 2] >= 0) any = true;
+  /** Word-cache slot of a word form (computed on first sight). */
+  private word(w: string): number {
+    const hit = this.slotOf.get(w);
+    if (hit !== undefined) return hit;
+    const slot = this.nWords++;
+    if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
+    const info = wordInfo(w, this.lex, this.cfg);
+    const R = this.R;
+    const rows = this.rows;
+    const o = slot * R;
+    rows.fill(0, o, o + R);
+    const stages = this.stages;
+    const S = stages.length;
+    const W = 5 * S;
+    const tab = this.baseTab;
+    for (let s = 0; s < S; s++) stages[s].m.addRow(stages[s].bias, rows, o + stages[s].off);
+    for (const f of info.own) {
+      const b = this.base.get(f);
+      if (b === undefined) continue;
+      for (let s = 0; s < S; s++) stages[s].m.addRow(tab[b * W + 5 * s], rows, o + stages[s].off);
     }
-    if (!any) p = PAIR_NONE;
-    m.set(b, p);
-    this.pairCount++;
-    return p;
+    for (const f of info.ctx) {
+      const b = this.base.get(f);
+      if (b === undefined) continue;
+      for (let s = 0; s < S; s++) {
+        const st = stages[s];
+        for (let k = 0; k < 4; k++) st.m.addRow(tab[b * W + 5 * s + 1 + k], rows, o + st.off + (1 + k) * st.T);
+      }
+    }
+    // The feature strings are not needed any more (the sums are kept): a slim WordInfo keeps the cache small.
+    info.own = EMPTY;
+    info.ctx = EMPTY;
+    if (info.phraseKeys.length === 0) info.phraseKeys = EMPTY;
+    this.infos[slot] = info;
+    this.uid[slot] = this.nextUid++;
+    if (this.nextUid >= 0xffffffff) {
+      // ids are never reused while a sentence key may hold them
+      this.sentCache.clear();
+      this.sentTokens = 0;
+      this.nextUid = 1;
+    }
+    const p = this.pairWord.get(info.n);
+    this.pid[slot] = p !== undefined ? p : info.n.includes(' ') ? -2 : -1;
+    const s0 = this.pairWord.get('<s>');
+    const s1 = this.pairWord.get('</s>');
+    for (let s = 0; s < S; s++) {
+      this.edge[4 * slot + 2 * s] = this.pairIdOf(s0 ?? -1, this.pid[slot], '<s>', info.n, 3 * s);
+      this.edge[4 * slot + 2 * s + 1] = this.pairIdOf(this.pid[slot], s1 ?? -1, info.n, '</s>', 3 * s + 1);
+    }
+    this.slotOf.set(w, slot);
+    return slot;
+  }
+
+  /** Id of a pair feature (column c of pairTab: 3 stage + 0 'pw=', 1 'wn=', 2 'pp=') of words a, b (pair ids pa, pb). */
+  private pairIdOf(pa: number, pb: number, a: string, b: string, c: number): number {
+    if (pa === -2 || pb === -2) return this.stages[(c / 3) | 0].m.featureId(['pw=', 'wn=', 'pp='][c % 3] + a + ' ' + b);
+    if (pa < 0 || pb < 0) return -1;
+    const row = this.pairRow.get(pa * this.nPairWords + pb);
+    return row === undefined ? -1 : this.pairTab[row * 3 * this.stages.length + c];
+  }
+
+  private grow(cap: number): void {
+    const R = this.R;
+    const rows = new Float32Array(cap * R);
+    rows.set(this.rows.subarray(0, Math.min(this.cap, cap) * R));
+    this.rows = rows;
+    const uid = new Uint32Array(cap);
+    uid.set(this.uid.subarray(0, Math.min(this.cap, cap)));
+    this.uid = uid;
+    const pid = new Int32Array(cap);
+    pid.set(this.pid.subarray(0, Math.min(this.cap, cap)));
+    this.pid = pid;
+    const edge = new Int32Array(4 * cap);
+    edge.set(this.edge.subarray(0, 4 * Math.min(this.cap, cap)));
+    this.edge = edge;
+    this.cap = cap;
+  }
+
+  /** Empty the word cache when it holds MAX_WORDS forms (called between documents only: no slot is held then). */
+  private evictIfFull(): void {
+    if (this.nWords < MAX_WORDS) return;
+    this.slotOf.clear();
+    this.infos.length = 0;
+    this.nWords = 0;
+    if (this.cap > MAX_WORDS) {
+      this.cap = 0;
+      this.grow(MAX_WORDS);
+    }
+    this.lastDoc = undefined;
   }
 
   /**
-   * `decode` through a cache of decoded sentences: the key is the stage, the word forms, each word's document
-   * signature (the only document statistics the features read) and the pass tags when they are features, so a hit
-   * gives exactly what decoding would. An edit re-decodes only the sentences whose key changed. Instance-level,
-   * pure, bounded (dropped at MAX_SENTENCES entries).
+   * `decode` through a cache of decoded sentences: the key is the stage, and per word its never-reused id and its
+   * document signature (docSignatureCode: the only document statistics the features read), plus the pass tags when
+   * they are features, so a hit gives exactly what decoding would. An edit re-decodes only the sentences whose key
+   * changed. Instance-level, pure, bounded (MAX_SENTENCES, MAX_SENTENCE_TOKENS).
    */
-  private decodeCached(ws: CachedWord[], stage: 1 | 2, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
-    let key = stage === 1 ? '1' : '2';
-    for (let i = 0; i < ws.length; i++) key += docSignature(ws[i].info, this.cfg, stats) + ws[i].w + '\u0001';
-    if (stage === 2 && pass && this.cfg.stack) key += '\u0002' + pass.join(' ');
-    const hit = this.sentCache.get(key);
+  private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
+    const n = ws.length;
+    const withPass = si === 1 && pass !== undefined && this.cfg.stack === true;
+    const len = 1 + 3 * n + (withPass ? n : 0);
+    if (this.keyBuf.length < len) this.keyBuf = new Uint16Array(Math.max(len, 2 * this.keyBuf.length));
+    if (this.sigBuf.length < n) this.sigBuf = new Uint8Array(Math.max(n, 2 * this.sigBuf.length));
+    const key = this.keyBuf;
+    const sig = this.sigBuf;
+    const uid = this.uid;
+    key[0] = 49 + si;
+    for (let i = 0; i < n; i++) {
+      const c = docSignatureCode(infos[i], this.cfg, stats);
+      sig[i] = c;
+      const u = uid[ws[i]];
+      key[1 + 3 * i] = c;
+      key[2 + 3 * i] = u & 0xffff;
+      key[3 + 3 * i] = u >>> 16;
+    }
+    if (withPass) for (let i = 0; i < n; i++) key[1 + 3 * n + i] = this.label1.get(pass![i]) ?? 0xffff;
+    const k = String.fromCharCode.apply(null, key.subarray(0, len) as unknown as number[]);
+    const hit = this.sentCache.get(k);
     if (hit) return hit;
-    const out = this.decode(ws, stage, stats, marks, pass);
-    if (this.sentCache.size >= MAX_SENTENCES) this.sentCache.clear();
-    this.sentCache.set(key, out);
+    const out = this.decode(ws, infos, si, sig, stats, marks, pass);
+    if (this.sentCache.size >= MAX_SENTENCES || this.sentTokens + n > MAX_SENTENCE_TOKENS) {
+      this.sentCache.clear();
+      this.sentTokens = 0;
+    }
+    this.sentCache.set(k, out);
+    this.sentTokens += n;
     return out;
   }
 
-  /** Decode one sentence with one stage. */
-  private decode(ws: CachedWord[], stage: 1 | 2, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
-    const m = stage === 1 ? this.m1 : this.m2!;
-    const si = stage - 1;
-    const bounds = stage === 1 ? this.bounds1 : this.bounds2;
+  /**
+   * Decode one sentence (word-cache slots `ws`) with stage `si` (0 or 1). `sig`: each word's docSignatureCode when
+   * the caller has them. Emission of token i, in this order (float64 sums, the same order as the string features of
+   * sentenceFeatures would be added in): own sums, context sums of the neighbours (or the sentence bounds), word
+   * pairs, stacked pass labels, then the trigger, phrase-mark and document features.
+   */
+  private decode(ws: Int32Array, infos: readonly WordInfo[], si: number, sig: Uint8Array | undefined, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
+    const st = this.stages[si];
+    const m = st.m;
+    const T = st.T;
     const cfg = this.cfg;
-    const T = m.T;
     const n = ws.length;
-    const infos = ws.map((w) => w.info);
+    const R = this.R;
+    const rows = this.rows;
+    const off = st.off;
+    const bounds = st.bounds;
+    const dyn = st.dyn;
+    const codes = this.codeBuf;
     // Emission scratch reused across sentences (every row is assigned before it is summed into).
     if (this.emBuf.length < n * T) this.emBuf = new Float64Array(Math.max(n * T, 2 * this.emBuf.length));
     const em = this.emBuf;
+    // Pair rows: prow[i] = pair (ws[i-1], ws[i]) as a pairTab row, -1 none, -2 spelled out (a word with a space).
+    if (this.prowBuf.length < n + 1) this.prowBuf = new Int32Array(Math.max(n + 1, 2 * this.prowBuf.length));
+    const prow = this.prowBuf;
+    const PW = 3 * this.stages.length;
+    if (cfg.pairs) {
+      const pid = this.pid;
+      for (let i = 1; i < n; i++) {
+        const pa = pid[ws[i - 1]];
+        const pb = pid[ws[i]];
+        if (pa === -2 || pb === -2) prow[i] = -2;
+        else if (pa < 0 || pb < 0) prow[i] = -1;
+        else {
+          const r = this.pairRow.get(pa * this.nPairWords + pb);
+          prow[i] = r === undefined ? -1 : r;
+        }
+      }
+    }
+    const pairId = (i: number, c: number): number => {
+      const r = prow[i];
+      if (r === -1) return -1;
+      if (r >= 0) return this.pairTab[r * PW + 3 * si + c];
+      return this.pairIdOf(-2, -2, infos[i - 1].n, infos[i].n, 3 * si + c);
+    };
     for (let i = 0; i < n; i++) {
       const o = i * T;
-      const own = ws[i].own[si];
-      for (let t = 0; t < T; t++) em[o + t] = own[t];
+      const own = ws[i] * R + off;
+      for (let t = 0; t < T; t++) em[o + t] = rows[own + t];
       for (let k = 0; k < 4; k++) {
         const r = OFFSETS[k];
         if (!cfg.context2 && (r === -2 || r === 2)) continue;
@@ -285,19 +474,18 @@ export class ArabicTagger implements NerTagger {
         if (j < 0) m.addEmission(bounds[2 * k], em, o);
         else if (j >= n) m.addEmission(bounds[2 * k + 1], em, o);
         else {
-          const v = ws[j].ctx[si][k];
-          for (let t = 0; t < T; t++) em[o + t] += v[t];
+          const v = ws[j] * R + off + (1 + k) * T;
+          for (let t = 0; t < T; t++) em[o + t] += rows[v + t];
         }
       }
-      // Emission sums are exact in float64 (int16-quantized float32 weights, few terms), so adding the pair
-      // features apart from the other dynamic ones gives the same scores as adding them in feature order.
       if (cfg.pairs) {
-        m.addRow(i > 0 ? this.pair(ws[i - 1], ws[i])[3 * si] : ws[i].edge[2 * si], em, o);
-        m.addRow(i + 1 < n ? this.pair(ws[i], ws[i + 1])[3 * si + 1] : ws[i].edge[2 * si + 1], em, o);
-        if (i > 1) m.addRow(this.pair(ws[i - 2], ws[i - 1])[3 * si + 2], em, o);
+        m.addRow(i > 0 ? pairId(i, 0) : this.edge[4 * ws[i] + 2 * si], em, o);
+        m.addRow(i + 1 < n ? pairId(i + 1, 1) : this.edge[4 * ws[i] + 2 * si + 1], em, o);
+        if (i > 1) m.addRow(pairId(i - 1, 2), em, o);
       }
-      const dyn = dynamicFeatures(infos, i, cfg, marks, stats, stage === 2 ? pass : undefined, true);
-      if (dyn.length) m.addFeatures(dyn, em, o);
+      if (si === 1 && pass && cfg.stack) m.addFeatures(stackFeatures(pass, i), em, o);
+      const nc = dynamicFeatureCodes(infos, i, cfg, marks, sig ? sig[i] : docSignatureCode(infos[i], cfg, stats), codes);
+      for (let a = 0; a < nc; a++) m.addRow(dyn[codes[a]], em, o);
     }
     return m.decodeScores(em, n);
   }
@@ -307,78 +495,144 @@ export class ArabicTagger implements NerTagger {
     return sentenceRanges(tokens, MAX_SENTENCE, text);
   }
 
-  /** Document statistics over the whole text (cached for the last text: the entities step tags region by region). */
-  private docStatsFor(text: string): DocStats | undefined {
+  private slotsOf(tokens: readonly Token[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.word(tokens[i].text);
+    return out;
+  }
+
+  private infosOf(ws: Int32Array): WordInfo[] {
+    const out: WordInfo[] = new Array(ws.length);
+    for (let i = 0; i < ws.length; i++) out[i] = this.infos[ws[i]];
+    return out;
+  }
+
+  /**
+   * The document memo of `text`: document statistics over the whole text, the first pass over it (two-pass models),
+   * and its tokens with their word slots (the entities step tags region by region: each region then reuses them).
+   */
+  private docFor(text: string): DocMemo | undefined {
     if (!this.cfg.document && !this.m2) return undefined;
-    if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc.stats;
-    const pass = new Map<number, string>();
+    if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc;
+    this.evictIfFull();
     const tokens = tokenize(text);
+    const slots = this.slotsOf(tokens);
     const ranges = ArabicTagger.sentences(tokens, text);
-    const cw = ranges.map(([a, b]) => {
-      const ws: CachedWord[] = new Array(b - a);
-      for (let i = a; i < b; i++) ws[i - a] = this.word(tokens[i].text);
-      return ws;
-    });
-    const sents = cw.map((ws) => ws.map((w) => w.info));
+    const sents = ranges.map(([a, b]) => this.infosOf(slots.subarray(a, b)));
     const stats = docStats(sents);
+    const pass = this.cfg.stack ? new Map<number, string>() : undefined;
     if (this.m2) {
       // first pass over the whole text
+      const labels1 = this.m1.labels;
       const l: string[][] = [];
       for (let k = 0; k < ranges.length; k++) {
         const a = ranges[k][0];
-        const ws = cw[k];
         const marks = this.cfg.gazetteer ? phraseMarks(sents[k], this.lex) : undefined;
-        const labels = Array.from(this.decodeCached(ws, 1, stats, marks), (t) => this.m1.labels[t]);
-        for (let i = 0; i < labels.length; i++) if (labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
+        const ids = this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marks);
+        const labels: string[] = new Array(ids.length);
+        for (let i = 0; i < ids.length; i++) {
+          labels[i] = labels1[ids[i]];
+          if (pass && labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
+        }
         l.push(labels);
       }
       addPassTags(stats, sents, l);
     }
-    this.lastDoc = { text, stats, pass };
-    return stats;
+    const memo: DocMemo = { text, stats, pass };
+    if (tokens.length <= MAX_MEMO_TOKENS) {
+      memo.tokens = tokens;
+      memo.slots = slots;
+    }
+    this.lastDoc = memo;
+    return memo;
+  }
+
+  /** Document statistics over the whole text (see docFor). */
+  private docStatsFor(text: string): DocStats | undefined {
+    return this.docFor(text)?.stats;
   }
 
   /** IOB2 labels for the sentences of one document given as words (evaluation on ANERcorp). */
   tagWords(doc: readonly (readonly string[])[]): string[][] {
-    const ws = doc.map((s) => s.map((w) => this.word(w)));
-    const infos = ws.map((s) => s.map((w) => w.info));
+    this.evictIfFull();
+    const ws = doc.map((s) => {
+      const out = new Int32Array(s.length);
+      for (let i = 0; i < s.length; i++) out[i] = this.word(s[i]);
+      return out;
+    });
+    const infos = ws.map((s) => this.infosOf(s));
     const stats = this.cfg.document || this.m2 ? docStats(infos) : undefined;
     const marks = ws.map((s, k) => (this.cfg.gazetteer ? phraseMarks(infos[k], this.lex) : undefined));
-    const l1 = ws.map((s, k) => Array.from(this.decode(s, 1, stats, marks[k]), (t) => this.m1.labels[t]));
+    const l1 = ws.map((s, k) => Array.from(this.decode(s, infos[k], 0, undefined, stats, marks[k]), (t) => this.m1.labels[t]));
     if (!this.m2 || !stats) return l1.map(bilouToBio);
     addPassTags(stats, infos, l1);
-    return ws.map((s, k) => bilouToBio(Array.from(this.decode(s, 2, stats, marks[k], l1[k]), (t) => this.m2!.labels[t])));
+    return ws.map((s, k) => bilouToBio(Array.from(this.decode(s, infos[k], 1, undefined, stats, marks[k], l1[k]), (t) => this.m2!.labels[t])));
+  }
+
+  /**
+   * Tokens and word slots of text[from, to): the memoized document tokens when no token of the document crosses
+   * `from` or `to` (then they are exactly what tokenize(text, from, to) gives), else a fresh tokenization.
+   */
+  private regionTokens(doc: DocMemo | undefined, text: string, from: number, to: number): { toks: Token[]; slots: Int32Array } {
+    const all = doc?.tokens;
+    if (all && doc.slots) {
+      // first token starting at or after `from`, and at or after `to`
+      const at = (x: number) => {
+        let lo = 0;
+        let hi = all.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (all[mid].start < x) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const a = at(from);
+      const b = at(to);
+      const cf = text.charCodeAt(from);
+      const ct = text.charCodeAt(to - 1);
+      // tokenize reads a surrogate pair as one character: a region cut inside one is tokenized afresh
+      const clean = !(cf >= 0xdc00 && cf <= 0xdfff) && !(ct >= 0xd800 && ct <= 0xdbff);
+      if (clean && (a === 0 || all[a - 1].end <= from) && (b === 0 || all[b - 1].end <= to)) return { toks: all.slice(a, b), slots: doc.slots.subarray(a, b) };
+    }
+    const toks = tokenize(text, from, to);
+    return { toks, slots: this.slotsOf(toks) };
   }
 
   tag(text: string, from = 0, to = text.length): TaggedSpan[] {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
     if (to <= from) return [];
-    const stats = this.docStatsFor(text);
-    const tokens = tokenize(text, from, to);
+    const doc = this.docFor(text);
+    if (!doc) this.evictIfFull();
+    const stats = doc?.stats;
+    const { toks: tokens, slots } = this.regionTokens(doc, text, from, to);
     const out: TaggedSpan[] = [];
+    const two = this.m2 !== undefined;
     const m = this.m2 ?? this.m1;
+    const passAt = doc?.pass;
     for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
-      const toks = tokens.slice(a, b);
-      const ws = toks.map((t) => this.word(t.text));
-      const marks = this.cfg.gazetteer ? phraseMarks(ws.map((w) => w.info), this.lex) : undefined;
-      const passAt = this.lastDoc?.text === text ? this.lastDoc.pass : undefined;
-      const pass = passAt && this.cfg.stack ? toks.map((t) => passAt.get(t.start) ?? 'O') : undefined;
-      const labels = this.decodeCached(ws, this.m2 ? 2 : 1, stats, marks, pass);
+      const ws = slots.subarray(a, b);
+      const infos = this.infosOf(ws);
+      const marks = this.cfg.gazetteer ? phraseMarks(infos, this.lex) : undefined;
+      let pass: string[] | undefined;
+      if (passAt && this.cfg.stack) {
+        pass = new Array(b - a);
+        for (let i = a; i < b; i++) pass[i - a] = passAt.get(tokens[i].start) ?? 'O';
+      }
+      const labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
       const names = Array.from(labels, (t) => m.labels[t]);
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
         if (!type) continue;
         // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
-        if (sp.end - sp.start === 1 && type !== 'misc' && ws[sp.start].info.nisba) continue;
-        const first = toks[sp.start];
-        const last = toks[sp.end - 1];
-        const start = first.start + this.cliticStart(first.text, ws[sp.start].info, stats);
-        let end = last.end;
+        if (sp.end - sp.start === 1 && type !== 'misc' && infos[sp.start].nisba) continue;
+        const first = tokens[a + sp.start];
+        const start = first.start + this.cliticStart(first.text, infos[sp.start], stats);
         // never end on punctuation
         let e = sp.end - 1;
-        while (e > sp.start && ws[e].info.nonWord && !/\d/.test(ws[e].info.n)) e--;
-        end = toks[e].end;
+        while (e > sp.start && infos[e].nonWord && !/\d/.test(infos[e].n)) e--;
+        const end = tokens[a + e].end;
         if (end <= start) continue;
         out.push({ start, end, type, text: text.slice(start, end) });
       }
