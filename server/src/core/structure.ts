@@ -74,17 +74,34 @@ function parseDateline(text: string, para: Span): Dateline | undefined {
   return dl;
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '«': '»', '“': '”', '"': '"', '‹': '›' };
+/** The closing mark of an opening quotation mark (« » “ ” " ‹ ›), or 0. */
+function closeOf(c: number): number {
+  switch (c) {
+    case 0xab: return 0xbb; // « »
+    case 0x201c: return 0x201d; // “ ”
+    case 0x22: return 0x22; // " "
+    case 0x2039: return 0x203a; // ‹ ›
+    default: return 0;
+  }
+}
 
-function findQuotations(text: string, para: Span, out: Quotation[]): void {
+/**
+ * Quotations of one paragraph: an opening mark and the first closing mark after it in the paragraph. One pass of
+ * character codes; `next` remembers the next closing mark of each kind (shared by paragraphs in text order:
+ * positions only grow), so an unclosed mark does not make every later opening mark search the rest of the text.
+ */
+function findQuotations(text: string, para: Span, out: Quotation[], next: Map<number, number>): void {
   let i = para.start;
   while (i < para.end) {
-    const open = text[i];
-    const close = QUOTE_PAIRS[open];
-    if (close !== undefined) {
-      const j = text.indexOf(close, i + 1);
+    const close = closeOf(text.charCodeAt(i));
+    if (close !== 0) {
+      let j = next.get(close);
+      if (j === undefined || (j <= i && j !== -1)) {
+        j = text.indexOf(String.fromCharCode(close), i + 1);
+        next.set(close, j);
+      }
       if (j > i && j < para.end) {
-        out.push({ start: i, end: j + 1, open });
+        out.push({ start: i, end: j + 1, open: text[i] });
         i = j + 1;
         continue;
       }
@@ -140,8 +157,9 @@ export function parseStructure(text: string): Structure {
     const dl = parseDateline(text, structure.paragraphs[0]);
     if (dl) structure.dateline = dl;
   }
-  for (const p of structure.paragraphs) findQuotations(text, p, structure.quotations);
-  if (structure.headline) findQuotations(text, structure.headline, structure.quotations);
+  const closing = new Map<number, number>();
+  for (const p of structure.paragraphs) findQuotations(text, p, structure.quotations, closing);
+  if (structure.headline) findQuotations(text, structure.headline, structure.quotations, new Map());
   structure.quotations.sort((a, b) => a.start - b.start);
   return structure;
 }
