@@ -118,9 +118,30 @@ export class EnglishLexicon {
    * and whether it begins ('B') or continues ('I') a match. `keys` are the tokens' words without dots.
    */
   match(words: readonly string[], caps: readonly boolean[]): (string | undefined)[] {
-    const out: (string | undefined)[] = new Array(words.length);
+    const n = words.length;
+    const eq = new Array<string>(n);
+    const low = new Array<string>(n);
+    for (let k = 0; k < n; k++) {
+      eq[k] = '=' + words[k];
+      low[k] = words[k].toLowerCase();
+    }
+    const kinds = new Array<string | undefined>(n);
+    const begin = new Uint8Array(n);
+    this.matchKeys(eq, low, caps, n, kinds, begin);
+    const out: (string | undefined)[] = new Array(n);
+    for (let k = 0; k < n; k++) if (kinds[k] !== undefined) out[k] = (begin[k] ? 'B' : 'I') + kinds[k];
+    return out;
+  }
+
+  /**
+   * `match` on keys the caller prepared (the tagger keeps them per word form): `eq[k]` is '=' + the word, `low[k]`
+   * the word lower-cased, for the first `n` tokens. Writes each token's kinds (undefined outside a match) and
+   * whether it begins its match into `kinds` and `begin`. No allocation.
+   */
+  matchKeys(eq: readonly string[], low: readonly string[], caps: ArrayLike<boolean | number>, n: number, kinds: (string | undefined)[], begin: Uint8Array): void {
+    for (let k = 0; k < n; k++) kinds[k] = undefined;
     let i = 0;
-    while (i < words.length) {
+    while (i < n) {
       if (!caps[i]) {
         i++;
         continue;
@@ -128,9 +149,8 @@ export class EnglishLexicon {
       let node: TrieNode | undefined = this.root;
       let best = -1;
       let bestKinds = '';
-      for (let j = i; j < words.length && node; j++) {
-        const w = words[j];
-        const nx: TrieNode | undefined = node.next.get('=' + w) ?? node.next.get(w.toLowerCase());
+      for (let j = i; j < n && node; j++) {
+        const nx: TrieNode | undefined = node.next.get(eq[j]) ?? node.next.get(low[j]);
         if (!nx) break;
         node = nx;
         if (node.kinds && (caps[j] || j > i)) {
@@ -144,10 +164,12 @@ export class EnglishLexicon {
       }
       // A multi-word match must end on a capitalized token (not "Libya and").
       while (best > i && !caps[best]) best--;
-      for (let k = i; k <= best; k++) out[k] = (k === i ? 'B' : 'I') + bestKinds;
+      for (let k = i; k <= best; k++) {
+        kinds[k] = bestKinds;
+        begin[k] = k === i ? 1 : 0;
+      }
       i = best + 1;
     }
-    return out;
   }
 }
 
@@ -164,7 +186,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
 ]);
 
 /** Words inside organization names. */
-const ORG_WORDS = new Set([
+export const ORG_WORDS: ReadonlySet<string> = new Set([
   'university', 'college', 'institute', 'school', 'academy', 'ministry', 'department', 'council', 'committee',
   'commission', 'party', 'parliament', 'congress', 'senate', 'assembly', 'house', 'agency', 'bureau', 'office',
   'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'group', 'bank', 'association', 'society', 'union',
@@ -176,7 +198,7 @@ const ORG_WORDS = new Set([
 ]);
 
 /** Words inside place names. */
-const LOC_WORDS = new Set([
+export const LOC_WORDS: ReadonlySet<string> = new Set([
   'river', 'lake', 'mountain', 'mountains', 'mount', 'mt', 'island', 'islands', 'bay', 'sea', 'ocean', 'gulf',
   'valley', 'street', 'st', 'road', 'avenue', 'ave', 'square', 'park', 'bridge', 'city', 'county', 'province',
   'state', 'region', 'district', 'peninsula', 'desert', 'coast', 'beach', 'canyon', 'falls', 'hill', 'hills',
@@ -189,7 +211,7 @@ const LOC_WORDS = new Set([
 export const MEDIA_NOUNS: ReadonlySet<string> = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'paper', 'tabloid', 'broadcaster', 'channel', 'agency', 'network', 'station', 'website', 'outlet', 'journal', 'publisher', 'newsletter']);
 
 /** Prepositions that often stand before a place. */
-const LOC_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward', 'towards', 'via', 'through']);
+export const LOC_PREPS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'outside', 'inside', 'toward', 'towards', 'via', 'through']);
 
 /** The shape of a word: runs of X (upper), x (lower), d (digit), other characters kept; at most 2 of a run. */
 export function wordShape(w: string): string {
@@ -215,12 +237,14 @@ export function wordShape(w: string): string {
   return out;
 }
 
-function isCap(w: string): boolean {
+/** Whether `w` starts with a capital (A-Z, À-Þ but ×). */
+export function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
-function isLowerWord(w: string): boolean {
+/** Whether `w` starts with a lower-case letter (a-z, ß-ÿ but ÷). */
+export function isLowerWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 }
@@ -232,14 +256,17 @@ function isLowerWord(w: string): boolean {
  * ordinary prose, which is what it was trained on. Offsets are untouched: only the feature words change.
  */
 export function restoreCase(words: readonly string[], lex: EnglishLexicon): string[] {
-  return words.map((w, i) => {
-    const low = w.toLowerCase();
-    if (low === w) return w;
-    const key = w.length > 1 && w.endsWith('.') ? low.slice(0, -1) : low;
-    if (lex.lower.has(key) && !lex.given.has(key) && !lex.placeBucket.has(key) && !lex.nameTokens.has(key)) return i === 0 ? w[0] + low.slice(1) : low;
-    if (/\p{Lu}\./u.test(w) || lex.isAcronym(w)) return w;
-    return w[0] + low.slice(1);
-  });
+  return words.map((w, i) => restoreWord(w, i === 0, lex));
+}
+
+/** `restoreCase` of one word (`first`: it starts the line). */
+export function restoreWord(w: string, first: boolean, lex: EnglishLexicon): string {
+  const low = w.toLowerCase();
+  if (low === w) return w;
+  const key = w.length > 1 && w.endsWith('.') ? low.slice(0, -1) : low;
+  if (lex.lower.has(key) && !lex.given.has(key) && !lex.placeBucket.has(key) && !lex.nameTokens.has(key)) return first ? w[0] + low.slice(1) : low;
+  if (/\p{Lu}\./u.test(w) || lex.isAcronym(w)) return w;
+  return w[0] + low.slice(1);
 }
 
 /**
@@ -258,7 +285,7 @@ export interface DocumentContext {
   midCap?: ReadonlySet<string>;
 }
 
-const SENT_END = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '—', '–', '-', '(', "'", '‘', '’']);
+export const SENT_END: ReadonlySet<string> = new Set(['.', '!', '?', '"', '“', '”', ':', ';', '—', '–', '-', '(', "'", '‘', '’']);
 
 /** The document context of a token list (see `DocumentContext`); `lex` enables the word-position evidence. */
 export function documentContext(tokens: readonly { text: string }[], lex?: EnglishLexicon): DocumentContext {
@@ -300,14 +327,14 @@ const NUM = /^\d/;
 
 type CaseMode = 'upper' | 'title' | 'normal';
 
-interface WordInfo {
+export interface WordInfo {
   low: string;
   key: string;
   cap: boolean;
   shape: string;
 }
 
-function wordInfo(w: string, caseMode: CaseMode, lex: EnglishLexicon): WordInfo {
+export function wordInfo(w: string, caseMode: CaseMode, lex: EnglishLexicon): WordInfo {
   const low0 = w.toLowerCase();
   const low = NUM.test(w) ? '<num>' : low0;
   const key = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;

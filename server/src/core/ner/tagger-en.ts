@@ -6,9 +6,9 @@
  * Pure: the model and the gazetteer data come in as JSON objects (loaded by server/src/node/models.ts).
  */
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
-import { sentenceCase, splitSentences, tokenizeEnglish } from '../text/english';
+import { type EnToken, sentenceCase, splitSentences, tokenizeEnglish } from '../text/english';
 import { base64ToBytes, bytesToBase64, PerceptronModel, type PerceptronJSON, train } from './perceptron';
-import { restoreCase, contextFeatures, localFeatures, neighbourFeatures, NEIGHBOUR_EDGES, MEDIA_NOUNS, PERSON_TITLES, type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, sentenceFeatures } from './features-en';
+import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, isLowerWord, LOC_PREPS, LOC_WORDS, localFeatures, MEDIA_NOUNS, NEIGHBOUR_EDGES, neighbourFeatures, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordInfo } from './features-en';
 
 export interface EnglishModel {
   format: 'article-lens-ner-en/2';
@@ -242,14 +242,224 @@ function titleNames(words: readonly string[], tags: string[], lex: EnglishLexico
   return tags;
 }
 
-/** Cached feature ids of one word form: its own (local) and what it gives a token at -2, -1, +1, +2 from it. */
-interface WordIds {
-  local: Int32Array;
-  m2: Int32Array;
-  m1: Int32Array;
-  p1: Int32Array;
-  p2: Int32Array;
+/**
+ * One word form as the fast path reads it (built once per form, see `EnglishTagger.word`): its strings, flag bits,
+ * interned indexes for the pair and shape-triple features, feature ids and its slot in the slab of summed rows.
+ */
+interface Word {
+  /** Never reused (the sentence-cache key): a new id for every form built, also after the cache was emptied. */
+  id: number;
+  /** Row block in the slab: local features, then what it gives the tokens 2 and 1 after it, 1 and 2 before it. */
+  slot: number;
+  text: string;
+  /** `'=' + key` and `key.toLowerCase()` (key: the word without a final dot), for the gazetteer trie. */
+  eqKey: string;
+  keyLow: string;
+  /** Bits (F_*, D_*, R_*, S_*). */
+  flags: number;
+  /** Index of the lower-cased word in the pair vocabulary (w-1w=, ww+1=), or -1. */
+  pairIdx: number;
+  /** Index of the shape in the shape vocabulary (sh-1sh+1=), or -1. */
+  shapeIdx: number;
+  /** Ids of 'first_sh=' + shape, 'cl+1=' / 'cl-1=' + class (-1: none or unknown). */
+  firstSh: number;
+  clP1: number;
+  clM1: number;
+  /** Interned ids (document flags) of the word itself, of it lower-cased, of its key lower-cased. */
+  lkText: number;
+  lkLow0: number;
+  lkKeyLow: number;
+  /** Its truecased form in an all-caps or title-case line (`restoreWord`), not first / first in the line. */
+  rc?: Word;
+  rc0?: Word;
 }
+
+// Word flags. F_: the sentence features; D_: the document pass; R_: the back-off rules; S_: sentenceCase.
+const F_CAP = 1 << 0; // isCap (wordInfo's cap in a normal line)
+const F_LEXLOWER = 1 << 1; // lex.lower has key lower-cased
+const F_GIVEN_KEY = 1 << 2; // lex.given has key lower-cased
+const F_TITLE_KEY = 1 << 3; // PERSON_TITLES has key lower-cased
+const F_LOCPREP_KEY = 1 << 4;
+const F_MEDIA_KEY = 1 << 5;
+const F_ORGW = 1 << 6; // ORG_WORDS has low
+const F_LOCW = 1 << 7;
+const F_JOIN_FWD = 1 << 8; // low is of / the / and / &
+const F_JOIN_BACK = 1 << 9; // low is of / the / for / &
+const F_POSS_KEY = 1 << 10; // key lower-cased is 's / ’s
+const F_POSS_LOW = 1 << 11; // low is 's / ’s
+const D_LOWERWORD = 1 << 12;
+const D_SENT_END = 1 << 13;
+const D_PREV_TITLE = 1 << 14; // as the previous token: PERSON_TITLES has it lower-cased without a final dot
+const D_PREV_GIVEN = 1 << 15; // lex.given has that and lex.lower does not
+const D_LOCPREP_RAW = 1 << 16; // LOC_PREPS has the word as written
+const D_ORGW0 = 1 << 17; // ORG_WORDS has the word lower-cased
+const D_RUNJOIN = 1 << 18; // lower-cased: of / the / for / and / &
+const R_UPPER = 1 << 19; // /^\p{Lu}/u
+const R_UPLOW = 1 << 20; // /^\p{Lu}\p{Ll}/u
+const R_TITLEWORD = 1 << 21; // isTitleWord
+const R_MEDIA = 1 << 22; // MEDIA_NOUNS has it lower-cased
+const R_LEXLOWER0 = 1 << 23; // lex.lower has it lower-cased
+const R_TRIM = 1 << 24; // a span never ends on it: - ' ’ 's ’s .
+const S_LETTER = 1 << 25; // sentenceCase counts it as a word
+const S_UPPER = 1 << 26;
+const S_CAPAZ = 1 << 27;
+const S_LOWERLONG = 1 << 28;
+
+// Document flags of an interned lower-case string (what `DocumentContext`'s sets hold).
+const DOC_LOWER = 1;
+const DOC_TITLE = 2;
+const DOC_PREP = 4;
+const DOC_GIVEN = 8;
+const DOC_ORG = 16;
+const DOC_MIDCAP = 32;
+
+/**
+ * Cache budget (one tagger; heap measured with scripts/bench-ner.ts --lang en). Word forms: ~0.7 kB each (the Word,
+ * its strings and map entries, 5 rows of 9 float64 sums), so 40,000 forms ~ 28 MB; emptied between documents once
+ * full. Decoded sentences: at most 20,000 and 400,000 tokens (keys ~3 UTF-16 units per token: ~3 MB).
+ */
+const MAX_WORDS = 40_000;
+const MAX_SENTENCES = 20_000;
+const MAX_SENTENCE_TOKENS = 400_000;
+/** Longer sentences are decoded without the cache (their keys would be long, a repeat unlikely). */
+const MAX_CACHED_SENTENCE = 250;
+
+/** Load-time id tables of a one-stage model: constant features, pair and shape-triple features by index. */
+interface FastTables {
+  /** Ids of the constant context features (-1: the model does not know it). */
+  first: number;
+  capDoclower: number;
+  dTitle: number;
+  dPrep: number;
+  dGiven: number;
+  dOrg: number;
+  dMidcap: number;
+  firstCapKnown: number;
+  firstCapUnknown: number;
+  capM1: number;
+  capP1: number;
+  givenM1: number;
+  titleM1: number;
+  titleM2: number;
+  locprepM1: number;
+  mediaM1: number;
+  orgwordP: number;
+  locwordP: number;
+  orgwordM: number;
+  locwordM: number;
+  possM1: number;
+  possP1: number;
+  /** Pair vocabulary (lower-cased words of 'w-1w=a|b' and 'ww+1=a|b', with <s> and </s>) and its size. */
+  pairVocab: Map<string, number>;
+  nPair: number;
+  /** 'w-1w=' / 'ww+1=' feature id by a * nPair + b. */
+  pairLeft: Map<number, number>;
+  pairRight: Map<number, number>;
+  pairStart: number;
+  pairEnd: number;
+  /** Shape vocabulary of 'sh-1sh+1=a|b|c' and the id by (a * nShape + b) * nShape + c. */
+  shapeVocab: Map<string, number>;
+  nShape: number;
+  shapeTriple: Map<number, number>;
+  shapeStart: number;
+  shapeEnd: number;
+  /** The 5 rows past the sentence edges (slot layout of a Word; row 0 unused). */
+  edge: Float64Array;
+}
+
+/** Gazetteer feature ids of one kinds string ('C', 'PO', …): gz=<kind>B / gz=<kind>I for each kind, gz-1=, gz+1=. */
+interface GzIds {
+  b: Int32Array;
+  i: Int32Array;
+  m1: number;
+  p1: number;
+}
+
+/**
+ * Every split of `rest` at `parts - 1` of its '|' characters (a word may itself be '|': each split that rebuilds
+ * the feature string is the same feature, so registering all of them is exact).
+ */
+function splits(rest: string, parts: 2 | 3, fn: (p: string[]) => void): void {
+  for (let a = rest.indexOf('|'); a >= 0; a = rest.indexOf('|', a + 1)) {
+    if (parts === 2) fn([rest.slice(0, a), rest.slice(a + 1)]);
+    else for (let b = rest.indexOf('|', a + 1); b >= 0; b = rest.indexOf('|', b + 1)) fn([rest.slice(0, a), rest.slice(a + 1, b), rest.slice(b + 1)]);
+  }
+}
+
+function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
+  const id = (f: string) => m.featureId(f);
+  const pairs: [number, string, string, number][] = [];
+  const triples: [string, string, string, number][] = [];
+  const pairVocab = new Map<string, number>();
+  const shapeVocab = new Map<string, number>();
+  const intern = (v: Map<string, number>, s: string) => {
+    let k = v.get(s);
+    if (k === undefined) v.set(s, (k = v.size));
+    return k;
+  };
+  m.forEachFeature((f, fid) => {
+    if (f.startsWith('w-1w=') || f.startsWith('ww+1=')) {
+      const side = f.charCodeAt(1) === 45 /* - */ ? 0 : 1;
+      splits(f.slice(5), 2, (p) => pairs.push([side, p[0], p[1], fid]));
+    } else if (f.startsWith('sh-1sh+1=')) splits(f.slice(9), 3, (p) => triples.push([p[0], p[1], p[2], fid]));
+  });
+  for (const [, a, b] of pairs) (intern(pairVocab, a), intern(pairVocab, b));
+  for (const [a, b, c] of triples) (intern(shapeVocab, a), intern(shapeVocab, b), intern(shapeVocab, c));
+  const nPair = pairVocab.size;
+  const nShape = shapeVocab.size;
+  const pairLeft = new Map<number, number>();
+  const pairRight = new Map<number, number>();
+  for (const [side, a, b, fid] of pairs) (side ? pairRight : pairLeft).set(pairVocab.get(a)! * nPair + pairVocab.get(b)!, fid);
+  const shapeTriple = new Map<number, number>();
+  for (const [a, b, c, fid] of triples) shapeTriple.set((shapeVocab.get(a)! * nShape + shapeVocab.get(b)!) * nShape + shapeVocab.get(c)!, fid);
+  const T = m.T;
+  const edge = new Float64Array(5 * T);
+  m.addFeatures(NEIGHBOUR_EDGES.m2, edge, 1 * T);
+  m.addFeatures(NEIGHBOUR_EDGES.m1, edge, 2 * T);
+  m.addFeatures(NEIGHBOUR_EDGES.p1, edge, 3 * T);
+  m.addFeatures(NEIGHBOUR_EDGES.p2, edge, 4 * T);
+  if (!cfg.context) edge.fill(0);
+  return {
+    first: id('first'),
+    capDoclower: id('cap_doclower'),
+    dTitle: id('d_title'),
+    dPrep: id('d_prep'),
+    dGiven: id('d_given'),
+    dOrg: id('d_org'),
+    dMidcap: id('d_midcap'),
+    firstCapKnown: id('first_cap_known'),
+    firstCapUnknown: id('first_cap_unknown'),
+    capM1: id('cap-1'),
+    capP1: id('cap+1'),
+    givenM1: id('given-1'),
+    titleM1: id('title-1'),
+    titleM2: id('title-2'),
+    locprepM1: id('locprep-1'),
+    mediaM1: id('media-1'),
+    orgwordP: id('orgword+'),
+    locwordP: id('locword+'),
+    orgwordM: id('orgword-'),
+    locwordM: id('locword-'),
+    possM1: id('poss-1'),
+    possP1: id('poss+1'),
+    pairVocab,
+    nPair,
+    pairLeft,
+    pairRight,
+    pairStart: pairVocab.get('<s>') ?? -1,
+    pairEnd: pairVocab.get('</s>') ?? -1,
+    shapeVocab,
+    nShape,
+    shapeTriple,
+    shapeStart: shapeVocab.get('<s>') ?? -1,
+    shapeEnd: shapeVocab.get('</s>') ?? -1,
+    edge,
+  };
+}
+
+const TRIM_RE = /^(?:-|['’]s?|\.)$/;
+const UPPER_RE = /^\p{Lu}/u;
+const UPLOW_RE = /^\p{Lu}\p{Ll}/u;
 
 interface TaggedDocument {
   text: string;
@@ -261,6 +471,15 @@ interface TaggedDocument {
  * A trained English tagger (see the module comment). Document-level features need the whole article, while the
  * analysis calls `tag` once per region (headline, paragraph): the tagger tags the whole text once and keeps that
  * one result (the last text seen), answering each region from it.
+ *
+ * One-stage models (the shipped one) take a fast path that computes exactly the sums of `sentenceFeatures`'
+ * weights without building feature strings per token: each word form becomes a `Word` once (its local features'
+ * weights summed into a row of a float64 slab, and what it gives its neighbours into four more rows; exact, as
+ * every sum of these int16-scaled float32 weights fits in a float64 mantissa), the context features are read from
+ * the Words' flag bits and load-time id tables (pairs and shape triples by interned index), the document context
+ * is kept as flags of interned lower-case strings, and decoded sentences are cached (key: the Words' ids and each
+ * word's document-flag signature, which with the word forms determine every feature), so re-analysis of an edited
+ * text decodes only the sentences that changed.
  */
 export class EnglishTagger implements NerTagger {
   readonly language = 'en' as const;
@@ -268,15 +487,60 @@ export class EnglishTagger implements NerTagger {
   private readonly s1: PerceptronModel;
   private readonly s2?: PerceptronModel;
   private last?: TaggedDocument;
-  /** Ids of each word form's local features and neighbour contributions, for the one-stage fast path. */
-  private readonly wordCache = new Map<string, WordIds>();
-  private edgeIds?: WordIds;
+  /** Fast path tables (one-stage models with the five IOB labels the rules write). */
+  private readonly fast?: FastTables;
+  private readonly T: number;
+  private words = new Map<string, Word>();
+  private nextWordId = 1;
+  private nSlots = 0;
+  private slab = new Float64Array(0);
+  /** Interned lower-case strings -> index; their document flags, valid when the stamp is the current document's. */
+  private lk = new Map<string, number>();
+  private lkFlags = new Int32Array(1024);
+  private lkStamp = new Int32Array(1024);
+  private docNo = 0;
+  private readonly gzIds = new Map<string, GzIds>();
+  private sentCache = new Map<string, Uint8Array>();
+  private sentTokens = 0;
+  // Label indices of the rules and the span builder.
+  private readonly L_O: number;
+  private readonly L_BPER: number;
+  private readonly L_IPER: number;
+  private readonly L_BORG: number;
+  private readonly L_IORG: number;
+  /** Per label: 0 = O, else 1 + index in STAT_TYPES; whether it is a B- label; whether its type is PER or ORG. */
+  private readonly labelType: Uint8Array;
+  private readonly labelIsB: Uint8Array;
+  private readonly labelPerOrg: Uint8Array;
+  // Per-document and per-sentence scratch (grown as needed; no allocation per token).
+  private toks: Word[] = [];
+  private sw: Word[] = [];
+  private em = new Float64Array(0);
+  private eqs: string[] = [];
+  private lows: string[] = [];
+  private caps = new Uint8Array(0);
+  private gzKinds: (string | undefined)[] = [];
+  private gzBegin = new Uint8Array(0);
+  private tagBuf = new Int32Array(0);
+  private keyBuf = new Uint16Array(0);
 
   constructor(private readonly model: EnglishModel, gaz: EnglishGazetteerData) {
-    this.lex = new EnglishLexicon(gaz, model.lower);
     if (!model || model.format !== 'article-lens-ner-en/2') throw new Error('not an Article Lens English NER model (format)');
+    this.lex = new EnglishLexicon(gaz, model.lower);
     this.s1 = PerceptronModel.fromJSON(model.stage1);
     if (model.stage2) this.s2 = PerceptronModel.fromJSON(model.stage2);
+    const labels = this.s1.labels;
+    this.T = this.s1.T;
+    this.L_O = labels.indexOf('O');
+    this.L_BPER = labels.indexOf('B-PER');
+    this.L_IPER = labels.indexOf('I-PER');
+    this.L_BORG = labels.indexOf('B-ORG');
+    this.L_IORG = labels.indexOf('I-ORG');
+    this.labelType = Uint8Array.from(labels, (l) => (l === 'O' ? 0 : 1 + STAT_TYPES.indexOf(l.slice(2))));
+    this.labelIsB = Uint8Array.from(labels, (l) => (l.startsWith('B-') ? 1 : 0));
+    this.labelPerOrg = Uint8Array.from(labels, (l) => (l.endsWith('PER') || l.endsWith('ORG') ? 1 : 0));
+    const ok = [this.L_O, this.L_BPER, this.L_IPER, this.L_BORG, this.L_IORG].every((k) => k >= 0) && labels.every((l) => l === 'O' || /^[BI]-(PER|LOC|ORG|MISC)$/.test(l));
+    if (!this.s2 && ok) this.fast = buildTables(this.s1, model.features);
   }
 
   /** The two back-off rules after decoding: media names, names after a title. */
@@ -291,44 +555,453 @@ export class EnglishTagger implements NerTagger {
     return feats.map((f, k) => this.rules(sents[k], this.s2!.predict(f)));
   }
 
-  /**
-   * One-stage tagging with the word-local features' ids cached per word form: the same features as
-   * `sentenceFeatures`, in two id arrays per token (local + context), which the learner's `decode` sums.
-   */
-  private fastTags(words: readonly string[], doc: DocumentContext, mode: 'upper' | 'title' | 'normal'): string[] {
-    const cfg = this.model.features;
-    const ctx = contextFeatures(words, this.lex, doc, mode, cfg, true);
-    const n = words.length;
-    const m = mode === 'normal' ? 'n' : mode === 'upper' ? 'u' : 't';
-    const ids = (fs: string[]) => this.s1.featureIds(fs);
-    if (!this.edgeIds) this.edgeIds = { local: new Int32Array(0), m2: ids(NEIGHBOUR_EDGES.m2), m1: ids(NEIGHBOUR_EDGES.m1), p1: ids(NEIGHBOUR_EDGES.p1), p2: ids(NEIGHBOUR_EDGES.p2) };
-    const edge = this.edgeIds;
-    const w = new Array<WordIds>(n);
-    for (let i = 0; i < n; i++) {
-      const key = m + words[i];
-      let c = this.wordCache.get(key);
-      if (!c) {
-        if (this.wordCache.size > 200000) this.wordCache.clear();
-        const nb = neighbourFeatures(words[i], mode, this.lex, cfg);
-        c = { local: ids(localFeatures(words[i], mode, this.lex, cfg)), m2: ids(nb.m2), m1: ids(nb.m1), p1: ids(nb.p1), p2: ids(nb.p2) };
-        this.wordCache.set(key, c);
+  /** Interned index of a lower-case string (document flags). */
+  private lkOf(s: string): number {
+    let k = this.lk.get(s);
+    if (k === undefined) {
+      k = this.lk.size;
+      this.lk.set(s, k);
+      if (k >= this.lkFlags.length) {
+        const f = new Int32Array(2 * this.lkFlags.length);
+        f.set(this.lkFlags);
+        this.lkFlags = f;
+        const st = new Int32Array(2 * this.lkStamp.length);
+        st.set(this.lkStamp);
+        this.lkStamp = st;
       }
-      w[i] = c;
+      this.lkStamp[k] = 0;
     }
-    const toks: Int32Array[][] = new Array(n);
+    return k;
+  }
+
+  private setDoc(k: number, flag: number): void {
+    if (this.lkStamp[k] !== this.docNo) {
+      this.lkStamp[k] = this.docNo;
+      this.lkFlags[k] = 0;
+    }
+    this.lkFlags[k] |= flag;
+  }
+
+  private docFlags(k: number): number {
+    return this.lkStamp[k] === this.docNo ? this.lkFlags[k] : 0;
+  }
+
+  /** The Word of a form (built on first sight: the only place feature strings are made). */
+  private word(w: string): Word {
+    let x = this.words.get(w);
+    if (x) return x;
+    const lex = this.lex;
+    const cfg = this.model.features;
+    const tb = this.fast!;
+    const T = this.T;
+    const slot = this.nSlots++;
+    if ((slot + 1) * 5 * T > this.slab.length) {
+      const s = new Float64Array(Math.max(5 * T * 1024, 2 * this.slab.length));
+      s.set(this.slab);
+      this.slab = s;
+    }
+    const at = slot * 5 * T;
+    this.slab.fill(0, at, at + 5 * T);
+    this.s1.addFeatures(localFeatures(w, 'normal', lex, cfg), this.slab, at);
+    const nb = neighbourFeatures(w, 'normal', lex, cfg);
+    this.s1.addFeatures(nb.m2, this.slab, at + T);
+    this.s1.addFeatures(nb.m1, this.slab, at + 2 * T);
+    this.s1.addFeatures(nb.p1, this.slab, at + 3 * T);
+    this.s1.addFeatures(nb.p2, this.slab, at + 4 * T);
+    const { low, key, cap, shape } = wordInfo(w, 'normal', lex);
+    const keyLow = key.toLowerCase();
+    const low0 = w.toLowerCase();
+    const pk = low0.replace(/\.$/, '');
+    const c = w.charCodeAt(0);
+    let flags = 0;
+    if (cap) flags |= F_CAP;
+    if (lex.lower.has(keyLow)) flags |= F_LEXLOWER;
+    if (lex.given.has(keyLow)) flags |= F_GIVEN_KEY;
+    if (PERSON_TITLES.has(keyLow)) flags |= F_TITLE_KEY;
+    if (LOC_PREPS.has(keyLow)) flags |= F_LOCPREP_KEY;
+    if (MEDIA_NOUNS.has(keyLow)) flags |= F_MEDIA_KEY;
+    if (ORG_WORDS.has(low)) flags |= F_ORGW;
+    if (LOC_WORDS.has(low)) flags |= F_LOCW;
+    if (low === 'of' || low === 'the' || low === 'and' || low === '&') flags |= F_JOIN_FWD;
+    if (low === 'of' || low === 'the' || low === 'for' || low === '&') flags |= F_JOIN_BACK;
+    if (keyLow === "'s" || keyLow === '’s') flags |= F_POSS_KEY;
+    if (low === "'s" || low === '’s') flags |= F_POSS_LOW;
+    if (isLowerWord(w)) flags |= D_LOWERWORD;
+    if (SENT_END.has(w)) flags |= D_SENT_END;
+    if (PERSON_TITLES.has(pk)) flags |= D_PREV_TITLE;
+    if (lex.given.has(pk) && !lex.lower.has(pk)) flags |= D_PREV_GIVEN;
+    if (LOC_PREPS.has(w)) flags |= D_LOCPREP_RAW;
+    if (ORG_WORDS.has(low0)) flags |= D_ORGW0;
+    if (low0 === 'of' || low0 === 'the' || low0 === 'for' || low0 === 'and' || low0 === '&') flags |= D_RUNJOIN;
+    if (UPPER_RE.test(w)) flags |= R_UPPER;
+    if (UPLOW_RE.test(w)) flags |= R_UPLOW;
+    if (isTitleWord(w)) flags |= R_TITLEWORD;
+    if (MEDIA_NOUNS.has(low0)) flags |= R_MEDIA;
+    if (lex.lower.has(low0)) flags |= R_LEXLOWER0;
+    if (TRIM_RE.test(w)) flags |= R_TRIM;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) {
+      flags |= S_LETTER;
+      if (w.length > 1 && w === w.toUpperCase() && w !== low0) flags |= S_UPPER;
+      if (c >= 65 && c <= 90) flags |= S_CAPAZ;
+      else if (c >= 97 && c <= 122 && w.length > 3) flags |= S_LOWERLONG;
+    }
+    const cl = lex.classes.get(keyLow);
+    x = {
+      id: this.nextWordId++,
+      slot,
+      text: w,
+      eqKey: '=' + key,
+      keyLow,
+      flags,
+      pairIdx: tb.pairVocab.get(low) ?? -1,
+      shapeIdx: tb.shapeVocab.get(shape) ?? -1,
+      firstSh: this.s1.featureId('first_sh=' + shape),
+      clP1: cl ? this.s1.featureId('cl+1=' + cl) : -1,
+      clM1: cl ? this.s1.featureId('cl-1=' + cl) : -1,
+      lkText: this.lkOf(w),
+      lkLow0: this.lkOf(low0),
+      lkKeyLow: this.lkOf(keyLow),
+      rc: undefined,
+      rc0: undefined,
+    };
+    this.words.set(w, x);
+    return x;
+  }
+
+  private gz(kinds: string): GzIds {
+    let g = this.gzIds.get(kinds);
+    if (!g) {
+      const m = this.s1;
+      const b = new Int32Array(kinds.length);
+      const i = new Int32Array(kinds.length);
+      for (let k = 0; k < kinds.length; k++) {
+        b[k] = m.featureId('gz=' + kinds[k] + 'B');
+        i[k] = m.featureId('gz=' + kinds[k] + 'I');
+      }
+      this.gzIds.set(kinds, (g = { b, i, m1: m.featureId('gz-1=' + kinds), p1: m.featureId('gz+1=' + kinds) }));
+    }
+    return g;
+  }
+
+  /** Empty the word cache (and what holds its ids) when full; between documents only. */
+  private trimCaches(): void {
+    if (this.words.size >= MAX_WORDS) {
+      this.words = new Map();
+      this.lk = new Map();
+      this.nSlots = 0;
+      this.sentCache = new Map();
+      this.sentTokens = 0;
+    }
+    if (this.sentCache.size >= MAX_SENTENCES || this.sentTokens >= MAX_SENTENCE_TOKENS) {
+      this.sentCache = new Map();
+      this.sentTokens = 0;
+    }
+  }
+
+  /** `documentContext` over the document's Words, as flags of interned lower-case strings. */
+  private documentFlags(n: number): void {
+    const toks = this.toks;
+    for (let i = 0; i < n; i++) if (toks[i].flags & D_LOWERWORD) this.setDoc(toks[i].lkText, DOC_LOWER);
+    let runStart = -1;
+    for (let i = 0; i <= n; i++) {
+      const t = i < n ? toks[i] : undefined;
+      const cap = t !== undefined && (t.flags & F_CAP) !== 0;
+      if (cap && runStart < 0) runStart = i;
+      if (!cap && runStart >= 0) {
+        if (t && t.flags & D_RUNJOIN && i + 1 < n && toks[i + 1].flags & F_CAP) continue;
+        let org = false;
+        for (let j = runStart; j < i; j++) if (toks[j].flags & D_ORGW0) org = true;
+        if (org) for (let j = runStart; j < i; j++) if (toks[j].flags & F_CAP && !(toks[j].flags & D_ORGW0)) this.setDoc(toks[j].lkLow0, DOC_ORG);
+        runStart = -1;
+      }
+      if (!cap) continue;
+      const k = t!.lkLow0;
+      if (i === 0) continue;
+      const p = toks[i - 1].flags;
+      if (!(p & D_SENT_END)) this.setDoc(k, DOC_MIDCAP);
+      if (p & F_CAP && p & D_PREV_TITLE) this.setDoc(k, DOC_TITLE);
+      if (p & D_LOCPREP_RAW) this.setDoc(k, DOC_PREP);
+      if (p & F_CAP && p & D_PREV_GIVEN) this.setDoc(k, DOC_GIVEN);
+    }
+  }
+
+  /** sentenceCase over Words [from, to). */
+  private caseOf(from: number, to: number): 'upper' | 'title' | 'normal' {
+    let words = 0;
+    let upper = 0;
+    let cap = 0;
+    let lowerLong = 0;
+    for (let i = from; i < to; i++) {
+      const f = this.toks[i].flags;
+      if (!(f & S_LETTER)) continue;
+      words++;
+      if (f & S_UPPER) upper++;
+      if (f & S_CAPAZ) cap++;
+      else if (f & S_LOWERLONG) lowerLong++;
+    }
+    if (words >= 3 && upper / words >= 0.8) return 'upper';
+    if (words >= 4 && cap / words >= 0.7 && lowerLong === 0) return 'title';
+    return 'normal';
+  }
+
+  /** The document flags a capitalized word's features read (0 for others): part of the sentence-cache key. */
+  private signature(x: Word): number {
+    return x.flags & F_CAP ? this.docFlags(x.lkKeyLow) : 0;
+  }
+
+  /** Tags (label indices, after the rules) of the sentence held in `this.sw[0, n)`, into `this.tagBuf`. */
+  private tagSentence(n: number): void {
+    const sw = this.sw;
+    if (this.tagBuf.length < n) this.tagBuf = new Int32Array(Math.max(n, 2 * this.tagBuf.length));
+    const tags = this.tagBuf;
+    let key: string | undefined;
+    if (n <= MAX_CACHED_SENTENCE) {
+      if (this.keyBuf.length < 3 * n) this.keyBuf = new Uint16Array(Math.max(3 * n, 2 * this.keyBuf.length));
+      const kb = this.keyBuf;
+      for (let i = 0; i < n; i++) {
+        const id = sw[i].id;
+        kb[3 * i] = id & 0xffff;
+        kb[3 * i + 1] = id >>> 16;
+        kb[3 * i + 2] = this.signature(sw[i]) | (i === 0 ? 0x8000 : 0);
+      }
+      key = String.fromCharCode.apply(null, kb.subarray(0, 3 * n) as unknown as number[]);
+      const hit = this.sentCache.get(key);
+      if (hit) {
+        for (let i = 0; i < n; i++) tags[i] = hit[i];
+        return;
+      }
+    }
+    this.emissions(n);
+    const best = this.s1.decodeScores(this.em, n);
+    tags.set(best);
+    this.applyRules(n);
+    if (key !== undefined) {
+      this.sentCache.set(key, Uint8Array.from(tags.subarray(0, n)));
+      this.sentTokens += n;
+    }
+  }
+
+  /** Emission scores of `this.sw[0, n)` into `this.em`: the sums `decode` would make of `sentenceFeatures`' ids. */
+  private emissions(n: number): void {
+    const T = this.T;
+    const tb = this.fast!;
+    const cfg = this.model.features;
+    const sw = this.sw;
+    const slab = this.slab;
+    const m = this.s1;
+    if (this.em.length < n * T) this.em = new Float64Array(Math.max(n * T, 2 * this.em.length));
+    const em = this.em;
+    const edge = tb.edge;
+    let gzOn = false;
+    if (cfg.gazetteer) {
+      if (this.caps.length < n) {
+        const len = Math.max(n, 2 * this.caps.length);
+        this.caps = new Uint8Array(len);
+        this.gzBegin = new Uint8Array(len);
+      }
+      for (let i = 0; i < n; i++) {
+        this.eqs[i] = sw[i].eqKey;
+        this.lows[i] = sw[i].keyLow;
+        this.caps[i] = sw[i].flags & F_CAP ? 1 : 0;
+      }
+      this.lex.matchKeys(this.eqs, this.lows, this.caps, n, this.gzKinds, this.gzBegin);
+      gzOn = true;
+    }
+    const kinds = this.gzKinds;
     for (let i = 0; i < n; i++) {
-      toks[i] = [
-        w[i].local,
-        this.s1.featureIds(ctx[i]),
-        // The word two before is at relative position -2 for this token, and so on.
-        i > 1 ? w[i - 2].m2 : edge.m2,
-        i > 0 ? w[i - 1].m1 : edge.m1,
-        i + 1 < n ? w[i + 1].p1 : edge.p1,
-        i + 2 < n ? w[i + 2].p2 : edge.p2,
-      ];
+      const o = i * T;
+      const x = sw[i];
+      const xf = x.flags;
+      const cap = (xf & F_CAP) !== 0;
+      // Local features and the neighbours' contributions (rows of the slab; the edges past the sentence).
+      let a = x.slot * 5 * T;
+      for (let t = 0; t < T; t++) em[o + t] = slab[a + t];
+      a = i > 1 ? sw[i - 2].slot * 5 * T + T : T;
+      let src = i > 1 ? slab : edge;
+      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
+      a = i > 0 ? sw[i - 1].slot * 5 * T + 2 * T : 2 * T;
+      src = i > 0 ? slab : edge;
+      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
+      a = i + 1 < n ? sw[i + 1].slot * 5 * T + 3 * T : 3 * T;
+      src = i + 1 < n ? slab : edge;
+      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
+      a = i + 2 < n ? sw[i + 2].slot * 5 * T + 4 * T : 4 * T;
+      src = i + 2 < n ? slab : edge;
+      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
+      // The context features of `contextFeatures` (withoutNeighbours).
+      if (cfg.shape) {
+        if (i === 0) {
+          m.addRow(tb.first, em, o);
+          m.addRow(x.firstSh, em, o);
+        }
+        if (cap) {
+          const d = this.docFlags(x.lkKeyLow);
+          if (d & DOC_LOWER) m.addRow(tb.capDoclower, em, o);
+          if (cfg.document) {
+            if (d & DOC_TITLE) m.addRow(tb.dTitle, em, o);
+            if (d & DOC_PREP) m.addRow(tb.dPrep, em, o);
+            if (d & DOC_GIVEN) m.addRow(tb.dGiven, em, o);
+            if (d & DOC_ORG) m.addRow(tb.dOrg, em, o);
+            if (i === 0 && d & DOC_MIDCAP) m.addRow(tb.dMidcap, em, o);
+          }
+          if (i === 0) m.addRow(xf & F_LEXLOWER ? tb.firstCapKnown : tb.firstCapUnknown, em, o);
+        }
+      }
+      if (cfg.context) {
+        const pw = i > 0 ? sw[i - 1].pairIdx : tb.pairStart;
+        const nw = i + 1 < n ? sw[i + 1].pairIdx : tb.pairEnd;
+        if (x.pairIdx >= 0) {
+          if (pw >= 0) {
+            const f = tb.pairLeft.get(pw * tb.nPair + x.pairIdx);
+            if (f !== undefined) m.addRow(f, em, o);
+          }
+          if (nw >= 0) {
+            const f = tb.pairRight.get(x.pairIdx * tb.nPair + nw);
+            if (f !== undefined) m.addRow(f, em, o);
+          }
+        }
+        const ps = i > 0 ? sw[i - 1].shapeIdx : tb.shapeStart;
+        const ns = i + 1 < n ? sw[i + 1].shapeIdx : tb.shapeEnd;
+        if (ps >= 0 && x.shapeIdx >= 0 && ns >= 0) {
+          const f = tb.shapeTriple.get((ps * tb.nShape + x.shapeIdx) * tb.nShape + ns);
+          if (f !== undefined) m.addRow(f, em, o);
+        }
+        if (cfg.shape) {
+          if (i > 0 && sw[i - 1].flags & F_CAP) m.addRow(tb.capM1, em, o);
+          if (i + 1 < n && sw[i + 1].flags & F_CAP) m.addRow(tb.capP1, em, o);
+        }
+      }
+      if (gzOn) {
+        const g = kinds[i];
+        if (g !== undefined) {
+          const ids = this.gz(g);
+          const arr = this.gzBegin[i] ? ids.b : ids.i;
+          for (let k = 0; k < arr.length; k++) m.addRow(arr[k], em, o);
+        }
+        if (i > 0 && kinds[i - 1] !== undefined) m.addRow(this.gz(kinds[i - 1]!).m1, em, o);
+        if (i + 1 < n && kinds[i + 1] !== undefined) m.addRow(this.gz(kinds[i + 1]!).p1, em, o);
+        if (cap) {
+          if (i > 0 && sw[i - 1].flags & F_CAP && sw[i - 1].flags & F_GIVEN_KEY) m.addRow(tb.givenM1, em, o);
+          if (i + 1 < n) m.addRow(sw[i + 1].clP1, em, o);
+          if (i > 0) m.addRow(sw[i - 1].clM1, em, o);
+        }
+      }
+      if (cfg.triggers) {
+        const pf = i > 0 ? sw[i - 1].flags : 0;
+        if (pf & F_TITLE_KEY) m.addRow(tb.titleM1, em, o);
+        if (i > 1 && sw[i - 2].flags & F_TITLE_KEY) m.addRow(tb.titleM2, em, o);
+        if (pf & F_LOCPREP_KEY) m.addRow(tb.locprepM1, em, o);
+        if (pf & F_MEDIA_KEY) m.addRow(tb.mediaM1, em, o);
+        for (let j = i + 1; j < n && j <= i + 3; j++) {
+          const f = sw[j].flags;
+          if (!(f & F_CAP) && !(f & F_JOIN_FWD)) break;
+          if (f & F_ORGW) {
+            m.addRow(tb.orgwordP, em, o);
+            break;
+          }
+          if (f & F_LOCW) {
+            m.addRow(tb.locwordP, em, o);
+            break;
+          }
+        }
+        for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+          const f = sw[j].flags;
+          if (!(f & F_CAP) && !(f & F_JOIN_BACK)) break;
+          if (f & F_ORGW) {
+            m.addRow(tb.orgwordM, em, o);
+            break;
+          }
+          if (f & F_LOCW) {
+            m.addRow(tb.locwordM, em, o);
+            break;
+          }
+        }
+        if (pf & F_POSS_KEY) m.addRow(tb.possM1, em, o);
+        if (i + 1 < n && sw[i + 1].flags & F_POSS_LOW) m.addRow(tb.possP1, em, o);
+      }
     }
-    const labels = this.s1.labels;
-    return Array.from(this.s1.decode(toks), (t) => labels[t]);
+  }
+
+  /** `mediaNames` then `titleNames` on label indices (`this.tagBuf`) over `this.sw[0, n)`. */
+  private applyRules(n: number): void {
+    const sw = this.sw;
+    const tags = this.tagBuf;
+    const O = this.L_O;
+    for (let i = 0; i + 1 < n; i++) {
+      if (!(sw[i].flags & R_MEDIA)) continue;
+      let j = i + 1;
+      while (j < n && sw[j].flags & R_UPPER) j++;
+      if (j === i + 1) continue;
+      let skip = j < n && tags[j] !== O && !this.labelIsB[tags[j]];
+      for (let k = i + 1; k < j && !skip; k++) if (this.labelPerOrg[tags[k]]) skip = true;
+      if (skip) continue;
+      for (let k = i + 1; k < j; k++) tags[k] = k === i + 1 ? this.L_BORG : this.L_IORG;
+    }
+    for (let i = 0; i + 1 < n; i++) {
+      if (!(sw[i].flags & R_TITLEWORD) || tags[i + 1] !== O) continue;
+      let j = i + 1;
+      while (j < n && tags[j] === O && sw[j].flags & R_UPLOW && !(sw[j].flags & R_LEXLOWER0) && !(sw[j].flags & R_TITLEWORD)) j++;
+      if (j === i + 1) continue;
+      for (let k = i + 1; k < j; k++) tags[k] = k === i + 1 ? this.L_BPER : this.L_IPER;
+      i = j - 1;
+    }
+  }
+
+  /** `tagDocument` of one-stage models (see the class comment). */
+  private fastDocument(text: string, tokens: readonly EnToken[]): TaggedSpan[] {
+    this.trimCaches();
+    this.docNo++;
+    const n = tokens.length;
+    const toks = this.toks;
+    for (let i = 0; i < n; i++) toks[i] = this.word(tokens[i].text);
+    this.documentFlags(n);
+    const sentences = splitSentences(text, tokens);
+    const out: TaggedSpan[] = [];
+    const sw = this.sw;
+    const lex = this.lex;
+    for (const s of sentences) {
+      const len = s.end - s.start;
+      // Headlines in capitals or title case are read truecased (see restoreCase).
+      if (this.caseOf(s.start, s.end) === 'normal') for (let i = 0; i < len; i++) sw[i] = toks[s.start + i];
+      else
+        for (let i = 0; i < len; i++) {
+          const x = toks[s.start + i];
+          if (i === 0) sw[i] = x.rc0 ??= this.word(restoreWord(x.text, true, lex));
+          else sw[i] = x.rc ??= this.word(restoreWord(x.text, false, lex));
+        }
+      this.tagSentence(len);
+      const tags = this.tagBuf;
+      let open = -1;
+      let type = 0;
+      const close = (endTok: number) => {
+        if (open < 0) return;
+        // Spans never end on a hyphen, a dot token or a possessive; MISC is not returned.
+        let e = endTok;
+        while (e > open && toks[s.start + e - 1].flags & R_TRIM) e--;
+        const nt = TYPE_OF[STAT_TYPES[type - 1]];
+        if (nt && nt !== 'misc' && e > open) {
+          const a = tokens[s.start + open].start;
+          const b = tokens[s.start + e - 1].end;
+          out.push({ start: a, end: b, type: nt, text: text.slice(a, b) });
+        }
+        open = -1;
+      };
+      for (let i = 0; i < len; i++) {
+        const tg = tags[i];
+        const ty = this.labelType[tg];
+        if (ty === 0) {
+          close(i);
+          continue;
+        }
+        if (this.labelIsB[tg] || ty !== type || open < 0) {
+          close(i);
+          open = i;
+          type = ty;
+        }
+      }
+      close(len);
+    }
+    return out;
   }
 
   /** IOB2 tags for pre-tokenized sentences of one document (evaluation on the .bio files). */
@@ -340,14 +1013,13 @@ export class EnglishTagger implements NerTagger {
   tagDocument(text: string): TaggedSpan[] {
     const tokens = tokenizeEnglish(text);
     if (tokens.length === 0) return [];
+    if (this.fast) return this.fastDocument(text, tokens);
     const doc = documentContext(tokens, this.lex);
     const sentences = splitSentences(text, tokens);
     const sents = sentences.map((s) => tokens.slice(s.start, s.end).map((t) => t.text));
     // Headlines in capitals or title case are read truecased (see restoreCase).
     const read = sentences.map((s, k) => (sentenceCase(tokens, s.start, s.end) === 'normal' ? sents[k] : restoreCase(sents[k], this.lex)));
-    const tagged = this.s2
-      ? this.run(read, read.map((words) => sentenceFeatures(words, this.lex, doc, 'normal', this.model.features)))
-      : read.map((words) => this.rules(words, this.fastTags(words, doc, 'normal')));
+    const tagged = this.run(read, read.map((words) => sentenceFeatures(words, this.lex, doc, 'normal', this.model.features)));
     const out: TaggedSpan[] = [];
     sentences.forEach((s, k) => {
       const tags = tagged[k];
