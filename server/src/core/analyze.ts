@@ -1,10 +1,24 @@
 /**
  * The one entry point of the core: text in, Article model out.
  * Used alike by the language server, the CLI, the tests and the benchmarks.
+ *
+ * `analyze` analyzes a text from scratch. `Analyzer` is the same analysis for a text that is edited and analyzed
+ * again and again (the language server): it keeps what the previous analysis computed of unchanged parts and
+ * always returns exactly what `analyze` would return for the same text, options and resources (a property test,
+ * test/unit/analyzer.test.ts, holds the two deep-equal over random edit sequences). Reused:
+ * - the whole result when the text, the options and the resources are the same as last time (a re-run on a
+ *   settings change that does not change them, a second request for the same version);
+ * - the linker's tokens of every headline/paragraph whose text is unchanged (entities/tokens.ts RegionTokenCache);
+ * - the taggers cache their decoded sentences themselves (ner/), so unchanged sentences are not decoded again.
+ * Linking, dates and checks are document-level (a name in one paragraph links and propagates to every other), so
+ * they run again over the whole text; their per-word work is memoized (bounded) in their modules.
+ * Bounded: an Analyzer holds the previous result and the tokens of the previous text's regions only. Use one per
+ * document.
  */
 import { rules } from './checks';
 import { extractDates } from './dates';
 import { extractEntities } from './entities';
+import { RegionTokenCache } from './entities/tokens';
 import type { Resources } from './resources';
 import { parseStructure } from './structure';
 import { detectLanguage } from './text/language';
@@ -26,14 +40,19 @@ export interface AnalyzeOptions {
 
 /** `resources` carries the loaded models (see server/src/node/); without them no entities are tagged. */
 export function analyze(text: string, options: AnalyzeOptions = {}, resources: Resources = {}): Article {
+  return run(text, options, resources);
+}
+
+function run(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache): Article {
   const language = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
   const structure = parseStructure(text);
   const { dates, publicationDate } = extractDates(text, structure, language, options);
+  const forcedLanguage = options.language && options.language !== 'auto' ? options.language : undefined;
   const draft: Omit<Article, 'diagnostics'> = {
     text,
     language,
     structure,
-    entities: extractEntities(text, structure, resources, { language, forcedLanguage: options.language && options.language !== 'auto' ? options.language : undefined }),
+    entities: extractEntities(text, structure, resources, { language, forcedLanguage, tokenCache }),
     dates,
     ...(publicationDate ? { publicationDate } : {}),
   };
@@ -48,4 +67,45 @@ export function analyze(text: string, options: AnalyzeOptions = {}, resources: R
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ...draft, diagnostics };
+}
+
+/** Same options for the analysis: equal values, and the same style book object (a reloaded one is a new object). */
+function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
+  if (a.fileName !== b.fileName || (a.language ?? 'auto') !== (b.language ?? 'auto') || a.stylebook !== b.stylebook) return false;
+  const pa = a.publicationDate;
+  const pb = b.publicationDate;
+  if (pa !== pb && (!pa || !pb || pa.year !== pb.year || pa.month !== pb.month || pa.day !== pb.day)) return false;
+  const sa = a.severities ?? {};
+  const sb = b.severities ?? {};
+  const ka = Object.keys(sa);
+  if (ka.length !== Object.keys(sb).length) return false;
+  for (const k of ka) if (sa[k] !== sb[k]) return false;
+  return true;
+}
+
+const sameResources = (a: Resources, b: Resources) => a === b || (a.ner?.ar === b.ner?.ar && a.ner?.en === b.ner?.en);
+
+/**
+ * Re-analysis of one document as it is edited (see the module comment). `analyze(text, options, resources)` returns
+ * what the function `analyze` returns for the same arguments. The returned Article is shared with the next call
+ * when nothing changed: treat it as read-only.
+ */
+export class Analyzer {
+  private readonly tokens = new RegionTokenCache();
+  private last?: { text: string; options: AnalyzeOptions; resources: Resources; article: Article };
+
+  analyze(text: string, options: AnalyzeOptions = {}, resources: Resources = {}): Article {
+    const last = this.last;
+    if (last && last.text === text && sameResources(last.resources, resources) && sameOptions(last.options, options)) return last.article;
+    const article = run(text, options, resources, this.tokens);
+    // The options are copied (a caller may change its object in place); the style book is kept by identity.
+    this.last = { text, options: { ...options, ...(options.severities ? { severities: { ...options.severities } } : {}) }, resources, article };
+    return article;
+  }
+
+  /** Forget everything (a closed document; models reloaded). */
+  clear(): void {
+    this.last = undefined;
+    this.tokens.clear();
+  }
 }

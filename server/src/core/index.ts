@@ -1,5 +1,5 @@
 /** The public surface of the pure core. */
-export { analyze } from './analyze';
+export { analyze, Analyzer } from './analyze';
 export type { AnalyzeOptions } from './analyze';
 export { parseStructure, splitLines } from './structure';
 export { detectLanguage } from './text/language';

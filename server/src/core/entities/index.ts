@@ -6,6 +6,9 @@ import type { NerTagger, Resources, TaggedSpan } from '../resources';
 import { detectLanguage } from '../text/language';
 import type { Entity, Language, Span, Structure } from '../types';
 import { linkEntities } from './link';
+import type { RegionTokenCache } from './tokens';
+
+export { RegionTokenCache } from './tokens';
 
 export { linkEntities } from './link';
 export type { LinkInput, LinkResult } from './link';
@@ -35,6 +38,8 @@ export interface EntityOptions {
   language: Language;
   /** Set when the user forced a language: every region is tagged as that language. */
   forcedLanguage?: Language;
+  /** Re-analysis (core/analyze.ts Analyzer): unchanged regions are not tokenized again for linking. */
+  tokenCache?: RegionTokenCache;
 }
 
 /** Tag every prose region with its language's tagger and link the result. Without taggers: no entities. */
@@ -48,5 +53,5 @@ export function extractEntities(text: string, structure: Structure, resources: R
     if (!tagger) continue;
     for (const s of tagger.tag(text, regions[i].start, regions[i].end)) spans.push(s);
   }
-  return linkEntities({ text, regions, spans }).entities;
+  return linkEntities({ text, regions, spans, tokenCache: options.tokenCache }).entities;
 }

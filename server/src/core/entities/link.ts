@@ -32,7 +32,7 @@ import {
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
 import { AR_HARD_STOPS as AR_HARD_STOPS_SET, AR_INSTITUTION_HEADS } from './lexicon';
-import { Sep, type Token, cliticReadingsCached, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
+import { type RegionTokenCache, Sep, type Token, cliticReadingsCached, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
 
 export interface LinkInput {
   text: string;
@@ -40,6 +40,8 @@ export interface LinkInput {
   regions: readonly Span[];
   /** Tagger output over those regions, any order. */
   spans: readonly TaggedSpan[];
+  /** Re-analysis: the tokens of regions whose text did not change are taken from here (see RegionTokenCache). */
+  tokenCache?: RegionTokenCache;
 }
 
 /** One mention while linking. Token range [t0, t1). */
@@ -411,7 +413,7 @@ export interface LinkResult {
 
 export function linkEntities(input: LinkInput): LinkResult {
   const { text, regions } = input;
-  const tokens = scanTokens(text, regions);
+  const tokens = input.tokenCache ? input.tokenCache.scan(text, regions) : scanTokens(text, regions);
   if (tokens.length === 0) return { entities: [], mentions: [] };
 
   // 1. Clean and align; overlapping spans: the longer wins.

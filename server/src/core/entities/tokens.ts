@@ -163,6 +163,38 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
   return out;
 }
 
+/**
+ * `scanTokens` with the tokens of each region remembered by the region's text, for re-analysis after an edit: a
+ * region's tokens depend on its own text only (each region starts with a Boundary; gaps are classified inside the
+ * region), so an unchanged paragraph is not scanned again, only shifted to where it now stands. Bounded: only the
+ * regions of the previous call are kept (an edit session keeps what it needs, a new document replaces it all).
+ */
+export class RegionTokenCache {
+  private current = new Map<string, Token[]>();
+  private previous = new Map<string, Token[]>();
+
+  scan(text: string, regions: readonly Span[]): Token[] {
+    this.previous = this.current;
+    this.current = new Map();
+    const out: Token[] = [];
+    for (let r = 0; r < regions.length; r++) {
+      const { start, end } = regions[r];
+      const key = text.slice(start, end);
+      let local = this.current.get(key) ?? this.previous.get(key);
+      if (!local) local = scanTokens(key, [{ start: 0, end: key.length }]);
+      this.current.set(key, local);
+      for (const t of local) out.push({ start: t.start + start, end: t.end + start, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r });
+    }
+    this.previous = new Map();
+    return out;
+  }
+
+  clear(): void {
+    this.current = new Map();
+    this.previous = new Map();
+  }
+}
+
 /** Index of the first token whose end is after `offset` (binary search). */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
   let lo = 0;
