@@ -27,7 +27,8 @@ import {
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from './core/analyze';
+import { analyze, type AnalyzeOptions } from './core/analyze';
+import { ChunkedAnalysis, DEFAULT_PIECE_CHARS } from './core/chunked';
 import { WorkspaceNameIndex } from './core/names/workspace';
 import type { Resources } from './core/resources';
 import type { Stylebook } from './core/stylebook/model';
@@ -64,6 +65,8 @@ interface Analysis {
   version: number;
   article: Article;
   conv: Converter;
+  /** The pieces analyzed so far of a piecewise run still in progress (see `Run`): answers, but not diagnostics. */
+  partial?: boolean;
   /** Results that depend only on this version, computed on first request (the Outline asks often, and is large). */
   symbols?: DocumentSymbol[];
   tokens?: SemanticTokens;
@@ -116,6 +119,26 @@ function mergeSettings(s: unknown): Settings {
 }
 
 export const TOO_LARGE = 'file.too-large';
+
+/**
+ * Texts longer than this many UTF-16 units (~50k words) are analyzed piece by piece (core/chunked.ts), one piece per
+ * turn of the event loop, so requests are answered between pieces and a newer version abandons the run.
+ */
+export const CHUNKED_ABOVE = 300_000;
+
+/** A piecewise analysis of one version of an open document, driven by `drive` between other messages. */
+interface Run {
+  uri: string;
+  version: number;
+  job: ChunkedAnalysis;
+  conv: Converter;
+  cancelled: boolean;
+  /** The partial Analysis of `job.done` pieces, rebuilt when more pieces are done. */
+  partial?: Analysis;
+  partialPieces?: number;
+  /** The complete Analysis, or undefined when the run was abandoned. */
+  finished: Promise<Analysis | undefined>;
+}
 
 /** An Article with nothing in it but one information finding: the file is over `articleLens.maxFileSizeKB`. */
 function tooLargeArticle(text: string, kb: number, limit: number, t: Messages): Article {
@@ -195,6 +218,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settingsByUri.set(uri, s);
       const cached = cache.get(uri);
       if (cached) cache.delete(uri); // analyzed with defaults before the settings arrived
+      cancelRun(uri);
       return s;
     } catch (e) {
       log(`[warn] could not read settings: ${String(e)}`);
@@ -235,19 +259,116 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  function analyzeOptions(uri: string, s: Settings): AnalyzeOptions {
+    return {
+      fileName: fileName(uri),
+      publicationDate: parseDate(s.publicationDate),
+      severities: s.diagnostics as Record<string, Severity | 'off'>,
+      stylebook: stylebookFor(uri, s),
+    };
+  }
+
   function analyzeText(uri: string, text: string, s: Settings): Article {
     const bytes = utf8Length(text);
     if (bytes > s.maxFileSizeKB * 1024) return tooLargeArticle(text, Math.round(bytes / 1024), s.maxFileSizeKB, t);
-    return analyze(
-      text,
-      {
-        fileName: fileName(uri),
-        publicationDate: parseDate(s.publicationDate),
-        severities: s.diagnostics as Record<string, Severity | 'off'>,
-        stylebook: stylebookFor(uri, s),
-      },
-      resources,
-    );
+    return analyze(text, analyzeOptions(uri, s), resources);
+  }
+
+  /** Piecewise runs in progress, by document URI (at most one each: a newer version cancels the older run). */
+  const runs = new Map<string, Run>();
+
+  function cancelRun(uri: string): void {
+    const r = runs.get(uri);
+    if (!r) return;
+    r.cancelled = true;
+    runs.delete(uri);
+  }
+
+  function partialOf(run: Run): Analysis {
+    if (!run.partial || run.partialPieces !== run.job.done) {
+      run.partial = { version: run.version, article: run.job.result(), conv: run.conv, partial: true };
+      run.partialPieces = run.job.done;
+    }
+    return run.partial;
+  }
+
+  function startRun(uri: string, version: number, text: string, s: Settings): Run {
+    cancelRun(uri);
+    const run: Run = {
+      uri,
+      version,
+      job: new ChunkedAnalysis(text, analyzeOptions(uri, s), resources, DEFAULT_PIECE_CHARS),
+      conv: new Converter(uri, text),
+      cancelled: false,
+      finished: Promise.resolve(undefined),
+    };
+    runs.set(uri, run);
+    run.finished = drive(run, s);
+    return run;
+  }
+
+  /**
+   * One piece per turn of the event loop (setImmediate), so hover, symbols and new changes are handled between
+   * pieces; stops as soon as the document has a newer version, is closed, or settings changed. Progress goes to the
+   * client when it supports server-initiated work-done progress. When complete: cached, indexed, and the client
+   * told (pushed diagnostics, or a diagnostic refresh for a pulling client).
+   */
+  async function drive(run: Run, s: Settings): Promise<Analysis | undefined> {
+    const stale = () => run.cancelled || documents.get(run.uri)?.version !== run.version;
+    let reporter: WorkDoneProgressServerReporter | undefined;
+    if (progressSupport) {
+      try {
+        reporter = await connection.window.createWorkDoneProgress();
+        reporter.begin(`Article Lens: ${fileName(run.uri)}`, 0, `0/${run.job.pieces.length}`, false);
+      } catch {
+        reporter = undefined;
+      }
+    }
+    let last = 0;
+    try {
+      for (;;) {
+        await new Promise((res) => setImmediate(res));
+        if (stale()) return undefined;
+        if (run.job.step()) break;
+        const now = Date.now();
+        if (reporter && now - last > 100) {
+          last = now;
+          reporter.report(Math.floor((run.job.done * 100) / run.job.pieces.length), `${run.job.done}/${run.job.pieces.length}`);
+        }
+      }
+    } catch (e) {
+      log(`[error] analysis of ${run.uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return undefined;
+    } finally {
+      reporter?.done();
+      if (runs.get(run.uri) === run) runs.delete(run.uri);
+    }
+    if (stale()) return undefined;
+    const a: Analysis = { version: run.version, article: run.job.result(), conv: run.conv };
+    cache.set(run.uri, a);
+    if (indexOn(s)) {
+      index.set(run.uri, a.article);
+      lineIndexes.set(run.uri, a.conv.index);
+      generation++;
+    }
+    if (!pullDiagnostics) void publish(run.uri);
+    else if (diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    return a;
+  }
+
+  /**
+   * The complete analysis of the document's current version: waits for a piecewise run (and for the run of any
+   * newer version that replaces it); undefined when the document is closed or `cancelled()`.
+   */
+  async function complete(uri: string, cancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+    for (;;) {
+      const a = get(uri);
+      if (!a || !a.partial) return a;
+      const run = runs.get(uri);
+      if (!run) return undefined;
+      await run.finished;
+      if (cancelled()) return undefined;
+    }
   }
 
   function indexOn(s: Settings): boolean {
@@ -259,8 +380,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc) return undefined;
     const cached = cache.get(uri);
     if (cached && cached.version === doc.version) return cached;
+    const run = runs.get(uri);
+    if (run && run.version === doc.version) return partialOf(run);
     const text = doc.getText();
     const s = settingsFor(uri);
+    if (text.length > CHUNKED_ABOVE && utf8Length(text) <= s.maxFileSizeKB * 1024) return partialOf(startRun(uri, doc.version, text, s));
+    cancelRun(uri);
     const article = analyzeText(uri, text, s);
     const a: Analysis = { version: doc.version, article, conv: new Converter(uri, text) };
     cache.set(uri, a);
@@ -297,7 +422,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (pullDiagnostics) return;
     await ensureSettings(uri);
     const a = runSafe('diagnostics', undefined, () => get(uri));
-    if (!a) return;
+    // A piecewise run publishes when it completes.
+    if (!a || a.partial) return;
     const diagnostics = runSafe('diagnostics', [], () => diagnosticsOf(uri, a));
     void connection.sendDiagnostics({ uri, version: a.version, diagnostics });
   }
@@ -305,6 +431,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** After settings, trust or the style book changed: analyze again and let the editor ask again. */
   function refreshAll(): void {
     cache.clear();
+    for (const uri of [...runs.keys()]) cancelRun(uri);
     generation++;
     if (pullDiagnostics) {
       if (diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -478,17 +605,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   /**
-   * Push mode: analyze once per burst of changes. Changes that arrive in the same turn of the event loop (fast
-   * typing, a multi-edit fix) leave only the last version to analyze; intermediate versions are never analyzed.
+   * Push mode: analyze once per burst of changes. vscode-jsonrpc handles one message per turn of the event loop
+   * (setImmediate), so the analysis waits one turn and then as many more as the document keeps changing: changes
+   * already read from the stream (fast typing, a multi-edit fix) are applied first, and a version that is already
+   * superseded is never analyzed. Costs two turns of the event loop when nothing else is queued.
    */
   const scheduled = new Set<string>();
   function schedulePublish(uri: string): void {
     if (pullDiagnostics || scheduled.has(uri)) return;
     scheduled.add(uri);
-    setImmediate(() => {
+    let seen = documents.get(uri)?.version;
+    const hop = (first: boolean) => {
+      const v = documents.get(uri)?.version;
+      if (v !== undefined && (first || v !== seen)) {
+        seen = v;
+        setImmediate(() => hop(false));
+        return;
+      }
       scheduled.delete(uri);
-      void publish(uri);
-    });
+      if (v !== undefined) void publish(uri);
+    };
+    setImmediate(() => hop(true));
   }
 
   documents.onDidOpen((e) => {
@@ -498,15 +635,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => schedulePublish(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    cancelRun(e.document.uri);
     settingsByUri.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on(async (p) => {
+  connection.languages.diagnostics.on(async (p, token) => {
     await ensureSettings(p.textDocument.uri);
+    // A piecewise run in progress: answer when it completes (other requests are answered meanwhile).
+    const done = await complete(p.textDocument.uri, () => token.isCancellationRequested).catch(() => undefined);
     return runSafe<DocumentDiagnosticReport>('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {
-      const a = get(p.textDocument.uri);
-      if (!a) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const a = done && done.version === documents.get(p.textDocument.uri)?.version ? done : get(p.textDocument.uri);
+      if (!a || a.partial) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${a.version}.${generation}`;
       if (p.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(p.textDocument.uri, a) };

@@ -1,0 +1,86 @@
+/**
+ * A 20 MB single-line document with `articleLens.maxFileSizeKB` raised above its size (the built server over stdio):
+ * the server analyzes it piece by piece (core/chunked.ts) with progress, answers hover and documentSymbol between
+ * pieces, abandons the run when an edit makes a new version (or the document closes), and its memory stays bounded.
+ * A long multi-line article is analyzed the same way to the end, with its diagnostics published for its version.
+ * Tests wait on events (responses, progress, diagnostics), never on fixed sleeps.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { SEED, startClient, TestClient } from './client';
+
+type Progress = { token: unknown; value: { kind: string; message?: string; percentage?: number; title?: string } };
+
+function rssMB(pid: number): number {
+  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : 0;
+}
+
+describe('protocol: very large documents are analyzed piecewise and cancellably', function () {
+  this.timeout(300000);
+  let c: TestClient;
+  before(async () => {
+    c = await startClient({ settings: { maxFileSizeKB: 32 * 1024, publicationDate: '2016-11-30' }, workDoneProgress: true });
+  });
+  after(async () => {
+    assert.equal(await c.stop(), 0);
+  });
+
+  it('20 MB on one line: requests answered during the run, an edit cancels it, memory bounded', async () => {
+    const unit = 'قال وزير الخارجية الروسي سيرغي لافروف أمس إن موسكو تدعم ليبيا. Lavrov said on Tuesday. ';
+    const text = unit.repeat(Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(unit)));
+    assert.ok(Buffer.byteLength(text) >= 20 * 1024 * 1024 && !text.includes('\n'));
+    const uri = 'file:///large/one-line.txt';
+    const begun = c.progress.length;
+    const isMine = (p: Progress) => p.value.kind === 'begin' && /one-line\.txt/.test(p.value.title ?? '');
+    c.open(uri, text);
+    // The run has begun and reports progress.
+    const begin = (await c.waitForProgress((p) => c.progress.indexOf(p) >= begun && isMine(p))) as Progress;
+    const token = begin.token;
+    await c.waitForProgress((p) => p.token === token && p.value.kind === 'report');
+    // Hover and documentSymbol are answered while it runs (from the pieces done so far).
+    const t0 = Date.now();
+    const hover = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: unit.indexOf('لافروف') + 2 } });
+    const hoverMs = Date.now() - t0;
+    const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(syms));
+    assert.ok(hoverMs < 3000, `hover took ${hoverMs} ms during the run`);
+    assert.ok(!c.progress.some((p) => (p as Progress).token === token && (p as Progress).value.kind === 'end'), 'still running when hover was answered');
+    assert.ok(hover, 'hover answers from the pieces already analyzed');
+    assert.equal(c.diagnostics.get(uri), undefined, 'no diagnostics before the run completes');
+    // An edit: the run of version 1 stops (its progress ends) and version 2 starts its own.
+    const before2 = c.progress.length;
+    void c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+    await c.waitForProgress((p) => p.token === token && p.value.kind === 'end');
+    const begin2 = (await c.waitForProgress((p) => c.progress.indexOf(p) >= before2 && isMine(p))) as Progress;
+    assert.notEqual(begin2.token, token);
+    const reports = c.progress.filter((p) => (p as Progress).token === token && (p as Progress).value.kind === 'report') as Progress[];
+    assert.ok(reports.every((p) => (p.value.percentage ?? 0) < 100), 'version 1 was abandoned, not finished');
+    // Still answering; then closing the document stops version 2's run too.
+    await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    c.close(uri);
+    await c.waitForProgress((p) => p.token === begin2.token && p.value.kind === 'end');
+    const cleared = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    assert.equal(cleared.version, undefined, 'the only diagnostics published are the clearing on close');
+    const rss = rssMB(c.child.pid!);
+    assert.ok(rss < 1500, `server RSS ${rss} MB with a 20 MB document`);
+  });
+
+  it('a long multi-line article runs piecewise to the end and publishes its diagnostics', async () => {
+    const seed = fs.readFileSync(SEED, 'utf8');
+    const text = (seed.trimEnd() + '\n\n').repeat(Math.ceil(400_000 / seed.length));
+    const uri = 'file:///large/2016-11-30-long.txt';
+    c.open(uri, text);
+    const p = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+    const lines = text.split('\n');
+    for (const d of p.diagnostics) assert.ok(d.range.end.line < lines.length && d.range.end.character <= lines[d.range.end.line].length);
+    const syms = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(syms.length > 0);
+    const at = text.lastIndexOf('لافروف');
+    const line = text.slice(0, at).split('\n').length - 1;
+    const hover = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: at - text.lastIndexOf('\n', at) - 1 + 2 } });
+    assert.ok(hover, 'hover on a name in the last piece');
+    c.close(uri);
+  });
+});
