@@ -130,12 +130,100 @@ export function bilouToBio(labels: readonly string[]): string[] {
   return labels.map((l) => (l.startsWith('U-') ? 'B-' + l.slice(2) : l.startsWith('L-') ? 'I-' + l.slice(2) : l));
 }
 
+/**
+ * A string -> small integer table (open addressing, FNV-1a over UTF-16 units, linear probing): get/add without the
+ * engine's per-string hash call and with a compact probe array, for hot lookups of freshly built strings (feature
+ * strings, word forms). Values are the insertion order (0, 1, 2, ...); `clear` empties it.
+ */
+export class StringTable {
+  private keys: (string | undefined)[];
+  private hashes: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  private n = 0;
+
+  constructor(expected = 16) {
+    let size = 16;
+    while (size < 2 * expected) size <<= 1;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  static hash(s: string): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  /** The value of `s`, or -1. */
+  get(s: string): number {
+    const h = StringTable.hash(s);
+    const keys = this.keys;
+    const hashes = this.hashes;
+    const mask = this.mask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = keys[i];
+      if (k === undefined) return -1;
+      if (hashes[i] === h && k === s) return this.vals[i];
+    }
+  }
+
+  /** The value of `s`, added (as `size`) when absent. */
+  add(s: string): number {
+    const h = StringTable.hash(s);
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.keys[i];
+      if (k === undefined) {
+        const v = this.n++;
+        this.keys[i] = s;
+        this.hashes[i] = h;
+        this.vals[i] = v;
+        if (2 * this.n > this.mask + 1) this.rehash(2 * (this.mask + 1));
+        return v;
+      }
+      if (this.hashes[i] === h && k === s) return this.vals[i];
+    }
+  }
+
+  clear(): void {
+    this.keys.fill(undefined);
+    this.n = 0;
+  }
+
+  private rehash(size: number): void {
+    const keys = this.keys;
+    const hashes = this.hashes;
+    const vals = this.vals;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === undefined) continue;
+      let i = hashes[j] & this.mask;
+      while (this.keys[i] !== undefined) i = (i + 1) & this.mask;
+      this.keys[i] = keys[j];
+      this.hashes[i] = hashes[j];
+      this.vals[i] = vals[j];
+    }
+  }
+}
+
 export class PerceptronModel {
   readonly labels: readonly string[];
   readonly bio: boolean;
   /** Number of labels. */
   readonly T: number;
-  private readonly ids: Map<string, number>;
+  /** Feature string -> id; built on first use when the model came with a name list (fromJSON). */
+  private idMap?: Map<string, number>;
+  /** Feature strings in id order (fromJSON), until idMap is built. */
+  private names?: readonly string[];
   /** nFeatures x T emission weights. */
   private readonly w: Float32Array;
   /** (T+1) x T transitions; row T = start. Disallowed moves are -Infinity. */
@@ -151,11 +239,13 @@ export class PerceptronModel {
   /** featureIds scratch (reused; the result is a copy). */
   private idScratch = new Int32Array(64);
 
-  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number>, w: Float32Array, trans: Float64Array) {
+  /** `ids`: feature string -> id, or the feature strings in id order (the map is then built when first needed). */
+  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number> | readonly string[], w: Float32Array, trans: Float64Array) {
     this.labels = labels;
     this.bio = bio;
     this.T = labels.length;
-    this.ids = ids;
+    if (ids instanceof Map) this.idMap = ids;
+    else this.names = ids;
     this.w = w;
     const ok = allowedMatrix(labels, bio);
     this.trans = new Float64Array(trans.length);
@@ -166,8 +256,21 @@ export class PerceptronModel {
     this.vCur = new Float64Array(this.T);
   }
 
+  /** Feature string -> id (built from the name list on first use). */
+  private get ids(): Map<string, number> {
+    let m = this.idMap;
+    if (!m) {
+      m = new Map<string, number>();
+      const names = this.names!;
+      for (let i = 0; i < names.length; i++) m.set(names[i], i);
+      this.idMap = m;
+      this.names = undefined;
+    }
+    return m;
+  }
+
   get featureCount(): number {
-    return this.ids.size;
+    return this.names ? this.names.length : this.ids.size;
   }
 
   /** The id of a feature string, or -1 when the model does not know it. */
@@ -178,7 +281,9 @@ export class PerceptronModel {
 
   /** Calls `fn` for every feature the model knows, with its id (to build derived id tables at load time). */
   forEachFeature(fn: (feature: string, id: number) => void): void {
-    for (const [f, i] of this.ids) fn(f, i);
+    const names = this.names;
+    if (names) for (let i = 0; i < names.length; i++) fn(names[i], i);
+    else for (const [f, i] of this.ids) fn(f, i);
   }
 
   /** Known feature ids of one token's features (unknown ones dropped). */
@@ -343,9 +448,7 @@ export class PerceptronModel {
     if (i16.length !== names.length * T) throw new Error(`model weights do not match features (${i16.length} vs ${names.length}x${T})`);
     const w = new Float32Array(i16.length);
     for (let k = 0; k < i16.length; k++) w[k] = i16[k] * j.scale;
-    const ids = new Map<string, number>();
-    for (let i = 0; i < names.length; i++) ids.set(names[i], i);
-    return new PerceptronModel(j.labels, j.bio, ids, w, Float64Array.from(j.transitions));
+    return new PerceptronModel(j.labels, j.bio, names, w, Float64Array.from(j.transitions));
   }
 }
 

@@ -14,7 +14,7 @@ import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, MAX_DYNAMIC_CODES, OFFSETS, phraseMarks, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
-import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, train } from './perceptron';
+import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train } from './perceptron';
 
 export interface ArabicModel {
   format: 'article-lens-ner-ar/1';
@@ -154,8 +154,8 @@ interface Stage {
   T: number;
   /** Offset of the stage's rows in a word block: own sums at `off`, context sums at offset OFFSETS[k] at off + (1 + k) T. */
   off: number;
-  /** ids of 'r|<s>' ([2k]) and 'r|</s>' ([2k+1]) for r = OFFSETS[k] (empty arrays when unknown) */
-  bounds: Int32Array[];
+  /** ids of 'r|<s>' ([2k]) and 'r|</s>' ([2k+1]) for r = OFFSETS[k] (-1 = unknown) */
+  bounds: Int32Array;
   /** id of each DYNAMIC_FEATURES string (-1 = unknown) */
   dyn: Int32Array;
   /** id of 'bias' */
@@ -187,10 +187,10 @@ export class ArabicTagger implements NerTagger {
    * 'r|' + the feature for r = OFFSETS[k] ([5s + 1 + k]) in stage s (-1 = unknown). A new word costs one lookup per
    * own or context feature instead of one per stage and offset (and no string building).
    */
-  private readonly base = new Map<string, number>();
+  private readonly base: StringTable;
   private readonly baseTab: Int32Array;
   /** Words of the word-pair features ('pw=', 'wn=', 'pp=' + 'a b') -> small ids; (a, b) -> row of pairTab. */
-  private readonly pairWord = new Map<string, number>();
+  private readonly pairWord = new StringTable(1 << 14);
   private readonly pairRow = new Map<number, number>();
   /** per row, stage s at [3s, 3s+1, 3s+2]: id of 'pw=a b', 'wn=a b', 'pp=a b' (-1 = unknown) */
   private readonly pairTab: Int32Array;
@@ -201,7 +201,7 @@ export class ArabicTagger implements NerTagger {
   // The word cache: word form -> slot; per slot a block of R float32 sums in `rows` (own features, then context
   // features at each offset, per stage, each summed in feature order as the model's addFeatures would), the slim
   // WordInfo (own/ctx strings dropped), a never-reused id (sentence-cache keys), the pair-word id and edge pair ids.
-  private slotOf = new Map<string, number>();
+  private readonly slotOf = new StringTable(1 << 12);
   private nWords = 0;
   private cap = 0;
   private rows = new Float32Array(0);
@@ -230,52 +230,50 @@ export class ArabicTagger implements NerTagger {
     this.m1 = PerceptronModel.fromJSON(model.stage1);
     this.m2 = model.stage2 ? PerceptronModel.fromJSON(model.stage2) : undefined;
     const models = this.m2 ? [this.m1, this.m2] : [this.m1];
-    let off = 0;
-    this.stages = models.map((m) => {
-      const st: Stage = {
-        m,
-        T: m.T,
-        off,
-        bounds: OFFSETS.flatMap((r) => [m.featureIds([r + '|<s>']), m.featureIds([r + '|</s>'])]),
-        dyn: Int32Array.from(DYNAMIC_FEATURES, (f) => m.featureId(f)),
-        bias: m.featureId('bias'),
-      };
-      off += 5 * m.T;
-      return st;
-    });
-    this.R = off;
-    this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
-    // Base feature table and pair table, from the models' feature lists.
     const S = models.length;
     const W = 5 * S;
-    const tab: number[] = [];
+    // Base feature table and pair table, from the models' feature lists (the models' own string maps are never built).
+    let nf = 0;
+    for (const m of models) nf += m.featureCount;
+    this.base = new StringTable(nf);
+    let tab = new Int32Array(nf * W).fill(-1);
     const pairs: number[] = []; // (a, b, column, id) quadruples
-    const pairId = (w: string) => {
-      let p = this.pairWord.get(w);
-      if (p === undefined) this.pairWord.set(w, (p = this.pairWord.size));
-      return p;
-    };
     models.forEach((m, s) =>
       m.forEachFeature((f, id) => {
         const bar = f.indexOf('|');
         const k = bar === 1 ? (f.charCodeAt(0) === 49 ? 2 : f.charCodeAt(0) === 50 ? 3 : -1) : bar === 2 && f.charCodeAt(0) === 45 ? (f.charCodeAt(1) === 50 ? 0 : f.charCodeAt(1) === 49 ? 1 : -1) : -1;
-        const b = k >= 0 ? f.slice(bar + 1) : f;
-        let row = this.base.get(b);
-        if (row === undefined) {
-          this.base.set(b, (row = this.base.size));
-          for (let c = 0; c < W; c++) tab.push(-1);
-        }
+        const row = this.base.add(k >= 0 ? f.slice(bar + 1) : f);
         tab[row * W + 5 * s + (k >= 0 ? 1 + k : 0)] = id;
         if (k < 0 && f.length > 3 && f.charCodeAt(2) === 61 /* = */) {
           const kind = f.startsWith('pw=') ? 0 : f.startsWith('wn=') ? 1 : f.startsWith('pp=') ? 2 : -1;
           if (kind < 0) return;
           const sp = f.indexOf(' ', 3);
           if (sp < 0 || f.indexOf(' ', sp + 1) >= 0) return; // not two space-free words: never asked for
-          pairs.push(pairId(f.slice(3, sp)), pairId(f.slice(sp + 1)), 3 * s + kind, id);
+          pairs.push(this.pairWord.add(f.slice(3, sp)), this.pairWord.add(f.slice(sp + 1)), 3 * s + kind, id);
         }
       }),
     );
-    this.baseTab = Int32Array.from(tab);
+    tab = tab.slice(0, this.base.size * W);
+    this.baseTab = tab;
+    const idOf = (f: string, col: number) => {
+      const row = this.base.get(f);
+      return row < 0 ? -1 : tab[row * W + col];
+    };
+    let off = 0;
+    this.stages = models.map((m, s) => {
+      const st: Stage = {
+        m,
+        T: m.T,
+        off,
+        bounds: Int32Array.from({ length: 8 }, (_, j) => idOf(j & 1 ? '</s>' : '<s>', 5 * s + 1 + (j >> 1))),
+        dyn: Int32Array.from(DYNAMIC_FEATURES, (f) => idOf(f, 5 * s)),
+        bias: idOf('bias', 5 * s),
+      };
+      off += 5 * m.T;
+      return st;
+    });
+    this.R = off;
+    this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
     const ptab: number[] = [];
     for (let q = 0; q < pairs.length; q += 4) {
@@ -290,11 +288,17 @@ export class ArabicTagger implements NerTagger {
     this.pairTab = Int32Array.from(ptab);
   }
 
+  /** Id in stage s of an own-slot feature string (-1 = unknown). */
+  private ownId(f: string, s: number): number {
+    const row = this.base.get(f);
+    return row < 0 ? -1 : this.baseTab[row * 5 * this.stages.length + 5 * s];
+  }
+
   /** Word-cache slot of a word form (computed on first sight). */
   private word(w: string): number {
-    const hit = this.slotOf.get(w);
-    if (hit !== undefined) return hit;
-    const slot = this.nWords++;
+    const slot = this.slotOf.add(w);
+    if (slot < this.nWords) return slot;
+    this.nWords++;
     if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
     const info = wordInfo(w, this.lex, this.cfg);
     const R = this.R;
@@ -308,12 +312,12 @@ export class ArabicTagger implements NerTagger {
     for (let s = 0; s < S; s++) stages[s].m.addRow(stages[s].bias, rows, o + stages[s].off);
     for (const f of info.own) {
       const b = this.base.get(f);
-      if (b === undefined) continue;
+      if (b < 0) continue;
       for (let s = 0; s < S; s++) stages[s].m.addRow(tab[b * W + 5 * s], rows, o + stages[s].off);
     }
     for (const f of info.ctx) {
       const b = this.base.get(f);
-      if (b === undefined) continue;
+      if (b < 0) continue;
       for (let s = 0; s < S; s++) {
         const st = stages[s];
         for (let k = 0; k < 4; k++) st.m.addRow(tab[b * W + 5 * s + 1 + k], rows, o + st.off + (1 + k) * st.T);
@@ -332,20 +336,19 @@ export class ArabicTagger implements NerTagger {
       this.nextUid = 1;
     }
     const p = this.pairWord.get(info.n);
-    this.pid[slot] = p !== undefined ? p : info.n.includes(' ') ? -2 : -1;
+    this.pid[slot] = p >= 0 ? p : info.n.includes(' ') ? -2 : -1;
     const s0 = this.pairWord.get('<s>');
     const s1 = this.pairWord.get('</s>');
     for (let s = 0; s < S; s++) {
-      this.edge[4 * slot + 2 * s] = this.pairIdOf(s0 ?? -1, this.pid[slot], '<s>', info.n, 3 * s);
-      this.edge[4 * slot + 2 * s + 1] = this.pairIdOf(this.pid[slot], s1 ?? -1, info.n, '</s>', 3 * s + 1);
+      this.edge[4 * slot + 2 * s] = this.pairIdOf(s0, this.pid[slot], '<s>', info.n, 3 * s);
+      this.edge[4 * slot + 2 * s + 1] = this.pairIdOf(this.pid[slot], s1, info.n, '</s>', 3 * s + 1);
     }
-    this.slotOf.set(w, slot);
     return slot;
   }
 
   /** Id of a pair feature (column c of pairTab: 3 stage + 0 'pw=', 1 'wn=', 2 'pp=') of words a, b (pair ids pa, pb). */
   private pairIdOf(pa: number, pb: number, a: string, b: string, c: number): number {
-    if (pa === -2 || pb === -2) return this.stages[(c / 3) | 0].m.featureId(['pw=', 'wn=', 'pp='][c % 3] + a + ' ' + b);
+    if (pa === -2 || pb === -2) return this.ownId(['pw=', 'wn=', 'pp='][c % 3] + a + ' ' + b, (c / 3) | 0);
     if (pa < 0 || pb < 0) return -1;
     const row = this.pairRow.get(pa * this.nPairWords + pb);
     return row === undefined ? -1 : this.pairTab[row * 3 * this.stages.length + c];
@@ -471,8 +474,8 @@ export class ArabicTagger implements NerTagger {
         const r = OFFSETS[k];
         if (!cfg.context2 && (r === -2 || r === 2)) continue;
         const j = i + r;
-        if (j < 0) m.addEmission(bounds[2 * k], em, o);
-        else if (j >= n) m.addEmission(bounds[2 * k + 1], em, o);
+        if (j < 0) m.addRow(bounds[2 * k], em, o);
+        else if (j >= n) m.addRow(bounds[2 * k + 1], em, o);
         else {
           const v = ws[j] * R + off + (1 + k) * T;
           for (let t = 0; t < T; t++) em[o + t] += rows[v + t];
@@ -483,7 +486,7 @@ export class ArabicTagger implements NerTagger {
         m.addRow(i + 1 < n ? pairId(i + 1, 1) : this.edge[4 * ws[i] + 2 * si + 1], em, o);
         if (i > 1) m.addRow(pairId(i - 1, 2), em, o);
       }
-      if (si === 1 && pass && cfg.stack) m.addFeatures(stackFeatures(pass, i), em, o);
+      if (si === 1 && pass && cfg.stack) for (const f of stackFeatures(pass, i)) m.addRow(this.ownId(f, si), em, o);
       const nc = dynamicFeatureCodes(infos, i, cfg, marks, sig ? sig[i] : docSignatureCode(infos[i], cfg, stats), codes);
       for (let a = 0; a < nc; a++) m.addRow(dyn[codes[a]], em, o);
     }
@@ -499,6 +502,13 @@ export class ArabicTagger implements NerTagger {
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) out[i] = this.word(tokens[i].text);
     return out;
+  }
+
+  /** Multi-word gazetteer marks of a sentence; undefined when none can start in it (the same features as all ''). */
+  private marksOf(infos: readonly WordInfo[]): string[] | undefined {
+    if (!this.cfg.gazetteer) return undefined;
+    for (let i = 0; i < infos.length; i++) if (infos[i].phraseKeys.length) return phraseMarks(infos, this.lex);
+    return undefined;
   }
 
   private infosOf(ws: Int32Array): WordInfo[] {
@@ -527,7 +537,7 @@ export class ArabicTagger implements NerTagger {
       const l: string[][] = [];
       for (let k = 0; k < ranges.length; k++) {
         const a = ranges[k][0];
-        const marks = this.cfg.gazetteer ? phraseMarks(sents[k], this.lex) : undefined;
+        const marks = this.marksOf(sents[k]);
         const ids = this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marks);
         const labels: string[] = new Array(ids.length);
         for (let i = 0; i < ids.length; i++) {
@@ -562,7 +572,7 @@ export class ArabicTagger implements NerTagger {
     });
     const infos = ws.map((s) => this.infosOf(s));
     const stats = this.cfg.document || this.m2 ? docStats(infos) : undefined;
-    const marks = ws.map((s, k) => (this.cfg.gazetteer ? phraseMarks(infos[k], this.lex) : undefined));
+    const marks = infos.map((x) => this.marksOf(x));
     const l1 = ws.map((s, k) => Array.from(this.decode(s, infos[k], 0, undefined, stats, marks[k]), (t) => this.m1.labels[t]));
     if (!this.m2 || !stats) return l1.map(bilouToBio);
     addPassTags(stats, infos, l1);
@@ -614,7 +624,7 @@ export class ArabicTagger implements NerTagger {
     for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
       const ws = slots.subarray(a, b);
       const infos = this.infosOf(ws);
-      const marks = this.cfg.gazetteer ? phraseMarks(infos, this.lex) : undefined;
+      const marks = this.marksOf(infos);
       let pass: string[] | undefined;
       if (passAt && this.cfg.stack) {
         pass = new Array(b - a);
