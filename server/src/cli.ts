@@ -1,10 +1,11 @@
 /**
  * `article-lens check|entities [--format text|json|sarif] [--date YYYY-MM-DD] FILE...`
  * Exit code: 0 clean, 1 when a warning or error was found, 2 on bad usage or unreadable input.
+ * Files over ~300k UTF-16 units are analyzed piece by piece (core/chunked.ts), so time and memory stay bounded.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from './core/analyze';
+import { analyzeBounded } from './core/chunked';
 import { LineIndex } from './core/text/lines';
 import { lazyNer } from './node/models';
 import { loadStylebook } from './node/stylebook';
@@ -206,7 +207,7 @@ export function run(argv: string[], io: Io): number {
       continue;
     }
     try {
-      analyzed.push({ file, a: analyze(r.text, { publicationDate: o.date, fileName: path.basename(file), stylebook: sb.stylebook }, resources) });
+      analyzed.push({ file, a: analyzeBounded(r.text, { publicationDate: o.date, fileName: path.basename(file), stylebook: sb.stylebook }, resources) });
     } catch (e) {
       // A bug of ours must still end in one line, not a stack trace.
       io.err(`article-lens: ${file}: analysis failed (${e instanceof Error ? e.message : String(e)})`);

@@ -28,7 +28,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalyzeOptions } from './core/analyze';
-import { ChunkedAnalysis, DEFAULT_PIECE_CHARS } from './core/chunked';
+import { ChunkedAnalysis, DEFAULT_PIECE_CHARS, PIECEWISE_ABOVE } from './core/chunked';
 import { WorkspaceNameIndex } from './core/names/workspace';
 import type { Resources } from './core/resources';
 import type { Stylebook } from './core/stylebook/model';
@@ -120,13 +120,12 @@ function mergeSettings(s: unknown): Settings {
 
 export const TOO_LARGE = 'file.too-large';
 
-/**
- * Texts longer than this many UTF-16 units (~50k words) are analyzed piece by piece (core/chunked.ts), one piece per
- * turn of the event loop, so requests are answered between pieces and a newer version abandons the run.
- */
-export const CHUNKED_ABOVE = 300_000;
 
-/** A piecewise analysis of one version of an open document, driven by `drive` between other messages. */
+/**
+ * A piecewise analysis (core/chunked.ts) of one version of an open document longer than PIECEWISE_ABOVE, driven by
+ * `drive` one piece per turn of the event loop, so requests are answered between pieces and a newer version
+ * abandons the run.
+ */
 interface Run {
   uri: string;
   version: number;
@@ -384,7 +383,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (run && run.version === doc.version) return partialOf(run);
     const text = doc.getText();
     const s = settingsFor(uri);
-    if (text.length > CHUNKED_ABOVE && utf8Length(text) <= s.maxFileSizeKB * 1024) return partialOf(startRun(uri, doc.version, text, s));
+    if (text.length > PIECEWISE_ABOVE && utf8Length(text) <= s.maxFileSizeKB * 1024) return partialOf(startRun(uri, doc.version, text, s));
     cancelRun(uri);
     const article = analyzeText(uri, text, s);
     const a: Analysis = { version: doc.version, article, conv: new Converter(uri, text) };

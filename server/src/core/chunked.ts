@@ -75,6 +75,12 @@ export function cutPieces(text: string, maxChars: number = DEFAULT_PIECE_CHARS):
   return pieces;
 }
 
+/**
+ * Texts longer than this many UTF-16 units (~50k words) are analyzed piece by piece by the server (yielding between
+ * pieces) and the CLI; shorter ones whole, by `analyze`.
+ */
+export const PIECEWISE_ABOVE = 300_000;
+
 /** The placeholder headline put before every piece but the first. */
 const HEAD = '\u2026\n';
 
@@ -212,4 +218,9 @@ export class ChunkedAnalysis {
 /** Analyze `text` piece by piece in one go (no yielding): same merge as `ChunkedAnalysis`. */
 export function analyzeChunked(text: string, options: AnalyzeOptions = {}, resources: Resources = {}, maxChars: number = DEFAULT_PIECE_CHARS): Article {
   return new ChunkedAnalysis(text, options, resources, maxChars).run();
+}
+
+/** `analyze` for texts up to PIECEWISE_ABOVE units, `analyzeChunked` above (what the CLI uses for every file). */
+export function analyzeBounded(text: string, options: AnalyzeOptions = {}, resources: Resources = {}): Article {
+  return text.length > PIECEWISE_ABOVE ? analyzeChunked(text, options, resources) : analyze(text, options, resources);
 }
