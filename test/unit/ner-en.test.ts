@@ -86,7 +86,11 @@ describe('English NER tagger (shipped model)', function () {
   });
 
   it('tags the same with cached feature ids (fast path) as with the feature strings the model was trained on', () => {
-    const text = SEED + '\nLAVROV MEETS HAFTAR\nGen. Stanley McChrystal (ستانلي) met Sen. John McCain in Washington, D.C., and the U.N. envoy.';
+    const text =
+      SEED +
+      '\nLAVROV MEETS HAFTAR\nGen. Stanley McChrystal (ستانلي) met Sen. John McCain in Washington, D.C., and the U.N. envoy.' +
+      '\nLibyan Forces Enter Sirte As Talks Stall In Geneva\nThe Libyans\' | delegation | met 1,200 | U.S. officials at the University of Benghazi on 3.5 Nov. in NEW YORK.' +
+      '\nÉmile Zola and Ángel Di María met the newspaper Le Monde and Mr. Al-Sarraj, ‘Haftar’s’ rival, in the Bay of Sirte.';
     const tokens = tokenizeEnglish(text);
     const sents = splitSentences(text, tokens).map((s) => tokens.slice(s.start, s.end));
     const ref = (en as EnglishTagger).tagSentences(sents.map((s) => s.map((t) => t.text)));
@@ -104,6 +108,25 @@ describe('English NER tagger (shipped model)', function () {
     const type = { person: 'PER', location: 'LOC', organization: 'ORG', misc: 'MISC' } as const;
     const got = (en as EnglishTagger).tagDocument(text).map((s) => `${type[s.type]}:${s.text}`);
     assert.deepEqual(got, expected);
+  });
+
+  it('re-tags an edited text (decoded-sentence cache) exactly as a fresh tagger tags it', () => {
+    const tagger = en as EnglishTagger;
+    const fresh = () => loadNerModels({ languages: ['en'] }).ner.en as EnglishTagger;
+    tagger.tagDocument(SEED);
+    // Unchanged sentences whose words now read other document evidence ('in Bogdanov' makes every capitalized
+    // Bogdanov a word after a place preposition, 'Mr. Saleh' one after a title) must not be answered from the cache.
+    const edits = [
+      SEED.replace('Lavrov', 'Mikhail Lavrov'),
+      SEED + '\nThey met in Bogdanov and Mr. Saleh said so.',
+      SEED.replace(/\n/g, '\n\n').toUpperCase(),
+      SEED.slice(0, SEED.length >> 1),
+    ];
+    for (const text of edits) {
+      const a = tagger.tagDocument(text);
+      assert.deepEqual(a, fresh().tagDocument(text));
+      assert.ok(a.length > 0);
+    }
   });
 
   it('answers a region from the whole-text result (same spans as tagging the slice alone would give for it)', () => {

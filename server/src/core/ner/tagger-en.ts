@@ -8,7 +8,7 @@
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { type EnToken, sentenceCase, splitSentences, tokenizeEnglish } from '../text/english';
 import { base64ToBytes, bytesToBase64, PerceptronModel, type PerceptronJSON, train } from './perceptron';
-import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, isLowerWord, LOC_PREPS, LOC_WORDS, localFeatures, MEDIA_NOUNS, NEIGHBOUR_EDGES, neighbourFeatures, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordInfo } from './features-en';
+import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, isCap, isLowerWord, LOC_PREPS, LOC_WORDS, MEDIA_NOUNS, NEIGHBOUR_EDGES, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordShape } from './features-en';
 
 export interface EnglishModel {
   format: 'article-lens-ner-en/2';
@@ -365,7 +365,38 @@ interface FastTables {
   shapeEnd: number;
   /** The 5 rows past the sentence edges (slot layout of a Word; row 0 unused). */
   edge: Float64Array;
+  /**
+   * Base feature -> ids at every offset, so that a new word form costs a few lookups instead of building and
+   * hashing its ~20 feature strings: by lower-cased word (w=, w-2=, w-1=, w+1=, w+2=) and by shape (sh=, sh-1=,
+   * sh+1=, first_sh=), as (row, id) pairs (rows: 0 local, 1-4 the neighbour rows, 5 first_sh); by word (W=) and
+   * by affix (p3=, s3=, s2=, s4=).
+   */
+  byLow: Map<string, Int32Array>;
+  byShape: Map<string, Int32Array>;
+  byW: Map<string, number>;
+  p3: Map<string, number>;
+  s3: Map<string, number>;
+  s2: Map<string, number>;
+  s4: Map<string, number>;
+  /** Ids of the other local features: b, cap_known, cap_unknown, allcaps, demonym, title, orgword, locword; given=,
+   *  pname=, city= by bucket; cl= by class. */
+  b: number;
+  capKnown: number;
+  capUnknown: number;
+  allcaps: number;
+  demonym: number;
+  title: number;
+  orgword: number;
+  locword: number;
+  given: Map<number, number>;
+  pname: Map<number, number>;
+  city: Map<number, number>;
+  cl: Map<string, number>;
 }
+
+/** The templates of `byLow` and `byShape`, with the row each adds to (see `FastTables`). */
+const LOW_TEMPLATES: Record<string, number> = { 'w=': 0, 'w-2=': 1, 'w-1=': 2, 'w+1=': 3, 'w+2=': 4 };
+const SHAPE_TEMPLATES: Record<string, number> = { 'sh=': 0, 'sh-1=': 2, 'sh+1=': 3, 'first_sh=': 5 };
 
 /** Gazetteer feature ids of one kinds string ('C', 'PO', …): gz=<kind>B / gz=<kind>I for each kind, gz-1=, gz+1=. */
 interface GzIds {
@@ -405,6 +436,35 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
   });
   for (const [, a, b] of pairs) (intern(pairVocab, a), intern(pairVocab, b));
   for (const [a, b, c] of triples) (intern(shapeVocab, a), intern(shapeVocab, b), intern(shapeVocab, c));
+  const byLow0 = new Map<string, number[]>();
+  const byShape0 = new Map<string, number[]>();
+  const byW = new Map<string, number>();
+  const affix: Record<string, Map<string, number>> = { 'p3=': new Map(), 's3=': new Map(), 's2=': new Map(), 's4=': new Map() };
+  const given = new Map<number, number>();
+  const pname = new Map<number, number>();
+  const city = new Map<number, number>();
+  const cl = new Map<string, number>();
+  const num: Record<string, Map<number, number>> = { 'given=': given, 'pname=': pname, 'city=': city };
+  const push = (mp: Map<string, number[]>, k: string, row: number, fid: number) => {
+    const a = mp.get(k);
+    if (a) a.push(row, fid);
+    else mp.set(k, [row, fid]);
+  };
+  m.forEachFeature((f, fid) => {
+    const eq = f.indexOf('=');
+    if (eq < 0) return;
+    const pre = f.slice(0, eq + 1);
+    const v = f.slice(eq + 1);
+    if (pre in LOW_TEMPLATES) push(byLow0, v, LOW_TEMPLATES[pre], fid);
+    else if (pre in SHAPE_TEMPLATES) push(byShape0, v, SHAPE_TEMPLATES[pre], fid);
+    else if (pre === 'W=') byW.set(v, fid);
+    else if (pre in affix) affix[pre].set(v, fid);
+    else if (pre in num) {
+      // Only the buckets as String(number) writes them (the key the tagger looks up by is a number).
+      if (String(Number(v)) === v) num[pre].set(Number(v), fid);
+    } else if (pre === 'cl=') cl.set(v, fid);
+  });
+  const typed = (mp: Map<string, number[]>) => new Map([...mp].map(([k, a]) => [k, Int32Array.from(a)]));
   const nPair = pairVocab.size;
   const nShape = shapeVocab.size;
   const pairLeft = new Map<number, number>();
@@ -454,10 +514,30 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     shapeStart: shapeVocab.get('<s>') ?? -1,
     shapeEnd: shapeVocab.get('</s>') ?? -1,
     edge,
+    byLow: typed(byLow0),
+    byShape: typed(byShape0),
+    byW,
+    p3: affix['p3='],
+    s3: affix['s3='],
+    s2: affix['s2='],
+    s4: affix['s4='],
+    b: id('b'),
+    capKnown: id('cap_known'),
+    capUnknown: id('cap_unknown'),
+    allcaps: id('allcaps'),
+    demonym: id('demonym'),
+    title: id('title'),
+    orgword: id('orgword'),
+    locword: id('locword'),
+    given,
+    pname,
+    city,
+    cl,
   };
 }
 
 const TRIM_RE = /^(?:-|['’]s?|\.)$/;
+const NUM_START = /^\d/;
 const UPPER_RE = /^\p{Lu}/u;
 const UPLOW_RE = /^\p{Lu}\p{Ll}/u;
 
@@ -601,17 +681,64 @@ export class EnglishTagger implements NerTagger {
       this.slab = s;
     }
     const at = slot * 5 * T;
-    this.slab.fill(0, at, at + 5 * T);
-    this.s1.addFeatures(localFeatures(w, 'normal', lex, cfg), this.slab, at);
-    const nb = neighbourFeatures(w, 'normal', lex, cfg);
-    this.s1.addFeatures(nb.m2, this.slab, at + T);
-    this.s1.addFeatures(nb.m1, this.slab, at + 2 * T);
-    this.s1.addFeatures(nb.p1, this.slab, at + 3 * T);
-    this.s1.addFeatures(nb.p2, this.slab, at + 4 * T);
-    const { low, key, cap, shape } = wordInfo(w, 'normal', lex);
-    const keyLow = key.toLowerCase();
+    const slab = this.slab;
+    slab.fill(0, at, at + 5 * T);
+    const m = this.s1;
+    // wordInfo(w, 'normal') and the features of localFeatures + neighbourFeatures, from the base tables.
     const low0 = w.toLowerCase();
-    const pk = low0.replace(/\.$/, '');
+    const low = NUM_START.test(w) ? '<num>' : low0;
+    const key = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
+    const keyLow = key === w ? low0 : key.toLowerCase();
+    const cap = isCap(w);
+    const shape = wordShape(w);
+    const pairs = (ps: Int32Array | undefined, firstSh: boolean): number => {
+      let fs = -1;
+      if (ps) for (let k = 0; k < ps.length; k += 2) {
+        const row = ps[k];
+        if (row === 5) fs = ps[k + 1];
+        else if (row === 0 || cfg.context) m.addRow(ps[k + 1], slab, at + row * T);
+      }
+      return firstSh ? fs : -1;
+    };
+    m.addRow(tb.b, slab, at);
+    if (cfg.word) {
+      pairs(tb.byLow.get(low), false);
+      m.addRow(tb.byW.get(w) ?? -1, slab, at);
+      if (low.length > 3) {
+        m.addRow(tb.p3.get(low.slice(0, 3)) ?? -1, slab, at);
+        m.addRow(tb.s3.get(low.slice(-3)) ?? -1, slab, at);
+        m.addRow(tb.s2.get(low.slice(-2)) ?? -1, slab, at);
+        if (low.length > 5) m.addRow(tb.s4.get(low.slice(-4)) ?? -1, slab, at);
+      }
+    } else if (cfg.context) {
+      // The neighbour rows only (w= is a word feature).
+      const ps = tb.byLow.get(low);
+      if (ps) for (let k = 0; k < ps.length; k += 2) if (ps[k] !== 0) m.addRow(ps[k + 1], slab, at + ps[k] * T);
+    }
+    const shapeIds = tb.byShape.get(shape);
+    const firstShId = pairs(shapeIds && cfg.shape ? shapeIds : undefined, true);
+    if (!cfg.shape && cfg.context && shapeIds) for (let k = 0; k < shapeIds.length; k += 2) if (shapeIds[k] === 2 || shapeIds[k] === 3) m.addRow(shapeIds[k + 1], slab, at + shapeIds[k] * T);
+    if (cfg.shape && cap) {
+      m.addRow(lex.lower.has(keyLow) ? tb.capKnown : tb.capUnknown, slab, at);
+      if (w.length > 1 && w === w.toUpperCase()) m.addRow(tb.allcaps, slab, at);
+    }
+    if (cfg.gazetteer && cap) {
+      const gb = lex.given.get(keyLow);
+      if (gb) m.addRow(tb.given.get(gb) ?? m.featureId('given=' + gb), slab, at);
+      const nb = lex.nameTokens.get(keyLow);
+      if (nb) m.addRow(tb.pname.get(nb) ?? m.featureId('pname=' + nb), slab, at);
+      const pb = lex.placeBucket.get(keyLow);
+      if (pb && !gb) m.addRow(tb.city.get(pb) ?? m.featureId('city=' + pb), slab, at);
+      if (lex.demonyms.has(keyLow)) m.addRow(tb.demonym, slab, at);
+      const c = lex.classes.get(keyLow);
+      if (c) m.addRow(tb.cl.get(c) ?? -1, slab, at);
+    }
+    if (cfg.triggers) {
+      if (PERSON_TITLES.has(low.endsWith('.') ? low.slice(0, -1) : low)) m.addRow(tb.title, slab, at);
+      if (ORG_WORDS.has(low)) m.addRow(tb.orgword, slab, at);
+      if (LOC_WORDS.has(low)) m.addRow(tb.locword, slab, at);
+    }
+    const pk = low0.endsWith('.') ? low0.slice(0, -1) : low0;
     const c = w.charCodeAt(0);
     let flags = 0;
     if (cap) flags |= F_CAP;
@@ -655,7 +782,7 @@ export class EnglishTagger implements NerTagger {
       flags,
       pairIdx: tb.pairVocab.get(low) ?? -1,
       shapeIdx: tb.shapeVocab.get(shape) ?? -1,
-      firstSh: this.s1.featureId('first_sh=' + shape),
+      firstSh: firstShId,
       clP1: cl ? this.s1.featureId('cl+1=' + cl) : -1,
       clM1: cl ? this.s1.featureId('cl-1=' + cl) : -1,
       lkText: this.lkOf(w),
