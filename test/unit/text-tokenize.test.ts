@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bareStem, cliticSplits, hasArticle } from '../../server/src/core/text/clitics';
 import { matchKey, normalizeArabic } from '../../server/src/core/text/normalize';
-import { hasArabic, isSentenceEnd, isWordToken, sentenceRanges, tokenize } from '../../server/src/core/text/tokenize';
+import { hasArabic, isSentenceEnd, isWordToken, nextRun, sentenceRanges, tokenize } from '../../server/src/core/text/tokenize';
 
 const texts = (text: string, from?: number, to?: number) => tokenize(text, from, to).map((t) => t.text);
 
@@ -131,5 +131,34 @@ describe('text: sentenceRanges', () => {
   it('ends at a line break (a headline without a stop) and at the length cap', () => {
     assert.deepEqual(split('لافروف: سندعم التسوية\nقال الوزير'), ['لافروف : سندعم التسوية', 'قال الوزير']);
     assert.deepEqual(split('a b c d e', 2), ['a b', 'c d', 'e']);
+  });
+});
+
+describe('nextRun: word runs by character codes', () => {
+  const pieces = ['سيرغي', 'لافْرُوفُ', 'ـ', '\u0651', 'Lavrov', 'É', 'e\u0301', '2016', '٢٠١٦', '۲', ' ', '،', '.', '\n', '😀', '𝒜', '\ud800', '\udc00', '\u200c', '\u200f', 'ㄱ', '中文', 'ß', '\u0670', '\ufeff'];
+  const runs = (text: string, mask: 1 | 3, from = 0, to = text.length): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    const r: [number, number] = [0, 0];
+    for (let at = from; nextRun(text, at, mask, r, to); at = r[1]) out.push([r[0], r[1]]);
+    return out;
+  };
+  const regexRuns = (text: string, mask: 1 | 3, from = 0, to = text.length): Array<[number, number]> => {
+    const re = mask === 1 ? /[\p{L}\p{M}]+/gu : /[\p{L}\p{M}\p{N}]+/gu;
+    const slice = text.slice(from, to);
+    return [...slice.matchAll(re)].map((m) => [from + m.index!, from + m.index! + m[0].length] as [number, number]);
+  };
+  it('finds exactly the matches of /[\\p{L}\\p{M}]+/gu and /[\\p{L}\\p{M}\\p{N}]+/gu, in a slice too', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let i = rnd(12); i > 0; i--) text += pieces[rnd(pieces.length)];
+      for (const mask of [1, 3] as const) {
+        assert.deepEqual(runs(text, mask), regexRuns(text, mask), JSON.stringify(text));
+        const from = rnd(text.length + 1);
+        const to = from + rnd(text.length - from + 1);
+        assert.deepEqual(runs(text, mask, from, to), regexRuns(text, mask, from, to), JSON.stringify([text, from, to]));
+      }
+    }
   });
 });

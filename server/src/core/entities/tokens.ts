@@ -7,6 +7,7 @@
  * `foldArabic` / `foldLatin` give (diacritics and tatweel dropped; أ إ آ ٱ -> ا, ى ی ئ -> ي, ة -> ه, ؤ -> و, ک -> ك;
  * Latin lower-cased without diacritics); a unit test holds the two equal. The user's text is never changed.
  */
+import { nextRun } from '../text/tokenize';
 import type { Span } from '../types';
 
 /** What lies between a word and the word before it. */
@@ -34,7 +35,6 @@ export interface Token extends Span {
   region: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** Abbreviations whose dot does not end a sentence (folded). */
 const ABBREV = new Set([
@@ -133,25 +133,27 @@ function classifyGap(text: string, from: number, to: number, prev: Token | undef
 /** Words of the given regions of `text`, in order, each region starting with a Boundary. */
 export function scanTokens(text: string, regions: readonly Span[]): Token[] {
   const out: Token[] = [];
+  const run: [number, number] = [0, 0];
   for (let r = 0; r < regions.length; r++) {
     const { start, end } = regions[r];
-    const slice = text.slice(start, end);
-    WORD.lastIndex = 0;
     let prevEnd = -1;
     let prev: Token | undefined;
-    for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    // The words of the region: runs of letters, marks and digits (as /[\p{L}\p{M}\p{N}]+/gu finds them).
+    for (let at = start; nextRun(text, at, 3, run, end); ) {
+      const s = run[0];
+      const e = run[1];
+      at = e;
+      const w = text.slice(s, e);
       // A lone tatweel or mark ('الخرطوم ـ عبدالواحد') is not a word.
-      if (c0Tatweel(m[0]) && !/[\p{L}\p{N}]/u.test(m[0].replace(/\u0640/g, ''))) continue;
-      const s = start + m.index;
-      const e = s + m[0].length;
-      const c0 = m[0].charCodeAt(0);
+      if (c0Tatweel(w) && !/[\p{L}\p{N}]/u.test(w.replace(/\u0640/g, ''))) continue;
+      const c0 = w.charCodeAt(0);
       const latin = !isArabicLetterCode(c0) && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 0xc0 && c0 <= 0x24f && c0 !== 0xd7 && c0 !== 0xf7) || (c0 >= 0x1e00 && c0 <= 0x1eff));
       const t: Token = {
         start: s,
         end: e,
-        key: foldKey(m[0]),
+        key: foldKey(w),
         latin,
-        cap: latin && m[0][0] !== m[0][0].toLowerCase(),
+        cap: latin && w[0] !== w[0].toLowerCase(),
         sep: prevEnd < 0 ? Sep.Boundary : classifyGap(text, prevEnd, s, prev),
         region: r,
       };

@@ -93,15 +93,15 @@ export function foldLatin(s: string): string {
 
 /** The orthographic fold for a language: the key under which spellings of one name are grouped. */
 /** Memo of foldName: the linker compares every pair of names in a bucket, folding the same tokens again and again. */
-const foldMemo = new Map<string, string>();
+const foldMemo: Record<Language, Map<string, string>> = { ar: new Map(), en: new Map() };
 
 export function foldName(s: string, lang: Language): string {
-  const k = lang + s;
-  let f = foldMemo.get(k);
+  const memo = foldMemo[lang];
+  let f = memo.get(s);
   if (f === undefined) {
-    if (foldMemo.size >= 50000) foldMemo.clear();
+    if (memo.size >= 50000) memo.clear();
     f = lang === 'ar' ? foldArabic(s) : foldLatin(s);
-    foldMemo.set(k, f);
+    memo.set(s, f);
   }
   return f;
 }
@@ -425,28 +425,42 @@ export function writtenSpelling(partText: string, start: number, end: number, sp
  * Coarse bucket key of one token: every spelling variant of a name (per `tokenVariant`) shares it, so indexes compare
  * only spellings in the same bucket (transliteration classes merged, inner long vowels and doubled letters dropped).
  */
-const bucketMemo = new Map<string, string>();
+const bucketMemo: Record<Language, Map<string, string>> = { ar: new Map(), en: new Map() };
 
 export function bucketKey(token: string, lang: Language): string {
-  const k = lang + token;
-  let v = bucketMemo.get(k);
+  const memo = bucketMemo[lang];
+  let v = memo.get(token);
   if (v === undefined) {
-    if (bucketMemo.size >= 50000) bucketMemo.clear();
+    if (memo.size >= 50000) memo.clear();
     v = computeBucketKey(token, lang);
-    bucketMemo.set(k, v);
+    memo.set(token, v);
   }
   return v;
+}
+
+/** The class letter of an Arabic consonant in a bucket key (transliteration alternations share one), else 0. */
+function arBucketClass(c: number): string | undefined {
+  switch (c) {
+    case 0x0643: case 0x0642: case 0x063a: case 0x062c: case 0x06af: case 0x06a8: case 0x06ad: return 'K'; // ك ق غ ج گ ڨ ڭ
+    case 0x0641: case 0x06a4: return 'F'; // ف ڤ
+    case 0x0628: case 0x067e: return 'B'; // ب پ
+    case 0x0634: case 0x0686: return 'C'; // ش چ
+    case 0x062a: case 0x0637: case 0x062b: case 0x0633: case 0x0635: return 'S'; // ت ط ث س ص
+    case 0x062f: case 0x0636: case 0x0630: case 0x0632: case 0x0638: return 'D'; // د ض ذ ز ظ
+    default: return undefined;
+  }
 }
 
 function computeBucketKey(token: string, lang: Language): string {
   let f = foldName(token, lang);
   if (lang === 'ar') {
-    f = f.replace(/تش/g, 'ش');
+    if (f.includes('تش')) f = f.replace(/تش/g, 'ش');
     let out = '';
     for (let i = 0; i < f.length; i++) {
-      const c = f[i];
-      if (i > 0 && 'اوي'.includes(c)) continue;
-      out += /[كقغجگڨڭ]/.test(c) ? 'K' : /[فڤ]/.test(c) ? 'F' : /[بپ]/.test(c) ? 'B' : /[شچ]/.test(c) ? 'C' : /[تطثسص]/.test(c) ? 'S' : /[دضذزظ]/.test(c) ? 'D' : c;
+      const c = f.charCodeAt(i);
+      // Inner long vowels ا و ي are dropped.
+      if (i > 0 && (c === 0x0627 || c === 0x0648 || c === 0x064a)) continue;
+      out += arBucketClass(c) ?? f[i];
     }
     return out;
   }

@@ -7,6 +7,7 @@
  * the surname of a full name ('شويجو' / 'سيرغي شويغو'); so different people who share a first name
  * ('سيرغي لافروف' / 'سيرغي شويغو') never are.
  */
+import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
 import { bucketKey, foldName, isNativeArabicName, mentionParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
@@ -256,21 +257,24 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     if (out.length && lang === 'ar' && r.all.some((x) => known.has(x))) return [];
     return out;
   };
-  const re = /[\p{L}\p{M}]+/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes: a
+  // word is only cut out of the text once it passes the cheap rejects.
+  const run: [number, number] = [0, 0];
+  for (let at = 0; nextRun(text, at, 1, run); ) {
+    const start = run[0];
+    const end = run[1];
+    at = end;
+    // Cheap rejects before any lookup: every reading tested has 4 letters or more; English words must be capitalized.
+    if (end - start < 4) continue;
+    if (lang !== 'ar') {
+      const c0 = text.charCodeAt(start);
+      if (c0 >= 97 && c0 <= 122) continue;
+    }
     while (ci < covered.length && covered[ci][1] <= start) ci++;
     let overlaps = false;
     for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) overlaps = true;
     if (overlaps) continue;
-    const w = m[0];
-    // Cheap rejects before any lookup: every reading tested has 4 letters or more; English words must be capitalized.
-    if (w.length < 4) continue;
-    if (lang !== 'ar') {
-      const c0 = w.charCodeAt(0);
-      if (c0 >= 97 && c0 <= 122) continue;
-    }
+    const w = text.slice(start, end);
     // What a word can be depends on the word alone (index and known spellings are fixed during the scan): the
     // readings worth testing are worked out once per distinct word.
     const r = wordReadings(w, lang);

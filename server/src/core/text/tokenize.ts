@@ -141,3 +141,71 @@ export function sentenceRanges(tokens: readonly Token[], max = 150, text?: strin
   if (s < tokens.length) out.push([s, tokens.length]);
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Runs of letters for word scans without a regular expression per word
+
+/** Bit 1: \p{L} or \p{M}; bit 2: \p{N}. Per BMP code unit, filled on first sight from the Unicode properties. */
+const runClass = new Uint8Array(65536);
+const runKnown = new Uint8Array(65536);
+const LM = /^[\p{L}\p{M}]$/u;
+const NUM = /^\p{N}$/u;
+const astral = new Map<number, number>();
+
+function classOf(cp: number): number {
+  const s = String.fromCodePoint(cp);
+  return (LM.test(s) ? 1 : 0) | (NUM.test(s) ? 2 : 0);
+}
+
+/**
+ * Length in code units of the code point at `i` when its class is in `mask` (1: letter or mark, 2: digit), else 0.
+ * Exactly what `[\p{L}\p{M}]` (mask 1) or `[\p{L}\p{M}\p{N}]` (mask 3) with the `u` flag accept: a surrogate pair is
+ * one code point, a lone surrogate is not a letter.
+ */
+export function runCharLength(text: string, i: number, mask: number, to = text.length): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) {
+    if (runKnown[c] === 0) {
+      runClass[c] = classOf(c);
+      runKnown[c] = 1;
+    }
+    return runClass[c] & mask ? 1 : 0;
+  }
+  if (c > 0xdbff || i + 1 >= to) return 0;
+  const d = text.charCodeAt(i + 1);
+  if (d < 0xdc00 || d > 0xdfff) return 0;
+  const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  let k = astral.get(cp);
+  if (k === undefined) {
+    if (astral.size >= 4096) astral.clear();
+    k = classOf(cp);
+    astral.set(cp, k);
+  }
+  return k & mask ? 2 : 0;
+}
+
+/**
+ * The next maximal run of code points of class `mask` at or after `from` (see runCharLength), as [start, end), or
+ * false: the matches of `/[\p{L}\p{M}]+/gu` (mask 1) or `/[\p{L}\p{M}\p{N}]+/gu` (mask 3) over `text.slice(0, to)`,
+ * without building a string per word.
+ */
+export function nextRun(text: string, from: number, mask: number, out: [number, number], to = text.length): boolean {
+  const n = to;
+  let i = from;
+  while (i < n) {
+    let k = runCharLength(text, i, mask, n);
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do {
+      i += k;
+      k = i < n ? runCharLength(text, i, mask, n) : 0;
+    } while (k !== 0);
+    out[0] = start;
+    out[1] = i;
+    return true;
+  }
+  return false;
+}
