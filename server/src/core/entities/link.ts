@@ -401,6 +401,12 @@ function isContiguous(short: readonly string[], long: readonly string[]): boolea
   return false;
 }
 
+/** A 16-bit hash of a word's last two characters and a length (the propagation prefilter). */
+function endHash(key: string, len: number): number {
+  const n = key.length;
+  return ((key.charCodeAt(n - 1) * 31 + key.charCodeAt(n - 2)) * 64 + (len & 63)) & 0xffff;
+}
+
 const EN_INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'al']);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -684,6 +690,22 @@ export function linkEntities(input: LinkInput): LinkResult {
     l.push({ keys, root: [...roots][0] });
   }
   for (const l of patterns.values()) l.sort((a, b) => b.keys.length - a.keys.length);
+  // Every reading of a word ends with the word's last two letters and is at most 3 letters shorter (clitic
+  // readings are suffixes, or 'ا' + suffix after 'لل'): a word whose (last two letters, length) fits no pattern's
+  // first word is passed over without looking up its readings (most words of an article).
+  const ends = new Uint32Array(2048);
+  for (const k of patterns.keys()) if (k.length >= 2) {
+    const h = endHash(k, k.length);
+    ends[h >>> 5] |= 1 << (h & 31);
+  }
+  const mayStartPattern = (key: string): boolean => {
+    if (key.length < 2) return true;
+    for (let len = key.length; len >= key.length - 3 && len >= 2; len--) {
+      const h = endHash(key, len);
+      if (ends[h >>> 5] & (1 << (h & 31))) return true;
+    }
+    return false;
+  };
 
   const rootGroup = new Map<number, number>();
   groups.forEach((_, i) => {
@@ -694,6 +716,7 @@ export function linkEntities(input: LinkInput): LinkResult {
     if (claimed[i] >= 0) continue;
     const t = tokens[i];
     if (t.latin && !t.cap) continue;
+    if (!mayStartPattern(t.key)) continue;
     const readings = t.latin ? [{ key: t.key, strip: 0 }] : cliticReadingsCached(t.key);
     let done = false;
     for (const r of readings) {
