@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { sentenceCase, splitSentences, stripPossessive, tokenizeEnglish } from '../../server/src/core/text/english';
+import { EN_ABBREVIATIONS, sentenceCase, splitSentences, stripPossessive, tokenizeEnglish } from '../../server/src/core/text/english';
 
 const words = (t: string) => tokenizeEnglish(t).map((x) => x.text);
 const sentences = (t: string) => {
@@ -38,6 +38,59 @@ describe('English tokenizer', () => {
     const toks = tokenizeEnglish(t, from, t.length);
     assert.equal(toks[0].start, from);
     assert.deepEqual(toks.map((x) => x.text), ['Mr.', 'Lavrov', 'spoke', '.']);
+  });
+
+  it('gives the tokens of the regex it replaces (scanner vs /…|…/uy) on random text, also on slices', () => {
+    // The tokenizer as it was written with one sticky regex per token (the definition the scanner follows).
+    const TOKEN = /([\p{L}]\.(?:[\p{L}]\.)+)|(\d+(?:[.,]\d+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(\S)/uy;
+    const reference = (text: string, from: number, to: number) => {
+      const out: { start: number; end: number; text: string }[] = [];
+      let i = from;
+      while (i < to) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200f) || c === 0x3000 || c === 0xfeff) {
+          i++;
+          continue;
+        }
+        TOKEN.lastIndex = i;
+        const m = TOKEN.exec(text);
+        if (!m) {
+          const len = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+          out.push({ start: i, end: Math.min(i + len, to), text: text.slice(i, Math.min(i + len, to)) });
+          i += len;
+          continue;
+        }
+        let end = Math.min(i + m[0].length, to);
+        if (m[3]) {
+          const w = text.slice(i, end);
+          const pm = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu.exec(w);
+          if (pm && pm[1].length > 0) {
+            out.push({ start: i, end: i + pm[1].length, text: pm[1] }, { start: i + pm[1].length, end, text: pm[2] });
+            i = end;
+            continue;
+          }
+          if (text.charCodeAt(end) === 46 && end < to && (EN_ABBREVIATIONS.has(w.toLowerCase()) || (w.length === 1 && /\p{Lu}/u.test(w)))) end++;
+        }
+        out.push({ start: i, end, text: text.slice(i, end) });
+        i = end;
+      }
+      return out;
+    };
+    const pool = ['a', 'B', 'É', 'é', 'ſ', "'", '’', '.', ',', '1', '9', ' ', '\n', '\u00a0', '\u2009', '\u200b', '\v', '\u2028', '\ufeff', '-', '|', 'ح', '\u064b', '\u0301', '٣', '𝐋', '😀', '\ud800', '\udc00', 's', 'S', 'n', 't', 'T', 're', 'VE', 'll', 'd', 'M', 'Mr', 'Gen', 'approx', 'e.g', 'nov', 'U', 'İ', '('];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let k = 0; k < 20000; k++) {
+      let t = '';
+      for (let i = 1 + rnd(14); i > 0; i--) t += pool[rnd(pool.length)];
+      let from = rnd(3) === 0 ? rnd(t.length + 1) : 0;
+      // (A slice that starts inside a surrogate pair is not a position the tokenizer is given.)
+      if (from > 0 && /[\ud800-\udbff]/.test(t[from - 1]) && /[\udc00-\udfff]/.test(t[from] ?? '')) from--;
+      const to = rnd(3) === 0 ? from + rnd(t.length - from + 1) : t.length;
+      assert.deepEqual(tokenizeEnglish(t, from, to), reference(t, from, to), JSON.stringify([t, from, to]));
+    }
   });
 
   it('never throws on odd input', () => {

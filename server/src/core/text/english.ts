@@ -12,6 +12,9 @@
  *
  * Sentences end at `.` `!` `?` (and line breaks) unless the dot belongs to a known abbreviation, an initial or a
  * dotted acronym followed by a word that does not look like a sentence start.
+ *
+ * `scanEnglish` is the tokenizer itself, a scanner over cached character classes that reports offsets only;
+ * `tokenizeEnglish` builds the token objects from it.
  */
 import type { Span } from '../types';
 
@@ -31,55 +34,177 @@ export const EN_ABBREVIATIONS: ReadonlySet<string> = new Set([
 /** Abbreviations that normally stand before a name (a dot after them never ends a sentence). */
 const PRENAME = new Set(['mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'brig', 'sen', 'rep', 'gov', 'pres', 'amb', 'rev', 'fr', 'hon', 'st', 'mt', 'ft', 'no', 'nos', 'vs']);
 
-// One alternation, tried in order at each position (sticky):
+// The tokens are those of one alternation, tried in order at each position (sticky, by code point):
+//   ([\p{L}]\.(?:[\p{L}]\.)+) | (\d+(?:[.,]\d+)*) | ([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*) | (\S)
 // 1. dotted acronym or initials: U.N. U.S.A. e.g.  2. number with inner , or .  3. word (letters, marks, digits,
-// inner apostrophes that are not a possessive: O'Brien, don't is split PTB-style below) 4. any other single char.
-const TOKEN = /([\p{L}]\.(?:[\p{L}]\.)+)|(\d+(?:[.,]\d+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(\S)/uy;
+// inner apostrophes that are not a possessive: O'Brien; don't is split PTB-style below) 4. any other code point.
+// `scanEnglish` runs it as a scanner over character classes (no regex, no string per token): a table of the BMP's
+// classes filled on first sight of each code unit, astral code points classified by regex (rare).
+
+const C_L = 1;
+const C_M = 2;
+const C_N = 4;
+const C_SPACE = 8; // \s
+const C_LU = 16; // \p{Lu}
+const C_DONE = 32;
+const CLASS = new Uint8Array(65536);
+const RE_L = /\p{L}/u;
+const RE_M = /\p{M}/u;
+const RE_N = /\p{N}/u;
+const RE_S = /\s/u;
+const RE_LU = /\p{Lu}/u;
+
+function classify(ch: string): number {
+  return (RE_L.test(ch) ? C_L : 0) | (RE_M.test(ch) ? C_M : 0) | (RE_N.test(ch) ? C_N : 0) | (RE_S.test(ch) ? C_SPACE : 0) | (RE_LU.test(ch) ? C_LU : 0) | C_DONE;
+}
+
+/** Class bits of the code point at `i` (a lone surrogate is a code point of no class). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return classify(text.slice(i, i + 2));
+  }
+  let k = CLASS[c];
+  if (k === 0) CLASS[c] = k = c >= 0xd800 && c <= 0xdfff ? C_DONE : classify(String.fromCharCode(c));
+  return k;
+}
+
+/** UTF-16 length of the code point at `i`. */
+function cpLen(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether the lower-cased code unit is `ch` (the /i match of a suffix letter; 's' also matches 'ſ'). */
+function ci(c: number, ch: number): boolean {
+  return c === ch || c === ch - 32 || (ch === 115 && c === 0x17f);
+}
+
+function isApos(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/**
+ * Length of the possessive / contraction suffix of the word text[a, b) (Haftar's -> 's, don't -> n't, they're ->
+ * 're), 0 if none: /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu, whose lazy prefix takes the longest suffix.
+ */
+function clitic(text: string, a: number, b: number): number {
+  const n = b - a;
+  if (n >= 4) {
+    const x = text.charCodeAt(b - 3);
+    const y = text.charCodeAt(b - 2);
+    const z = text.charCodeAt(b - 1);
+    if (ci(x, 110) && isApos(y) && ci(z, 116)) return 3; // n't
+    if (isApos(x) && ((ci(y, 114) && ci(z, 101)) || (ci(y, 118) && ci(z, 101)) || (ci(y, 108) && ci(z, 108)))) return 3; // 're 've 'll
+  }
+  if (n >= 3) {
+    const y = text.charCodeAt(b - 2);
+    const z = text.charCodeAt(b - 1);
+    if (isApos(y) && (ci(z, 115) || ci(z, 100) || ci(z, 109))) return 2; // 's 'd 'm
+  }
+  return 0;
+}
 
 /** Words that look like a sentence start after an ambiguous dot (U.S. They …). */
 const SENT_START = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'but', 'and', 'in', 'on', 'at', 'his', 'her', 'its', 'their', 'our', 'there', 'as', 'if', 'when', 'while', 'after', 'before', 'however', 'meanwhile', 'earlier', 'later']);
 
-/** Tokenize `text[from, to)` (default: the whole text). Never throws; offsets are into `text`. */
-export function tokenizeEnglish(text: string, from = 0, to = text.length): EnToken[] {
-  const out: EnToken[] = [];
+/**
+ * The tokenizer's scanner: calls `emit(start, end)` for each token of `text[from, to)` in order (see
+ * `tokenizeEnglish`), with no allocation per token.
+ */
+export function scanEnglish(text: string, from: number, to: number, emit: (start: number, end: number) => void): void {
   let i = from;
+  const len = text.length;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200f) || c === 0x3000 || c === 0xfeff) {
       i++;
       continue;
     }
-    TOKEN.lastIndex = i;
-    const m = TOKEN.exec(text);
-    if (!m) {
-      // A lone surrogate or another unmatched unit: one token of one code point.
-      const cp = text.codePointAt(i) ?? 0;
-      const len = cp > 0xffff ? 2 : 1;
-      out.push({ start: i, end: Math.min(i + len, to), text: text.slice(i, Math.min(i + len, to)) });
-      i += len;
+    const k = classAt(text, i);
+    let m = -1; // match end in the whole text
+    let word = false;
+    if (k & C_L) {
+      // 1. L . (L .)+
+      let j = i + cpLen(text, i);
+      let pairs = 0;
+      if (text.charCodeAt(j) === 46) {
+        j++;
+        pairs = 1;
+        while (j < len && classAt(text, j) & C_L) {
+          const e = j + cpLen(text, j);
+          if (text.charCodeAt(e) !== 46) break;
+          j = e + 1;
+          pairs++;
+        }
+      }
+      if (pairs >= 2) m = j;
+    }
+    if (m < 0 && isDigit(c)) {
+      // 2. \d+ ([.,] \d+)*
+      let j = i + 1;
+      while (isDigit(text.charCodeAt(j))) j++;
+      for (;;) {
+        const d = text.charCodeAt(j);
+        if ((d === 46 || d === 44) && isDigit(text.charCodeAt(j + 1))) {
+          j += 2;
+          while (isDigit(text.charCodeAt(j))) j++;
+        } else break;
+      }
+      m = j;
+    }
+    if (m < 0 && k & (C_L | C_M | C_N)) {
+      // 3. [LMN]+ (['’] [LM]+)*
+      let j = i + cpLen(text, i);
+      while (j < len && classAt(text, j) & (C_L | C_M | C_N)) j += cpLen(text, j);
+      while (j + 1 < len && isApos(text.charCodeAt(j)) && classAt(text, j + 1) & (C_L | C_M)) {
+        j += 1 + cpLen(text, j + 1);
+        while (j < len && classAt(text, j) & (C_L | C_M)) j += cpLen(text, j);
+      }
+      m = j;
+      word = true;
+    }
+    if (m < 0 && !(k & C_SPACE)) m = i + cpLen(text, i); // 4. \S
+    if (m < 0) {
+      // A white-space unit the skip above does not know (\v, U+2028…): one token of one code point.
+      const l = cpLen(text, i);
+      emit(i, Math.min(i + l, to));
+      i += l;
       continue;
     }
-    let end = Math.min(i + m[0].length, to);
-    if (m[3]) {
-      const w = text.slice(i, end);
+    let end = Math.min(m, to);
+    if (word) {
       // Possessive / contraction split: Haftar's -> Haftar 's ; don't -> do n't ; they're -> they 're
-      const pm = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu.exec(w);
-      if (pm && pm[1].length > 0) {
-        const cut = i + pm[1].length;
-        out.push({ start: i, end: cut, text: pm[1] });
-        out.push({ start: cut, end, text: pm[2] });
+      const cut = clitic(text, i, end);
+      if (cut > 0) {
+        emit(i, end - cut);
+        emit(end - cut, end);
         i = end;
         continue;
       }
       // Abbreviation or initial keeps its dot: Mr. Gen. Nov. J.
       if (text.charCodeAt(end) === 46 && end < to) {
-        const low = w.toLowerCase();
-        if (EN_ABBREVIATIONS.has(low) || (w.length === 1 && /\p{Lu}/u.test(w))) end++;
+        if ((end - i === 1 && classAt(text, i) & C_LU) || (end - i <= 6 && EN_ABBREVIATIONS.has(text.slice(i, end).toLowerCase()))) end++;
       }
     }
-    out.push({ start: i, end, text: text.slice(i, end) });
+    emit(i, end);
     i = end;
   }
+}
+
+/** Tokenize `text[from, to)` (default: the whole text). Never throws; offsets are into `text`. */
+export function tokenizeEnglish(text: string, from = 0, to = text.length): EnToken[] {
+  const out: EnToken[] = [];
+  scanEnglish(text, from, to, (start, end) => out.push({ start, end, text: text.slice(start, end) }));
   return out;
 }
 
