@@ -132,13 +132,14 @@ export function bilouToBio(labels: readonly string[]): string[] {
 
 /**
  * A string -> small integer table (open addressing, FNV-1a over UTF-16 units, linear probing): get/add without the
- * engine's per-string hash call and with a compact probe array, for hot lookups of freshly built strings (feature
- * strings, word forms). Values are the insertion order (0, 1, 2, ...); `clear` empties it.
+ * engine's per-string hash call and with a compact probe array (hash and value side by side; the key string is read
+ * only when the hash matches), for hot lookups of freshly built strings (feature strings, word forms). Values are the
+ * insertion order (0, 1, 2, ...); `clear` empties it.
  */
 export class StringTable {
   private keys: (string | undefined)[];
-  private hashes: Int32Array;
-  private vals: Int32Array;
+  /** [2i] hash, [2i + 1] value (-1 = empty slot) */
+  private slots: Int32Array;
   private mask: number;
   private n = 0;
 
@@ -146,8 +147,7 @@ export class StringTable {
     let size = 16;
     while (size < 2 * expected) size <<= 1;
     this.keys = new Array<string | undefined>(size).fill(undefined);
-    this.hashes = new Int32Array(size);
-    this.vals = new Int32Array(size);
+    this.slots = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
   }
 
@@ -164,53 +164,53 @@ export class StringTable {
   /** The value of `s`, or -1. */
   get(s: string): number {
     const h = StringTable.hash(s);
-    const keys = this.keys;
-    const hashes = this.hashes;
+    const slots = this.slots;
     const mask = this.mask;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = keys[i];
-      if (k === undefined) return -1;
-      if (hashes[i] === h && k === s) return this.vals[i];
+      const v = slots[2 * i + 1];
+      if (v < 0) return -1;
+      if (slots[2 * i] === h && this.keys[i] === s) return v;
     }
   }
 
   /** The value of `s`, added (as `size`) when absent. */
   add(s: string): number {
     const h = StringTable.hash(s);
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const k = this.keys[i];
-      if (k === undefined) {
-        const v = this.n++;
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[2 * i + 1];
+      if (v < 0) {
+        const nv = this.n++;
         this.keys[i] = s;
-        this.hashes[i] = h;
-        this.vals[i] = v;
-        if (2 * this.n > this.mask + 1) this.rehash(2 * (this.mask + 1));
-        return v;
+        slots[2 * i] = h;
+        slots[2 * i + 1] = nv;
+        if (2 * this.n > mask + 1) this.rehash(2 * (mask + 1));
+        return nv;
       }
-      if (this.hashes[i] === h && k === s) return this.vals[i];
+      if (slots[2 * i] === h && this.keys[i] === s) return v;
     }
   }
 
   clear(): void {
     this.keys.fill(undefined);
+    this.slots.fill(-1);
     this.n = 0;
   }
 
   private rehash(size: number): void {
     const keys = this.keys;
-    const hashes = this.hashes;
-    const vals = this.vals;
+    const old = this.slots;
     this.keys = new Array<string | undefined>(size).fill(undefined);
-    this.hashes = new Int32Array(size);
-    this.vals = new Int32Array(size);
+    this.slots = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
     for (let j = 0; j < keys.length; j++) {
-      if (keys[j] === undefined) continue;
-      let i = hashes[j] & this.mask;
-      while (this.keys[i] !== undefined) i = (i + 1) & this.mask;
+      if (old[2 * j + 1] < 0) continue;
+      let i = old[2 * j] & this.mask;
+      while (this.slots[2 * i + 1] >= 0) i = (i + 1) & this.mask;
       this.keys[i] = keys[j];
-      this.hashes[i] = hashes[j];
-      this.vals[i] = vals[j];
+      this.slots[2 * i] = old[2 * j];
+      this.slots[2 * i + 1] = old[2 * j + 1];
     }
   }
 }

@@ -240,17 +240,21 @@ export class ArabicTagger implements NerTagger {
     const pairs: number[] = []; // (a, b, column, id) quadruples
     models.forEach((m, s) =>
       m.forEachFeature((f, id) => {
+        if (f.charCodeAt(2) === 61 /* = */) {
+          // word pairs go to the pair table only (the feature of a word with a space is looked up by name: pairIdOf)
+          const kind = f.startsWith('pw=') ? 0 : f.startsWith('wn=') ? 1 : f.startsWith('pp=') ? 2 : -1;
+          if (kind >= 0) {
+            const sp = f.indexOf(' ', 3);
+            if (sp >= 0 && f.indexOf(' ', sp + 1) < 0) {
+              pairs.push(this.pairWord.add(f.slice(3, sp)), this.pairWord.add(f.slice(sp + 1)), 3 * s + kind, id);
+              return;
+            }
+          }
+        }
         const bar = f.indexOf('|');
         const k = bar === 1 ? (f.charCodeAt(0) === 49 ? 2 : f.charCodeAt(0) === 50 ? 3 : -1) : bar === 2 && f.charCodeAt(0) === 45 ? (f.charCodeAt(1) === 50 ? 0 : f.charCodeAt(1) === 49 ? 1 : -1) : -1;
         const row = this.base.add(k >= 0 ? f.slice(bar + 1) : f);
         tab[row * W + 5 * s + (k >= 0 ? 1 + k : 0)] = id;
-        if (k < 0 && f.length > 3 && f.charCodeAt(2) === 61 /* = */) {
-          const kind = f.startsWith('pw=') ? 0 : f.startsWith('wn=') ? 1 : f.startsWith('pp=') ? 2 : -1;
-          if (kind < 0) return;
-          const sp = f.indexOf(' ', 3);
-          if (sp < 0 || f.indexOf(' ', sp + 1) >= 0) return; // not two space-free words: never asked for
-          pairs.push(this.pairWord.add(f.slice(3, sp)), this.pairWord.add(f.slice(sp + 1)), 3 * s + kind, id);
-        }
       }),
     );
     tab = tab.slice(0, this.base.size * W);
@@ -275,17 +279,14 @@ export class ArabicTagger implements NerTagger {
     this.R = off;
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
-    const ptab: number[] = [];
+    const ptab = new Int32Array((pairs.length / 4) * 3 * S).fill(-1);
     for (let q = 0; q < pairs.length; q += 4) {
       const key = pairs[q] * this.nPairWords + pairs[q + 1];
       let row = this.pairRow.get(key);
-      if (row === undefined) {
-        this.pairRow.set(key, (row = this.pairRow.size));
-        for (let c = 0; c < 3 * S; c++) ptab.push(-1);
-      }
+      if (row === undefined) this.pairRow.set(key, (row = this.pairRow.size));
       ptab[row * 3 * S + pairs[q + 2]] = pairs[q + 3];
     }
-    this.pairTab = Int32Array.from(ptab);
+    this.pairTab = ptab.slice(0, this.pairRow.size * 3 * S);
   }
 
   /** Id in stage s of an own-slot feature string (-1 = unknown). */
@@ -348,7 +349,7 @@ export class ArabicTagger implements NerTagger {
 
   /** Id of a pair feature (column c of pairTab: 3 stage + 0 'pw=', 1 'wn=', 2 'pp=') of words a, b (pair ids pa, pb). */
   private pairIdOf(pa: number, pb: number, a: string, b: string, c: number): number {
-    if (pa === -2 || pb === -2) return this.ownId(['pw=', 'wn=', 'pp='][c % 3] + a + ' ' + b, (c / 3) | 0);
+    if (pa === -2 || pb === -2) return this.stages[(c / 3) | 0].m.featureId(['pw=', 'wn=', 'pp='][c % 3] + a + ' ' + b);
     if (pa < 0 || pb < 0) return -1;
     const row = this.pairRow.get(pa * this.nPairWords + pb);
     return row === undefined ? -1 : this.pairTab[row * 3 * this.stages.length + c];
