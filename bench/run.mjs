@@ -107,7 +107,7 @@ if (ar && !ar.error) {
   const figure = all
     ? `${(ar.indexMs / 1000).toFixed(1)} s (${k(ar.doneWords / (ar.indexMs / 1000))} words/s)`
     : `**projected ${(ar.projectedMs / 1000).toFixed(0)} s** (${k(ar.done)} files in the ${ar.budgetS} s budget, ${k(ar.doneWords / (ar.indexMs / 1000))} words/s)`;
-  row(`Archive: ${k(ar.files)} files (analyze + workspace name index)`, `${(ar.words / 1e6).toFixed(2)}M words`, figure, '', `${ar.maxRssMB} MB`, `${ar.workers} worker thread(s) on ${ar.cores} cores; ${ar.entities} entities in the files done; generating the files took ${(ar.genMs / 1000).toFixed(1)} s; target < 30 s, < 500 MB${all ? '' : '; BENCH_ARCHIVE_BUDGET=0 lifts the budget'}`);
+  row(`Archive: ${k(ar.files)} files (the server's workspace scan)`, `${(ar.words / 1e6).toFixed(2)}M words`, figure, '', `${ar.maxRssMB ?? '?'} MB`, `server process (main thread + ${ar.workers} worker thread(s)) on ${ar.cores} cores; ${ar.indexed} files with names in the index; generating the files took ${(ar.genMs / 1000).toFixed(1)} s; target < 30 s, < 500 MB${all ? '' : '; BENCH_ARCHIVE_BUDGET=0 lifts the budget'}`);
 }
 else if (ar) fail('Archive', ar);
 

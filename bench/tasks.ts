@@ -4,15 +4,14 @@
  * file (esbuild, like the server) and runs the tasks in turn.
  *
  * Tasks: core (throughput + components + model load), textlint, harper, compromise (peers), latency (the real
- * server over stdio), cold (server start-up), archive (10,000 files indexed through the core, worker_threads).
+ * server over stdio), cold (server start-up), archive (10,000 files indexed by the real server's workspace scan).
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, extractDates, extractEntities, parseStructure, rules, WorkspaceNameIndex } from '../server/src/core/index';
+import { analyze, extractDates, extractEntities, parseStructure, rules } from '../server/src/core/index';
 import type { Article, Language } from '../server/src/core/index';
 import type { Resources } from '../server/src/core/resources';
 import { tokenizeEnglish } from '../server/src/core/text/english';
@@ -353,11 +352,9 @@ async function taskCold(): Promise<Json> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Archive: N article files generated into a temp folder, indexed through the core.
+// Archive: N article files generated into a temp folder, indexed by the real server's workspace scan.
 
-interface Indexed { uri: string; language: Language; entities: Article['entities']; words: number; findings: number }
-
-/** Seconds the archive indexing may take before it stops and projects the rest (keeps `npm run bench` bounded). */
+/** Seconds the archive indexing may take before it is cancelled and the rest projected (keeps `npm run bench` bounded). */
 const ARCHIVE_BUDGET = Number(process.env.BENCH_ARCHIVE_BUDGET ?? (QUICK ? 20 : 60));
 
 function generateArchive(dir: string, n: number): number {
@@ -375,36 +372,31 @@ function generateArchive(dir: string, n: number): number {
     const body = [...paras.slice(rot), ...paras.slice(0, rot), other].filter(Boolean).join('\n\n');
     const text = `${head}\n${body}\n`;
     words += countWords(text);
-    const sub = path.join(dir, String(Math.floor(i / 1000)).padStart(2, '0'));
+    const sub = path.join(dir, 'articles', String(Math.floor(i / 1000)).padStart(2, '0'));
     if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
     fs.writeFileSync(path.join(sub, `${String(i).padStart(5, '0')}.txt`), text);
   }
   return words;
 }
 
-function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name)).sort();
-}
-
-async function indexFiles(files: string[], resources: Resources, deadline: number): Promise<Indexed[]> {
-  const out: Indexed[] = [];
-  for (const f of files) {
-    if (Date.now() > deadline) break;
-    const text = fs.readFileSync(f, 'utf8');
-    const a = analyze(text, { fileName: path.basename(f) }, resources);
-    out.push({ uri: f, language: a.language, entities: a.entities, words: countWords(text), findings: a.diagnostics.length });
+/** Peak and current RSS of a process (Linux /proc), MB. */
+function procMemMB(pid: number): { peak?: number; now?: number } {
+  try {
+    const st = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(st)?.[1] ?? NaN);
+    return { peak: Math.round(kb('VmHWM') / 1024), now: Math.round(kb('VmRSS') / 1024) };
+  } catch {
+    return {};
   }
-  return out;
 }
 
-async function archiveWorker(): Promise<void> {
-  const { files, deadline } = workerData as { files: string[]; deadline: number };
-  const { resources } = await loadResources();
-  // Send in batches so the main thread indexes while workers analyze.
-  for (let i = 0; i < files.length && Date.now() <= deadline; i += 50) parentPort!.postMessage(await indexFiles(files.slice(i, i + 50), resources, deadline));
-  parentPort!.postMessage('done');
-}
-
+/**
+ * The product's own code path: `dist/server.js --stdio` opened on the archive folder indexes it in the background at
+ * start (server.ts scanWorkspace: worker threads from node/indexer.ts when there is more than one core), with
+ * server-initiated progress. Timed from `initialized` to the end of that progress; peak RSS is the server process
+ * (main thread + workers, /proc VmHWM). Past the budget the scan is cancelled through its progress token and the
+ * full time projected from the files done.
+ */
 async function taskArchive(): Promise<Json> {
   const n = Number(process.env.BENCH_ARCHIVE_FILES ?? (QUICK ? 1000 : 10000));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-archive-'));
@@ -412,43 +404,68 @@ async function taskArchive(): Promise<Json> {
     let t0 = performance.now();
     const words = generateArchive(dir, n);
     const genMs = performance.now() - t0;
-    const cores = os.availableParallelism();
-    const workers = Math.max(1, Math.min(cores, 8));
+    const rpc = await import('vscode-languageserver-protocol/node');
+    const { pathToFileURL } = await import('node:url');
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
+    const logs: string[] = [];
+    let token: string | number | undefined;
+    let lastMessage = '';
+    let ended!: () => void;
+    const end = new Promise<void>((res) => (ended = res));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ workspaceIndex: { maxFiles: n + 100 } })));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      token ??= p.token;
+      return null;
+    });
+    conn.onRequest('workspace/diagnostic/refresh', () => null);
+    conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string; message?: string } }) => {
+      if (p.token !== token) return;
+      if (p.value.message) lastMessage = p.value.message;
+      if (p.value.kind === 'end') ended();
+    });
+    conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
+    conn.listen();
+    const folder = pathToFileURL(dir).href;
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'archive' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: {} } },
+    });
     t0 = performance.now();
-    const files = listFiles(dir);
-    const index = new WorkspaceNameIndex();
-    let entities = 0;
-    let findings = 0;
-    let done = 0;
-    let doneWords = 0;
-    const deadline = ARCHIVE_BUDGET > 0 ? Date.now() + ARCHIVE_BUDGET * 1000 : Infinity;
-    let peakHeap = 0;
-    const add = (batch: Indexed[]) => {
-      for (const x of batch) {
-        index.set(x.uri, x);
-        entities += x.entities.length;
-        findings += x.findings;
-        done++;
-        doneWords += x.words;
-      }
-      peakHeap = Math.max(peakHeap, process.memoryUsage().rss);
-    };
-    if (workers === 1) {
-      const { resources } = await loadResources();
-      for (let i = 0; i < files.length && Date.now() <= deadline; i += 50) add(await indexFiles(files.slice(i, i + 50), resources, deadline));
-    } else {
-      const per = Math.ceil(files.length / workers);
-      await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((res, rej) => {
-        const worker = new Worker(__filename, { workerData: { task: 'archive-worker', files: files.slice(w * per, (w + 1) * per), deadline } });
-        worker.on('message', (m: Indexed[] | 'done') => {
-          if (m === 'done') void worker.terminate().then(() => res());
-          else add(m);
-        });
-        worker.on('error', rej);
-      })));
-    }
+    void conn.sendNotification('initialized', {});
+    let budgetHit = false;
+    const timer = ARCHIVE_BUDGET > 0
+      ? setTimeout(() => {
+          budgetHit = true;
+          if (token !== undefined) void conn.sendNotification('window/workDoneProgress/cancel', { token });
+        }, ARCHIVE_BUDGET * 1000)
+      : undefined;
+    await end;
     const indexMs = performance.now() - t0;
-    return { files: files.length, words, done, doneWords, budgetS: ARCHIVE_BUDGET, projectedMs: done < files.length ? (indexMs * files.length) / Math.max(1, done) : undefined, genMs, indexMs, workers, cores, entities, findings, indexed: index.size, maxRssMB: maxRssMB(), peakSampledRssMB: Math.round(peakHeap / 1048576) };
+    clearTimeout(timer);
+    // The server logs its summary right after the progress ends.
+    const summary = async () => logs.find((l) => /workspace index: \d+ files/.test(l));
+    for (let i = 0; i < 100 && !(await summary()); i++) await new Promise((res) => setTimeout(res, 20));
+    const line = (await summary()) ?? '';
+    const done = Number(/workspace index: (\d+) files/.exec(line)?.[1] ?? /^(\d+)/.exec(lastMessage)?.[1] ?? 0);
+    const withNames = Number(/, (\d+) with names/.exec(line)?.[1] ?? 0);
+    const threads = /on (\d+) worker thread/.exec(logs.find((l) => /scanning \d+ files/.test(l)) ?? '')?.[1];
+    const mem = procMemMB(child.pid!);
+    const symbols = (await conn.sendRequest('workspace/symbol', { query: '' })) as unknown[];
+    await conn.sendRequest('shutdown').catch(() => {});
+    void conn.sendNotification('exit');
+    await new Promise<void>((res) => (child.exitCode !== null ? res() : child.once('exit', () => res())));
+    conn.dispose();
+    const doneWords = Math.round((words * Math.min(done, n)) / n);
+    return {
+      files: n, words, done, doneWords, budgetS: ARCHIVE_BUDGET, cancelled: budgetHit && done < n,
+      projectedMs: done < n ? (indexMs * n) / Math.max(1, done) : undefined,
+      genMs, indexMs, workers: threads === undefined ? 0 : Number(threads), cores: os.availableParallelism(),
+      indexed: withNames, symbols: symbols.length, maxRssMB: mem.peak, endRssMB: mem.now,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -467,9 +484,7 @@ async function main(): Promise<void> {
   process.stdout.write('\n' + JSON.stringify({ task, sink: sink % 2, ...out }) + '\n');
 }
 
-if (!isMainThread && (workerData as { task?: string })?.task === 'archive-worker') {
-  void archiveWorker();
-} else if (require.main === module) {
+if (require.main === module) {
   main().catch((e) => {
     process.stdout.write('\n' + JSON.stringify({ task: process.argv[2], error: e instanceof Error ? e.message : String(e) }) + '\n');
     process.exitCode = 1;

@@ -27,15 +27,14 @@ import {
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalyzeOptions } from './core/analyze';
-import { ChunkedAnalysis, DEFAULT_PIECE_CHARS, PIECEWISE_ABOVE } from './core/chunked';
+import type { AnalyzeOptions } from './core/analyze';
+import { analyzeBounded, ChunkedAnalysis, DEFAULT_PIECE_CHARS, PIECEWISE_ABOVE } from './core/chunked';
 import { WorkspaceNameIndex } from './core/names/workspace';
 import type { Resources } from './core/resources';
 import type { Stylebook } from './core/stylebook/model';
 import { detectLanguage } from './core/text/language';
-import { LineIndex } from './core/text/lines';
-import { readIsoDate } from './core/dates/calendar';
-import type { Article, DateValue, Finding, Severity } from './core/types';
+import type { Position } from './core/text/lines';
+import type { Article, Finding, Severity } from './core/types';
 import { codeActions, FIX_ALL_KIND, fixAllEdits } from './features/codeActions';
 import { Converter, toDiagnostic } from './features/convert';
 import { hover } from './features/hover';
@@ -47,6 +46,8 @@ import { legend, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { english, messages, type Messages } from './l10n';
 import type { ServerHost, StylebookFileProblem } from './node/host';
+import type { IndexOutcome } from './node/indexer';
+import { articleOptions, fileName, LinePositions, summarize } from './features/summary';
 import {
   ArticleSummary,
   ArticleSummaryParams,
@@ -81,17 +82,7 @@ export interface ServerOptions {
   host?: ServerHost;
 }
 
-function parseDate(s: string | undefined): DateValue | undefined {
-  return s ? readIsoDate(s.trim()) : undefined;
-}
 
-function fileName(uri: string): string {
-  try {
-    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  } catch {
-    return uri.slice(uri.lastIndexOf('/') + 1);
-  }
-}
 
 /** UTF-8 byte length without Node's Buffer. */
 function utf8Length(s: string): number {
@@ -175,7 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let folders: string[] = [];
   /** The cross-article name index (workspace symbols, name.variant-across) and line indexes of indexed files. */
   const index = new WorkspaceNameIndex();
-  const lineIndexes = new Map<string, LineIndex>();
+  const lineIndexes = new Map<string, { positionAt(offset: number): Position }>();
   let indexing: { cancel: () => void } | undefined;
   /**
    * Bumped whenever something besides a document's own text can change its diagnostics (settings, trust, style book,
@@ -259,18 +250,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function analyzeOptions(uri: string, s: Settings): AnalyzeOptions {
-    return {
-      fileName: fileName(uri),
-      publicationDate: parseDate(s.publicationDate),
-      severities: s.diagnostics as Record<string, Severity | 'off'>,
-      stylebook: stylebookFor(uri, s),
-    };
+    return articleOptions(uri, s, stylebookFor(uri, s));
   }
 
   function analyzeText(uri: string, text: string, s: Settings): Article {
     const bytes = utf8Length(text);
     if (bytes > s.maxFileSizeKB * 1024) return tooLargeArticle(text, Math.round(bytes / 1024), s.maxFileSizeKB, t);
-    return analyze(text, analyzeOptions(uri, s), resources);
+    return analyzeBounded(text, analyzeOptions(uri, s), resources);
   }
 
   /** Piecewise runs in progress, by document URI (at most one each: a newer version cancels the older run). */
@@ -449,8 +435,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * Scan the workspace folders: analyze every matching file that is not open, add it to the name index and
+   * Scan the workspace folders: analyze every matching file that is not open, add its summary to the name index and
    * (when `publishTo`) send its diagnostics to Problems. Progress through `reporter`; stops when `cancelled()`.
+   * With a host indexer (node/indexer.ts: worker threads when there is more than one core) the files are read and
+   * analyzed off this thread, a bounded number in flight, and only their small summaries come back; without one
+   * they are analyzed here, one at a time, yielding to other messages every 100 ms. Same summary either way.
    */
   async function scanWorkspace(reporter: WorkDoneProgressReporter | undefined, cancelled: () => boolean, publishTo: boolean): Promise<CheckWorkspaceResult> {
     const result: CheckWorkspaceResult = { files: 0, diagnostics: 0, skipped: 0, cancelled: false };
@@ -463,47 +452,78 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       uris.push(...(await host.listFiles(f, s0.workspaceIndex.include, s0.workspaceIndex.exclude, s0.workspaceIndex.maxFiles - uris.length, cancelled)));
     }
     reporter?.begin(t('indexing'), 0, t('indexed', 0, uris.length), true);
+    let done = 0;
     let last = Date.now();
-    for (let i = 0; i < uris.length; i++) {
-      if (cancelled()) {
-        result.cancelled = true;
-        break;
+    const progress = () => {
+      done++;
+      if (Date.now() - last > 100 || done === uris.length) {
+        last = Date.now();
+        reporter?.report(Math.round((done * 100) / uris.length), t('indexed', done, uris.length));
       }
-      const uri = uris[i];
-      if (documents.get(uri)) {
-        result.files++;
-        continue;
-      }
-      const size = host.size(uri);
-      const text = size === undefined || size > s0.maxFileSizeKB * 1024 ? undefined : host.read(uri);
-      if (text === undefined) {
-        result.skipped++;
-        continue;
-      }
-      const article = runSafe('index', undefined, () => analyzeText(uri, text, s0));
-      if (!article) {
-        result.skipped++;
-        continue;
+    };
+    const accept = (uri: string, o: IndexOutcome) => {
+      progress();
+      if ('skipped' in o) {
+        if (o.skipped !== 'cancelled') result.skipped++;
+        return;
       }
       result.files++;
-      index.set(uri, article);
+      if (documents.get(uri)) return; // opened meanwhile: its own analysis is in the index
+      index.set(uri, o.summary);
       generation++;
-      const conv = new Converter(uri, text);
-      lineIndexes.set(uri, conv.index);
-      if (publishTo) {
-        const diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, localizeFinding(f, locale), -1));
-        result.diagnostics += diagnostics.length;
+      lineIndexes.set(uri, new LinePositions(o.summary.lineStarts));
+      if (publishTo && o.summary.diagnostics) {
+        result.diagnostics += o.summary.diagnostics.length;
         pushedByScan.add(uri);
-        void connection.sendDiagnostics({ uri, diagnostics });
+        void connection.sendDiagnostics({ uri, diagnostics: o.summary.diagnostics });
       }
-      if (Date.now() - last > 100 || i === uris.length - 1) {
-        last = Date.now();
-        reporter?.report(Math.round(((i + 1) * 100) / uris.length), t('indexed', i + 1, uris.length));
-        await new Promise((res) => setImmediate(res));
+    };
+    const pool = host.indexer?.(log);
+    log(`[info] scanning ${uris.length} files on ${pool ? `${pool.threads} worker thread(s)` : 'the server thread'}`);
+    try {
+      const inFlight = new Set<Promise<void>>();
+      for (let i = 0; i < uris.length; i++) {
+        if (cancelled()) {
+          result.cancelled = true;
+          break;
+        }
+        const uri = uris[i];
+        if (documents.get(uri)) {
+          result.files++;
+          progress();
+          continue;
+        }
+        if (pool) {
+          const p: Promise<void> = pool
+            .index({ uri, folder: folderOf(uri), settings: s0, withDiagnostics: publishTo, locale })
+            .then((o) => {
+              inFlight.delete(p);
+              accept(uri, o);
+            });
+          inFlight.add(p);
+          if (inFlight.size >= pool.threads * 2) await Promise.race(inFlight);
+          continue;
+        }
+        accept(uri, runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexHere(uri, s0, publishTo)));
+        if (Date.now() - last > 100) await new Promise((res) => setImmediate(res));
       }
+      if (result.cancelled) pool?.cancel();
+      await Promise.all(inFlight);
+    } finally {
+      await pool?.dispose();
     }
     reporter?.done();
     return result;
+  }
+
+  /** One workspace file analyzed on this thread (no worker threads): what node/index-worker.ts does. */
+  function indexHere(uri: string, s: Settings, withDiagnostics: boolean): IndexOutcome {
+    const size = host!.size(uri);
+    if (size === undefined) return { skipped: 'unreadable' };
+    if (size > s.maxFileSizeKB * 1024) return { skipped: 'over the size limit' };
+    const text = host!.read(uri);
+    if (text === undefined) return { skipped: 'unreadable or not UTF-8 text' };
+    return { summary: summarize(uri, analyzeText(uri, text, s), withDiagnostics, locale) };
   }
 
   async function startIndexing(): Promise<void> {

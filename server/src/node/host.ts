@@ -1,12 +1,14 @@
 /**
  * The server's file-system access (the language server itself stays free of Node built-ins so it can be driven
- * in memory): the style book of a document's workspace folder and the workspace scan for background indexing.
+ * in memory): the style book of a document's workspace folder, the workspace scan for background indexing, and the
+ * worker threads that analyze the scanned files (node/indexer.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Stylebook } from '../core/stylebook/model';
 import { GlobSet } from '../glob';
+import { type FileIndexer, indexThreads, workerIndexer } from './indexer';
 import { loadStylebook } from './stylebook';
 
 export interface StylebookFileProblem {
@@ -36,11 +38,23 @@ export interface ServerHost {
   size(uri: string): number | undefined;
   /** The file's text as UTF-8, or undefined when unreadable, binary or not valid UTF-8. */
   read(uri: string): string | undefined;
+  /**
+   * Worker threads for one workspace scan (node/indexer.ts), or undefined to analyze on the server's own thread
+   * (one core, or no worker script). The scan disposes of it when done.
+   */
+  indexer?(log: (m: string) => void): FileIndexer | undefined;
+}
+
+export interface NodeHostOptions {
+  /** The script a worker thread runs for indexing (the server bundle; main.ts passes its own file). */
+  workerScript?: string;
+  /** Worker threads (default: `indexThreads()`, one fewer than the cores, at most 4). */
+  threads?: number;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function nodeHost(): ServerHost {
+export function nodeHost(options: NodeHostOptions = {}): ServerHost {
   const books = new Map<string, { mtime: number; value: ReturnType<ServerHost['stylebook']> }>();
   return {
     stylebook(folderUri, rel) {
@@ -107,6 +121,10 @@ export function nodeHost(): ServerHost {
       } catch {
         return undefined;
       }
+    },
+    indexer(log) {
+      const threads = options.threads ?? indexThreads();
+      return options.workerScript && threads > 0 ? workerIndexer(options.workerScript, threads, { log }) : undefined;
     },
     read(uri) {
       try {

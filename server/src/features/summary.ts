@@ -1,0 +1,92 @@
+/**
+ * What the workspace scan keeps of a file that is not open: the small per-file summary the cross-article name index
+ * (core/names/workspace.ts) reads, the line starts that turn its offsets into positions, and, for Check Workspace,
+ * the file's diagnostics already converted to LSP. Built by the same function on the main thread and in the index
+ * worker threads (server/src/node/index-worker.ts), and small enough to cross threads cheaply: whole Articles
+ * (text, structure, dates, findings with fixes) never leave the thread that analyzed them.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { AnalyzeOptions } from '../core/analyze';
+import { readIsoDate } from '../core/dates/calendar';
+import { NAME_TYPES } from '../core/names/variants';
+import type { Stylebook } from '../core/stylebook/model';
+import type { Position } from '../core/text/lines';
+import type { Article, Entity, Language, Severity } from '../core/types';
+import type { Settings } from '../protocol';
+import { Converter, toDiagnostic } from './convert';
+import { localizeFinding } from './localize';
+
+export interface FileSummary {
+  uri: string;
+  language: Language;
+  /** The person, organization and place entities, mentions only (no roles): what `WorkspaceNameIndex.set` reads. */
+  entities: Entity[];
+  /** UTF-16 offset of every line start (the first is 0). */
+  lineStarts: number[];
+  diagnosticCount: number;
+  /** The file's own diagnostics (Check Workspace), localized; `version` in their data is -1. */
+  diagnostics?: Diagnostic[];
+}
+
+/** The file name part of a URI, decoded. */
+export function fileName(uri: string): string {
+  try {
+    return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  } catch {
+    return uri.slice(uri.lastIndexOf('/') + 1);
+  }
+}
+
+/** The analysis options the settings give a file (the server's open documents and the scan alike). */
+export function articleOptions(uri: string, s: Settings, stylebook: Stylebook | undefined): AnalyzeOptions {
+  const date = s.publicationDate ? readIsoDate(s.publicationDate.trim()) : undefined;
+  return {
+    fileName: fileName(uri),
+    publicationDate: date,
+    severities: s.diagnostics as Record<string, Severity | 'off'>,
+    stylebook,
+  };
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Offset -> position from line starts alone (the text itself is not kept), as core/text/lines.ts LineIndex does. */
+export class LinePositions {
+  constructor(private readonly starts: readonly number[]) {}
+  positionAt(offset: number): Position {
+    offset = Math.max(0, offset);
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+}
+
+export function summarize(uri: string, article: Article, withDiagnostics: boolean, locale: string | undefined): FileSummary {
+  const entities: Entity[] = [];
+  for (const e of article.entities) {
+    if (!NAME_TYPES.includes(e.type) || e.mentions.length === 0) continue;
+    entities.push({ id: e.id, type: e.type, name: e.name, mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })), roles: [] });
+  }
+  const summary: FileSummary = { uri, language: article.language, entities, lineStarts: lineStartsOf(article.text), diagnosticCount: article.diagnostics.length };
+  if (withDiagnostics) {
+    const conv = new Converter(uri, article.text);
+    summary.diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, localizeFinding(f, locale), -1));
+  }
+  return summary;
+}

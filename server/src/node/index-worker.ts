@@ -1,0 +1,39 @@
+/**
+ * The worker-thread side of node/indexer.ts: loads the NER models once, then for each job reads the file, analyzes
+ * it exactly as the server analyzes a workspace file (same options, same size limit, piecewise above the core's
+ * threshold) and answers with its FileSummary. Started by main.ts when the server bundle runs as a worker.
+ */
+import { parentPort } from 'node:worker_threads';
+import { analyzeBounded } from '../core/chunked';
+import { articleOptions, summarize } from '../features/summary';
+import type { IndexJob, IndexOutcome } from './indexer';
+import { nodeHost } from './host';
+import { loadNerModels } from './models';
+
+export function runIndexWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  const resources = { ner: loadNerModels().ner };
+  const host = nodeHost();
+  port.on('message', (m: { id: number; job: IndexJob }) => {
+    let outcome: IndexOutcome;
+    try {
+      outcome = indexFile(m.job);
+    } catch (e) {
+      outcome = { skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    port.postMessage({ id: m.id, outcome });
+  });
+
+  function indexFile(job: IndexJob): IndexOutcome {
+    const s = job.settings;
+    const size = host.size(job.uri);
+    if (size === undefined) return { skipped: 'unreadable' };
+    if (size > s.maxFileSizeKB * 1024) return { skipped: 'over the size limit' };
+    const text = host.read(job.uri);
+    if (text === undefined) return { skipped: 'unreadable or not UTF-8 text' };
+    const book = job.folder && s.stylebookPath ? host.stylebook(job.folder, s.stylebookPath)?.stylebook : undefined;
+    const article = analyzeBounded(text, articleOptions(job.uri, s, book), resources);
+    return { summary: summarize(job.uri, article, job.withDiagnostics, job.locale) };
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Workspace indexing off the main thread: a small pool of worker threads that read, analyze and summarize files
+ * (features/summary.ts) for the server's workspace scan, so the open documents on the main thread keep answering.
+ *
+ * - Size: one thread fewer than the cores (at most 4), so on a 2-core machine one worker analyzes while the main
+ *   thread serves the editor; `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the scan analyzes on the main
+ *   thread as before). Each worker loads its own models and keeps its own word caches.
+ * - Memory: a worker is replaced by a fresh one after `recycleAfter` files (its word caches would otherwise grow
+ *   with every new word of the archive); workers exit when the scan that started them is over (`dispose`).
+ * - What crosses threads: a job (URI, settings, folder) in, a FileSummary (name entities, line starts, and only for
+ *   Check Workspace the LSP diagnostics) out.
+ * - Cancellation: `cancel()` drops the jobs not yet sent (they resolve as skipped) and `dispose()` ends the workers.
+ */
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FileSummary } from '../features/summary';
+import type { Settings } from '../protocol';
+
+export interface IndexJob {
+  uri: string;
+  /** The workspace folder holding the file (its style book applies). */
+  folder?: string;
+  settings: Settings;
+  /** Check Workspace: also the file's LSP diagnostics. */
+  withDiagnostics: boolean;
+  locale?: string;
+}
+
+/** A summary, or why the file was not indexed (unreadable, binary, over the size limit, analysis failed, cancelled). */
+export type IndexOutcome = { summary: FileSummary } | { skipped: string };
+
+export interface FileIndexer {
+  readonly threads: number;
+  index(job: IndexJob): Promise<IndexOutcome>;
+  /** Jobs not yet started resolve as skipped ('cancelled'). */
+  cancel(): void;
+  /** End the workers (jobs in flight resolve as skipped). */
+  dispose(): Promise<void>;
+}
+
+export const WORKER_FLAG = 'articleLensIndexWorker';
+
+export function indexThreads(): number {
+  const env = process.env.ARTICLE_LENS_INDEX_THREADS;
+  if (env !== undefined && env !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.floor(Number(env)));
+  return Math.max(0, Math.min(os.availableParallelism() - 1, 4));
+}
+
+interface Slot {
+  worker: Worker;
+  busy?: { id: number; resolve: (o: IndexOutcome) => void };
+  done: number;
+}
+
+/** A pool running `script` (the server bundle; main.ts starts the worker side when WORKER_FLAG is in workerData). */
+export function workerIndexer(script: string, threads: number, options: { recycleAfter?: number; log?: (m: string) => void } = {}): FileIndexer {
+  const recycleAfter = options.recycleAfter ?? 2000;
+  const queue: Array<{ job: IndexJob; resolve: (o: IndexOutcome) => void }> = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let disposed = false;
+
+  function spawn(): Slot {
+    const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+    const slot: Slot = { worker, done: 0 };
+    worker.on('message', (m: { id: number; outcome: IndexOutcome }) => {
+      const b = slot.busy;
+      if (!b || b.id !== m.id) return;
+      slot.busy = undefined;
+      slot.done++;
+      b.resolve(m.outcome);
+      if (slot.done >= recycleAfter && !disposed) {
+        void worker.terminate();
+        slots[slots.indexOf(slot)] = spawn();
+      }
+      pump();
+    });
+    const fail = (why: string) => {
+      const i = slots.indexOf(slot);
+      if (i < 0) return;
+      slot.busy?.resolve({ skipped: why });
+      slot.busy = undefined;
+      if (disposed) return;
+      options.log?.(`[warn] index worker: ${why}`);
+      slots[i] = spawn();
+      pump();
+    };
+    worker.on('error', (e) => fail(e instanceof Error ? e.message : String(e)));
+    worker.on('exit', (code) => {
+      if (slots.includes(slot) && !disposed && code !== 0) fail(`exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  function pump(): void {
+    for (const slot of slots) {
+      if (slot.busy || queue.length === 0) continue;
+      const { job, resolve } = queue.shift()!;
+      const id = nextId++;
+      slot.busy = { id, resolve };
+      slot.worker.postMessage({ id, job });
+    }
+  }
+
+  return {
+    threads,
+    index(job) {
+      if (disposed) return Promise.resolve({ skipped: 'cancelled' });
+      if (slots.length < threads) slots.push(spawn());
+      return new Promise<IndexOutcome>((resolve) => {
+        queue.push({ job, resolve });
+        pump();
+      });
+    },
+    cancel() {
+      for (const q of queue.splice(0)) q.resolve({ skipped: 'cancelled' });
+    },
+    async dispose() {
+      disposed = true;
+      this.cancel();
+      const all = slots.splice(0);
+      for (const s of all) s.busy?.resolve({ skipped: 'cancelled' });
+      await Promise.all(all.map((s) => s.worker.terminate()));
+    },
+  };
+}
