@@ -140,11 +140,23 @@ const MAX_SENTENCE = 150;
  * it holds that many (one document may go past it). Decoded sentences: keys of 3 UTF-16 units and labels of 4 bytes
  * a token, emptied at 20,000 sentences or 400,000 tokens (~5 MB).
  */
-const MAX_WORDS = 40_000;
-const MAX_SENTENCES = 20_000;
-const MAX_SENTENCE_TOKENS = 400_000;
-/** Longest document whose tokens are kept between the region calls of tag() (longer ones are tokenized per region). */
-const MAX_MEMO_TOKENS = 200_000;
+export const CACHE_LIMITS = {
+  maxWords: 40_000,
+  maxSentences: 20_000,
+  maxSentenceTokens: 400_000,
+  /** Longest document whose tokens are kept between the region calls of tag() (longer ones are tokenized per region). */
+  maxMemoTokens: 200_000,
+};
+export type ArabicCacheLimits = typeof CACHE_LIMITS;
+
+/** What the caches hold (ArabicTagger.cacheStats). */
+export interface ArabicCacheStats {
+  words: number;
+  sentences: number;
+  sentenceTokens: number;
+  /** Estimated bytes of the word cache, the decoded-sentence cache and the document memo. */
+  bytes: number;
+}
 
 const EMPTY: string[] = [];
 
@@ -223,7 +235,11 @@ export class ArabicTagger implements NerTagger {
   private prowBuf = new Int32Array(0);
   private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
 
-  constructor(model: ArabicModel, gaz?: ArabicGazetteerData) {
+  private readonly limits: ArabicCacheLimits;
+
+  /** `limits`: cache bounds (default CACHE_LIMITS; tests use small ones). */
+  constructor(model: ArabicModel, gaz?: ArabicGazetteerData, limits: Partial<ArabicCacheLimits> = {}) {
+    this.limits = { ...CACHE_LIMITS, ...limits };
     if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
     this.cfg = model.features;
     this.lex = new ArabicLexicon(gaz, model.vocab);
@@ -372,15 +388,16 @@ export class ArabicTagger implements NerTagger {
     this.cap = cap;
   }
 
-  /** Empty the word cache when it holds MAX_WORDS forms (called between documents only: no slot is held then). */
+  /** Empty the word cache when it holds maxWords forms (called between documents only: no slot is held then). */
   private evictIfFull(): void {
-    if (this.nWords < MAX_WORDS) return;
+    const max = this.limits.maxWords;
+    if (this.nWords < max) return;
     this.slotOf.clear();
     this.infos.length = 0;
     this.nWords = 0;
-    if (this.cap > MAX_WORDS) {
+    if (this.cap > max) {
       this.cap = 0;
-      this.grow(MAX_WORDS);
+      this.grow(max);
     }
     this.lastDoc = undefined;
   }
@@ -389,7 +406,7 @@ export class ArabicTagger implements NerTagger {
    * `decode` through a cache of decoded sentences: the key is the stage, and per word its never-reused id and its
    * document signature (docSignatureCode: the only document statistics the features read), plus the pass tags when
    * they are features, so a hit gives exactly what decoding would. An edit re-decodes only the sentences whose key
-   * changed. Instance-level, pure, bounded (MAX_SENTENCES, MAX_SENTENCE_TOKENS).
+   * changed. Instance-level, pure, bounded (maxSentences, maxSentenceTokens).
    */
   private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
     const n = ws.length;
@@ -414,7 +431,7 @@ export class ArabicTagger implements NerTagger {
     const hit = this.sentCache.get(k);
     if (hit) return hit;
     const out = this.decode(ws, infos, si, sig, stats, marks, pass);
-    if (this.sentCache.size >= MAX_SENTENCES || this.sentTokens + n > MAX_SENTENCE_TOKENS) {
+    if (this.sentCache.size >= this.limits.maxSentences || this.sentTokens + n > this.limits.maxSentenceTokens) {
       this.sentCache.clear();
       this.sentTokens = 0;
     }
@@ -550,7 +567,7 @@ export class ArabicTagger implements NerTagger {
       addPassTags(stats, sents, l);
     }
     const memo: DocMemo = { text, stats, pass };
-    if (tokens.length <= MAX_MEMO_TOKENS) {
+    if (tokens.length <= this.limits.maxMemoTokens) {
       memo.tokens = tokens;
       memo.slots = slots;
     }
@@ -561,6 +578,17 @@ export class ArabicTagger implements NerTagger {
   /** Document statistics over the whole text (see docFor). */
   private docStatsFor(text: string): DocStats | undefined {
     return this.docFor(text)?.stats;
+  }
+
+  /**
+   * What the caches hold, with an estimate of their bytes: per cached word its float32 block, ids and ~200 bytes of
+   * WordInfo, key and strings; per decoded sentence its key (3 UTF-16 units a token) and labels (4 bytes a token)
+   * plus ~100 bytes; the document memo's tokens (~80 bytes each).
+   */
+  cacheStats(): ArabicCacheStats {
+    const memo = this.lastDoc?.tokens?.length ?? 0;
+    const bytes = this.cap * (4 * this.R + 24) + this.nWords * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 84;
+    return { words: this.nWords, sentences: this.sentCache.size, sentenceTokens: this.sentTokens, bytes };
   }
 
   /** IOB2 labels for the sentences of one document given as words (evaluation on ANERcorp). */
