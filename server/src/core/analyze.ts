@@ -9,16 +9,19 @@
  * - the whole result when the text, the options and the resources are the same as last time (a re-run on a
  *   settings change that does not change them, a second request for the same version);
  * - the linker's tokens of every headline/paragraph whose text is unchanged (entities/tokens.ts RegionTokenCache);
+ * - the name.variant check's candidate words of every unchanged line (names/variants.ts LineWordCache);
  * - the taggers cache their decoded sentences themselves (ner/), so unchanged sentences are not decoded again.
  * Linking, dates and checks are document-level (a name in one paragraph links and propagates to every other), so
  * they run again over the whole text; their per-word work is memoized (bounded) in their modules.
- * Bounded: an Analyzer holds the previous result and the tokens of the previous text's regions only. Use one per
- * document.
+ * Bounded: an Analyzer holds the previous result and what it keeps of the previous text's regions and lines only.
+ * Use one per document.
  */
 import { rules } from './checks';
+import type { CheckCaches } from './checks/rule';
 import { extractDates } from './dates';
 import { extractEntities } from './entities';
 import { RegionTokenCache } from './entities/tokens';
+import { LineWordCache } from './names/variants';
 import type { Resources } from './resources';
 import { parseStructure } from './structure';
 import { detectLanguage } from './text/language';
@@ -43,7 +46,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, resources: R
   return run(text, options, resources);
 }
 
-function run(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache): Article {
+function run(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache, caches?: CheckCaches): Article {
   const language = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
   const structure = parseStructure(text);
   const { dates, publicationDate } = extractDates(text, structure, language, options);
@@ -58,7 +61,7 @@ function run(text: string, options: AnalyzeOptions, resources: Resources, tokenC
   };
   const diagnostics: Finding[] = [];
   for (const rule of rules) {
-    for (const f of rule.run({ article: draft, options, resources })) {
+    for (const f of rule.run({ article: draft, options, resources, caches })) {
       const sev = options.severities?.[f.code];
       if (sev === 'off') continue;
       if (sev) f.severity = sev;
@@ -92,12 +95,13 @@ const sameResources = (a: Resources, b: Resources) => a === b || (a.ner?.ar === 
  */
 export class Analyzer {
   private readonly tokens = new RegionTokenCache();
+  private readonly caches = { lines: new LineWordCache() };
   private last?: { text: string; options: AnalyzeOptions; resources: Resources; article: Article };
 
   analyze(text: string, options: AnalyzeOptions = {}, resources: Resources = {}): Article {
     const last = this.last;
     if (last && last.text === text && sameResources(last.resources, resources) && sameOptions(last.options, options)) return last.article;
-    const article = run(text, options, resources, this.tokens);
+    const article = run(text, options, resources, this.tokens, this.caches);
     // The options are copied (a caller may change its object in place); the style book is kept by identity.
     this.last = { text, options: { ...options, ...(options.severities ? { severities: { ...options.severities } } : {}) }, resources, article };
     return article;
@@ -107,5 +111,6 @@ export class Analyzer {
   clear(): void {
     this.last = undefined;
     this.tokens.clear();
+    this.caches.lines.clear();
   }
 }

@@ -35,9 +35,9 @@ const times = (n: number) => `${n}×`;
 export const nameVariantRule: Rule = {
   codes: [NAME_VARIANT],
   defaultSeverity: 'warning',
-  run({ article, options }) {
+  run({ article, options, caches }) {
     const lang = article.language;
-    const groups = spellingGroups(article.entities, lang, {}, article.text);
+    const groups = spellingGroups(article.entities, lang, {}, article.text, caches?.lines);
     if (groups.length === 0) return [];
     const sb = options.stylebook ? indexStylebook(options.stylebook) : undefined;
     const findings: Finding[] = [];

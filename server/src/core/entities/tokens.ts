@@ -168,12 +168,13 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
 /**
  * `scanTokens` with the tokens of each region remembered by the region's text, for re-analysis after an edit: a
  * region's tokens depend on its own text only (each region starts with a Boundary; gaps are classified inside the
- * region), so an unchanged paragraph is not scanned again, only shifted to where it now stands. Bounded: only the
- * regions of the previous call are kept (an edit session keeps what it needs, a new document replaces it all).
+ * region), so an unchanged paragraph is not scanned again: its tokens are reused as they are when it stands where it
+ * stood, else shifted to where it now stands. The linker never changes a token. Bounded: only the regions of the
+ * previous call are kept (an edit session keeps what it needs, a new document replaces it all).
  */
 export class RegionTokenCache {
-  private current = new Map<string, Token[]>();
-  private previous = new Map<string, Token[]>();
+  private current = new Map<string, CachedRegion>();
+  private previous = new Map<string, CachedRegion>();
 
   scan(text: string, regions: readonly Span[]): Token[] {
     this.previous = this.current;
@@ -182,10 +183,18 @@ export class RegionTokenCache {
     for (let r = 0; r < regions.length; r++) {
       const { start, end } = regions[r];
       const key = text.slice(start, end);
-      let local = this.current.get(key) ?? this.previous.get(key);
-      if (!local) local = scanTokens(key, [{ start: 0, end: key.length }]);
-      this.current.set(key, local);
-      for (const t of local) out.push({ start: t.start + start, end: t.end + start, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r });
+      let c = this.current.get(key) ?? this.previous.get(key);
+      if (!c) {
+        c = { start, region: r, tokens: scanTokens(text, [{ start, end }]) };
+        if (r !== 0) for (const t of c.tokens) t.region = r;
+      } else if (c.start !== start || c.region !== r) {
+        // Same words elsewhere: shifted copies (the tokens of the previous analysis are left as they were).
+        const shift = start - c.start;
+        c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r })) };
+      }
+      // Unchanged and in the same place (every region before the edit): the very same tokens (read only).
+      this.current.set(key, c);
+      for (const t of c.tokens) out.push(t);
     }
     this.previous = new Map();
     return out;
@@ -195,6 +204,12 @@ export class RegionTokenCache {
     this.current = new Map();
     this.previous = new Map();
   }
+}
+
+interface CachedRegion {
+  start: number;
+  region: number;
+  tokens: Token[];
 }
 
 /** Index of the first token whose end is after `offset` (binary search). */

@@ -56,7 +56,7 @@ class UnionFind {
 }
 
 /** Spelling groups with at least two distinct spellings, in document order of their first occurrence. */
-export function spellingGroups(entities: readonly Entity[], lang: Language, opts: MatchOptions = {}, text?: string): SpellingGroup[] {
+export function spellingGroups(entities: readonly Entity[], lang: Language, opts: MatchOptions = {}, text?: string, lines?: LineWordCache): SpellingGroup[] {
   const occ: NamePartOccurrence[] = [];
   const byMention: number[][][] = [];
   entities.forEach((e, ei) => {
@@ -73,7 +73,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     });
   });
   const extra: number[][] = entities.map(() => []);
-  if (text !== undefined) scanText(text, lang, opts, entities, occ, extra);
+  if (text !== undefined) scanText(text, lang, opts, entities, occ, extra, lines);
   const uf = new UnionFind(occ.length);
   const memo = new Map<string, boolean>();
   const variant = (a: string, b: string): boolean => {
@@ -202,7 +202,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
  * English words must be capitalized, and Arabic words are read with and without leading clitics (و ف ب ل ك).
  * Found words join the entity of the part they vary (mention index -1).
  */
-function scanText(text: string, lang: Language, opts: MatchOptions, entities: readonly Entity[], occ: NamePartOccurrence[], extra: number[][]): void {
+function scanText(text: string, lang: Language, opts: MatchOptions, entities: readonly Entity[], occ: NamePartOccurrence[], extra: number[][], lines?: LineWordCache): void {
   const index = new Map<string, IndexEntry[]>();
   const covered: Array<[number, number]> = [];
   const loosePlaces = new Set<number>();
@@ -257,28 +257,9 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     if (out.length && lang === 'ar' && r.all.some((x) => known.has(x))) return [];
     return out;
   };
-  // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes: a
-  // word is only cut out of the text once it passes the cheap rejects.
-  const run: [number, number] = [0, 0];
-  for (let at = 0; nextRun(text, at, 1, run); ) {
-    const start = run[0];
-    const end = run[1];
-    at = end;
-    // Cheap rejects before any lookup: every reading tested has 4 letters or more; English words must be capitalized.
-    if (end - start < 4) continue;
-    if (lang !== 'ar') {
-      const c0 = text.charCodeAt(start);
-      if (c0 >= 97 && c0 <= 122) continue;
-    }
+  const visit = (start: number, end: number, r: WordReadings): void => {
     while (ci < covered.length && covered[ci][1] <= start) ci++;
-    let overlaps = false;
-    for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) overlaps = true;
-    if (overlaps) continue;
-    const w = text.slice(start, end);
-    // What a word can be depends on the word alone (index and known spellings are fixed during the scan): the
-    // readings worth testing are worked out once per distinct word.
-    const r = wordReadings(w, lang);
-    if (r.tests.length === 0) continue;
+    for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) return;
     if (r.stamp !== stamp) {
       r.stamp = stamp;
       r.hits = readingsOf(r);
@@ -302,6 +283,75 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       occ.push({ text: cand, start: start + delta, end, entity: hit.entity, mention: -1 });
       break;
     }
+  };
+  if (lines) {
+    lines.forEachWord(text, lang, visit);
+    return;
+  }
+  // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes.
+  const run: [number, number] = [0, 0];
+  for (let at = 0; nextRun(text, at, 1, run); ) {
+    at = run[1];
+    const r = candidateWord(text, run[0], run[1], lang);
+    if (r) visit(run[0], run[1], r);
+  }
+}
+
+/**
+ * The readings of the word [start, end) worth testing, or undefined when none can be (cheap rejects first: every
+ * reading tested has 4 letters or more; English words must be capitalized). Depends on the word alone.
+ */
+function candidateWord(text: string, start: number, end: number, lang: Language): WordReadings | undefined {
+  if (end - start < 4) return undefined;
+  if (lang !== 'ar') {
+    const c0 = text.charCodeAt(start);
+    if (c0 >= 97 && c0 <= 122) return undefined;
+  }
+  const r = wordReadings(text.slice(start, end), lang);
+  return r.tests.length === 0 ? undefined : r;
+}
+
+/**
+ * The candidate words of each line of a text (see candidateWord), remembered by the line's text, for re-analysis
+ * after an edit (core/analyze.ts Analyzer): a word never spans a line break, so an unchanged line's words are the
+ * same at its new offset. Bounded: only the lines of the previous text are kept.
+ */
+export class LineWordCache {
+  private current: Record<Language, Map<string, Array<number | WordReadings>>> = { ar: new Map(), en: new Map() };
+  private previous: Record<Language, Map<string, Array<number | WordReadings>>> = { ar: new Map(), en: new Map() };
+  private lastLang: Language | undefined;
+
+  forEachWord(text: string, lang: Language, f: (start: number, end: number, r: WordReadings) => void): void {
+    if (this.lastLang !== lang) this.clear();
+    this.lastLang = lang;
+    const prev = this.current[lang];
+    const cur = new Map<string, Array<number | WordReadings>>();
+    this.previous[lang] = prev;
+    this.current[lang] = cur;
+    const run: [number, number] = [0, 0];
+    for (let ls = 0; ls <= text.length; ) {
+      let le = text.indexOf('\n', ls);
+      if (le < 0) le = text.length;
+      const line = text.slice(ls, le);
+      let words = cur.get(line) ?? prev.get(line);
+      if (!words) {
+        words = [];
+        for (let at = 0; nextRun(line, at, 1, run); ) {
+          at = run[1];
+          const r = candidateWord(line, run[0], run[1], lang);
+          if (r) words.push(run[0], run[1], r);
+        }
+      }
+      cur.set(line, words);
+      for (let i = 0; i < words.length; i += 3) f(ls + (words[i] as number), ls + (words[i + 1] as number), words[i + 2] as WordReadings);
+      ls = le + 1;
+    }
+    this.previous[lang] = new Map();
+  }
+
+  clear(): void {
+    this.current = { ar: new Map(), en: new Map() };
+    this.previous = { ar: new Map(), en: new Map() };
   }
 }
 
