@@ -99,6 +99,54 @@ describe('English tokenizer', () => {
 });
 
 describe('English sentence split', () => {
+  it('splits as the text-reading rules it replaces (sentence bits vs regexes on the tokens) on random text', () => {
+    const PRENAME = new Set(['mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'adm', 'cmdr', 'brig', 'sen', 'rep', 'gov', 'pres', 'amb', 'rev', 'fr', 'hon', 'st', 'mt', 'ft', 'no', 'nos', 'vs']);
+    const START = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'but', 'and', 'in', 'on', 'at', 'his', 'her', 'its', 'their', 'our', 'there', 'as', 'if', 'when', 'while', 'after', 'before', 'however', 'meanwhile', 'earlier', 'later']);
+    type T = { start: number; end: number; text: string };
+    const ends = (t: T, next: T | undefined, text: string) => {
+      if (!next) return true;
+      if (/[\r\n]/.test(text.slice(t.end, next.start))) return true;
+      const s = t.text;
+      if (s === '!' || s === '?') return true;
+      if (!s.endsWith('.')) return false;
+      if (s === '.') return true;
+      if (PRENAME.has(s.slice(0, -1).toLowerCase()) || /^\p{Lu}$/u.test(s.slice(0, -1))) return false;
+      if (!/^\p{Lu}/u.test(next.text) && !/^["“‘']/.test(next.text)) return false;
+      return START.has(next.text.toLowerCase());
+    };
+    const reference = (text: string, toks: T[]) => {
+      const out: { start: number; end: number }[] = [];
+      let s = 0;
+      for (let i = 0; i < toks.length; i++) {
+        const end = ends(toks[i], toks[i + 1], text);
+        if (end && i + 1 < toks.length && /^[”"’'\)\]»]$/.test(toks[i + 1].text) && toks[i].end === toks[i + 1].start && /[.!?]$/.test(toks[i].text)) {
+          out.push({ start: s, end: i + 2 });
+          s = i + 2;
+          i++;
+          continue;
+        }
+        if (end) {
+          out.push({ start: s, end: i + 1 });
+          s = i + 1;
+        }
+      }
+      if (s < toks.length) out.push({ start: s, end: toks.length });
+      return out;
+    };
+    const pool = [' ', ' ', ' ', '\n', '.', '!', '?', '"', '”', '’', "'", ')', '»', 'Mr', 'Gen', 'Nov', 'U.S', 'J', 'The', 'the', 'THE', 'They', 'and', 'x', 'Lavrov', '“', '‘', 'É', 'é', 'İ', '𝐋', 'e.g', 'It', 'however'];
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let k = 0; k < 20000; k++) {
+      let t = '';
+      for (let i = 1 + rnd(20); i > 0; i--) t += pool[rnd(pool.length)];
+      const toks = tokenizeEnglish(t);
+      assert.deepEqual(splitSentences(t, toks), reference(t, toks), JSON.stringify(t));
+    }
+  });
+
   it('does not end a sentence at Mr., Gen., Nov., initials or U.N. before a name', () => {
     assert.deepEqual(sentences('Mr. Haftar met Gen. Smith. He left on Nov. 26 for the U.N. Security Council.'), [
       'Mr. Haftar met Gen. Smith .',

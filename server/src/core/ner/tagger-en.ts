@@ -6,7 +6,7 @@
  * Pure: the model and the gazetteer data come in as JSON objects (loaded by server/src/node/models.ts).
  */
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
-import { type EnToken, sentenceCase, splitSentences, tokenizeEnglish } from '../text/english';
+import { scanEnglish, sentenceBits, sentenceCase, splitSentenceRanges, splitSentences, tokenizeEnglish } from '../text/english';
 import { base64ToBytes, bytesToBase64, PerceptronModel, type PerceptronJSON, train } from './perceptron';
 import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, isCap, isLowerWord, LOC_PREPS, LOC_WORDS, MEDIA_NOUNS, NEIGHBOUR_EDGES, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordShape } from './features-en';
 
@@ -269,6 +269,9 @@ interface Word {
   lkText: number;
   lkLow0: number;
   lkKeyLow: number;
+  /** Hash of the text (the tagger's table of forms by character codes) and its `sentenceBits`. */
+  h: number;
+  sb: number;
   /** Its truecased form in an all-caps or title-case line (`restoreWord`), not first / first in the line. */
   rc?: Word;
   rc0?: Word;
@@ -536,6 +539,13 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
   };
 }
 
+/** FNV-1a over the UTF-16 units of s[a, b). */
+function hashOf(s: string, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
 const TRIM_RE = /^(?:-|['’]s?|\.)$/;
 const NUM_START = /^\d/;
 const UPPER_RE = /^\p{Lu}/u;
@@ -594,6 +604,14 @@ export class EnglishTagger implements NerTagger {
   private readonly labelPerOrg: Uint8Array;
   // Per-document and per-sentence scratch (grown as needed; no allocation per token).
   private toks: Word[] = [];
+  /** Forms by the hash of their characters (open addressing; slot -> index in `formList` + 1): a token is found
+   *  from its offsets, with no substring made unless the form is new. */
+  private formTable = new Int32Array(1 << 14);
+  private formList: Word[] = [];
+  private tStart = new Int32Array(0);
+  private tEnd = new Int32Array(0);
+  private tBits = new Int32Array(0);
+  private ranges: Int32Array = new Int32Array(64);
   private sw: Word[] = [];
   private em = new Float64Array(0);
   private eqs: string[] = [];
@@ -788,6 +806,8 @@ export class EnglishTagger implements NerTagger {
       lkText: this.lkOf(w),
       lkLow0: this.lkOf(low0),
       lkKeyLow: this.lkOf(keyLow),
+      h: hashOf(w, 0, w.length),
+      sb: sentenceBits(w),
       rc: undefined,
       rc0: undefined,
     };
@@ -814,6 +834,8 @@ export class EnglishTagger implements NerTagger {
   private trimCaches(): void {
     if (this.words.size >= MAX_WORDS) {
       this.words = new Map();
+      this.formTable.fill(0);
+      this.formList = [];
       this.lk = new Map();
       this.nSlots = 0;
       this.sentCache = new Map();
@@ -823,6 +845,41 @@ export class EnglishTagger implements NerTagger {
       this.sentCache = new Map();
       this.sentTokens = 0;
     }
+  }
+
+  /** The Word of text[a, b), found by its characters (built, from a substring, on first sight). */
+  private lookup(text: string, a: number, b: number): Word {
+    const h = hashOf(text, a, b);
+    const table = this.formTable;
+    const mask = table.length - 1;
+    const len = b - a;
+    let s = h & mask;
+    for (let k = table[s]; k !== 0; k = table[s]) {
+      const x = this.formList[k - 1];
+      if (x.h === h && x.text.length === len) {
+        const t = x.text;
+        let i = 0;
+        while (i < len && t.charCodeAt(i) === text.charCodeAt(a + i)) i++;
+        if (i === len) return x;
+      }
+      s = (s + 1) & mask;
+    }
+    const x = this.word(text.slice(a, b));
+    this.formList.push(x);
+    if (2 * this.formList.length > table.length) this.rehash(2 * table.length);
+    else table[s] = this.formList.length;
+    return x;
+  }
+
+  private rehash(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < this.formList.length; k++) {
+      let s = this.formList[k].h & mask;
+      while (table[s] !== 0) s = (s + 1) & mask;
+      table[s] = k + 1;
+    }
+    this.formTable = table;
   }
 
   /** `documentContext` over the document's Words, as flags of interned lower-case strings. */
@@ -903,7 +960,9 @@ export class EnglishTagger implements NerTagger {
     tags.set(best);
     this.applyRules(n);
     if (key !== undefined) {
-      this.sentCache.set(key, Uint8Array.from(tags.subarray(0, n)));
+      const v = new Uint8Array(n);
+      for (let i = 0; i < n; i++) v[i] = tags[i];
+      this.sentCache.set(key, v);
       this.sentTokens += n;
     }
   }
@@ -1075,18 +1134,41 @@ export class EnglishTagger implements NerTagger {
   }
 
   /** `tagDocument` of one-stage models (see the class comment). */
-  private fastDocument(text: string, tokens: readonly EnToken[]): TaggedSpan[] {
+  private fastDocument(text: string): TaggedSpan[] {
     this.trimCaches();
     this.docNo++;
-    const n = tokens.length;
+    let n = 0;
+    scanEnglish(text, 0, text.length, (a, b) => {
+      if (n === this.tStart.length) {
+        const size = Math.max(1024, 2 * n);
+        const grow = (x: Int32Array) => {
+          const y = new Int32Array(size);
+          y.set(x);
+          return y;
+        };
+        this.tStart = grow(this.tStart);
+        this.tEnd = grow(this.tEnd);
+        this.tBits = grow(this.tBits);
+      }
+      const x = this.lookup(text, a, b);
+      this.toks[n] = x;
+      this.tStart[n] = a;
+      this.tEnd[n] = b;
+      this.tBits[n] = x.sb;
+      n++;
+    });
+    if (n === 0) return [];
     const toks = this.toks;
-    for (let i = 0; i < n; i++) toks[i] = this.word(tokens[i].text);
+    const tStart = this.tStart;
+    const tEnd = this.tEnd;
     this.documentFlags(n);
-    const sentences = splitSentences(text, tokens);
+    const split = splitSentenceRanges(text, n, tStart, tEnd, this.tBits, this.ranges);
+    this.ranges = split.ranges;
     const out: TaggedSpan[] = [];
     const sw = this.sw;
     const lex = this.lex;
-    for (const s of sentences) {
+    for (let q = 0; q < split.count; q++) {
+      const s = { start: split.ranges[2 * q], end: split.ranges[2 * q + 1] };
       const len = s.end - s.start;
       // Headlines in capitals or title case are read truecased (see restoreCase).
       if (this.caseOf(s.start, s.end) === 'normal') for (let i = 0; i < len; i++) sw[i] = toks[s.start + i];
@@ -1107,8 +1189,8 @@ export class EnglishTagger implements NerTagger {
         while (e > open && toks[s.start + e - 1].flags & R_TRIM) e--;
         const nt = TYPE_OF[STAT_TYPES[type - 1]];
         if (nt && nt !== 'misc' && e > open) {
-          const a = tokens[s.start + open].start;
-          const b = tokens[s.start + e - 1].end;
+          const a = tStart[s.start + open];
+          const b = tEnd[s.start + e - 1];
           out.push({ start: a, end: b, type: nt, text: text.slice(a, b) });
         }
         open = -1;
@@ -1138,9 +1220,9 @@ export class EnglishTagger implements NerTagger {
 
   /** Spans of a whole document. */
   tagDocument(text: string): TaggedSpan[] {
+    if (this.fast) return this.fastDocument(text);
     const tokens = tokenizeEnglish(text);
     if (tokens.length === 0) return [];
-    if (this.fast) return this.fastDocument(text, tokens);
     const doc = documentContext(tokens, this.lex);
     const sentences = splitSentences(text, tokens);
     const sents = sentences.map((s) => tokens.slice(s.start, s.end).map((t) => t.text));

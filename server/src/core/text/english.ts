@@ -208,48 +208,113 @@ export function tokenizeEnglish(text: string, from = 0, to = text.length): EnTok
   return out;
 }
 
-/** Whether token `t` (as produced above) ends a sentence, looking at the next token. */
-function endsSentence(t: EnToken, next: EnToken | undefined, text: string): boolean {
-  if (!next) return true;
+// What the sentence split reads of a token, as bits (`sentenceBits`): a caller that keeps them per word form
+// splits sentences without reading the tokens' text again.
+/** `!` or `?`. */
+const SB_BANG = 1;
+/** Ends with a dot. */
+const SB_DOT = 2;
+/** Is `.`. */
+const SB_DOT_ONLY = 4;
+/** Its dot never ends a sentence: an abbreviation that stands before a name (Mr. Gen.) or an initial (J.). */
+const SB_KEEPS = 8;
+/** Starts with a capital or an opening quote. */
+const SB_STARTLIKE = 16;
+/** A word that looks like a sentence start (`SENT_START`, any case). */
+const SB_START = 32;
+/** A closing quote or bracket. */
+const SB_CLOSER = 64;
+/** Ends with `.`, `!` or `?`. */
+const SB_ENDMARK = 128;
+
+/** The bits of token text `s` that `splitSentences` reads. */
+export function sentenceBits(s: string): number {
+  let b = 0;
+  const n = s.length;
+  const c = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  if (s === '!' || s === '?') b |= SB_BANG;
+  if (last === 46) {
+    b |= SB_DOT;
+    if (n === 1) b |= SB_DOT_ONLY;
+    else if (PRENAME.has(s.slice(0, -1).toLowerCase()) || /^\p{Lu}$/u.test(s.slice(0, -1))) b |= SB_KEEPS;
+  }
+  // /^\p{Lu}/u, /^["“‘']/ (the regex only past ASCII)
+  if ((c >= 65 && c <= 90) || c === 34 || c === 0x201c || c === 0x2018 || c === 39 || (c > 127 && /^\p{Lu}/u.test(s))) b |= SB_STARTLIKE;
+  if (n <= 9 && SENT_START.has(s.toLowerCase())) b |= SB_START;
+  // /^[”"’'\)\]»]$/
+  if (n === 1 && (c === 0x201d || c === 34 || c === 0x2019 || c === 39 || c === 41 || c === 93 || c === 0xbb)) b |= SB_CLOSER;
+  if (last === 46 || last === 33 || last === 63) b |= SB_ENDMARK;
+  return b;
+}
+
+/** Whether token i ends a sentence, looking at token i + 1. */
+function endsSentence(text: string, i: number, n: number, starts: ArrayLike<number>, ends: ArrayLike<number>, bits: ArrayLike<number>): boolean {
+  if (i + 1 >= n) return true;
   // A line break between the two tokens always ends a sentence (headline, dateline, paragraph).
-  for (let k = t.end; k < next.start; k++) {
+  for (let k = ends[i]; k < starts[i + 1]; k++) {
     const c = text.charCodeAt(k);
     if (c === 10 || c === 13) return true;
   }
-  const s = t.text;
-  if (s === '!' || s === '?') return true;
-  if (!s.endsWith('.')) return false;
-  if (s === '.') return true;
-  if (s.length === 1) return false;
-  const word = s.slice(0, -1).toLowerCase();
-  if (PRENAME.has(word)) return false;
-  if (/^\p{Lu}$/u.test(s.slice(0, -1))) return false; // initial
+  const b = bits[i];
+  if (b & SB_BANG) return true;
+  if (!(b & SB_DOT)) return false;
+  if (b & SB_DOT_ONLY) return true;
+  if (b & SB_KEEPS) return false;
   // Other abbreviations and dotted acronyms (Nov. U.S.): a sentence ends only if a clear sentence start follows.
-  const nx = next.text;
-  if (!/^\p{Lu}/u.test(nx) && !/^["“‘']/.test(nx)) return false;
-  return SENT_START.has(nx.toLowerCase());
+  const nb = bits[i + 1];
+  return (nb & SB_STARTLIKE) !== 0 && (nb & SB_START) !== 0;
 }
 
-/** Split tokens into sentences: arrays of token indices [start, end). */
-export function splitSentences(text: string, tokens: readonly EnToken[]): Span[] {
-  const out: Span[] = [];
+/**
+ * `splitSentences` over `n` tokens given by their offsets and `sentenceBits`: writes each sentence's token range
+ * [start, end) as a pair into `out` (grown when too short; the array used is returned with the count).
+ */
+export function splitSentenceRanges(text: string, n: number, starts: ArrayLike<number>, ends: ArrayLike<number>, bits: ArrayLike<number>, out: Int32Array): { ranges: Int32Array; count: number } {
+  let count = 0;
+  const push = (a: number, b: number) => {
+    if (2 * count + 2 > out.length) {
+      const o = new Int32Array(Math.max(64, 2 * out.length));
+      o.set(out);
+      out = o;
+    }
+    out[2 * count] = a;
+    out[2 * count + 1] = b;
+    count++;
+  };
   let s = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    let end = endsSentence(tokens[i], tokens[i + 1], text);
+  for (let i = 0; i < n; i++) {
+    const end = endsSentence(text, i, n, starts, ends, bits);
     // A closing quote or bracket after the end mark stays in the sentence: … he said." Next
-    if (end && i + 1 < tokens.length && /^[”"’'\)\]»]$/.test(tokens[i + 1].text) && tokens[i].end === tokens[i + 1].start && /[.!?]$/.test(tokens[i].text)) {
-      end = false;
-      out.push({ start: s, end: i + 2 });
+    if (end && i + 1 < n && bits[i + 1] & SB_CLOSER && ends[i] === starts[i + 1] && bits[i] & SB_ENDMARK) {
+      push(s, i + 2);
       s = i + 2;
       i++;
       continue;
     }
     if (end) {
-      out.push({ start: s, end: i + 1 });
+      push(s, i + 1);
       s = i + 1;
     }
   }
-  if (s < tokens.length) out.push({ start: s, end: tokens.length });
+  if (s < n) push(s, n);
+  return { ranges: out, count };
+}
+
+/** Split tokens into sentences: arrays of token indices [start, end). */
+export function splitSentences(text: string, tokens: readonly EnToken[]): Span[] {
+  const n = tokens.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const bits = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = tokens[i].start;
+    ends[i] = tokens[i].end;
+    bits[i] = sentenceBits(tokens[i].text);
+  }
+  const { ranges, count } = splitSentenceRanges(text, n, starts, ends, bits, new Int32Array(64));
+  const out: Span[] = [];
+  for (let k = 0; k < count; k++) out.push({ start: ranges[2 * k], end: ranges[2 * k + 1] });
   return out;
 }
 
