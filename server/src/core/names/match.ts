@@ -63,6 +63,14 @@ const AR_MARKS = /[\u064B-\u065F\u0670\u0640\u200C\u200D\u200E\u200F\u061C]/g;
  * Keeps token boundaries (single spaces) except in 'عبد ال…' compounds, which are written both ways.
  */
 export function foldArabic(s: string): string {
+  // Most words are Arabic letters only (U+0621..U+064A: no space, no mark to compose or drop except tatweel, already
+  // in NFC): the same fold as below by one loop over character codes.
+  let plain = s.length > 0;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = c >= 0x0621 && c <= 0x064a;
+  }
+  if (plain) return foldArabicLetters(s);
   return s
     .normalize('NFC')
     .replace(AR_MARKS, '')
@@ -76,6 +84,26 @@ export function foldArabic(s: string): string {
     .replace(/(^|\s)عبد\s+(?=ال)/g, '$1عبد')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function foldArabicLetters(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let r: string | undefined;
+    switch (c) {
+      case 0x0623: case 0x0625: case 0x0622: r = 'ا'; break; // أ إ آ
+      case 0x0649: case 0x0626: r = 'ي'; break; // ى ئ
+      case 0x0629: r = 'ه'; break; // ة
+      case 0x0624: r = 'و'; break; // ؤ
+      case 0x0640: r = ''; break; // tatweel
+      default: continue;
+    }
+    out += s.slice(from, i) + r;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Orthographic fold of Latin-script names: lower case, no diacritics or apostrophes, hyphens as spaces. */

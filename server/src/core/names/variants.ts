@@ -386,22 +386,33 @@ function wordReadings(w: string, lang: Language): WordReadings {
   if (r) return r;
   const readings: Array<[string, number]> = [];
   if (lang === 'ar') {
-    const c = /^(?:[وف][بلك]|[وفبلك])/.exec(w);
-    if (c) readings.push([w.slice(c[0].length), c[0].length]);
-    if (c && c[0].length === 2) readings.push([w.slice(1), 1]);
+    // A leading clitic: و/ف then ب/ل/ك, or one of و ف ب ل ك.
+    const c0 = w.charCodeAt(0);
+    const c1 = w.charCodeAt(1);
+    const conj = c0 === 0x0648 || c0 === 0x0641;
+    const prep = (c: number) => c === 0x0628 || c === 0x0644 || c === 0x0643;
+    const n = conj && prep(c1) ? 2 : conj || prep(c0) ? 1 : 0;
+    if (n) readings.push([w.slice(n), n]);
+    if (n === 2) readings.push([w.slice(1), 1]);
     readings.push([w, 0]);
     readings.unshift(readings.pop()!); // the whole word first: 'بوطين' is not ب + 'وطين'
   } else if (/^\p{Lu}/u.test(w)) readings.push([w, 0]);
   const tests: WordReadings['tests'] = [];
   for (const [cand, delta] of readings) {
     if (cand.length < 4) continue;
-    if (lang === 'ar' && (/^[اأإآ]ل/.test(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
+    if (lang === 'ar' && (startsWithArticle(cand) || AR_FUNCTION_WORDS.has(foldName(cand, 'ar')))) continue;
     tests.push({ cand, delta, key: bucketKey(cand, lang) });
   }
   r = { stamp: 0, hits: [], all: readings.map(([x]) => x), tests };
   if (memo.size >= 100000) memo.clear();
   memo.set(w, r);
   return r;
+}
+
+/** Starts with the article: ا أ إ آ then ل (as /^[اأإآ]ل/). */
+function startsWithArticle(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c === 0x0627 || c === 0x0623 || c === 0x0625 || c === 0x0622) && w.charCodeAt(1) === 0x0644;
 }
 
 /**
