@@ -582,7 +582,6 @@ export class EnglishTagger implements NerTagger {
   /** Built on the first document (~10 ms warm, ~30 ms in a cold process), so that loading the model stays as it was. */
   private fastTables?: FastTables;
   private readonly T: number;
-  private words = new Map<string, Word>();
   private nextWordId = 1;
   private nSlots = 0;
   private slab = new Float64Array(0);
@@ -688,8 +687,11 @@ export class EnglishTagger implements NerTagger {
 
   /** The Word of a form (built on first sight: the only place feature strings are made). */
   private word(w: string): Word {
-    let x = this.words.get(w);
-    if (x) return x;
+    return this.lookup(w, 0, w.length);
+  }
+
+  /** Build the Word of a new form (see `lookup`, the only caller). */
+  private build(w: string): Word {
     const lex = this.lex;
     const cfg = this.model.features;
     const tb = this.fastTables!;
@@ -711,6 +713,8 @@ export class EnglishTagger implements NerTagger {
     const keyLow = key === w ? low0 : key.toLowerCase();
     const cap = isCap(w);
     const shape = wordShape(w);
+    const lexLower = lex.lower.has(keyLow);
+    const given = lex.given.get(keyLow);
     const pairs = (ps: Int32Array | undefined, firstSh: boolean): number => {
       let fs = -1;
       if (ps) for (let k = 0; k < ps.length; k += 2) {
@@ -739,11 +743,11 @@ export class EnglishTagger implements NerTagger {
     const firstShId = pairs(shapeIds && cfg.shape ? shapeIds : undefined, true);
     if (!cfg.shape && cfg.context && shapeIds) for (let k = 0; k < shapeIds.length; k += 2) if (shapeIds[k] === 2 || shapeIds[k] === 3) m.addRow(shapeIds[k + 1], slab, at + shapeIds[k] * T);
     if (cfg.shape && cap) {
-      m.addRow(lex.lower.has(keyLow) ? tb.capKnown : tb.capUnknown, slab, at);
+      m.addRow(lexLower ? tb.capKnown : tb.capUnknown, slab, at);
       if (w.length > 1 && w === w.toUpperCase()) m.addRow(tb.allcaps, slab, at);
     }
     if (cfg.gazetteer && cap) {
-      const gb = lex.given.get(keyLow);
+      const gb = given;
       if (gb) m.addRow(tb.given.get(gb) ?? m.featureId('given=' + gb), slab, at);
       const nb = lex.nameTokens.get(keyLow);
       if (nb) m.addRow(tb.pname.get(nb) ?? m.featureId('pname=' + nb), slab, at);
@@ -762,8 +766,8 @@ export class EnglishTagger implements NerTagger {
     const c = w.charCodeAt(0);
     let flags = 0;
     if (cap) flags |= F_CAP;
-    if (lex.lower.has(keyLow)) flags |= F_LEXLOWER;
-    if (lex.given.has(keyLow)) flags |= F_GIVEN_KEY;
+    if (lexLower) flags |= F_LEXLOWER;
+    if (given !== undefined) flags |= F_GIVEN_KEY;
     if (PERSON_TITLES.has(keyLow)) flags |= F_TITLE_KEY;
     if (LOC_PREPS.has(keyLow)) flags |= F_LOCPREP_KEY;
     if (MEDIA_NOUNS.has(keyLow)) flags |= F_MEDIA_KEY;
@@ -775,16 +779,18 @@ export class EnglishTagger implements NerTagger {
     if (low === "'s" || low === '’s') flags |= F_POSS_LOW;
     if (isLowerWord(w)) flags |= D_LOWERWORD;
     if (SENT_END.has(w)) flags |= D_SENT_END;
-    if (PERSON_TITLES.has(pk)) flags |= D_PREV_TITLE;
-    if (lex.given.has(pk) && !lex.lower.has(pk)) flags |= D_PREV_GIVEN;
+    // (the same lookups again only when the strings differ: pk is keyLow but for '.', low0 is keyLow without a dot)
+    const pkSame = pk === keyLow;
+    if (pkSame ? flags & F_TITLE_KEY : PERSON_TITLES.has(pk)) flags |= D_PREV_TITLE;
+    if (pkSame ? given !== undefined && !lexLower : lex.given.has(pk) && !lex.lower.has(pk)) flags |= D_PREV_GIVEN;
     if (LOC_PREPS.has(w)) flags |= D_LOCPREP_RAW;
-    if (ORG_WORDS.has(low0)) flags |= D_ORGW0;
+    if (low0 === low ? flags & F_ORGW : ORG_WORDS.has(low0)) flags |= D_ORGW0;
     if (low0 === 'of' || low0 === 'the' || low0 === 'for' || low0 === 'and' || low0 === '&') flags |= D_RUNJOIN;
     if (UPPER_RE.test(w)) flags |= R_UPPER;
     if (UPLOW_RE.test(w)) flags |= R_UPLOW;
-    if (isTitleWord(w)) flags |= R_TITLEWORD;
-    if (MEDIA_NOUNS.has(low0)) flags |= R_MEDIA;
-    if (lex.lower.has(low0)) flags |= R_LEXLOWER0;
+    if (flags & R_UPPER && flags & D_PREV_TITLE) flags |= R_TITLEWORD; // isTitleWord
+    if (low0 === keyLow ? flags & F_MEDIA_KEY : MEDIA_NOUNS.has(low0)) flags |= R_MEDIA;
+    if (low0 === keyLow ? lexLower : lex.lower.has(low0)) flags |= R_LEXLOWER0;
     if (TRIM_RE.test(w)) flags |= R_TRIM;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) {
       flags |= S_LETTER;
@@ -793,7 +799,7 @@ export class EnglishTagger implements NerTagger {
       else if (c >= 97 && c <= 122 && w.length > 3) flags |= S_LOWERLONG;
     }
     const cl = lex.classes.get(keyLow);
-    x = {
+    const x: Word = {
       id: this.nextWordId++,
       slot,
       text: w,
@@ -805,15 +811,15 @@ export class EnglishTagger implements NerTagger {
       firstSh: firstShId,
       clP1: cl ? this.s1.featureId('cl+1=' + cl) : -1,
       clM1: cl ? this.s1.featureId('cl-1=' + cl) : -1,
-      lkText: this.lkOf(w),
-      lkLow0: this.lkOf(low0),
-      lkKeyLow: this.lkOf(keyLow),
+      // (read only for lower-case / capitalized words)
+      lkText: flags & D_LOWERWORD ? this.lkOf(w) : -1,
+      lkLow0: cap ? this.lkOf(low0) : -1,
+      lkKeyLow: cap ? this.lkOf(keyLow) : -1,
       h: hashOf(w, 0, w.length),
       sb: sentenceBits(w),
       rc: undefined,
       rc0: undefined,
     };
-    this.words.set(w, x);
     return x;
   }
 
@@ -834,8 +840,7 @@ export class EnglishTagger implements NerTagger {
 
   /** Empty the word cache (and what holds its ids) when full; between documents only. */
   private trimCaches(): void {
-    if (this.words.size >= MAX_WORDS) {
-      this.words = new Map();
+    if (this.formList.length >= MAX_WORDS) {
       this.formTable.fill(0);
       this.formList = [];
       this.lk = new Map();
@@ -866,7 +871,7 @@ export class EnglishTagger implements NerTagger {
       }
       s = (s + 1) & mask;
     }
-    const x = this.word(text.slice(a, b));
+    const x = this.build(text.slice(a, b));
     this.formList.push(x);
     if (2 * this.formList.length > table.length) this.rehash(2 * table.length);
     else table[s] = this.formList.length;
