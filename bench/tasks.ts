@@ -271,6 +271,18 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
+/** CPU time (user + system) a process has used, ms (Linux /proc; undefined elsewhere). */
+function procCpuMs(pid: number): number | undefined {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 (utime, stime) are 12 and 13 after the state field; clock ticks of 10 ms
+    return (Number(rest[11]) + Number(rest[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 async function taskLatency(): Promise<Json> {
   const { client } = await startClient();
   const sizes = [1000, 10000, 100000];
@@ -302,6 +314,8 @@ async function taskLatency(): Promise<Json> {
     }
     const edits: number[] = [];
     const firstHover: number[] = [];
+    // The server's CPU time over all edits (the client waits for each): the figure a loaded machine does not inflate.
+    const cpu0 = procCpuMs(client.pid);
     const e = QUICK ? 3 : size >= 100000 ? 3 : 30;
     for (let i = 0; i < e; i++) {
       // Type a word at the end of a random word: an incremental change of a few characters.
@@ -321,8 +335,10 @@ async function taskLatency(): Promise<Json> {
       await client.request('textDocument/hover', { textDocument: { uri }, position: pos });
       firstHover.push(performance.now() - t0);
     }
+    const cpu1 = procCpuMs(client.pid);
     client.notify('textDocument/didClose', { textDocument: { uri } });
     rows.push({
+      editCpuMs: cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / e : undefined,
       words: countWords(text), openMs,
       hover: { p50: pct(hover, 50), p99: pct(hover, 99), n: hover.length },
       symbols: { p50: pct(symbols, 50), p99: pct(symbols, 99), n: symbols.length },
@@ -435,6 +451,7 @@ async function taskArchive(): Promise<Json> {
       capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: {} } },
     });
     t0 = performance.now();
+    const cpu0 = procCpuMs(child.pid!);
     void conn.sendNotification('initialized', {});
     let budgetHit = false;
     const timer = ARCHIVE_BUDGET > 0
@@ -445,6 +462,7 @@ async function taskArchive(): Promise<Json> {
       : undefined;
     await end;
     const indexMs = performance.now() - t0;
+    const cpu1 = procCpuMs(child.pid!);
     clearTimeout(timer);
     // The server logs its summary right after the progress ends.
     const summary = async () => logs.find((l) => /workspace index: \d+ files/.test(l));
@@ -465,6 +483,8 @@ async function taskArchive(): Promise<Json> {
       projectedMs: done < n ? (indexMs * n) / Math.max(1, done) : undefined,
       genMs, indexMs, workers: threads === undefined ? 0 : Number(threads), cores: os.availableParallelism(),
       indexed: withNames, symbols: symbols.length, maxRssMB: mem.peak, endRssMB: mem.now,
+      cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
+      recycled: logs.filter((l) => /index worker recycled/.test(l)).length,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -627,24 +627,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * Push mode: analyze once per burst of changes. vscode-jsonrpc handles one message per turn of the event loop
    * (setImmediate), so the analysis waits one turn and then as many more as the document keeps changing: changes
    * already read from the stream (fast typing, a multi-edit fix) are applied first, and a version that is already
-   * superseded is never analyzed. Costs two turns of the event loop when nothing else is queued.
+   * superseded is never analyzed. Costs two turns of the event loop when nothing else is queued. A pull request
+   * for diagnostics settles the same way.
    */
+  function settle(uri: string): Promise<void> {
+    return new Promise((resolve) => {
+      let seen = documents.get(uri)?.version;
+      const hop = (first: boolean) => {
+        const v = documents.get(uri)?.version;
+        if (v !== undefined && (first || v !== seen)) {
+          seen = v;
+          setImmediate(() => hop(false));
+          return;
+        }
+        resolve();
+      };
+      setImmediate(() => hop(true));
+    });
+  }
   const scheduled = new Set<string>();
   function schedulePublish(uri: string): void {
     if (pullDiagnostics || scheduled.has(uri)) return;
     scheduled.add(uri);
-    let seen = documents.get(uri)?.version;
-    const hop = (first: boolean) => {
-      const v = documents.get(uri)?.version;
-      if (v !== undefined && (first || v !== seen)) {
-        seen = v;
-        setImmediate(() => hop(false));
-        return;
-      }
+    void settle(uri).then(() => {
       scheduled.delete(uri);
-      if (v !== undefined) void publish(uri);
-    };
-    setImmediate(() => hop(true));
+      if (documents.get(uri)) void publish(uri);
+    });
   }
 
   documents.onDidOpen((e) => {
@@ -661,6 +669,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.languages.diagnostics.on(async (p, token) => {
     await ensureSettings(p.textDocument.uri);
+    // As in push mode: changes already received are applied before analyzing (never a superseded version).
+    await settle(p.textDocument.uri);
     // A piecewise run in progress: answer when it completes (other requests are answered meanwhile).
     const done = await complete(p.textDocument.uri, () => token.isCancellationRequested).catch(() => undefined);
     return runSafe<DocumentDiagnosticReport>('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => {

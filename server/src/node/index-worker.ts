@@ -3,6 +3,7 @@
  * it exactly as the server analyzes a workspace file (same options, same size limit, piecewise above the core's
  * threshold) and answers with its FileSummary. Started by main.ts when the server bundle runs as a worker.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { analyzeBounded } from '../core/chunked';
 import { articleOptions, summarize } from '../features/summary';
@@ -22,7 +23,8 @@ export function runIndexWorker(): void {
     } catch (e) {
       outcome = { skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
     }
-    port.postMessage({ id: m.id, outcome });
+    // The heap in use lets the pool replace a worker whose caches have grown too much.
+    port.postMessage({ id: m.id, outcome, heap: getHeapStatistics().used_heap_size });
   });
 
   function indexFile(job: IndexJob): IndexOutcome {

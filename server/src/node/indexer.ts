@@ -5,8 +5,9 @@
  * - Size: one thread fewer than the cores (at most 4), so on a 2-core machine one worker analyzes while the main
  *   thread serves the editor; `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the scan analyzes on the main
  *   thread as before). Each worker loads its own models and keeps its own word caches.
- * - Memory: a worker is replaced by a fresh one after `recycleAfter` files (its word caches would otherwise grow
- *   with every new word of the archive); workers exit when the scan that started them is over (`dispose`).
+ * - Memory: a worker is replaced by a fresh one when its V8 heap passes `maxHeapMB` (default 160; its taggers' word
+ *   caches grow with every new word of an archive) or after `recycleAfter` files; workers exit when the scan that
+ *   started them is over (`dispose`). `ARTICLE_LENS_INDEX_HEAP_MB` overrides the heap bound.
  * - What crosses threads: a job (URI, settings, folder) in, a FileSummary (name entities, line starts, and only for
  *   Check Workspace the LSP diagnostics) out.
  * - Cancellation: `cancel()` drops the jobs not yet sent (they resolve as skipped) and `dispose()` ends the workers.
@@ -48,13 +49,16 @@ export function indexThreads(): number {
 
 interface Slot {
   worker: Worker;
+  /** Being replaced: takes no more jobs. */
+  retiring?: boolean;
   busy?: { id: number; resolve: (o: IndexOutcome) => void };
   done: number;
 }
 
 /** A pool running `script` (the server bundle; main.ts starts the worker side when WORKER_FLAG is in workerData). */
-export function workerIndexer(script: string, threads: number, options: { recycleAfter?: number; log?: (m: string) => void } = {}): FileIndexer {
-  const recycleAfter = options.recycleAfter ?? 2000;
+export function workerIndexer(script: string, threads: number, options: { recycleAfter?: number; maxHeapMB?: number; log?: (m: string) => void } = {}): FileIndexer {
+  const recycleAfter = options.recycleAfter ?? 5000;
+  const maxHeap = (options.maxHeapMB ?? (Number(process.env.ARTICLE_LENS_INDEX_HEAP_MB) || 160)) * 1048576;
   const queue: Array<{ job: IndexJob; resolve: (o: IndexOutcome) => void }> = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -63,15 +67,23 @@ export function workerIndexer(script: string, threads: number, options: { recycl
   function spawn(): Slot {
     const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
     const slot: Slot = { worker, done: 0 };
-    worker.on('message', (m: { id: number; outcome: IndexOutcome }) => {
+    worker.on('message', (m: { id: number; outcome: IndexOutcome; heap: number }) => {
       const b = slot.busy;
       if (!b || b.id !== m.id) return;
       slot.busy = undefined;
       slot.done++;
       b.resolve(m.outcome);
-      if (slot.done >= recycleAfter && !disposed) {
-        void worker.terminate();
-        slots[slots.indexOf(slot)] = spawn();
+      if ((slot.done >= recycleAfter || m.heap > maxHeap) && !disposed) {
+        // The old worker's memory is given back before the new one loads its models (no overlap at the peak).
+        slot.retiring = true;
+        options.log?.(`[info] index worker recycled after ${slot.done} files (heap ${Math.round(m.heap / 1048576)} MB)`);
+        void worker.terminate().then(() => {
+          const i = slots.indexOf(slot);
+          if (i < 0 || disposed) return;
+          slots[i] = spawn();
+          pump();
+        });
+        return;
       }
       pump();
     });
@@ -87,14 +99,14 @@ export function workerIndexer(script: string, threads: number, options: { recycl
     };
     worker.on('error', (e) => fail(e instanceof Error ? e.message : String(e)));
     worker.on('exit', (code) => {
-      if (slots.includes(slot) && !disposed && code !== 0) fail(`exited with code ${code}`);
+      if (slots.includes(slot) && !disposed && !slot.retiring && code !== 0) fail(`exited with code ${code}`);
     });
     return slot;
   }
 
   function pump(): void {
     for (const slot of slots) {
-      if (slot.busy || queue.length === 0) continue;
+      if (slot.busy || slot.retiring || queue.length === 0) continue;
       const { job, resolve } = queue.shift()!;
       const id = nextId++;
       slot.busy = { id, resolve };
