@@ -129,6 +129,18 @@ describe('English NER tagger (shipped model)', function () {
     }
   });
 
+  it('tags the same after its word-form cache was emptied (budget of forms reached)', () => {
+    const tagger = loadNerModels({ languages: ['en'] }).ner.en as EnglishTagger;
+    const before = tagger.tagDocument(SEED);
+    // One document of 31,000 distinct made-up capitalized forms (over the 30,000-form budget): the next document
+    // starts from an empty cache.
+    const lines: string[] = [];
+    for (let k = 0; k < 31000; k += 20) lines.push(Array.from({ length: 20 }, (_, i) => `Zq${(k + i).toString(36)}x`).join(' ') + '.');
+    assert.ok(tagger.tagDocument(lines.join('\n')).length > 0);
+    assert.deepEqual(tagger.tagDocument(SEED), before);
+    assert.deepEqual(tagger.tagDocument(SEED.replace('Lavrov', 'Mikhail Lavrov')), (loadNerModels({ languages: ['en'] }).ner.en as EnglishTagger).tagDocument(SEED.replace('Lavrov', 'Mikhail Lavrov')));
+  });
+
   it('answers a region from the whole-text result (same spans as tagging the slice alone would give for it)', () => {
     const from = SEED.indexOf('Earlier, the Russian ambassador');
     const to = SEED.indexOf('\n', from);

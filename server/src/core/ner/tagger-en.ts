@@ -317,11 +317,12 @@ const DOC_ORG = 16;
 const DOC_MIDCAP = 32;
 
 /**
- * Cache budget (one tagger; heap measured with scripts/bench-ner.ts --lang en). Word forms: ~0.7 kB each (the Word,
- * its strings and map entries, 5 rows of 9 float64 sums), so 40,000 forms ~ 28 MB; emptied between documents once
- * full. Decoded sentences: at most 20,000 and 400,000 tokens (keys ~3 UTF-16 units per token: ~3 MB).
+ * Cache budget (one tagger; heap + array buffers measured on 38,000 new forms): a word form costs ~0.7 kB (its Word,
+ * strings, table entries, and 5 rows of 9 float64 sums = 360 B in the slab), so 30,000 forms ~ 21 MB; the forms are
+ * dropped between documents once there are that many. Decoded sentences: at most 20,000 and 400,000 tokens (keys of
+ * 3 UTF-16 units per token, one byte per tag: ~4 MB).
  */
-const MAX_WORDS = 40_000;
+const MAX_WORDS = 30_000;
 const MAX_SENTENCES = 20_000;
 const MAX_SENTENCE_TOKENS = 400_000;
 /** Longer sentences are decoded without the cache (their keys would be long, a repeat unlikely). */
@@ -698,7 +699,9 @@ export class EnglishTagger implements NerTagger {
     const T = this.T;
     const slot = this.nSlots++;
     if ((slot + 1) * 5 * T > this.slab.length) {
-      const s = new Float64Array(Math.max(5 * T * 1024, 2 * this.slab.length));
+      // Doubling, but not past the budget's MAX_WORDS forms unless one document needs more.
+      const cur = this.slab.length / (5 * T);
+      const s = new Float64Array(5 * T * Math.max(slot + 1, cur < MAX_WORDS ? Math.min(MAX_WORDS, Math.max(1024, 2 * cur)) : 2 * cur));
       s.set(this.slab);
       this.slab = s;
     }
