@@ -1,11 +1,13 @@
 /**
  * Features of the Arabic tagger. A token's features are three parts, so the tagger can cache the first two per
- * word form (the hot path then does a few map lookups per token):
+ * word form (as summed weights; the hot path then reads no strings per token):
  *  - own(word): features of the word itself (form, normalized form, clitic-free stem, affixes, shape, character
  *    trigrams, gazetteer/trigger/nationality membership);
  *  - ctx(word): a smaller set, emitted by each neighbour at offsets -2, -1, +1, +2 with the offset as prefix;
  *  - dynamic(i): features that depend on the sentence or the document (word pairs, a title within four words
- *    before, multi-word gazetteer matches, what the document says about the same stem elsewhere).
+ *    before, multi-word gazetteer matches, what the document says about the same stem elsewhere); apart from the
+ *    word pairs and stacked labels they come as codes into DYNAMIC_FEATURES (`dynamicFeatureCodes`), the tagger's
+ *    path, and as strings (`dynamicFeatures`, training), from the same code.
  * `FeatureConfig` switches groups on and off for the ablation table (docs/ner.md).
  */
 import { bareStem, cliticSplits, hasArticle } from '../text/clitics';

@@ -6,7 +6,12 @@
  * and events out of the other types) and returned as 'misc'.
  *
  * Pure: the model and the gazetteer come in as JSON objects (loaded by server/src/node/models.ts).
- * Speed: features of a word form (own + context parts) are turned into ids once and cached per tagger.
+ * Speed (figures in docs/ner.md): at load time the models' feature lists become id tables (per base feature: its ids
+ * in both stages and at every context offset; per word pair: its pair-feature ids); a word form seen for the first
+ * time is summed once into a float32 slab (own and context rows per stage); the sentence- and document-dependent
+ * features are interned codes; the document is tokenized once for all its regions; decoded sentences are cached.
+ * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
+ * `sentenceFeatures` (scripts/golden-ner.ts).
  */
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { cliticSplits } from '../text/clitics';
