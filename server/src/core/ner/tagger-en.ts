@@ -357,14 +357,14 @@ interface FastTables {
   pairVocab: Map<string, number>;
   nPair: number;
   /** 'w-1w=' / 'ww+1=' feature id by a * nPair + b. */
-  pairLeft: Map<number, number>;
-  pairRight: Map<number, number>;
+  pairLeft: IdTable;
+  pairRight: IdTable;
   pairStart: number;
   pairEnd: number;
   /** Shape vocabulary of 'sh-1sh+1=a|b|c' and the id by (a * nShape + b) * nShape + c. */
   shapeVocab: Map<string, number>;
   nShape: number;
-  shapeTriple: Map<number, number>;
+  shapeTriple: IdTable;
   shapeStart: number;
   shapeEnd: number;
   /** The 5 rows past the sentence edges (slot layout of a Word; row 0 unused). */
@@ -508,13 +508,13 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     possP1: id('poss+1'),
     pairVocab,
     nPair,
-    pairLeft,
-    pairRight,
+    pairLeft: new IdTable(pairLeft),
+    pairRight: new IdTable(pairRight),
     pairStart: pairVocab.get('<s>') ?? -1,
     pairEnd: pairVocab.get('</s>') ?? -1,
     shapeVocab,
     nShape,
-    shapeTriple,
+    shapeTriple: new IdTable(shapeTriple),
     shapeStart: shapeVocab.get('<s>') ?? -1,
     shapeEnd: shapeVocab.get('</s>') ?? -1,
     edge,
@@ -538,6 +538,39 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     city,
     cl,
   };
+}
+
+/** Integer key -> feature id, open addressing in typed arrays (the pair and shape-triple tables of `FastTables`). */
+class IdTable {
+  private readonly keys: Float64Array;
+  private readonly vals: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: Iterable<[number, number]>) {
+    const list = [...entries];
+    let size = 16;
+    while (size < 2 * list.length) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [k, v] of list) {
+      let s = this.slot(k);
+      while (this.keys[s] !== -1 && this.keys[s] !== k) s = (s + 1) & this.mask;
+      this.keys[s] = k;
+      this.vals[s] = v;
+    }
+  }
+
+  private slot(k: number): number {
+    return Math.imul((k | 0) ^ ((k / 4294967296) | 0), 0x9e3779b1) & this.mask;
+  }
+
+  /** The id under key `k` (a non-negative integer), or -1. */
+  get(k: number): number {
+    const keys = this.keys;
+    for (let s = this.slot(k); keys[s] !== -1; s = (s + 1) & this.mask) if (keys[s] === k) return this.vals[s];
+    return -1;
+  }
 }
 
 /** FNV-1a over the UTF-16 units of s[a, b). */
@@ -1048,19 +1081,16 @@ export class EnglishTagger implements NerTagger {
         const nw = i + 1 < n ? sw[i + 1].pairIdx : tb.pairEnd;
         if (x.pairIdx >= 0) {
           if (pw >= 0) {
-            const f = tb.pairLeft.get(pw * tb.nPair + x.pairIdx);
-            if (f !== undefined) m.addRow(f, em, o);
+            m.addRow(tb.pairLeft.get(pw * tb.nPair + x.pairIdx), em, o);
           }
           if (nw >= 0) {
-            const f = tb.pairRight.get(x.pairIdx * tb.nPair + nw);
-            if (f !== undefined) m.addRow(f, em, o);
+            m.addRow(tb.pairRight.get(x.pairIdx * tb.nPair + nw), em, o);
           }
         }
         const ps = i > 0 ? sw[i - 1].shapeIdx : tb.shapeStart;
         const ns = i + 1 < n ? sw[i + 1].shapeIdx : tb.shapeEnd;
         if (ps >= 0 && x.shapeIdx >= 0 && ns >= 0) {
-          const f = tb.shapeTriple.get((ps * tb.nShape + x.shapeIdx) * tb.nShape + ns);
-          if (f !== undefined) m.addRow(f, em, o);
+          m.addRow(tb.shapeTriple.get((ps * tb.nShape + x.shapeIdx) * tb.nShape + ns), em, o);
         }
         if (cfg.shape) {
           if (i > 0 && sw[i - 1].flags & F_CAP) m.addRow(tb.capM1, em, o);
