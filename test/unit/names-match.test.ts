@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import pairs from '../fixtures/names/pairs.json';
-import { foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
+import { arBucketEnds, bucketKey, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
 
 // Pairs mined from real names by scripts/mine-name-pairs.ts (see the report in the fixture for what was left out).
 type P = [string, string];
@@ -79,5 +79,27 @@ describe('name parts of a mention whose article is restored (للجيش)', () =>
     assert.equal(writtenSpelling('الامم', 10, 14, 'الأمم'), 'لأمم');
     assert.equal(writtenSpelling('الامم', 10, 15, 'الأمم'), 'الأمم');
     assert.equal(writtenSpelling('لبنان', 10, 15, 'لبنان'), 'لبنان');
+  });
+});
+
+describe('arBucketEnds: the ends of a bucket key without building it', () => {
+  it('equals the first and last characters of bucketKey for words of plain Arabic letters, -1 otherwise', () => {
+    const words = ['لافروف', 'لافروڤ', 'تشيرنوميردين', 'شيرنوميردين', 'بوتين', 'وبوتين', 'أوباما', 'اوي', 'تشاو', 'مؤسسة', 'ئيس', 'ىا', 'جيش'];
+    let seed = 3;
+    const letters = 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي';
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 5000; i++) {
+      let w = '';
+      for (let j = 1 + rnd(7); j > 0; j--) w += letters[rnd(letters.length)];
+      words.push(w);
+    }
+    for (const w of words) {
+      const k = bucketKey(w, 'ar');
+      const plain = /^[\u0621-\u063f\u0641-\u064a]+$/.test(w);
+      assert.equal(arBucketEnds(`x${w}y`, 1, 1 + w.length), plain ? k.charCodeAt(0) * 65536 + k.charCodeAt(k.length - 1) : -1, w);
+    }
+    assert.equal(arBucketEnds('لافْروف', 0, 7), -1, 'a mark: not plain');
+    assert.equal(arBucketEnds('لافـروف', 0, 7), -1, 'a tatweel: not plain');
+    assert.equal(arBucketEnds('Lavrov', 0, 6), -1);
   });
 });

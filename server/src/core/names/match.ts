@@ -479,6 +479,43 @@ function arBucketClass(c: number): string | undefined {
   }
 }
 
+/** A plain Arabic letter (U+0621..U+064A, not tatweel) folded as foldArabic folds it. */
+function foldPlainLetter(c: number): number {
+  switch (c) {
+    case 0x0623: case 0x0625: case 0x0622: return 0x0627; // أ إ آ -> ا
+    case 0x0649: case 0x0626: return 0x064a; // ى ئ -> ي
+    case 0x0629: return 0x0647; // ة -> ه
+    case 0x0624: return 0x0648; // ؤ -> و
+    default: return c;
+  }
+}
+
+const bucketCharCode = (folded: number): number => arBucketClass(folded)?.charCodeAt(0) ?? folded;
+
+/**
+ * The first and last characters of the Arabic bucket key of `text.slice(start, end)`, as first * 65536 + last,
+ * without building the word or its key; -1 when the word is not made of plain Arabic letters only (U+0621..U+064A,
+ * no tatweel), where the caller must compute the key itself. Same answer as bucketKey (a unit test holds them equal).
+ */
+export function arBucketEnds(text: string, start: number, end: number): number {
+  if (end <= start) return -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x0621 || c > 0x064a || c === 0x0640) return -1;
+  }
+  const f0 = foldPlainLetter(text.charCodeAt(start));
+  // 'تش' -> 'ش' at the start makes ش the first letter; elsewhere it does not change the last kept letter.
+  const first = bucketCharCode(f0 === 0x062a && end - start > 1 && text.charCodeAt(start + 1) === 0x0634 ? 0x0634 : f0);
+  let last = first;
+  for (let i = end - 1; i > start; i--) {
+    const f = foldPlainLetter(text.charCodeAt(i));
+    if (f === 0x0627 || f === 0x0648 || f === 0x064a) continue; // inner long vowels are dropped
+    last = bucketCharCode(f);
+    break;
+  }
+  return first * 65536 + last;
+}
+
 function computeBucketKey(token: string, lang: Language): string {
   let f = foldName(token, lang);
   if (lang === 'ar') {

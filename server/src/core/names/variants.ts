@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { bucketKey, foldName, isNativeArabicName, mentionParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketEnds, bucketKey, foldName, isNativeArabicName, mentionParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -288,10 +288,28 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     lines.forEachWord(text, lang, visit);
     return;
   }
+  // Arabic: a reading can only hit an index entry whose bucket key starts and ends as the reading's key does. The
+  // (first, last) pairs of the index keys let most words be passed over before they are cut out of the text or
+  // looked up (names/match.ts arBucketEnds; exact, a word of other characters goes the long way).
+  const ends = new Set<number>();
+  if (lang === 'ar') for (const k of index.keys()) if (k.length > 0) ends.add(k.charCodeAt(0) * 65536 + k.charCodeAt(k.length - 1));
+  const mayHit = (start: number, end: number): boolean => {
+    const e0 = arBucketEnds(text, start, end);
+    if (e0 < 0) return true;
+    if (ends.has(e0)) return true;
+    // The readings without a leading clitic (see wordReadings): و/ف then ب/ل/ك, or one of و ف ب ل ك.
+    const c0 = text.charCodeAt(start);
+    const conj = c0 === 0x0648 || c0 === 0x0641;
+    const prep = (c: number) => c === 0x0628 || c === 0x0644 || c === 0x0643;
+    const n = conj && prep(text.charCodeAt(start + 1)) ? 2 : conj || prep(c0) ? 1 : 0;
+    if (n > 0 && ends.has(arBucketEnds(text, start + n, end))) return true;
+    return n === 2 && ends.has(arBucketEnds(text, start + 1, end));
+  };
   // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes.
   const run: [number, number] = [0, 0];
   for (let at = 0; nextRun(text, at, 1, run); ) {
     at = run[1];
+    if (lang === 'ar' && run[1] - run[0] >= 4 && !mayHit(run[0], run[1])) continue;
     const r = candidateWord(text, run[0], run[1], lang);
     if (r) visit(run[0], run[1], r);
   }
