@@ -27,7 +27,7 @@ import {
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalyzeOptions } from './core/analyze';
+import { Analyzer, type AnalyzeOptions } from './core/analyze';
 import { analyzeBounded, ChunkedAnalysis, DEFAULT_PIECE_CHARS, PIECEWISE_ABOVE } from './core/chunked';
 import { WorkspaceNameIndex } from './core/names/workspace';
 import type { Resources } from './core/resources';
@@ -253,9 +253,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return articleOptions(uri, s, stylebookFor(uri, s));
   }
 
-  function analyzeText(uri: string, text: string, s: Settings): Article {
+  /**
+   * One core `Analyzer` per open document: re-analysis after an edit reuses what the previous version computed of
+   * unchanged regions and lines (same result as `analyze`, see core/analyze.ts). Dropped when the document closes.
+   */
+  const analyzers = new Map<string, Analyzer>();
+
+  function analyzeText(uri: string, text: string, s: Settings, analyzer?: Analyzer): Article {
     const bytes = utf8Length(text);
     if (bytes > s.maxFileSizeKB * 1024) return tooLargeArticle(text, Math.round(bytes / 1024), s.maxFileSizeKB, t);
+    if (analyzer && text.length <= PIECEWISE_ABOVE) return analyzer.analyze(text, analyzeOptions(uri, s), resources);
     return analyzeBounded(text, analyzeOptions(uri, s), resources);
   }
 
@@ -332,8 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const a: Analysis = { version: run.version, article: run.job.result(), conv: run.conv };
     cache.set(run.uri, a);
     if (indexOn(s)) {
-      index.set(run.uri, a.article);
-      lineIndexes.set(run.uri, a.conv.index);
+      toIndex.add(run.uri);
       generation++;
     }
     if (!pullDiagnostics) void publish(run.uri);
@@ -371,15 +377,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s = settingsFor(uri);
     if (text.length > PIECEWISE_ABOVE && utf8Length(text) <= s.maxFileSizeKB * 1024) return partialOf(startRun(uri, doc.version, text, s));
     cancelRun(uri);
-    const article = analyzeText(uri, text, s);
+    let analyzer = analyzers.get(uri);
+    if (!analyzer) analyzers.set(uri, (analyzer = new Analyzer()));
+    const article = analyzeText(uri, text, s, analyzer);
     const a: Analysis = { version: doc.version, article, conv: new Converter(uri, text) };
     cache.set(uri, a);
     if (indexOn(s)) {
-      index.set(uri, article);
-      lineIndexes.set(uri, a.conv.index);
+      toIndex.add(uri);
       generation++;
     }
     return a;
+  }
+
+  /**
+   * Open documents whose latest analysis is not yet in the name index. Adding a long article to the index costs a few
+   * milliseconds (~6 ms at 10k words), so it is done when the index is read (`flushIndex`), and not at all while no
+   * other article could give this one a cross-file finding.
+   */
+  const toIndex = new Set<string>();
+  function flushIndex(): void {
+    for (const uri of toIndex) {
+      const a = cache.get(uri);
+      if (!a || a.partial) continue;
+      index.set(uri, a.article);
+      lineIndexes.set(uri, a.conv.index);
+    }
+    toIndex.clear();
+  }
+
+  /** Whether the name index has (or is about to have) an article other than `uri`. */
+  function othersIndexed(uri: string): boolean {
+    if (index.size > (index.has(uri) ? 1 : 0)) return true;
+    for (const u of toIndex) if (u !== uri) return true;
+    return false;
   }
 
   function rangeIn(uri: string, start: number, end: number) {
@@ -391,7 +421,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function diagnosticsOf(uri: string, a: Analysis): Diagnostic[] {
     const s = settingsFor(uri);
     const out = a.article.diagnostics.map((f) => toDiagnostic(a.conv, localizeFinding(f, locale), a.version));
-    if (indexOn(s) && index.has(uri)) {
+    if (indexOn(s) && othersIndexed(uri)) {
+      flushIndex();
       for (const f of index.acrossFindings(uri)) {
         const sev = (s.diagnostics as Record<string, string>)[f.code];
         if (sev === 'off') continue;
@@ -661,8 +692,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidChangeContent((e) => schedulePublish(e.document.uri));
   documents.onDidClose((e) => {
+    flushIndex(); // the closed file stays in the index with its last analysis
     cache.delete(e.document.uri);
     cancelRun(e.document.uri);
+    analyzers.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -739,6 +772,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onWorkspaceSymbol((p) => runSafe<SymbolInformation[]>('workspaceSymbol', [], () => {
     // Open documents first (their current text), then the rest of the index.
     for (const d of documents.all()) get(d.uri);
+    flushIndex();
     const KIND: Record<string, SymbolKind> = { person: SymbolKind.Object, organization: SymbolKind.Class, location: SymbolKind.Module };
     return index.symbols(p.query).map((s) => ({
       name: s.name,
