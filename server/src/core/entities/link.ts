@@ -24,6 +24,7 @@
  * replayed tagger spans of scripts/golden-names.ts: ~22 ms for 10k Arabic words, ~140 ms for 100k.
  */
 import type { NerType, TaggedSpan } from '../resources';
+import { runCharLength } from '../text/tokenize';
 import type { Entity, EntityType, Language, Mention, Role, Span } from '../types';
 import { bucketKey, isNativeArabicName, nameVariant, tokenVariant, variantKey } from '../names/match';
 import {
@@ -102,12 +103,23 @@ function isApostropheS(text: string, tokens: readonly Token[], i: number): boole
   return t.latin && t.key === 's' && t.start > 0 && /['’]/.test(text[t.start - 1]) && tokens[i].sep === Sep.Space;
 }
 
+/** Every character is a digit (as /^[\p{N}]+$/u), by character codes. */
+function allDigits(k: string): boolean {
+  if (k.length === 0) return false;
+  for (let i = 0; i < k.length; ) {
+    const n = runCharLength(k, i, 2);
+    if (n === 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 /** A person name must have a word that is not a title, function word or nationality adjective. */
 function plausiblePerson(keys: readonly string[], latin: boolean): boolean {
   // 'مصدر دبلوماسي روسي': a lone nationality adjective is not a person.
   if (!latin && keys.length === 1 && arNationality(keys[0])) return false;
   return keys.some((k) => {
-    if (/^[\p{N}]+$/u.test(k)) return false;
+    if (allDigits(k)) return false;
     if (latin) return !EN_NOT_NAMES.has(k) && !EN_TRIGGERS.has(k) && !EN_TITLE_WORDS.has(k);
     return !AR_NOT_NAMES.has(k) && !arLexStem(k, AR_TRIGGERS) && !arLexStem(k, AR_HONORIFICS) && !arNationalAdjective(k);
   });
@@ -199,7 +211,7 @@ function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
 function plainArabicWord(t: Token): boolean {
   const k = t.key;
   // Not an adverb in -an ('قريبا', 'خلفا') either.
-  return !t.latin && k.length >= 2 && !k.startsWith('ال') && !(k.length > 3 && k.endsWith('ا')) && !/^[\p{N}]+$/u.test(k) && !AR_NOT_NAMES.has(k)
+  return !t.latin && k.length >= 2 && !k.startsWith('ال') && !(k.length > 3 && k.endsWith('ا')) && !allDigits(k) && !AR_NOT_NAMES.has(k)
     && !arLexStem(k, AR_TRIGGERS) && !arLexStem(k, AR_HONORIFICS) && !arNationality(k);
 }
 
@@ -337,15 +349,16 @@ function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed:
   };
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.sep !== Sep.Space || !open(i, t.region) || !plainArabicWord(t) || /^[وفبلك]?ال/.test(t.key)) continue;
+    if (t.sep !== Sep.Space) continue;
     const k = i - 1;
     const before = tokens[k];
     if (before.region !== t.region || before.latin) continue;
+    // The word before must end a title (cheapest test first: most words follow no nationality adjective or name).
     const other = claimed[k] >= 0 ? mentions[claimed[k]] : undefined;
     const titleEnd = other
       ? other.type !== 'person' && other.t1 === i && triggerBefore(other.t0 - 1)
       : !!arNationalAdjective(before.key) && triggerBefore(k - 1);
-    if (!titleEnd) continue;
+    if (!titleEnd || !open(i, t.region) || !plainArabicWord(t) || /^[وفبلك]?ال/.test(t.key)) continue;
     let j = i + 1;
     while (j < tokens.length && j - i < 3 && tokens[j].sep === Sep.Space && open(j, t.region) && plainArabicWord(tokens[j]) && !/^[وفبلك]?ال/.test(tokens[j].key)) j++;
     if (j - i < 2) continue;

@@ -392,14 +392,33 @@ export function sameName(a: string, b: string, lang: Language, opts: MatchOption
  * compares only names with the same key instead of every pair of a bucket.
  */
 export function variantKey(s: string, lang: Language): string {
-  const t = rawTokens(s, lang);
-  let out = '';
-  for (let i = 0; i < t.length; i++) out += (i ? '\u0001' : '') + bucketKey(t[i], lang);
-  return t.length + '\u0002' + out;
+  // Remembered per name (bounded): the linker asks for the key of every group of every article.
+  const memo = variantMemo[lang];
+  let v = memo.get(s);
+  if (v === undefined) {
+    if (memo.size >= 50000) memo.clear();
+    const t = rawTokens(s, lang);
+    let out = '';
+    for (let i = 0; i < t.length; i++) out += (i ? '\u0001' : '') + bucketKey(t[i], lang);
+    v = t.length + '\u0002' + out;
+    memo.set(s, v);
+  }
+  return v;
 }
+
+const variantMemo: Record<Language, Map<string, string>> = { ar: new Map(), en: new Map() };
 
 /** Tokens of a name as written (not folded), with 'عبد ال…' compounds kept as one token. */
 function rawTokens(s: string, lang: Language): string[] {
+  // Arabic letters and single inner spaces only (already NFC, nothing to trim), and no 'عبد ال…': split at the spaces.
+  if (lang === 'ar' && s.length > 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32 && !s.includes('عبد')) {
+    let plain = true;
+    for (let i = 0; i < s.length && plain; i++) {
+      const c = s.charCodeAt(i);
+      plain = (c >= 0x0621 && c <= 0x064a) || (c === 32 && s.charCodeAt(i + 1) !== 32);
+    }
+    if (plain) return s.split(' ');
+  }
   let t = s.normalize('NFC').trim();
   if (lang === 'ar') t = t.replace(/(^|\s)(عبد)\s+(?=ال)/g, '$1$2\u0000');
   else t = t.replace(/[-‐‑–]/g, ' ');
