@@ -165,6 +165,13 @@ export interface ArabicCacheStats {
 
 const EMPTY: string[] = [];
 
+/** A flat copy of `s` (not a slice of a longer string). */
+function copyString(s: string): string {
+  const u = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, u as unknown as number[]);
+}
+
 /** What a stage's model needs at run time, as ids (built once at load time). */
 interface Stage {
   m: PerceptronModel;
@@ -317,9 +324,13 @@ export class ArabicTagger implements NerTagger {
   }
 
   /** Word-cache slot of a word form (computed on first sight). */
-  private word(w: string): number {
+  private word(token: string): number {
+    const hit = this.slotOf.get(token);
+    if (hit >= 0) return hit;
+    // A token of 13 or more UTF-16 units is a slice sharing the document's characters: the cache keeps a copy of its
+    // own (and so does the WordInfo made from it), so it never holds a document alive.
+    const w = token.length >= 13 ? copyString(token) : token;
     const slot = this.slotOf.add(w);
-    if (slot < this.nWords) return slot;
     this.nWords++;
     if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
     const info = wordInfo(w, this.lex, this.cfg);
