@@ -493,12 +493,17 @@ export function linkEntities(input: LinkInput): LinkResult {
   const groups: Group[] = [];
   const byKey = new Map<string, number>();
   const keyCount = new Map<string, number>();
-  for (const m of mentions) keyCount.set(m.keys.join(' '), (keyCount.get(m.keys.join(' ')) ?? 0) + 1);
+  const joined = mentions.map((m) => m.keys.join(' '));
+  for (const j of joined) keyCount.set(j, (keyCount.get(j) ?? 0) + 1);
   const clusters = new Clusters();
-  const groupOf = (m: WorkMention): number => {
-    if (m.alt && keyCount.get(m.keys.join(' ')) === 1 && keyCount.has(m.alt.join(' '))) m.keys = m.alt;
+  const groupOf = (m: WorkMention, mi: number): number => {
+    let j = joined[mi];
+    if (m.alt && keyCount.get(j) === 1 && keyCount.has(m.alt.join(' '))) {
+      m.keys = m.alt;
+      j = m.keys.join(' ');
+    }
     const keys = m.keys;
-    const k = `${m.type}|${keys.join(' ')}`;
+    const k = `${m.type}|${j}`;
     let g = byKey.get(k);
     if (g === undefined) {
       g = groups.length;
@@ -508,8 +513,9 @@ export function linkEntities(input: LinkInput): LinkResult {
     }
     return g;
   };
-  for (const m of mentions) {
-    const g = groupOf(m);
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi];
+    const g = groupOf(m, mi);
     m.group = g;
     const G = groups[g];
     G.mentions.push(m);
@@ -792,12 +798,14 @@ export function linkEntities(input: LinkInput): LinkResult {
     const restored = m.restored || (m.start !== tokens[m.t0].start && !!m.alt && m.keys !== m.alt);
     return restored ? 'ا' + raw : raw;
   };
-  const roots = [...members.keys()].sort((a, b) => firstStart(a) - firstStart(b));
-  function firstStart(root: number): number {
+  // Entities in order of their first mention (computed once per cluster, not once per comparison).
+  const firstOf = new Map<number, number>();
+  for (const [root, gis] of members) {
     let s = Infinity;
-    for (const gi of members.get(root)!) for (const m of groups[gi].mentions) if (m.start < s) s = m.start;
-    return s;
+    for (const gi of gis) for (const m of groups[gi].mentions) if (m.start < s) s = m.start;
+    firstOf.set(root, s);
   }
+  const roots = [...members.keys()].sort((a, b) => firstOf.get(a)! - firstOf.get(b)!);
   for (const root of roots) {
     const gs = members.get(root)!.filter((gi) => groups[gi].mentions.length > 0);
     if (gs.length === 0) continue;
