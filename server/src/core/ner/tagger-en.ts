@@ -375,8 +375,8 @@ interface FastTables {
    * sh+1=, first_sh=), as (row, id) pairs (rows: 0 local, 1-4 the neighbour rows, 5 first_sh); by word (W=) and
    * by affix (p3=, s3=, s2=, s4=).
    */
-  byLow: Map<string, Int32Array>;
-  byShape: Map<string, Int32Array>;
+  byLow: Map<string, number[]>;
+  byShape: Map<string, number[]>;
   byW: Map<string, number>;
   p3: Map<string, number>;
   s3: Map<string, number>;
@@ -423,8 +423,9 @@ function splits(rest: string, parts: 2 | 3, fn: (p: string[]) => void): void {
 
 function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
   const id = (f: string) => m.featureId(f);
-  const pairs: [number, string, string, number][] = [];
-  const triples: [string, string, string, number][] = [];
+  // Pair and triple features as flat (vocabulary index..., id) runs; their keys need the final vocabulary sizes.
+  const pairs: number[] = [];
+  const triples: number[] = [];
   const pairVocab = new Map<string, number>();
   const shapeVocab = new Map<string, number>();
   const intern = (v: Map<string, number>, s: string) => {
@@ -432,16 +433,8 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     if (k === undefined) v.set(s, (k = v.size));
     return k;
   };
-  m.forEachFeature((f, fid) => {
-    if (f.startsWith('w-1w=') || f.startsWith('ww+1=')) {
-      const side = f.charCodeAt(1) === 45 /* - */ ? 0 : 1;
-      splits(f.slice(5), 2, (p) => pairs.push([side, p[0], p[1], fid]));
-    } else if (f.startsWith('sh-1sh+1=')) splits(f.slice(9), 3, (p) => triples.push([p[0], p[1], p[2], fid]));
-  });
-  for (const [, a, b] of pairs) (intern(pairVocab, a), intern(pairVocab, b));
-  for (const [a, b, c] of triples) (intern(shapeVocab, a), intern(shapeVocab, b), intern(shapeVocab, c));
-  const byLow0 = new Map<string, number[]>();
-  const byShape0 = new Map<string, number[]>();
+  const byLow = new Map<string, number[]>();
+  const byShape = new Map<string, number[]>();
   const byW = new Map<string, number>();
   const affix: Record<string, Map<string, number>> = { 'p3=': new Map(), 's3=': new Map(), 's2=': new Map(), 's4=': new Map() };
   const given = new Map<number, number>();
@@ -459,8 +452,12 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     if (eq < 0) return;
     const pre = f.slice(0, eq + 1);
     const v = f.slice(eq + 1);
-    if (pre in LOW_TEMPLATES) push(byLow0, v, LOW_TEMPLATES[pre], fid);
-    else if (pre in SHAPE_TEMPLATES) push(byShape0, v, SHAPE_TEMPLATES[pre], fid);
+    if (pre === 'w-1w=' || pre === 'ww+1=') {
+      // Every split at a '|' (see `splits`).
+      for (let x = v.indexOf('|'); x >= 0; x = v.indexOf('|', x + 1)) pairs.push(pre === 'w-1w=' ? 0 : 1, intern(pairVocab, v.slice(0, x)), intern(pairVocab, v.slice(x + 1)), fid);
+    } else if (pre === 'sh-1sh+1=') splits(v, 3, (p) => triples.push(intern(shapeVocab, p[0]), intern(shapeVocab, p[1]), intern(shapeVocab, p[2]), fid));
+    else if (pre in LOW_TEMPLATES) push(byLow, v, LOW_TEMPLATES[pre], fid);
+    else if (pre in SHAPE_TEMPLATES) push(byShape, v, SHAPE_TEMPLATES[pre], fid);
     else if (pre === 'W=') byW.set(v, fid);
     else if (pre in affix) affix[pre].set(v, fid);
     else if (pre in num) {
@@ -468,14 +465,13 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
       if (String(Number(v)) === v) num[pre].set(Number(v), fid);
     } else if (pre === 'cl=') cl.set(v, fid);
   });
-  const typed = (mp: Map<string, number[]>) => new Map([...mp].map(([k, a]) => [k, Int32Array.from(a)]));
   const nPair = pairVocab.size;
   const nShape = shapeVocab.size;
-  const pairLeft = new Map<number, number>();
-  const pairRight = new Map<number, number>();
-  for (const [side, a, b, fid] of pairs) (side ? pairRight : pairLeft).set(pairVocab.get(a)! * nPair + pairVocab.get(b)!, fid);
-  const shapeTriple = new Map<number, number>();
-  for (const [a, b, c, fid] of triples) shapeTriple.set((shapeVocab.get(a)! * nShape + shapeVocab.get(b)!) * nShape + shapeVocab.get(c)!, fid);
+  const left: number[] = [];
+  const right: number[] = [];
+  for (let k = 0; k < pairs.length; k += 4) (pairs[k] ? right : left).push(pairs[k + 1] * nPair + pairs[k + 2], pairs[k + 3]);
+  const triple: number[] = [];
+  for (let k = 0; k < triples.length; k += 4) triple.push((triples[k] * nShape + triples[k + 1]) * nShape + triples[k + 2], triples[k + 3]);
   const T = m.T;
   const edge = new Float64Array(5 * T);
   m.addFeatures(NEIGHBOUR_EDGES.m2, edge, 1 * T);
@@ -508,18 +504,18 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     possP1: id('poss+1'),
     pairVocab,
     nPair,
-    pairLeft: new IdTable(pairLeft),
-    pairRight: new IdTable(pairRight),
+    pairLeft: new IdTable(left),
+    pairRight: new IdTable(right),
     pairStart: pairVocab.get('<s>') ?? -1,
     pairEnd: pairVocab.get('</s>') ?? -1,
     shapeVocab,
     nShape,
-    shapeTriple: new IdTable(shapeTriple),
+    shapeTriple: new IdTable(triple),
     shapeStart: shapeVocab.get('<s>') ?? -1,
     shapeEnd: shapeVocab.get('</s>') ?? -1,
     edge,
-    byLow: typed(byLow0),
-    byShape: typed(byShape0),
+    byLow,
+    byShape,
     byW,
     p3: affix['p3='],
     s3: affix['s3='],
@@ -546,14 +542,16 @@ class IdTable {
   private readonly vals: Int32Array;
   private readonly mask: number;
 
-  constructor(entries: Iterable<[number, number]>) {
-    const list = [...entries];
+  /** `entries`: key, id, key, id… (a repeated key keeps the last id). */
+  constructor(entries: readonly number[]) {
     let size = 16;
-    while (size < 2 * list.length) size *= 2;
+    while (size < entries.length) size *= 2;
     this.keys = new Float64Array(size).fill(-1);
     this.vals = new Int32Array(size);
     this.mask = size - 1;
-    for (const [k, v] of list) {
+    for (let e = 0; e < entries.length; e += 2) {
+      const k = entries[e];
+      const v = entries[e + 1];
       let s = this.slot(k);
       while (this.keys[s] !== -1 && this.keys[s] !== k) s = (s + 1) & this.mask;
       this.keys[s] = k;
@@ -751,7 +749,7 @@ export class EnglishTagger implements NerTagger {
     const shape = wordShape(w);
     const lexLower = lex.lower.has(keyLow);
     const given = lex.given.get(keyLow);
-    const pairs = (ps: Int32Array | undefined, firstSh: boolean): number => {
+    const pairs = (ps: number[] | undefined, firstSh: boolean): number => {
       let fs = -1;
       if (ps) for (let k = 0; k < ps.length; k += 2) {
         const row = ps[k];
