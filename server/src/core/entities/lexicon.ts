@@ -186,6 +186,18 @@ function countryBases(): Map<string, string> {
  * The adjective is the country name without its final ا/يا and with ي/ية added: ليبيا -> ليبي, فرنسا -> فرنسي, مصر -> مصري.
  */
 export function arNationality(key: string): string | undefined {
+  // The linker asks for most words of an article, several times: remembered per key (bounded; '' for none).
+  const hit = nationalityMemo.get(key);
+  if (hit !== undefined) return hit || undefined;
+  if (nationalityMemo.size >= 100000) nationalityMemo.clear();
+  const r = arNationalityUncached(key);
+  nationalityMemo.set(key, r ?? '');
+  return r;
+}
+
+const nationalityMemo = new Map<string, string>();
+
+function arNationalityUncached(key: string): string | undefined {
   let k = stripArticle(key);
   if (k.endsWith('يه')) k = k.slice(0, -2);
   else if (k.endsWith('ي')) k = k.slice(0, -1);

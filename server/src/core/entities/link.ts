@@ -603,12 +603,13 @@ export function linkEntities(input: LinkInput): LinkResult {
     const candidates = new Set<number>();
     for (const k of [G.keys[0], G.keys[G.keys.length - 1]]) for (const j of byWord.get(k) ?? []) candidates.add(j);
     const roots = new Set<number>();
+    let quals: string[] | undefined;
     for (const j of candidates) {
       const H = groups[j];
       if (j === i || H.type !== G.type || H.latin !== G.latin || H.keys.length <= G.keys.length) continue;
       const fits = G.type === 'person'
         ? isSubName(G.keys, H.keys)
-        : G.keys.length >= 2 && isContiguous(G.keys, H.keys) && qualifiers(G).every((q) => H.keys.includes(q));
+        : G.keys.length >= 2 && isContiguous(G.keys, H.keys) && (quals ??= qualifiers(G)).every((q) => H.keys.includes(q));
       if (fits) roots.add(clusters.find(j));
     }
     // A surname spelled as a variant of one full name's surname ('شويجو' … 'سيرغي شويغو'), through the names matcher.
