@@ -611,7 +611,7 @@ export class EnglishTagger implements NerTagger {
   private last?: TaggedDocument;
   /** Fast path tables (one-stage models with the five IOB labels the rules write). */
   private readonly useFast: boolean;
-  /** Built on the first document (~10 ms warm, ~30 ms in a cold process), so that loading the model stays as it was. */
+  /** Built on the first document (~15 ms in a cold process), so that loading the model stays as it was. */
   private fastTables?: FastTables;
   private readonly T: number;
   private nextWordId = 1;
