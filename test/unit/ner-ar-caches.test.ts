@@ -87,6 +87,19 @@ describe('ner: Arabic tagger caches', function () {
     assert.ok(st.sentences <= 3 && st.sentenceTokens <= 40 + 150, JSON.stringify(st));
   });
 
+  it('word ids running out: the words are numbered afresh and the sentence cache forgotten, output unchanged', () => {
+    const ref = tagAll(new ArabicTagger(model, gaz));
+    const other = docs.map((d) => d.replace(/ (\d+)\n/g, ' x$1\n')); // new words
+    const refOther = other.map((d) => new ArabicTagger(model, gaz).tag(d));
+    const t = new ArabicTagger(model, gaz);
+    tagAll(t);
+    (t as unknown as { nextUid: number }).nextUid = 0xffffffff - 5;
+    assert.deepEqual(other.map((d) => t.tag(d)), refOther);
+    assert.ok((t as unknown as { nextUid: number }).nextUid < 0xffffffff - 5, 'ids were renumbered');
+    assert.deepEqual(tagAll(t), ref);
+    assert.deepEqual(other.map((d) => t.tag(d)), refOther);
+  });
+
   it('the word cache stays within its bound between documents; re-analysis hits the sentence cache', () => {
     const t = new ArabicTagger(model, gaz, { maxWords: 300 });
     let most = 0;

@@ -361,13 +361,14 @@ export class ArabicTagger implements NerTagger {
     info.ctx = EMPTY;
     if (info.phraseKeys.length === 0) info.phraseKeys = EMPTY;
     this.infos[slot] = info;
-    this.uid[slot] = this.nextUid++;
     if (this.nextUid >= 0xffffffff) {
-      // ids are never reused while a sentence key may hold them
+      // Ids are never reused while a sentence key may hold them: number the cached words afresh, forget the sentences.
       this.sentCache.clear();
       this.sentTokens = 0;
-      this.nextUid = 1;
+      for (let i = 0; i < slot; i++) this.uid[i] = i + 1;
+      this.nextUid = slot + 1;
     }
+    this.uid[slot] = this.nextUid++;
     const p = this.pairWord.get(info.n);
     this.pid[slot] = p >= 0 ? p : info.n.includes(' ') ? -2 : -1;
     const s0 = this.pairWord.get('<s>');
@@ -433,7 +434,7 @@ export class ArabicTagger implements NerTagger {
     const key = this.keyBuf;
     const sig = this.sigBuf;
     const uid = this.uid;
-    key[0] = 49 + si;
+    key[0] = 49 + si + (withPass ? 2 : 0);
     for (let i = 0; i < n; i++) {
       const c = docSignatureCode(infos[i], this.cfg, stats);
       sig[i] = c;
