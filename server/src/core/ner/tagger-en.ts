@@ -595,13 +595,15 @@ interface TaggedDocument {
  * one result (the last text seen), answering each region from it.
  *
  * One-stage models (the shipped one) take a fast path that computes exactly the sums of `sentenceFeatures`'
- * weights without building feature strings per token: each word form becomes a `Word` once (its local features'
- * weights summed into a row of a float64 slab, and what it gives its neighbours into four more rows; exact, as
- * every sum of these int16-scaled float32 weights fits in a float64 mantissa), the context features are read from
- * the Words' flag bits and load-time id tables (pairs and shape triples by interned index), the document context
- * is kept as flags of interned lower-case strings, and decoded sentences are cached (key: the Words' ids and each
- * word's document-flag signature, which with the word forms determine every feature), so re-analysis of an edited
- * text decodes only the sentences that changed.
+ * weights without building feature strings or substrings per token: `scanEnglish` gives token offsets and each token
+ * is found in a table of word forms by the hash of its characters; a form seen for the first time becomes a `Word`
+ * (its local features' weights summed into a row of a float64 slab, what it gives its neighbours into four more
+ * rows, from id tables built once from the model's feature names by base feature and offset; exact, as every sum
+ * of these int16-scaled float32 weights fits in a float64 mantissa); the context features are read from the Words'
+ * flag bits and typed-array tables of the pair and shape-triple features by interned index; the document context
+ * is flags of interned lower-case strings; sentences are split on per-form bits; and decoded sentences are cached
+ * (key: the Words' ids and each capitalized word's document flags, which with the word forms determine every
+ * feature), so re-analysis of an edited text decodes only the sentences that changed. Bounded: see MAX_WORDS.
  */
 export class EnglishTagger implements NerTagger {
   readonly language = 'en' as const;
