@@ -165,6 +165,13 @@ export interface ArabicCacheStats {
 
 const EMPTY: string[] = [];
 
+/** Label strings of label indices (a plain loop: Array.from on a typed array allocates an iterator result per item). */
+function labelsOf(ids: Int32Array, labels: readonly string[]): string[] {
+  const out: string[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = labels[ids[i]];
+  return out;
+}
+
 /** A flat copy of `s` (not a slice of a longer string). */
 function copyString(s: string): string {
   const u = new Uint16Array(s.length);
@@ -619,10 +626,10 @@ export class ArabicTagger implements NerTagger {
     const infos = ws.map((s) => this.infosOf(s));
     const stats = this.cfg.document || this.m2 ? docStats(infos) : undefined;
     const marks = infos.map((x) => this.marksOf(x));
-    const l1 = ws.map((s, k) => Array.from(this.decode(s, infos[k], 0, undefined, stats, marks[k]), (t) => this.m1.labels[t]));
+    const l1 = ws.map((s, k) => labelsOf(this.decode(s, infos[k], 0, undefined, stats, marks[k]), this.m1.labels));
     if (!this.m2 || !stats) return l1.map(bilouToBio);
     addPassTags(stats, infos, l1);
-    return ws.map((s, k) => bilouToBio(Array.from(this.decode(s, infos[k], 1, undefined, stats, marks[k], l1[k]), (t) => this.m2!.labels[t])));
+    return ws.map((s, k) => bilouToBio(labelsOf(this.decode(s, infos[k], 1, undefined, stats, marks[k], l1[k]), this.m2!.labels)));
   }
 
   /**
@@ -677,7 +684,7 @@ export class ArabicTagger implements NerTagger {
         for (let i = a; i < b; i++) pass[i - a] = passAt.get(tokens[i].start) ?? 'O';
       }
       const labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
-      const names = Array.from(labels, (t) => m.labels[t]);
+      const names = labelsOf(labels, m.labels);
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
         if (!type) continue;
