@@ -880,7 +880,7 @@ export class EnglishTagger implements NerTagger {
       this.formTable.fill(0);
       this.formList = [];
       this.lk = new Map();
-      this.nSlots = 0;
+      this.nSlots = 1; // slot 0: the sentence-edge rows
       this.sentCache = new Map();
       this.sentTokens = 0;
     }
@@ -1020,7 +1020,6 @@ export class EnglishTagger implements NerTagger {
     const m = this.s1;
     if (this.em.length < n * T) this.em = new Float64Array(Math.max(n * T, 2 * this.em.length));
     const em = this.em;
-    const edge = tb.edge;
     let gzOn = false;
     if (cfg.gazetteer) {
       if (this.caps.length < n) {
@@ -1043,20 +1042,13 @@ export class EnglishTagger implements NerTagger {
       const xf = x.flags;
       const cap = (xf & F_CAP) !== 0;
       // Local features and the neighbours' contributions (rows of the slab; the edges past the sentence).
-      let a = x.slot * 5 * T;
-      for (let t = 0; t < T; t++) em[o + t] = slab[a + t];
-      a = i > 1 ? sw[i - 2].slot * 5 * T + T : T;
-      let src = i > 1 ? slab : edge;
-      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
-      a = i > 0 ? sw[i - 1].slot * 5 * T + 2 * T : 2 * T;
-      src = i > 0 ? slab : edge;
-      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
-      a = i + 1 < n ? sw[i + 1].slot * 5 * T + 3 * T : 3 * T;
-      src = i + 1 < n ? slab : edge;
-      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
-      a = i + 2 < n ? sw[i + 2].slot * 5 * T + 4 * T : 4 * T;
-      src = i + 2 < n ? slab : edge;
-      for (let t = 0; t < T; t++) em[o + t] += src[a + t];
+      // (slot 0 holds the rows past the sentence edges)
+      const a0 = x.slot * 5 * T;
+      const a1 = (i > 1 ? sw[i - 2].slot : 0) * 5 * T + T;
+      const a2 = (i > 0 ? sw[i - 1].slot : 0) * 5 * T + 2 * T;
+      const a3 = (i + 1 < n ? sw[i + 1].slot : 0) * 5 * T + 3 * T;
+      const a4 = (i + 2 < n ? sw[i + 2].slot : 0) * 5 * T + 4 * T;
+      for (let t = 0; t < T; t++) em[o + t] = slab[a0 + t] + slab[a1 + t] + slab[a2 + t] + slab[a3 + t] + slab[a4 + t];
       // The context features of `contextFeatures` (withoutNeighbours).
       if (cfg.shape) {
         if (i === 0) {
@@ -1176,6 +1168,12 @@ export class EnglishTagger implements NerTagger {
   /** `tagDocument` of one-stage models (see the class comment). */
   private fastDocument(text: string): TaggedSpan[] {
     this.trimCaches();
+    if (this.nSlots === 0) {
+      // Slot 0 of the slab: the rows a token gets from past the sentence edges (its row 0 stays zero).
+      this.slab = new Float64Array(5 * this.T * 1024);
+      this.slab.set(this.fastTables!.edge);
+      this.nSlots = 1;
+    }
     this.docNo++;
     let n = 0;
     scanEnglish(text, 0, text.length, (a, b) => {
