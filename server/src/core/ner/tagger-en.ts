@@ -325,6 +325,8 @@ const DOC_MIDCAP = 32;
 const MAX_WORDS = 30_000;
 const MAX_SENTENCES = 20_000;
 const MAX_SENTENCE_TOKENS = 400_000;
+/** Per-document scratch kept between documents up to this many tokens (a longer text's is dropped after it). */
+const MAX_KEPT_TOKENS = 200_000;
 /** Longer sentences are decoded without the cache (their keys would be long, a repeat unlikely). */
 const MAX_CACHED_SENTENCE = 250;
 
@@ -879,6 +881,7 @@ export class EnglishTagger implements NerTagger {
     if (this.formList.length >= MAX_WORDS) {
       this.formTable.fill(0);
       this.formList = [];
+      this.dropScratch();
       this.lk = new Map();
       this.nSlots = 1; // slot 0: the sentence-edge rows
       this.sentCache = new Map();
@@ -1248,7 +1251,21 @@ export class EnglishTagger implements NerTagger {
       }
       close(len);
     }
+    if (n > MAX_KEPT_TOKENS) this.dropScratch();
     return out;
+  }
+
+  /** Let go of the per-document scratch after a very long document (it holds Words and grows with the text). */
+  private dropScratch(): void {
+    this.toks = [];
+    this.sw = [];
+    this.eqs = [];
+    this.lows = [];
+    this.gzKinds = [];
+    this.tStart = new Int32Array(0);
+    this.tEnd = new Int32Array(0);
+    this.tBits = new Int32Array(0);
+    this.em = new Float64Array(0);
   }
 
   /** IOB2 tags for pre-tokenized sentences of one document (evaluation on the .bio files). */
