@@ -258,19 +258,22 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     return out;
   };
   const visit = (start: number, end: number, r: WordReadings): void => {
-    while (ci < covered.length && covered[ci][1] <= start) ci++;
-    for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) return;
+    // Most words hit no index entry: that answer (once per distinct word and article) is checked first.
     if (r.stamp !== stamp) {
       r.stamp = stamp;
       r.hits = readingsOf(r);
     }
     const cands = r.hits;
+    if (cands.length === 0) return;
+    while (ci < covered.length && covered[ci][1] <= start) ci++;
+    for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) return;
     for (const [cand, delta, list] of cands) {
       const hit = list.find((x) => {
         if (x.text === cand) return false;
         if (loosePlaces.size && (loosePlaces.has(start) || loosePlaces.has(start + delta)) && entities[x.entity].type !== 'person') return false;
-        // The rest depends on the two spellings only: remembered per index entry (long articles repeat the words).
-        const memo = (x.memo ??= new Map<string, boolean>());
+        // The rest depends on the two spellings only: remembered per index entry (long articles repeat the words),
+        // and across analyses per spelling, shape and candidate (bounded; an edited article asks the same again).
+        const memo = (x.memo ??= transliterationMemo(lang, x.text, x.shape, opts));
         let ok = memo.get(cand);
         if (ok === undefined) {
           ok = transliterationOf(cand, x);
@@ -373,7 +376,27 @@ export class LineWordCache {
   }
 }
 
-/** A name part scanText looks for variants of; `memo`: candidate spelling -> is a variant (per article). */
+/**
+ * The answers of scanText's variant test for one index spelling (and shape), kept across analyses: they depend on
+ * the two spellings only. Bounded: at most 20000 spellings, each with at most 2000 answers. Options other than the
+ * default ones (a caller's MatchOptions) are not remembered across analyses.
+ */
+const transliterationMemos: Record<Language, Map<string, Map<string, boolean>>> = { ar: new Map(), en: new Map() };
+
+function transliterationMemo(lang: Language, text: string, shape: 'foreign' | 'plain', opts: MatchOptions): Map<string, boolean> {
+  if (Object.keys(opts).length > 0) return new Map();
+  const all = transliterationMemos[lang];
+  const k = shape === 'plain' ? '\u0001' + text : text;
+  let m = all.get(k);
+  if (!m || m.size >= 2000) {
+    if (all.size >= 20000) all.clear();
+    m = new Map();
+    all.set(k, m);
+  }
+  return m;
+}
+
+/** A name part scanText looks for variants of; `memo`: candidate spelling -> is a variant (see transliterationMemo). */
 interface IndexEntry {
   text: string;
   entity: number;
