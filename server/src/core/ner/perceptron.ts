@@ -233,6 +233,9 @@ export class PerceptronModel {
   private readonly trans: Float64Array;
   /** Labels a sentence may end with (BILOU: not B-/I-). */
   private readonly endOk: Uint8Array;
+  /** Allowed predecessors of each label, ascending: preds[predAt[t] .. predAt[t + 1]) (Viterbi skips the others). */
+  private readonly preds: Int32Array;
+  private readonly predAt: Int32Array;
   /** Viterbi scratch for decode/decodeScores (reused; every cell read is written first in the same call). */
   private vPrev: Float64Array;
   private vCur: Float64Array;
@@ -255,6 +258,15 @@ export class PerceptronModel {
     for (let k = 0; k < trans.length; k++) this.trans[k] = ok[k] ? trans[k] : -Infinity;
     const bilou = bio && labels.some((l) => l.startsWith('L-') || l.startsWith('U-'));
     this.endOk = Uint8Array.from(labels, (l) => (bilou && (l.startsWith('B-') || l.startsWith('I-')) ? 0 : 1));
+    const T = this.T;
+    const preds: number[] = [];
+    this.predAt = new Int32Array(T + 1);
+    for (let t = 0; t < T; t++) {
+      this.predAt[t] = preds.length;
+      for (let p = 0; p < T; p++) if (ok[p * T + t]) preds.push(p);
+    }
+    this.predAt[T] = preds.length;
+    this.preds = Int32Array.from(preds);
     this.vPrev = new Float64Array(this.T);
     this.vCur = new Float64Array(this.T);
   }
@@ -363,12 +375,16 @@ export class PerceptronModel {
     if (this.vBp.length < n * T) this.vBp = new Int32Array(Math.max(n * T, 2 * this.vBp.length));
     const bp = this.vBp;
     for (let t = 0; t < T; t++) prev[t] = em[t] + trans[T * T + t];
+    // Only allowed moves are tried (a disallowed one scores -Infinity and never wins: the same path as trying all).
+    const preds = this.preds;
+    const predAt = this.predAt;
     for (let i = 1; i < n; i++) {
       const o = i * T;
       for (let t = 0; t < T; t++) {
         let best = -Infinity;
         let bi = 0;
-        for (let p = 0; p < T; p++) {
+        for (let q = predAt[t], qe = predAt[t + 1]; q < qe; q++) {
+          const p = preds[q];
           const v = prev[p] + trans[p * T + t];
           if (v > best) {
             best = v;
