@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, Analyzer, type AnalyzeOptions } from '../../server/src/core/analyze';
 import type { Resources } from '../../server/src/core/resources';
+import { parseStylebook } from '../../server/src/core/stylebook/parse';
 import { loadNerModels } from '../../server/src/node/models';
 
 const RUNS = Number(process.env.ANALYZER_RUNS ?? 40);
@@ -136,6 +137,15 @@ describe('Analyzer: incremental re-analysis equals a fresh analysis', function (
     const b = analyzer.analyze(seeds[0], { severities: { 'name.variant': 'error' } }, resources);
     assert.notEqual(b, a);
     assert.deepStrictEqual(b, analyze(seeds[0], { severities: { 'name.variant': 'error' } }, resources));
+    // A style book added, then changed: the checks run again over the same text, as a fresh analysis would.
+    const sb1 = parseStylebook('{"names":[{"preferred":"شويغو","variants":["شويجو"]}]}', 'json').stylebook!;
+    const sb2 = parseStylebook('{"names":[{"preferred":"شويجو","variants":["شويغو"]}]}', 'json').stylebook!;
+    for (const sb of [sb1, sb2, sb1]) {
+      const o: AnalyzeOptions = { severities: { 'name.variant': 'error' }, stylebook: sb };
+      const x = analyzer.analyze(seeds[0], o, resources);
+      assert.deepStrictEqual(x, analyze(seeds[0], o, resources));
+      assert.equal(x.diagnostics.some((d) => d.code === 'name.stylebook'), sb === sb2, 'the seed writes شويغو');
+    }
     const c = analyzer.analyze(seeds[0], { severities: { 'name.variant': 'error' } }, {});
     assert.notEqual(c, b, 'other resources: analyzed again');
     assert.deepStrictEqual(c, analyze(seeds[0], { severities: { 'name.variant': 'error' } }, {}));

@@ -8,6 +8,7 @@
  * test/unit/analyzer.test.ts, holds the two deep-equal over random edit sequences). Reused:
  * - the whole result when the text, the options and the resources are the same as last time (a re-run on a
  *   settings change that does not change them, a second request for the same version);
+ * - language, structure, dates and entities when only the severities or the style book changed (checks run again);
  * - the linker's tokens of every headline/paragraph whose text is unchanged (entities/tokens.ts RegionTokenCache);
  * - the name.variant check's candidate words of every unchanged line (names/variants.ts LineWordCache);
  * - the taggers cache their decoded sentences themselves (ner/), so unchanged sentences are not decoded again.
@@ -47,11 +48,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}, resources: R
 }
 
 function run(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache, caches?: CheckCaches): Article {
+  return check(draftOf(text, options, resources, tokenCache), options, resources, caches);
+}
+
+/** Everything but the checks: language, structure, dates, entities. Depends on the options' language, date and file name only. */
+function draftOf(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache): Omit<Article, 'diagnostics'> {
   const language = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
   const structure = parseStructure(text);
   const { dates, publicationDate } = extractDates(text, structure, language, options);
   const forcedLanguage = options.language && options.language !== 'auto' ? options.language : undefined;
-  const draft: Omit<Article, 'diagnostics'> = {
+  return {
     text,
     language,
     structure,
@@ -59,6 +65,10 @@ function run(text: string, options: AnalyzeOptions, resources: Resources, tokenC
     dates,
     ...(publicationDate ? { publicationDate } : {}),
   };
+}
+
+/** The checks over a draft (they read it and never change it), with the options' severities and style book. */
+function check(draft: Omit<Article, 'diagnostics'>, options: AnalyzeOptions, resources: Resources, caches?: CheckCaches): Article {
   const diagnostics: Finding[] = [];
   for (const rule of rules) {
     for (const f of rule.run({ article: draft, options, resources, caches })) {
@@ -72,18 +82,29 @@ function run(text: string, options: AnalyzeOptions, resources: Resources, tokenC
   return { ...draft, diagnostics };
 }
 
-/** Same options for the analysis: equal values, and the same style book object (a reloaded one is a new object). */
-function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
-  if (a.fileName !== b.fileName || (a.language ?? 'auto') !== (b.language ?? 'auto') || a.stylebook !== b.stylebook) return false;
+/** Same options for the draft (language, structure, dates, entities): language, publication date, file name. */
+function sameDraftOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
+  if (a.fileName !== b.fileName || (a.language ?? 'auto') !== (b.language ?? 'auto')) return false;
   const pa = a.publicationDate;
   const pb = b.publicationDate;
-  if (pa !== pb && (!pa || !pb || pa.year !== pb.year || pa.month !== pb.month || pa.day !== pb.day)) return false;
+  return pa === pb || (!!pa && !!pb && pa.year === pb.year && pa.month === pb.month && pa.day === pb.day);
+}
+
+/** Same options for the checks too: equal severities, and the same style book object (a reloaded one is a new object). */
+function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
+  if (!sameDraftOptions(a, b) || a.stylebook !== b.stylebook) return false;
   const sa = a.severities ?? {};
   const sb = b.severities ?? {};
   const ka = Object.keys(sa);
   if (ka.length !== Object.keys(sb).length) return false;
   for (const k of ka) if (sa[k] !== sb[k]) return false;
   return true;
+}
+
+/** The draft part of an Article (everything but the diagnostics). */
+function draftPart(a: Article): Omit<Article, 'diagnostics'> {
+  const { diagnostics: _d, ...draft } = a;
+  return draft;
 }
 
 const sameResources = (a: Resources, b: Resources) => a === b || (a.ner?.ar === b.ner?.ar && a.ner?.en === b.ner?.en);
@@ -100,10 +121,19 @@ export class Analyzer {
 
   analyze(text: string, options: AnalyzeOptions = {}, resources: Resources = {}): Article {
     const last = this.last;
-    if (last && last.text === text && sameResources(last.resources, resources) && sameOptions(last.options, options)) return last.article;
-    const article = run(text, options, resources, this.tokens, this.caches);
+    const same = !!last && last.text === text && sameResources(last.resources, resources);
+    if (same && sameOptions(last.options, options)) return last.article;
+    // Only the severities or the style book changed: the checks run again over the same draft.
+    const article = same && sameDraftOptions(last.options, options)
+      ? check(draftPart(last.article), options, resources, this.caches)
+      : run(text, options, resources, this.tokens, this.caches);
     // The options are copied (a caller may change its object in place); the style book is kept by identity.
-    this.last = { text, options: { ...options, ...(options.severities ? { severities: { ...options.severities } } : {}) }, resources, article };
+    this.last = {
+      text,
+      options: { ...options, ...(options.severities ? { severities: { ...options.severities } } : {}), ...(options.publicationDate ? { publicationDate: { ...options.publicationDate } } : {}) },
+      resources,
+      article,
+    };
     return article;
   }
 
