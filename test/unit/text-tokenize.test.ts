@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bareStem, cliticSplits, hasArticle } from '../../server/src/core/text/clitics';
 import { matchKey, normalizeArabic } from '../../server/src/core/text/normalize';
-import { hasArabic, isSentenceEnd, isWordToken, nextRun, sentenceRanges, tokenize } from '../../server/src/core/text/tokenize';
+import { hasArabic, hasLetter, isSentenceEnd, isWordToken, nextRun, sentenceRanges, tokenize } from '../../server/src/core/text/tokenize';
 
 const texts = (text: string, from?: number, to?: number) => tokenize(text, from, to).map((t) => t.text);
 
@@ -147,7 +147,7 @@ describe('nextRun: word runs by character codes', () => {
     const slice = text.slice(from, to);
     return [...slice.matchAll(re)].map((m) => [from + m.index!, from + m.index! + m[0].length] as [number, number]);
   };
-  it('finds exactly the matches of /[\\p{L}\\p{M}]+/gu and /[\\p{L}\\p{M}\\p{N}]+/gu, in a slice too', () => {
+  it('finds exactly the matches of /[\\p{L}\\p{M}]+/gu and /[\\p{L}\\p{M}\\p{N}]+/gu, in a slice too (and hasLetter = /\\p{L}/u)', () => {
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
     for (let k = 0; k < 3000; k++) {
@@ -158,6 +158,7 @@ describe('nextRun: word runs by character codes', () => {
         const from = rnd(text.length + 1);
         const to = from + rnd(text.length - from + 1);
         assert.deepEqual(runs(text, mask, from, to), regexRuns(text, mask, from, to), JSON.stringify([text, from, to]));
+        assert.equal(hasLetter(text, from, to), /\p{L}/u.test(text.slice(from, to)), JSON.stringify([text, from, to]));
       }
     }
   });

@@ -3,7 +3,8 @@
  * language — a mixed article may have English and Arabic paragraphs — then link the spans into entities.
  */
 import type { NerTagger, Resources, TaggedSpan } from '../resources';
-import { detectLanguage } from '../text/language';
+import { detectLanguageIn } from '../text/language';
+import { hasLetter } from '../text/tokenize';
 import type { Entity, Language, Span, Structure } from '../types';
 import { linkEntities } from './link';
 import type { RegionTokenCache } from './tokens';
@@ -28,8 +29,8 @@ export function proseRegions(structure: Structure): Span[] {
 export function regionLanguages(text: string, regions: readonly Span[], articleLanguage: Language, forced?: Language): Language[] {
   return regions.map((r) => {
     if (forced) return forced;
-    const s = text.slice(r.start, Math.min(r.end, r.start + 4000));
-    return /[\p{L}]/u.test(s) ? detectLanguage(s) : articleLanguage;
+    const end = Math.min(r.end, r.start + 4000);
+    return hasLetter(text, r.start, end) ? detectLanguageIn(text, r.start, end) : articleLanguage;
   });
 }
 

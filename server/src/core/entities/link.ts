@@ -183,6 +183,9 @@ function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
     const t = tokens[i];
     const n = tokens[i + 1];
     if (n.region !== t.region) continue;
+    // An Arabic word can only start the «name» rule (a Latin one, the rules after it): the opening quote is tested
+    // before the lexicon.
+    if (!t.latin && !hasQuote(text, t.end, n.start)) continue;
     if (!t.latin && arLexStem(t.key, AR_MEDIA)) {
       // «name»: the quote opens right after the media noun, the name ends at the closing quote (at most 4 words).
       const gap = text.slice(t.end, n.start);
@@ -205,6 +208,15 @@ function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
     }
   }
   return out;
+}
+
+/** Is one of « " “ in text[from, to)? */
+function hasQuote(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xab || c === 0x22 || c === 0x201c) return true;
+  }
+  return false;
 }
 
 /** An Arabic word that can be a given name standing between a title and a surname (no article, no function word). */
@@ -309,6 +321,9 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
   for (let i = 0; i + 1 < tokens.length; i++) {
     const h = tokens[i];
     if (!free(claimed, tokens, i, h.region)) continue;
+    // The word after the head is a definite complement or a nationality adjective: it starts with ال (tested first).
+    const nx = tokens[i + 1];
+    if (nx.sep !== Sep.Space || !nx.key.startsWith('ال')) continue;
     const st = arLexStem(h.key, AR_INSTITUTION_HEADS);
     if (!st) continue;
     const headKey = st.restoreAl ? 'ا' + h.key.slice(st.strip) : h.key.slice(st.strip);

@@ -5,10 +5,14 @@ import type { Language } from '../types';
  * Counts at most the first `limit` characters (a language decision does not need the whole archive).
  */
 export function detectLanguage(text: string, limit = 20000): Language {
+  return detectLanguageIn(text, 0, Math.min(text.length, limit));
+}
+
+/** `detectLanguage` of text.slice(from, to), without cutting it out. */
+export function detectLanguageIn(text: string, from: number, to: number): Language {
   let ar = 0;
   let lat = 0;
-  const n = Math.min(text.length, limit);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) ar++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) lat++;

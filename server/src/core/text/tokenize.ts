@@ -145,20 +145,22 @@ export function sentenceRanges(tokens: readonly Token[], max = 150, text?: strin
 // ---------------------------------------------------------------------------------------------------------------
 // Runs of letters for word scans without a regular expression per word
 
-/** Bit 1: \p{L} or \p{M}; bit 2: \p{N}. Per BMP code unit, filled on first sight from the Unicode properties. */
+/** Bit 1: \p{L} or \p{M}; bit 2: \p{N}; bit 4: \p{L}. Per BMP code unit, filled on first sight from the Unicode properties. */
 const runClass = new Uint8Array(65536);
 const runKnown = new Uint8Array(65536);
 const LM = /^[\p{L}\p{M}]$/u;
 const NUM = /^\p{N}$/u;
+const LETTER = /^\p{L}$/u;
 const astral = new Map<number, number>();
 
 function classOf(cp: number): number {
   const s = String.fromCodePoint(cp);
-  return (LM.test(s) ? 1 : 0) | (NUM.test(s) ? 2 : 0);
+  return (LM.test(s) ? 1 : 0) | (NUM.test(s) ? 2 : 0) | (LETTER.test(s) ? 4 : 0);
 }
 
 /**
- * Length in code units of the code point at `i` when its class is in `mask` (1: letter or mark, 2: digit), else 0.
+ * Length in code units of the code point at `i` when its class is in `mask` (1: letter or mark, 2: digit, 4: letter),
+ * else 0.
  * Exactly what `[\p{L}\p{M}]` (mask 1) or `[\p{L}\p{M}\p{N}]` (mask 3) with the `u` flag accept: a surrogate pair is
  * one code point, a lone surrogate is not a letter.
  */
@@ -207,5 +209,11 @@ export function nextRun(text: string, from: number, mask: number, out: [number, 
     out[1] = i;
     return true;
   }
+  return false;
+}
+
+/** Is there a letter (\p{L}, as /\p{L}/u finds one) in text[from, to)? */
+export function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (runCharLength(text, i, 4, to) !== 0) return true;
   return false;
 }
