@@ -485,29 +485,28 @@ export class ArabicTagger implements NerTagger {
     // Emission scratch reused across sentences (every row is assigned before it is summed into).
     if (this.emBuf.length < n * T) this.emBuf = new Float64Array(Math.max(n * T, 2 * this.emBuf.length));
     const em = this.emBuf;
-    // Pair rows: prow[i] = pair (ws[i-1], ws[i]) as a pairTab row, -1 none, -2 spelled out (a word with a space).
-    if (this.prowBuf.length < n + 1) this.prowBuf = new Int32Array(Math.max(n + 1, 2 * this.prowBuf.length));
-    const prow = this.prowBuf;
-    const PW = 3 * this.stages.length;
+    // Pair feature ids of this stage: pids[3i + c] for the pair (ws[i-1], ws[i]), c = 0 'pw=', 1 'wn=', 2 'pp='.
+    if (this.prowBuf.length < 3 * (n + 1)) this.prowBuf = new Int32Array(Math.max(3 * (n + 1), 2 * this.prowBuf.length));
+    const pids = this.prowBuf;
     if (cfg.pairs) {
       const pid = this.pid;
+      const PW = 3 * this.stages.length;
+      const col = 3 * si;
       for (let i = 1; i < n; i++) {
         const pa = pid[ws[i - 1]];
         const pb = pid[ws[i]];
-        if (pa === -2 || pb === -2) prow[i] = -2;
-        else if (pa < 0 || pb < 0) prow[i] = -1;
-        else {
-          const r = this.pairRow.get(pa * this.nPairWords + pb);
-          prow[i] = r === undefined ? -1 : r;
+        let r = -1;
+        if (pa === -2 || pb === -2) {
+          for (let c = 0; c < 3; c++) pids[3 * i + c] = this.pairIdOf(-2, -2, infos[i - 1].n, infos[i].n, col + c);
+          continue;
         }
+        if (pa >= 0 && pb >= 0) {
+          const x = this.pairRow.get(pa * this.nPairWords + pb);
+          if (x !== undefined) r = x;
+        }
+        for (let c = 0; c < 3; c++) pids[3 * i + c] = r < 0 ? -1 : this.pairTab[r * PW + col + c];
       }
     }
-    const pairId = (i: number, c: number): number => {
-      const r = prow[i];
-      if (r === -1) return -1;
-      if (r >= 0) return this.pairTab[r * PW + 3 * si + c];
-      return this.pairIdOf(-2, -2, infos[i - 1].n, infos[i].n, 3 * si + c);
-    };
     for (let i = 0; i < n; i++) {
       const o = i * T;
       const own = ws[i] * R + off;
@@ -524,9 +523,9 @@ export class ArabicTagger implements NerTagger {
         }
       }
       if (cfg.pairs) {
-        m.addRow(i > 0 ? pairId(i, 0) : this.edge[4 * ws[i] + 2 * si], em, o);
-        m.addRow(i + 1 < n ? pairId(i + 1, 1) : this.edge[4 * ws[i] + 2 * si + 1], em, o);
-        if (i > 1) m.addRow(pairId(i - 1, 2), em, o);
+        m.addRow(i > 0 ? pids[3 * i] : this.edge[4 * ws[i] + 2 * si], em, o);
+        m.addRow(i + 1 < n ? pids[3 * (i + 1) + 1] : this.edge[4 * ws[i] + 2 * si + 1], em, o);
+        if (i > 1) m.addRow(pids[3 * (i - 1) + 2], em, o);
       }
       if (si === 1 && pass && cfg.stack) for (const f of stackFeatures(pass, i)) m.addRow(this.ownId(f, si), em, o);
       const nc = dynamicFeatureCodes(infos, i, cfg, marks, sig ? sig[i] : docSignatureCode(infos[i], cfg, stats), codes);
