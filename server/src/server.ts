@@ -2,6 +2,12 @@
  * The language server: LSP handlers only. Each handler finds the document, asks the core (through the
  * per-version cache) and converts the answer with a feature module (features/*). Nothing here analyzes text.
  *
+ * Scheduling: an open document has one core `Analyzer` (re-analysis reuses unchanged parts); an analysis waits until
+ * the changes already received are applied, so a superseded version is never analyzed; a document longer than
+ * core/chunked.ts PIECEWISE_ABOVE is analyzed piece by piece between other messages (progress, cancelled by a newer
+ * version or close; hover and symbols answered from the pieces done). The workspace scan sends files to the host's
+ * worker threads (node/indexer.ts) and keeps only their small summaries (features/summary.ts).
+ *
  * Everything the server needs from outside comes in through `startServer(connection, { resources, host })`:
  * the loaded models (`Resources`, passed to `analyze`) and the file-system host (style book, workspace scan;
  * see node/host.ts). Without a host the server works on open documents only.

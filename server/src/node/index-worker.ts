@@ -23,8 +23,10 @@ export function runIndexWorker(): void {
     } catch (e) {
       outcome = { skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
     }
-    // The heap in use lets the pool replace a worker whose caches have grown too much.
-    port.postMessage({ id: m.id, outcome, heap: getHeapStatistics().used_heap_size });
+    // The memory in use (V8 heap + array buffers: the taggers keep caches in typed arrays) lets the pool replace a
+    // worker whose caches have grown too much.
+    const h = getHeapStatistics();
+    port.postMessage({ id: m.id, outcome, heap: h.used_heap_size + h.external_memory });
   });
 
   function indexFile(job: IndexJob): IndexOutcome {

@@ -5,8 +5,8 @@
  * - Size: one thread fewer than the cores (at most 4), so on a 2-core machine one worker analyzes while the main
  *   thread serves the editor; `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the scan analyzes on the main
  *   thread as before). Each worker loads its own models and keeps its own word caches.
- * - Memory: a worker is replaced by a fresh one when its V8 heap passes `maxHeapMB` (default 160; its taggers' word
- *   caches grow with every new word of an archive) or after `recycleAfter` files; workers exit when the scan that
+ * - Memory: a worker is replaced by a fresh one when its V8 heap plus array buffers pass `maxHeapMB` (default 160;
+ *   its taggers' word caches grow with every new word of an archive) or after `recycleAfter` files; workers exit when the scan that
  *   started them is over (`dispose`). `ARTICLE_LENS_INDEX_HEAP_MB` overrides the heap bound.
  * - What crosses threads: a job (URI, settings, folder) in, a FileSummary (name entities, line starts, and only for
  *   Check Workspace the LSP diagnostics) out.
