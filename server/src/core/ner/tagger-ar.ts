@@ -193,7 +193,7 @@ interface Stage {
   bias: number;
 }
 
-/** The document last seen by docStatsFor: its statistics, first-pass tags and (when short enough) its tokens. */
+/** The document last seen by docFor: its statistics, first-pass tags and (when short enough) its tokens. */
 interface DocMemo {
   text: string;
   stats: DocStats | undefined;
@@ -216,7 +216,8 @@ export class ArabicTagger implements NerTagger {
   /**
    * Base feature string -> row of `baseTab`, whose 5 x stages columns hold the id of the feature itself ([5s]) and of
    * 'r|' + the feature for r = OFFSETS[k] ([5s + 1 + k]) in stage s (-1 = unknown). A new word costs one lookup per
-   * own or context feature instead of one per stage and offset (and no string building).
+   * own or context feature instead of one per stage and offset (and no string building). Word-pair features are not
+   * in it (see pairTab).
    */
   private readonly base: StringTable;
   private readonly baseTab: Int32Array;
@@ -251,7 +252,7 @@ export class ArabicTagger implements NerTagger {
   private emBuf = new Float64Array(0);
   private sigBuf = new Uint8Array(0);
   private keyBuf = new Uint16Array(0);
-  private prowBuf = new Int32Array(0);
+  private pidBuf = new Int32Array(0);
   private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
 
   private readonly limits: ArabicCacheLimits;
@@ -486,8 +487,8 @@ export class ArabicTagger implements NerTagger {
     if (this.emBuf.length < n * T) this.emBuf = new Float64Array(Math.max(n * T, 2 * this.emBuf.length));
     const em = this.emBuf;
     // Pair feature ids of this stage: pids[3i + c] for the pair (ws[i-1], ws[i]), c = 0 'pw=', 1 'wn=', 2 'pp='.
-    if (this.prowBuf.length < 3 * (n + 1)) this.prowBuf = new Int32Array(Math.max(3 * (n + 1), 2 * this.prowBuf.length));
-    const pids = this.prowBuf;
+    if (this.pidBuf.length < 3 * (n + 1)) this.pidBuf = new Int32Array(Math.max(3 * (n + 1), 2 * this.pidBuf.length));
+    const pids = this.pidBuf;
     if (cfg.pairs) {
       const pid = this.pid;
       const PW = 3 * this.stages.length;
