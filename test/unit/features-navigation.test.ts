@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/core/names/fixall';
 import { LineIndex } from '../../server/src/core/text/lines';
-import { documentHighlights, prepareRename, references, rename, renameMention } from '../../server/src/features/navigation';
+import { documentHighlights, prepareRename, references, rename, renameEdits, renameMention } from '../../server/src/features/navigation';
+import type { Entity } from '../../server/src/core/types';
 import { article, at, SEED_ENTITIES, SEED_LIKE } from './features-helpers';
 
 function applyLsp(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
@@ -51,6 +52,28 @@ describe('features: highlight, references, rename', () => {
     assert.ok(out.startsWith('لافروڤ: سندعم'));
     assert.ok(!out.includes('لافروف'));
     assert.ok(out.includes('حفتر') && out.includes('سيرغي شويغو'), 'other entities untouched');
+  });
+
+  it("renaming an entity with a mention after 'لل' keeps the article's alif elided there", () => {
+    const text = 'أعلن الجيش الليبي أمس. وقال مصدر للجيش الليبي إن';
+    const a = text.indexOf('الجيش الليبي');
+    const b = text.indexOf('لجيش الليبي', text.indexOf('للجيش'));
+    // As the linker gives it: the second mention reads 'الجيش الليبي' while its range covers the written 'لجيش الليبي'.
+    const entity: Entity = {
+      id: 'organization:الجيش الليبي',
+      type: 'organization',
+      name: 'الجيش الليبي',
+      mentions: [
+        { start: a, end: a + 'الجيش الليبي'.length, text: 'الجيش الليبي' },
+        { start: b, end: b + 'لجيش الليبي'.length, text: 'الجيش الليبي' },
+      ],
+      roles: [],
+    };
+    const edits = renameEdits(entity, entity.mentions[0], 'الجيش الوطني الليبي');
+    assert.equal(edits.length, 2);
+    assert.equal(applyEdits(text, edits), 'أعلن الجيش الوطني الليبي أمس. وقال مصدر للجيش الوطني الليبي إن');
+    assert.deepEqual(renameEdits(entity, entity.mentions[0], 'الجيش الليبي'), [], 'renaming to the same name changes nothing');
+    assert.equal(applyEdits(text, renameEdits(entity, entity.mentions[1], 'قوات حفتر')), 'أعلن قوات حفتر أمس. وقال مصدر لقوات حفتر إن');
   });
 
   it('renaming the full name maps surname-only mentions to the new surname', () => {

@@ -4,6 +4,7 @@
  */
 import { DocumentHighlight, DocumentHighlightKind, Location, Range, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { Article, Entity, Mention } from '../core/types';
+import { writtenSpelling } from '../core/names/match';
 import { english, type Messages } from '../l10n';
 import type { Converter } from './convert';
 import { dateAt, entityAt } from './find';
@@ -65,9 +66,12 @@ export function renameMention(mention: string, from: string, to: string): string
 
 export function renameEdits(entity: Entity, from: Mention, newName: string): Array<{ start: number; end: number; newText: string }> {
   const to = newName.normalize('NFC').trim();
+  // A mention after 'لل' reads with its article restored ('الجيش') while its range covers the written 'لجيش':
+  // both the new text and the comparison are in the written form.
   return entity.mentions
-    .map((m) => ({ start: m.start, end: m.end, newText: renameMention(m.text, from.text, to) }))
-    .filter((e, i) => e.newText !== entity.mentions[i].text);
+    .map((m) => ({ start: m.start, end: m.end, newText: writtenSpelling(m.text, m.start, m.end, renameMention(m.text, from.text, to)), written: writtenSpelling(m.text, m.start, m.end, m.text) }))
+    .filter((e) => e.newText !== e.written)
+    .map(({ start, end, newText }) => ({ start, end, newText }));
 }
 
 export function rename(article: Article, conv: Converter, offset: number, newName: string, t: Messages = english): WorkspaceEdit | ResponseError<void> {
