@@ -19,7 +19,12 @@ import { localizeFinding } from './localize';
 export interface FileSummary {
   uri: string;
   language: Language;
-  /** The person, organization and place entities, mentions only (no roles): what `WorkspaceNameIndex.set` reads. */
+  /**
+   * The person, organization and place entities (no roles), each with the FIRST mention of each distinct spelling
+   * only: what `WorkspaceNameIndex.set` reads. The index answers the same for them as for every mention (which
+   * spellings an article uses, where a spelling first occurs, the first mention of an entity) while keeping a
+   * fraction of the parts; an article that is opened is indexed again from its whole analysis.
+   */
   entities: Entity[];
   /** UTF-16 offset of every line start (the first is 0). */
   lineStarts: number[];
@@ -81,7 +86,14 @@ export function summarize(uri: string, article: Article, withDiagnostics: boolea
   const entities: Entity[] = [];
   for (const e of article.entities) {
     if (!NAME_TYPES.includes(e.type) || e.mentions.length === 0) continue;
-    entities.push({ id: e.id, type: e.type, name: e.name, mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })), roles: [] });
+    const seen = new Set<string>();
+    const mentions: Entity['mentions'] = [];
+    for (const m of e.mentions) {
+      if (seen.has(m.text)) continue;
+      seen.add(m.text);
+      mentions.push({ start: m.start, end: m.end, text: m.text });
+    }
+    entities.push({ id: e.id, type: e.type, name: e.name, mentions, roles: [] });
   }
   const summary: FileSummary = { uri, language: article.language, entities, lineStarts: lineStartsOf(article.text), diagnosticCount: article.diagnostics.length };
   if (withDiagnostics) {

@@ -3,6 +3,7 @@
  * it exactly as the server analyzes a workspace file (same options, same size limit, piecewise above the core's
  * threshold) and answers with its FileSummary. Started by main.ts when the server bundle runs as a worker.
  */
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { analyzeBounded } from '../core/chunked';
@@ -15,6 +16,17 @@ export function runIndexWorker(): void {
   const port = parentPort;
   if (!port) return;
   const resources = { ner: loadNerModels().ner };
+  // Live memory = V8 heap + array buffers (the taggers keep caches in typed arrays) right after a full (major)
+  // collection: between collections the heap also holds garbage, which says nothing about what the caches keep.
+  let live = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if ((e as { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+      const h = getHeapStatistics();
+      live = h.used_heap_size + h.external_memory;
+    }
+  });
+  gcs.observe({ entryTypes: ['gc'] });
   const host = nodeHost();
   port.on('message', (m: { id: number; job: IndexJob }) => {
     let outcome: IndexOutcome;
@@ -23,10 +35,8 @@ export function runIndexWorker(): void {
     } catch (e) {
       outcome = { skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
     }
-    // The memory in use (V8 heap + array buffers: the taggers keep caches in typed arrays) lets the pool replace a
-    // worker whose caches have grown too much.
-    const h = getHeapStatistics();
-    port.postMessage({ id: m.id, outcome, heap: h.used_heap_size + h.external_memory });
+    // The live memory lets the pool replace a worker whose caches have grown too much.
+    port.postMessage({ id: m.id, outcome, heap: live });
   });
 
   function indexFile(job: IndexJob): IndexOutcome {

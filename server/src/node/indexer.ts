@@ -5,8 +5,8 @@
  * - Size: one thread fewer than the cores (at most 4), so on a 2-core machine one worker analyzes while the main
  *   thread serves the editor; `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the scan analyzes on the main
  *   thread as before). Each worker loads its own models and keeps its own word caches.
- * - Memory: a worker is replaced by a fresh one when its V8 heap plus array buffers pass `maxHeapMB` (default 160;
- *   its taggers' word caches grow with every new word of an archive) or after `recycleAfter` files; workers exit when the scan that
+ * - Memory: a worker is replaced by a fresh one when its live memory (V8 heap plus array buffers after its last full
+ *   collection) passes `maxHeapMB` (default 130; its taggers' word caches grow with every new word of an archive) or after `recycleAfter` files; workers exit when the scan that
  *   started them is over (`dispose`). `ARTICLE_LENS_INDEX_HEAP_MB` overrides the heap bound.
  * - What crosses threads: a job (URI, settings, folder) in, a FileSummary (name entities, line starts, and only for
  *   Check Workspace the LSP diagnostics) out.
@@ -51,21 +51,24 @@ interface Slot {
   worker: Worker;
   /** Being replaced: takes no more jobs. */
   retiring?: boolean;
-  busy?: { id: number; resolve: (o: IndexOutcome) => void };
+  busy?: { id: number; job: IndexJob; resolve: (o: IndexOutcome) => void; retried?: boolean };
   done: number;
 }
 
 /** A pool running `script` (the server bundle; main.ts starts the worker side when WORKER_FLAG is in workerData). */
 export function workerIndexer(script: string, threads: number, options: { recycleAfter?: number; maxHeapMB?: number; log?: (m: string) => void } = {}): FileIndexer {
   const recycleAfter = options.recycleAfter ?? 5000;
-  const maxHeap = (options.maxHeapMB ?? (Number(process.env.ARTICLE_LENS_INDEX_HEAP_MB) || 160)) * 1048576;
-  const queue: Array<{ job: IndexJob; resolve: (o: IndexOutcome) => void }> = [];
+  const maxHeap = (options.maxHeapMB ?? (Number(process.env.ARTICLE_LENS_INDEX_HEAP_MB) || 130)) * 1048576;
+  // Room above the recycle bound, so a worker is replaced before it can run out of heap.
+  const oldGenMB = Math.round((maxHeap / 1048576) * 1.25);
+  const queue: Array<{ job: IndexJob; resolve: (o: IndexOutcome) => void; retried?: boolean }> = [];
   const slots: Slot[] = [];
   let nextId = 1;
   let disposed = false;
 
   function spawn(): Slot {
-    const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+    // A bounded V8 heap: without one, V8 lets garbage pile up to several times the live size before a full collection.
+    const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxOldGenerationSizeMb: oldGenMB, maxYoungGenerationSizeMb: 16 } });
     const slot: Slot = { worker, done: 0 };
     worker.on('message', (m: { id: number; outcome: IndexOutcome; heap: number }) => {
       const b = slot.busy;
@@ -90,7 +93,10 @@ export function workerIndexer(script: string, threads: number, options: { recycl
     const fail = (why: string) => {
       const i = slots.indexOf(slot);
       if (i < 0) return;
-      slot.busy?.resolve({ skipped: why });
+      // The file in flight is tried once more on a fresh worker (a worker out of heap is not the file's fault).
+      const b = slot.busy;
+      if (b && !b.retried && !disposed) queue.unshift({ job: b.job, resolve: b.resolve, retried: true });
+      else b?.resolve({ skipped: why });
       slot.busy = undefined;
       if (disposed) return;
       options.log?.(`[warn] index worker: ${why}`);
@@ -107,9 +113,9 @@ export function workerIndexer(script: string, threads: number, options: { recycl
   function pump(): void {
     for (const slot of slots) {
       if (slot.busy || slot.retiring || queue.length === 0) continue;
-      const { job, resolve } = queue.shift()!;
+      const { job, resolve, retried } = queue.shift()!;
       const id = nextId++;
-      slot.busy = { id, resolve };
+      slot.busy = { id, job, resolve, retried };
       slot.worker.postMessage({ id, job });
     }
   }
