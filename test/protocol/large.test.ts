@@ -17,6 +17,41 @@ function rssMB(pid: number): number {
   return m ? Math.round(Number(m[1]) / 1024) : 0;
 }
 
+describe('protocol: a pulling client and a long article', function () {
+  this.timeout(300000);
+  it('the diagnostic request is answered when the piecewise run completes; hover is answered meanwhile', async () => {
+    const c = await startClient({ pull: true, settings: { publicationDate: '2016-11-30' } });
+    try {
+      const seed = fs.readFileSync(SEED, 'utf8');
+      const text = (seed.trimEnd() + '\n\n').repeat(Math.ceil(600_000 / seed.length));
+      const uri = 'file:///large/pulled.txt';
+      c.open(uri, text);
+      const report = c.request<{ kind: string; items: Array<{ range: { end: { line: number } } }> }>('textDocument/diagnostic', { textDocument: { uri } });
+      let reportDone = false;
+      void report.then(() => (reportDone = true));
+      const hover = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+      assert.ok(hover !== undefined);
+      assert.equal(reportDone, false, 'hover answered before the diagnostic report (the run was still going)');
+      const r = await report;
+      assert.equal(r.kind, 'full');
+      const lines = text.split('\n').length;
+      for (const d of r.items) assert.ok(d.range.end.line < lines);
+      // The same seed repeated: whatever the seed gets, every copy gets (the report is of the whole text).
+      const one = await (async () => {
+        const u = 'file:///large/one-copy.txt';
+        c.open(u, seed);
+        const x = await c.request<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: u } });
+        c.close(u);
+        return x.items.length;
+      })();
+      assert.ok(r.items.length >= one, `${r.items.length} diagnostics for ${one} per copy`);
+      c.close(uri);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('protocol: very large documents are analyzed piecewise and cancellably', function () {
   this.timeout(300000);
   let c: TestClient;
