@@ -3,7 +3,7 @@
  * All Arabic entries are folded keys (see tokens.ts `foldKey`) without the article ال; English ones lower case.
  * These are grammar and newsroom vocabulary, not names: no list of people, places or organizations lives here.
  */
-import { foldKey } from './tokens';
+import { type WordForm, foldKey } from './tokens';
 
 const set = (s: string) => new Set(s.trim().split(/\s+/).map(foldKey));
 
@@ -88,7 +88,7 @@ export function stripArticle(k: string): string {
  * without ال). `strip` letters belong to the clitic; `restoreAl`: after 'لل' the remainder needs its alif back
  * ('للمشير' -> strip 1 -> 'لمشير' -> 'المشير').
  */
-type LexStem = { stem: string; strip: number; restoreAl?: boolean } | undefined;
+export type LexStem = { stem: string; strip: number; restoreAl?: boolean } | undefined;
 // One memo per lexicon, found by identity in a short list (a handful of lexicons; faster than a WeakMap lookup on
 // this hot path); a miss is stored as null so that one Map lookup answers.
 // Before the memo, a cheap exact reject: whatever clitic or article is stripped, the word found in the lexicon is
@@ -210,4 +210,49 @@ function arNationalityUncached(key: string): string | undefined {
 /** A definite nationality adjective ('الروسي', 'الليبية'); the article is required, so names such as 'كيني' are not. */
 export function arNationalAdjective(key: string): string | undefined {
   return key.startsWith('ال') ? arNationality(key) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The same questions about a token's word form, answered once per form (tokens.ts WordForm) instead of once per token.
+
+/** `arLexStem(form.key, AR_TRIGGERS)`. */
+export function formTrigger(f: WordForm): LexStem {
+  let v = f.trigger;
+  if (v === undefined) v = f.trigger = arLexStem(f.key, AR_TRIGGERS) ?? null;
+  return v ?? undefined;
+}
+
+/** `arLexStem(form.key, AR_HONORIFICS)`. */
+export function formHonorific(f: WordForm): LexStem {
+  let v = f.honorific;
+  if (v === undefined) v = f.honorific = arLexStem(f.key, AR_HONORIFICS) ?? null;
+  return v ?? undefined;
+}
+
+/** `arLexStem(form.key, AR_INSTITUTION_HEADS)`. */
+export function formInstitutionHead(f: WordForm): LexStem {
+  let v = f.institutionHead;
+  if (v === undefined) v = f.institutionHead = arLexStem(f.key, AR_INSTITUTION_HEADS) ?? null;
+  return v ?? undefined;
+}
+
+/** `arLexStem(form.key, AR_MEDIA)`. */
+export function formMedia(f: WordForm): LexStem {
+  let v = f.media;
+  if (v === undefined) v = f.media = arLexStem(f.key, AR_MEDIA) ?? null;
+  return v ?? undefined;
+}
+
+/** `arNationality(form.key)`. */
+export function formNationality(f: WordForm): string | undefined {
+  let v = f.nationality;
+  if (v === undefined) v = f.nationality = arNationality(f.key) ?? null;
+  return v ?? undefined;
+}
+
+/** `arNationalAdjective(form.key)`. */
+export function formNationalAdjective(f: WordForm): string | undefined {
+  // (ا then ل: the article, as key.startsWith('ال'))
+  const k = f.key;
+  return k.length >= 2 && k.charCodeAt(0) === 0x0627 && k.charCodeAt(1) === 0x0644 ? formNationality(f) : undefined;
 }

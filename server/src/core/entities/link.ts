@@ -29,11 +29,12 @@ import type { Entity, EntityType, Language, Mention, Role, Span } from '../types
 import { bucketKey, isNativeArabicName, nameVariant, tokenVariant, variantKey } from '../names/match';
 import {
   AR_HONORIFICS, AR_MEDIA, AR_NOT_NAMES, AR_TRIGGERS, EN_HONORIFICS, EN_MEDIA, EN_NOT_NAMES, EN_TITLE_WORDS, EN_TRIGGERS,
-  arLexStem, arNationalAdjective, arNationality,
+  arLexStem, arNationalAdjective, arNationality, formHonorific, formInstitutionHead, formMedia, formNationalAdjective,
+  formNationality, formTrigger,
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
 import { AR_HARD_STOPS as AR_HARD_STOPS_SET, AR_INSTITUTION_HEADS } from './lexicon';
-import { type RegionTokenCache, Sep, type Token, cliticReadingsCached, foldKey, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
+import { type RegionTokenCache, Sep, type Token, foldKey, formReadings, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
 
 export interface LinkInput {
   text: string;
@@ -62,10 +63,19 @@ export interface WorkMention {
   dropped?: boolean;
   /** Found by propagation through the 'لل' reading that restores the article's alif ('للجيش' -> 'الجيش'). */
   restored?: boolean;
+  /** The entity (index into the result's entities) once linked; -1 before, or when its group has none. */
+  entity: number;
+}
+
+/**
+ * A new mention. Every mention is made here, with every field set, so that all mentions share one object shape (the
+ * linker's passes read them in hot loops; mixed shapes made its optimized code bail out and be compiled again).
+ */
+function newMention(start: number, end: number, type: NerType, t0: number, t1: number, keys: string[], latin: boolean, source: WorkMention['source'], alt?: string[], restored = false): WorkMention {
+  return { start, end, type, t0, t1, keys, latin, source, group: -1, alt, dropped: false, restored, entity: -1 };
 }
 
 interface Group {
-  keyStr: string;
   keys: string[];
   latin: boolean;
   mentions: WorkMention[];
@@ -82,7 +92,7 @@ const MAX_VARIANT_BUCKET = 400;
 
 function isTitleToken(t: Token): boolean {
   if (t.latin) return EN_TRIGGERS.has(t.key) || EN_HONORIFICS.has(t.key) || (EN_TITLE_WORDS.has(t.key) && !t.cap);
-  return !!arLexStem(t.key, AR_TRIGGERS) || !!arLexStem(t.key, AR_HONORIFICS);
+  return !!formTrigger(t.form) || !!formHonorific(t.form);
 }
 
 /**
@@ -91,7 +101,7 @@ function isTitleToken(t: Token): boolean {
  */
 function arTitleInName(tokens: readonly Token[], i: number): boolean {
   const k = tokens[i].key;
-  const st = arLexStem(k, AR_TRIGGERS) ?? arLexStem(k, AR_HONORIFICS);
+  const st = formTrigger(tokens[i].form) ?? formHonorific(tokens[i].form);
   if (!st) return false;
   if (k.slice(st.strip).startsWith('ال') || st.restoreAl) return true;
   const next = tokens[i + 1];
@@ -142,7 +152,7 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
     // adjective of the span ('وزير الخارجية الروسي سيرغي لافروف' -> 'سيرغي لافروف'; 'Foreign Minister Sergei Lavrov').
     for (let i = t1 - 2; i >= t0; i--) {
       const t = tokens[i];
-      const titleish = t.latin ? isTitleToken(t) : arTitleInName(tokens, i) || !!arNationalAdjective(t.key);
+      const titleish = t.latin ? isTitleToken(t) : arTitleInName(tokens, i) || !!formNationalAdjective(t.form);
       if (titleish) {
         t0 = i + 1;
         break;
@@ -173,7 +183,7 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
   if (s.type === 'person' && !plausiblePerson(keys, latin)) return undefined;
   // A nationality adjective is not a place or an organization ('الروسي', 'الليبية').
   if (s.type !== 'person' && !latin && keys.length === 1 && arNationalAdjective(keys[0])) return undefined;
-  return { start, end, type: s.type, t0, t1, keys, latin, source: 'tagger', group: -1, alt };
+  return newMention(start, end, s.type, t0, t1, keys, latin, 'tagger', alt);
 }
 
 /** Media rule: the name after 'صحيفة/وكالة…' in «quotes», or after/before 'newspaper', is an organization. */
@@ -186,7 +196,7 @@ function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
     // An Arabic word can only start the «name» rule (a Latin one, the rules after it): the opening quote is tested
     // before the lexicon.
     if (!t.latin && !hasQuote(text, t.end, n.start)) continue;
-    if (!t.latin && arLexStem(t.key, AR_MEDIA)) {
+    if (!t.latin && formMedia(t.form)) {
       // «name»: the quote opens right after the media noun, the name ends at the closing quote (at most 4 words).
       const gap = text.slice(t.end, n.start);
       if (!/^\s*[«"“]\s*$/.test(gap)) continue;
@@ -194,17 +204,17 @@ function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
       while (j + 1 < tokens.length && j - i < 4 && tokens[j + 1].sep === Sep.Space && tokens[j + 1].region === t.region) j++;
       const close = text.slice(tokens[j].end, (tokens[j + 1]?.start ?? text.length));
       if (!/^\s*[»"”]/.test(close)) continue;
-      out.push({ start: n.start, end: tokens[j].end, type: 'organization', t0: i + 1, t1: j + 1, keys: tokens.slice(i + 1, j + 1).map((x) => x.key), latin: false, source: 'rule', group: -1 });
+      out.push(newMention(n.start, tokens[j].end, 'organization', i + 1, j + 1, tokens.slice(i + 1, j + 1).map((x) => x.key), false, 'rule'));
     } else if (t.latin && EN_MEDIA.has(t.key) && !t.cap && n.cap && n.sep === Sep.Space && !EN_NOT_NAMES.has(n.key)) {
       // 'the newspaper Izvestia'
       let j = i + 1;
       while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1].cap && tokens[j + 1].sep === Sep.Space && tokens[j + 1].region === t.region) j++;
-      out.push({ start: n.start, end: tokens[j].end, type: 'organization', t0: i + 1, t1: j + 1, keys: tokens.slice(i + 1, j + 1).map((x) => x.key), latin: true, source: 'rule', group: -1 });
+      out.push(newMention(n.start, tokens[j].end, 'organization', i + 1, j + 1, tokens.slice(i + 1, j + 1).map((x) => x.key), true, 'rule'));
     } else if (n.latin && EN_MEDIA.has(n.key) && !n.cap && t.cap && n.sep === Sep.Space && !EN_NOT_NAMES.has(t.key) && t.sep !== Sep.Boundary) {
       // 'the Izvestia newspaper' (the name is not sentence-initial)
       let j = i;
       while (j - 1 >= 0 && i - j < 2 && tokens[j].sep === Sep.Space && tokens[j - 1].cap && !EN_NOT_NAMES.has(tokens[j - 1].key) && tokens[j - 1].region === t.region) j--;
-      out.push({ start: tokens[j].start, end: t.end, type: 'organization', t0: j, t1: i + 1, keys: tokens.slice(j, i + 1).map((x) => x.key), latin: true, source: 'rule', group: -1 });
+      out.push(newMention(tokens[j].start, t.end, 'organization', j, i + 1, tokens.slice(j, i + 1).map((x) => x.key), true, 'rule'));
     }
   }
   return out;
@@ -224,7 +234,7 @@ function plainArabicWord(t: Token): boolean {
   const k = t.key;
   // Not an adverb in -an ('قريبا', 'خلفا') either.
   return !t.latin && k.length >= 2 && !k.startsWith('ال') && !(k.length > 3 && k.endsWith('ا')) && !allDigits(k) && !AR_NOT_NAMES.has(k)
-    && !arLexStem(k, AR_TRIGGERS) && !arLexStem(k, AR_HONORIFICS) && !arNationality(k);
+    && !formTrigger(t.form) && !formHonorific(t.form) && !formNationality(t.form);
 }
 
 /**
@@ -246,12 +256,12 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
   const appositionAfter = (i: number): boolean => {
     const n = tokens[i];
     if (!n || n.sep !== Sep.Comma || n.latin) return false;
-    const st = arLexStem(n.key, AR_TRIGGERS);
+    const st = formTrigger(n.form);
     return !!st && st.strip === 0;
   };
   const triggerBefore = (i: number): boolean => {
     for (let k = i, n = 0; k >= 0 && n < 7; k--, n++) {
-      if (arLexStem(tokens[k].key, AR_TRIGGERS)) return true;
+      if (formTrigger(tokens[k].form)) return true;
       if (tokens[k].sep !== Sep.Space || AR_HARD_STOPS_SET.has(tokens[k].key)) return false;
     }
     return false;
@@ -266,8 +276,8 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
       const t = tokens[k];
       const other = k >= 0 && claimed[k] >= 0 ? mentions[claimed[k]] : undefined;
       const titleEnd = k >= 0 && tokens[w].sep === Sep.Space && t.region === tokens[w].region && (
-        (!other && (!!arLexStem(t.key, AR_TRIGGERS) || !!arNationalAdjective(t.key)))
-        || (!!other && other.type !== 'person' && other.t1 === k + 1 && (triggerBefore(other.t0 - 1) || !!arNationalAdjective(t.key))));
+        (!other && (!!formTrigger(t.form) || !!formNationalAdjective(t.form)))
+        || (!!other && other.type !== 'person' && other.t1 === k + 1 && (triggerBefore(other.t0 - 1) || !!formNationalAdjective(t.form))));
       // '…، [عقيلة] صالح عيسى، رئيس مجلس النواب': between a comma and an apposition, the whole run is the name.
       const apposition = tokens[w].sep >= Sep.Comma && appositionAfter(m.t1);
       if (!titleEnd && !apposition) return;
@@ -280,7 +290,7 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
     }
     if (m.type === 'organization' && arLexStem(m.keys[0], AR_INSTITUTION_HEADS)) {
       const n = tokens[m.t1];
-      if (n && n.sep === Sep.Space && n.region === tokens[m.t0].region && claimed[m.t1] < 0 && arNationalAdjective(n.key)) {
+      if (n && n.sep === Sep.Space && n.region === tokens[m.t0].region && claimed[m.t1] < 0 && formNationalAdjective(n.form)) {
         claimed[m.t1] = mi;
         m.keys = [...m.keys, n.key];
         if (m.alt) m.alt = [...m.alt, n.key];
@@ -309,7 +319,7 @@ const free = (claimed: Int32Array, tokens: readonly Token[], i: number, region: 
 
 function claim(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, t0: number, t1: number, type: NerType, start: number, keys: string[], alt?: string[]): void {
   for (let i = t0; i < t1; i++) claimed[i] = mentions.length;
-  mentions.push({ start, end: tokens[t1 - 1].end, type, t0, t1, keys, latin: false, source: 'rule', group: -1, alt });
+  mentions.push(newMention(start, tokens[t1 - 1].end, type, t0, t1, keys, false, 'rule', alt));
 }
 
 /**
@@ -324,7 +334,7 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
     // The word after the head is a definite complement or a nationality adjective: it starts with ال (tested first).
     const nx = tokens[i + 1];
     if (nx.sep !== Sep.Space || !nx.key.startsWith('ال')) continue;
-    const st = arLexStem(h.key, AR_INSTITUTION_HEADS);
+    const st = formInstitutionHead(h.form);
     if (!st) continue;
     const headKey = st.restoreAl ? 'ا' + h.key.slice(st.strip) : h.key.slice(st.strip);
     const definite = headKey.startsWith('ال');
@@ -333,13 +343,13 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
     if (!definite) {
       // One or two definite complements: 'وزارة الخارجية', 'مجلس الأمن'.
       let c = 0;
-      while (c < 2 && ok(j) && tokens[j].key.startsWith('ال') && !arNationalAdjective(tokens[j].key)) {
+      while (c < 2 && ok(j) && tokens[j].key.startsWith('ال') && !formNationalAdjective(tokens[j].form)) {
         j++;
         c++;
       }
       if (c === 0) continue;
     }
-    if (!ok(j) || !arNationalAdjective(tokens[j].key)) continue;
+    if (!ok(j) || !formNationalAdjective(tokens[j].form)) continue;
     const word = h.key === headKey ? 0 : st.strip;
     const start = h.start + (word ? offsetAfterLetters(text.slice(h.start, h.end), word) : 0);
     const rest = tokens.slice(i + 1, j + 1).map((t) => t.key);
@@ -372,7 +382,7 @@ function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed:
     const other = claimed[k] >= 0 ? mentions[claimed[k]] : undefined;
     const titleEnd = other
       ? other.type !== 'person' && other.t1 === i && triggerBefore(other.t0 - 1)
-      : !!arNationalAdjective(before.key) && triggerBefore(k - 1);
+      : !!formNationalAdjective(before.form) && triggerBefore(k - 1);
     if (!titleEnd || !open(i, t.region) || !plainArabicWord(t) || /^[وفبلك]?ال/.test(t.key)) continue;
     let j = i + 1;
     while (j < tokens.length && j - i < 3 && tokens[j].sep === Sep.Space && open(j, t.region) && plainArabicWord(tokens[j]) && !/^[وفبلك]?ال/.test(tokens[j].key)) j++;
@@ -445,14 +455,46 @@ export interface LinkResult {
   mentions: Array<WorkMention & { entity: number }>;
 }
 
+/**
+ * The linker's steps are separate functions over one state (rather than one long function with closures): each is
+ * small enough for the optimizing compiler to compile quickly (the single function took 0.4-0.8 s of compiler time,
+ * several times over, on new text).
+ */
+interface LinkState {
+  text: string;
+  tokens: readonly Token[];
+  mentions: WorkMention[];
+  /** Per token: the index of the mention holding it, or -1. */
+  claimed: Int32Array;
+  groups: Group[];
+  /** type|words -> group index. */
+  byKey: Map<string, number>;
+  clusters: Clusters;
+}
+
 export function linkEntities(input: LinkInput): LinkResult {
   const { text, regions } = input;
   const tokens = input.tokenCache ? input.tokenCache.scan(text, regions) : scanTokens(text, regions);
   if (tokens.length === 0) return { entities: [], mentions: [] };
+  const st: LinkState = { text, tokens, mentions: [], claimed: new Int32Array(tokens.length).fill(-1), groups: [], byKey: new Map(), clusters: new Clusters() };
+  placeMentions(st, input.spans);
+  groupMentions(st);
+  linkVariants(st);
+  const byWord = linkShortForms(st);
+  linkSurnameTypes(st, byWord);
+  linkAcronyms(st);
+  propagate(st);
+  const entities = buildEntities(st);
+  const scan: RoleScan = { text, tokens, mentions: st.mentions, entities };
+  extractRoles(scan);
+  return { entities, mentions: st.mentions };
+}
 
-  // 1. Clean and align; overlapping spans: the longer wins.
+/** 1. Clean and align; overlapping spans: the longer wins; then the span repairs. */
+function placeMentions(st: LinkState, spans: readonly TaggedSpan[]): void {
+  const { text, tokens, mentions, claimed } = st;
   let raw: WorkMention[] = [];
-  for (const s of input.spans) {
+  for (const s of spans) {
     const m = toMention(text, tokens, s);
     if (m) raw.push(m);
   }
@@ -465,33 +507,27 @@ export function linkEntities(input: LinkInput): LinkResult {
     // Only two single words ('سيرغي' + 'لافروف'); two longer names side by side are two people.
     if (a.type === 'person' && b.type === 'person' && a.t1 === b.t0 && a.t1 - a.t0 === 1 && b.t1 - b.t0 === 1 && b.start === tokens[b.t0].start
       && tokens[b.t0].sep === Sep.Space && !tokens[b.t0].key.startsWith('و')) {
-      raw[i - 1] = { ...a, end: b.end, t1: b.t1, keys: [...a.keys, ...b.keys], alt: a.alt ? [...a.alt, ...b.keys] : undefined };
+      raw[i - 1] = newMention(a.start, b.end, a.type, a.t0, b.t1, [...a.keys, ...b.keys], a.latin, a.source, a.alt ? [...a.alt, ...b.keys] : undefined);
       raw.splice(i, 1);
     }
   }
-  const mentions: WorkMention[] = [];
-  const claimed = new Int32Array(tokens.length).fill(-1);
-  const place = (m: WorkMention): boolean => {
-    for (let i = m.t0; i < m.t1; i++) if (claimed[i] >= 0) return false;
-    for (let i = m.t0; i < m.t1; i++) claimed[i] = mentions.length;
-    mentions.push(m);
-    return true;
-  };
   raw = raw.sort((a, b) => b.t1 - b.t0 - (a.t1 - a.t0) || a.start - b.start);
   // Media names first: 'صحيفة «إزفيستيا»' is an organization whatever type the tagger gave the name.
-  const rawAt = new Int32Array(tokens.length).fill(-1);
-  raw.forEach((r, ri) => {
-    for (let i = r.t0; i < r.t1; i++) rawAt[i] = ri;
-  });
-  for (const m of media) {
-    let inside = true;
-    for (let i = m.t0; i < m.t1 && inside; i++) {
-      const r = rawAt[i] >= 0 ? raw[rawAt[i]] : undefined;
-      if (r && (r.t0 < m.t0 || r.t1 > m.t1)) inside = false;
+  if (media.length) {
+    const rawAt = new Int32Array(tokens.length).fill(-1);
+    raw.forEach((r, ri) => {
+      for (let i = r.t0; i < r.t1; i++) rawAt[i] = ri;
+    });
+    for (const m of media) {
+      let inside = true;
+      for (let i = m.t0; i < m.t1 && inside; i++) {
+        const r = rawAt[i] >= 0 ? raw[rawAt[i]] : undefined;
+        if (r && (r.t0 < m.t0 || r.t1 > m.t1)) inside = false;
+      }
+      if (inside) place(mentions, claimed, m);
     }
-    if (inside) place(m);
   }
-  for (const m of raw) place(m);
+  for (const m of raw) place(mentions, claimed, m);
   repairArabicSpans(text, tokens, mentions, claimed);
   if (mentions.some((m) => m.dropped)) {
     const kept = mentions.filter((m) => !m.dropped);
@@ -502,35 +538,40 @@ export function linkEntities(input: LinkInput): LinkResult {
       for (let x = m.t0; x < m.t1; x++) claimed[x] = mi;
     });
   }
+}
 
-  // 2. Group by folded words. A clitic-restored first word ('الجيش' from 'للجيش') falls back to the
-  // unrestored reading when only that one is a name elsewhere ('للبنان' -> 'لبنان').
-  const groups: Group[] = [];
-  const byKey = new Map<string, number>();
+/** Place a mention unless one of its words is taken. */
+function place(mentions: WorkMention[], claimed: Int32Array, m: WorkMention): boolean {
+  for (let i = m.t0; i < m.t1; i++) if (claimed[i] >= 0) return false;
+  for (let i = m.t0; i < m.t1; i++) claimed[i] = mentions.length;
+  mentions.push(m);
+  return true;
+}
+
+/**
+ * 2. Group by folded words. A clitic-restored first word ('الجيش' from 'للجيش') falls back to the unrestored
+ * reading when only that one is a name elsewhere ('للبنان' -> 'لبنان').
+ */
+function groupMentions(st: LinkState): void {
+  const { mentions, groups, byKey, clusters } = st;
   const keyCount = new Map<string, number>();
   const joined = mentions.map((m) => m.keys.join(' '));
   for (const j of joined) keyCount.set(j, (keyCount.get(j) ?? 0) + 1);
-  const clusters = new Clusters();
-  const groupOf = (m: WorkMention, mi: number): number => {
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi];
     let j = joined[mi];
     if (m.alt && keyCount.get(j) === 1 && keyCount.has(m.alt.join(' '))) {
       m.keys = m.alt;
       j = m.keys.join(' ');
     }
-    const keys = m.keys;
     const k = `${m.type}|${j}`;
     let g = byKey.get(k);
     if (g === undefined) {
       g = groups.length;
-      groups.push({ keyStr: k, keys, latin: m.latin, mentions: [], votes: new Map(), type: m.type, tagged: false });
+      groups.push({ keys: m.keys, latin: m.latin, mentions: [], votes: new Map(), type: m.type, tagged: false });
       byKey.set(k, g);
       clusters.add();
     }
-    return g;
-  };
-  for (let mi = 0; mi < mentions.length; mi++) {
-    const m = mentions[mi];
-    const g = groupOf(m, mi);
     m.group = g;
     const G = groups[g];
     G.mentions.push(m);
@@ -543,8 +584,11 @@ export function linkEntities(input: LinkInput): LinkResult {
     for (const [t, v] of G.votes) if (v > n) [best, n] = [t, v];
     G.type = best;
   }
+}
 
-  // 3a. Spelling variants of one name (same type, same number of words), through the names matcher.
+/** 3a. Spelling variants of one name (same type, same number of words), through the names matcher. */
+function linkVariants(st: LinkState): void {
+  const { groups, clusters } = st;
   const buckets = new Map<string, number[]>();
   groups.forEach((G, i) => {
     const b = `${G.type}|${G.keys.length}|${G.latin ? 'en' : 'ar'}`;
@@ -575,8 +619,14 @@ export function linkEntities(input: LinkInput): LinkResult {
       }
     }
   }
+}
 
-  // 3b. Short forms to the one longer name they belong to; longer short forms first.
+/**
+ * 3b. Short forms to the one longer name they belong to; longer short forms first. Returns the groups by each of
+ * their words (for the next step).
+ */
+function linkShortForms(st: LinkState): Map<string, number[]> {
+  const { text, tokens, groups, clusters } = st;
   const byWord = new Map<string, number[]>();
   groups.forEach((G, i) => {
     for (const k of new Set(G.keys)) {
@@ -585,32 +635,8 @@ export function linkEntities(input: LinkInput): LinkResult {
       l.push(i);
     }
   });
-  // What qualifies a short organization name where it stands: "Russia's Security Council", 'مجلس الأمن الروسي'
-  // (adjective left out of the span). A longer name without that qualifier is another organization.
-  const qualifiers = (G: Group): string[] => {
-    const out = new Set<string>();
-    for (const m of G.mentions) {
-      if (m.latin && m.t0 >= 2 && isApostropheS(text, tokens, m.t0 - 1) && tokens[m.t0 - 2].cap) out.add(tokens[m.t0 - 2].key);
-      const after = tokens[m.t1];
-      if (!m.latin && after && after.sep === Sep.Space && arNationalAdjective(after.key)) out.add(after.key);
-    }
-    return [...out];
-  };
   const fullPersons = groups.map((G, i) => (G.type === 'person' && G.keys.length >= 2 ? i : -1)).filter((i) => i >= 0);
   let surnameIndex: Map<string, number[]> | undefined;
-  const fullPersonsBySurname = (): Map<string, number[]> => {
-    if (surnameIndex) return surnameIndex;
-    surnameIndex = new Map();
-    for (const j of fullPersons) {
-      const H = groups[j];
-      const lang: Language = H.latin ? 'en' : 'ar';
-      const k = `${lang}|${bucketKey(H.keys[H.keys.length - 1], lang)}`;
-      const l = surnameIndex.get(k);
-      if (l) l.push(j);
-      else surnameIndex.set(k, [j]);
-    }
-    return surnameIndex;
-  };
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].keys.length - groups[a].keys.length);
   for (const i of order) {
     const G = groups[i];
@@ -624,23 +650,59 @@ export function linkEntities(input: LinkInput): LinkResult {
       if (j === i || H.type !== G.type || H.latin !== G.latin || H.keys.length <= G.keys.length) continue;
       const fits = G.type === 'person'
         ? isSubName(G.keys, H.keys)
-        : G.keys.length >= 2 && isContiguous(G.keys, H.keys) && (quals ??= qualifiers(G)).every((q) => H.keys.includes(q));
+        : G.keys.length >= 2 && isContiguous(G.keys, H.keys) && (quals ??= qualifiers(text, tokens, G)).every((q) => H.keys.includes(q));
       if (fits) roots.add(clusters.find(j));
     }
     // A surname spelled as a variant of one full name's surname ('شويجو' … 'سيرغي شويغو'), through the names matcher.
     if (roots.size === 0 && G.type === 'person' && G.keys.length === 1 && fullPersons.length <= MAX_VARIANT_BUCKET) {
       const lang: Language = G.latin ? 'en' : 'ar';
       // tokenVariant only accepts tokens with equal bucket keys: look up the full names by their surname's key.
-      for (const j of fullPersonsBySurname().get(`${lang}|${bucketKey(G.keys[0], lang)}`) ?? []) {
+      surnameIndex ??= fullPersonsBySurname(groups, fullPersons);
+      for (const j of surnameIndex.get(`${lang}|${bucketKey(G.keys[0], lang)}`) ?? []) {
         const H = groups[j];
         if (tokenVariant(G.keys[0], H.keys[H.keys.length - 1], lang)) roots.add(clusters.find(j));
       }
     }
     if (roots.size === 1) clusters.union(i, [...roots][0]);
   }
-  // A surname the tagger typed as a place or organization ('لافروف' as LOC once): it joins the one person whose
-  // surname it is, when no longer place/organization name contains the word and the tagger did not call the word a
-  // place more often than it named the person; the person's type governs.
+  return byWord;
+}
+
+/**
+ * What qualifies a short organization name where it stands: "Russia's Security Council", 'مجلس الأمن الروسي'
+ * (adjective left out of the span). A longer name without that qualifier is another organization.
+ */
+function qualifiers(text: string, tokens: readonly Token[], G: Group): string[] {
+  const out = new Set<string>();
+  for (const m of G.mentions) {
+    if (m.latin && m.t0 >= 2 && isApostropheS(text, tokens, m.t0 - 1) && tokens[m.t0 - 2].cap) out.add(tokens[m.t0 - 2].key);
+    const after = tokens[m.t1];
+    if (!m.latin && after && after.sep === Sep.Space && formNationalAdjective(after.form)) out.add(after.key);
+  }
+  return [...out];
+}
+
+/** The full person names (two words or more) by the bucket key of their surname. */
+function fullPersonsBySurname(groups: readonly Group[], fullPersons: readonly number[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (const j of fullPersons) {
+    const H = groups[j];
+    const lang: Language = H.latin ? 'en' : 'ar';
+    const k = `${lang}|${bucketKey(H.keys[H.keys.length - 1], lang)}`;
+    const l = index.get(k);
+    if (l) l.push(j);
+    else index.set(k, [j]);
+  }
+  return index;
+}
+
+/**
+ * A surname the tagger typed as a place or organization ('لافروف' as LOC once): it joins the one person whose
+ * surname it is, when no longer place/organization name contains the word and the tagger did not call the word a
+ * place more often than it named the person; the person's type governs.
+ */
+function linkSurnameTypes(st: LinkState, byWord: Map<string, number[]>): void {
+  const { groups, clusters } = st;
   groups.forEach((G, i) => {
     if (G.type === 'person' || G.keys.length !== 1) return;
     const roots = new Set<number>();
@@ -657,34 +719,48 @@ export function linkEntities(input: LinkInput): LinkResult {
       G.type = 'person';
     }
   });
-  // Acronyms (Latin): 'UN' / 'U.N.' -> the one organization whose initials spell it.
-  // The organizations of two words or more by their initials, built once on the first acronym (no pass over every
-  // group per acronym); types and keys do not change in this pass.
+}
+
+/**
+ * Acronyms (Latin): 'UN' / 'U.N.' -> the one organization whose initials spell it. The organizations of two words
+ * or more by their initials, built once on the first acronym (no pass over every group per acronym); types and keys
+ * do not change in this pass.
+ */
+function linkAcronyms(st: LinkState): void {
+  const { text, groups, clusters } = st;
   let initialsIndex: Map<string, number[]> | undefined;
-  const orgsByInitials = (): Map<string, number[]> => {
-    if (initialsIndex) return initialsIndex;
-    initialsIndex = new Map();
-    groups.forEach((H, j) => {
-      if (!H.latin || H.type !== 'organization' || H.keys.length < 2) return;
-      const initials = H.keys.filter((k) => !EN_INITIAL_SKIP.has(k)).map((k) => k[0]).join('');
-      const l = initialsIndex!.get(initials);
-      if (l) l.push(j);
-      else initialsIndex!.set(initials, [j]);
-    });
-    return initialsIndex;
-  };
   groups.forEach((G, i) => {
     if (!G.latin || G.type !== 'organization') return;
     const m = G.mentions[0];
     const surface = text.slice(m.start, m.end).replace(/[.\s]/g, '');
     if (!/^[A-Z]{2,6}$/.test(surface)) return;
     const roots = new Set<number>();
-    for (const j of orgsByInitials().get(surface.toLowerCase()) ?? []) if (j !== i) roots.add(clusters.find(j));
+    initialsIndex ??= orgsByInitials(groups);
+    for (const j of initialsIndex.get(surface.toLowerCase()) ?? []) if (j !== i) roots.add(clusters.find(j));
     if (roots.size === 1) clusters.union(i, [...roots][0]);
   });
+}
 
-  // 4. Propagation.
-  const patterns = new Map<string, Array<{ keys: string[]; root: number }>>();
+function orgsByInitials(groups: readonly Group[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  groups.forEach((H, j) => {
+    if (!H.latin || H.type !== 'organization' || H.keys.length < 2) return;
+    const initials = H.keys.filter((k) => !EN_INITIAL_SKIP.has(k)).map((k) => k[0]).join('');
+    const l = index.get(initials);
+    if (l) l.push(j);
+    else index.set(initials, [j]);
+  });
+  return index;
+}
+
+interface Pattern {
+  keys: string[];
+  root: number;
+}
+
+/** The names to look for at every free word (4. Propagation), by their first word; longer names first. */
+function propagationPatterns(st: LinkState): Map<string, Pattern[]> {
+  const { groups, byKey, clusters } = st;
   const patternRoots = new Map<string, Set<number>>();
   const addPattern = (keys: string[], root: number) => {
     const k = keys.join(' ');
@@ -712,6 +788,7 @@ export function linkEntities(input: LinkInput): LinkResult {
     if (!latin && isNativeArabicName(last) && !byKey.has(`person|${last}`)) continue;
     addPattern([last], [...roots][0]);
   }
+  const patterns = new Map<string, Pattern[]>();
   for (const [k, roots] of patternRoots) {
     if (roots.size !== 1) continue;
     const keys = k.split(' ');
@@ -725,6 +802,16 @@ export function linkEntities(input: LinkInput): LinkResult {
     l.push({ keys, root: [...roots][0] });
   }
   for (const l of patterns.values()) l.sort((a, b) => b.keys.length - a.keys.length);
+  return patterns;
+}
+
+/**
+ * 4. Propagation: every name found once is looked for at every free word. Propagated mentions join the group of
+ * their words (or a new group of the same cluster).
+ */
+function propagate(st: LinkState): void {
+  const { text, tokens, mentions, claimed, groups, byKey, clusters } = st;
+  const patterns = propagationPatterns(st);
   // Every reading of a word ends with the word's last two letters and is at most 3 letters shorter (clitic
   // readings are suffixes, or 'ا' + suffix after 'لل'): a word whose (last two letters, length) fits no pattern's
   // first word is passed over without looking up its readings (most words of an article).
@@ -733,26 +820,12 @@ export function linkEntities(input: LinkInput): LinkResult {
     const h = endHash(k, k.length);
     ends[h >>> 5] |= 1 << (h & 31);
   }
-  const mayStartPattern = (key: string): boolean => {
-    if (key.length < 2) return true;
-    for (let len = key.length; len >= key.length - 3 && len >= 2; len--) {
-      const h = endHash(key, len);
-      if (ends[h >>> 5] & (1 << (h & 31))) return true;
-    }
-    return false;
-  };
-
-  const rootGroup = new Map<number, number>();
-  groups.forEach((_, i) => {
-    const r = clusters.find(i);
-    if (!rootGroup.has(r)) rootGroup.set(r, r);
-  });
   for (let i = 0; i < tokens.length; i++) {
     if (claimed[i] >= 0) continue;
     const t = tokens[i];
     if (t.latin && !t.cap) continue;
-    if (!mayStartPattern(t.key)) continue;
-    const readings = t.latin ? [{ key: t.key, strip: 0 }] : cliticReadingsCached(t.key);
+    if (!mayStartPattern(ends, t.key)) continue;
+    const readings = formReadings(t.form);
     let done = false;
     for (const r of readings) {
       const list = patterns.get(r.key);
@@ -768,17 +841,13 @@ export function linkEntities(input: LinkInput): LinkResult {
         }
         if (!ok) continue;
         const start = t.start + (r.strip ? offsetAfterLetters(text.slice(t.start, t.end), r.strip) : 0);
-        const g = rootGroup.get(p.root)!;
-        const m: WorkMention = {
-          start, end: tokens[i + n - 1].end, type: groups[g].type, t0: i, t1: i + n, keys: p.keys, latin: t.latin, source: 'propagated', group: -1,
-        };
-        if (r.key.length === t.key.length - r.strip + 1) m.restored = true;
-        // Propagated mentions join the group of their words (or a new group of the same cluster).
+        const g = p.root;
+        const m = newMention(start, tokens[i + n - 1].end, groups[g].type, i, i + n, p.keys, t.latin, 'propagated', undefined, r.key.length === t.key.length - r.strip + 1);
         const k = `${groups[g].type}|${p.keys.join(' ')}`;
         let gi = byKey.get(k);
         if (gi === undefined) {
           gi = groups.length;
-          groups.push({ keyStr: p.keys.join(' '), keys: p.keys, latin: t.latin, mentions: [], votes: new Map(), type: groups[g].type, tagged: false });
+          groups.push({ keys: p.keys, latin: t.latin, mentions: [], votes: new Map(), type: groups[g].type, tagged: false });
           byKey.set(k, gi);
           clusters.add();
           clusters.union(gi, p.root);
@@ -794,8 +863,32 @@ export function linkEntities(input: LinkInput): LinkResult {
       if (done) break;
     }
   }
+}
 
-  // 5 + 6. Entities, then roles.
+/** Can a word with this key start a pattern (see `propagate`)? */
+function mayStartPattern(ends: Uint32Array, key: string): boolean {
+  if (key.length < 2) return true;
+  for (let len = key.length; len >= key.length - 3 && len >= 2; len--) {
+    const h = endHash(key, len);
+    if (ends[h >>> 5] & (1 << (h & 31))) return true;
+  }
+  return false;
+}
+
+/**
+ * 'لجيش الليبي' (from 'للجيش الليبي', the clitic excluded from the range) is written with its article: 'الجيش
+ * الليبي' is the mention's text (and the entity's name) while its range stays on the written letters; such a text is
+ * one character longer than its range (names/match.ts mentionParts maps its parts back to the text).
+ */
+function shownText(text: string, tokens: readonly Token[], m: WorkMention): string {
+  const raw = text.slice(m.start, m.end);
+  const restored = m.restored || (m.start !== tokens[m.t0].start && !!m.alt && m.keys !== m.alt);
+  return restored ? 'ا' + raw : raw;
+}
+
+/** 5 + 6. Entities in order of their first mention; each mention gets its entity. */
+function buildEntities(st: LinkState): Entity[] {
+  const { text, tokens, mentions, groups, clusters } = st;
   const members = new Map<number, number[]>();
   groups.forEach((_, i) => {
     const r = clusters.find(i);
@@ -806,14 +899,6 @@ export function linkEntities(input: LinkInput): LinkResult {
   const entities: Entity[] = [];
   const entityOfRoot = new Map<number, number>();
   const usedIds = new Map<string, number>();
-  // 'لجيش الليبي' (from 'للجيش الليبي', the clitic excluded from the range) is written with its article:
-  // 'الجيش الليبي' is the mention's text (and the entity's name) while its range stays on the written letters; such a
-  // text is one character longer than its range (names/match.ts mentionParts maps its parts back to the text).
-  const shown = (m: WorkMention): string => {
-    const raw = text.slice(m.start, m.end);
-    const restored = m.restored || (m.start !== tokens[m.t0].start && !!m.alt && m.keys !== m.alt);
-    return restored ? 'ا' + raw : raw;
-  };
   // Entities in order of their first mention (computed once per cluster, not once per comparison).
   const firstOf = new Map<number, number>();
   for (const [root, gis] of members) {
@@ -836,8 +921,9 @@ export function linkEntities(input: LinkInput): LinkResult {
     // Prefer a mention at a word start, and not in capitals (a dateline's 'MOSCOW' names 'Moscow').
     const whole = groups[canon].mentions.filter((m) => m.start === tokens[m.t0].start);
     const cm = whole.find((m) => !m.latin || /\p{Ll}/u.test(text.slice(m.start, m.end))) ?? whole[0] ?? groups[canon].mentions[0];
-    const name = shown(cm).replace(/\s+/g, ' ');
-    const ms = gs.flatMap((gi) => groups[gi].mentions).sort((a, b) => a.start - b.start);
+    const name = shownText(text, tokens, cm).replace(/\s+/g, ' ');
+    const ms = gs.length === 1 ? groups[gs[0]].mentions.slice() : gs.flatMap((gi) => groups[gi].mentions);
+    ms.sort((a, b) => a.start - b.start);
     let id = `${type as EntityType}:${name}`;
     const seen = usedIds.get(id) ?? 0;
     usedIds.set(id, seen + 1);
@@ -847,15 +933,12 @@ export function linkEntities(input: LinkInput): LinkResult {
       id,
       type: type as EntityType,
       name,
-      mentions: ms.map((m): Mention => ({ start: m.start, end: m.end, text: shown(m) })),
+      mentions: ms.map((m): Mention => ({ start: m.start, end: m.end, text: shownText(text, tokens, m) })),
       roles: [],
     });
   }
-  const out = mentions.map((m) => ({ ...m, entity: entityOfRoot.get(clusters.find(m.group)) ?? -1 }));
-
-  const scan: RoleScan = { text, tokens, mentions: out, entities };
-  extractRoles(scan);
-  return { entities, mentions: out };
+  for (const m of mentions) m.entity = entityOfRoot.get(clusters.find(m.group)) ?? -1;
+  return entities;
 }
 
 export type { Role };

@@ -21,7 +21,7 @@
 import type { Entity, Role } from '../types';
 import {
   AR_HARD_STOPS, AR_HONORIFICS, AR_SOFT_STOPS, AR_TITLE_PREPS, AR_TRIGGERS, EN_CAP_STOPS, EN_HARD_STOPS, EN_HONORIFICS,
-  EN_TITLE_WORDS, EN_TRIGGERS, arLexStem, arNationality,
+  EN_TITLE_WORDS, EN_TRIGGERS, arNationality, formHonorific, formTrigger,
 } from './lexicon';
 import type { WorkMention } from './link';
 import { Sep, type Token, foldKey, offsetAfterLetters } from './tokens';
@@ -64,7 +64,7 @@ function appositionOfOther(tokens: readonly Token[], first: number, personTok: I
 }
 
 function arRole(text: string, tokens: readonly Token[], a: number, b: number): Role {
-  const st = arLexStem(tokens[a].key, AR_TRIGGERS);
+  const st = formTrigger(tokens[a].form);
   const word = text.slice(tokens[a].start, tokens[a].end);
   const start = tokens[a].start + (st && st.strip ? offsetAfterLetters(word, st.strip) : 0);
   let roleText = text.slice(start, tokens[b].end).replace(/\s+/g, ' ');
@@ -79,7 +79,7 @@ function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array, nameTo
   let j = m.t0 - 1;
   let sepAfter = tokens[m.t0].sep;
   if (j < 0 || tokens[j].region !== tokens[m.t0].region) return none;
-  if (sepAfter === Sep.Space && arLexStem(tokens[j].key, AR_HONORIFICS)) {
+  if (sepAfter === Sep.Space && formHonorific(tokens[j].form)) {
     sepAfter = tokens[j].sep;
     j--;
     if (j < 0 || tokens[j].region !== tokens[m.t0].region) return none;
@@ -100,16 +100,16 @@ function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array, nameTo
     if (!nameTok[k] && t.key.length > 3 && t.key.endsWith('ا') && !t.key.startsWith('ال')) break;
     // 'و' + title or honorific starts another person's title ('رئيس المجلس التنفيذي وسمو الشيخ'): a title
     // coordinated with و starts here ('ووزير الخارجية' -> 'وزير الخارجية'); an honorific is left out.
-    if (/^[وف]/.test(t.key) && (arLexStem(t.key, AR_TRIGGERS)?.strip ?? 0) > 0) {
+    if (/^[وف]/.test(t.key) && (formTrigger(t.form)?.strip ?? 0) > 0) {
       farthest = k;
       if (pending !== -2) pending = -3;
       break;
     }
-    if (/^[وف]/.test(t.key) && (arLexStem(t.key, AR_HONORIFICS)?.strip ?? 0) > 0) break;
+    if (/^[وف]/.test(t.key) && (formHonorific(t.form)?.strip ?? 0) > 0) break;
     if (!AR_TITLE_PREPS.has(t.key) && AR_SOFT_STOPS.has(t.key)) {
       if (pending === -2 && AR_PLACE_PREPS.has(t.key) && k + 1 <= j && nameTok[k + 1] > 0) pending = farthest;
       else break;
-    } else if (arLexStem(t.key, AR_TRIGGERS) || (t.key === 'الفريق' && (k === j || (k === j - 1 && tokens[j].key === 'اول')))) {
+    } else if (formTrigger(t.form) || (t.key === 'الفريق' && (k === j || (k === j - 1 && tokens[j].key === 'اول')))) {
       // ('الفريق', the rank, only right before the name: elsewhere it is 'the team'.)
       farthest = k;
       if (pending !== -2) pending = -3;
@@ -122,7 +122,7 @@ function arPreNominal(s: RoleScan, m: WorkMention, personTok: Int32Array, nameTo
   // Split at a trigger that does not continue a construct ('نائب وزير' is one title; 'الليبي المشير' two).
   const cuts = [farthest];
   for (let i = farthest + 1; i <= j; i++) {
-    if ((arLexStem(tokens[i].key, AR_TRIGGERS) || tokens[i].key === 'الفريق') && !AR_TRIGGERS.has(tokens[i - 1].key)) cuts.push(i);
+    if ((formTrigger(tokens[i].form) || tokens[i].key === 'الفريق') && !AR_TRIGGERS.has(tokens[i - 1].key)) cuts.push(i);
   }
   const roles: Role[] = [];
   for (let c = 0; c < cuts.length; c++) roles.push(arRole(text, tokens, cuts[c], (cuts[c + 1] ?? j + 1) - 1));
@@ -174,7 +174,7 @@ function appositive(s: RoleScan, m: WorkMention, personTok: Int32Array): Role | 
   if (n >= tokens.length || tokens[n].sep !== Sep.Comma || tokens[n].region !== tokens[m.t1 - 1].region) return undefined;
   const region = tokens[n].region;
   if (!m.latin) {
-    const st = arLexStem(tokens[n].key, AR_TRIGGERS);
+    const st = formTrigger(tokens[n].form);
     if (!st || st.strip !== 0) return undefined;
     let e = n;
     let ended = false;

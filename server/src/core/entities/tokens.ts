@@ -9,6 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Span } from '../types';
+import type { LexStem } from './lexicon';
 
 /** What lies between a word and the word before it. */
 export const enum Sep {
@@ -33,6 +34,32 @@ export interface Token extends Span {
   sep: Sep;
   /** Index of the region (headline or paragraph) the word is in. */
   region: number;
+  /** The word form (shared by every token written the same way): key, script, and the lexicon answers. */
+  form: WordForm;
+}
+
+/**
+ * What the linker knows about one written word form, shared by every token written the same way (words repeat:
+ * Zipf), so that a word is folded once and each lexicon question (entities/lexicon.ts `formTrigger`…) is answered
+ * once per form rather than once per token. The answer slots are filled on first ask: undefined = not asked yet,
+ * null = no. Forms are found by the characters of the text, without cutting a string (see `formAt`).
+ */
+export interface WordForm {
+  /** The word as written. */
+  readonly raw: string;
+  /** Folded key (`foldKey(raw)`). */
+  readonly key: string;
+  readonly latin: boolean;
+  /** Starts with an upper-case letter (Latin only). */
+  readonly cap: boolean;
+  /** A lone tatweel or mark ('الخرطوم ـ عبدالواحد'): not a word. */
+  readonly skip: boolean;
+  trigger?: LexStem | null;
+  honorific?: LexStem | null;
+  institutionHead?: LexStem | null;
+  media?: LexStem | null;
+  nationality?: string | null;
+  readings?: readonly CliticReading[];
 }
 
 
@@ -130,6 +157,62 @@ function classifyGap(text: string, from: number, to: number, prev: Token | undef
   return sep;
 }
 
+// The word forms seen so far: an open-addressing table over the characters of the text (a word is hashed and compared
+// where it stands; a string is cut only for a form not seen before). Bounded: emptied when it holds MAX_FORMS forms
+// (tokens keep their forms; the next words make new ones).
+const SLOTS = 1 << 16;
+const MAX_FORMS = 40000;
+const formHash = new Int32Array(SLOTS);
+let formSlots: Array<WordForm | undefined> = new Array(SLOTS).fill(undefined);
+let formCount = 0;
+
+/** The form of the word text[s, e) (made and remembered on first sight). */
+export function formAt(text: string, s: number, e: number): WordForm {
+  let h = 0x811c9dc5 ^ (e - s);
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  let slot = h & (SLOTS - 1);
+  for (let f = formSlots[slot]; f !== undefined; f = formSlots[slot]) {
+    if (formHash[slot] === h && sameWord(f.raw, text, s, e)) return f;
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  if (formCount >= MAX_FORMS) {
+    formSlots = new Array(SLOTS).fill(undefined);
+    formCount = 0;
+    slot = h & (SLOTS - 1);
+  }
+  const f = makeForm(text.slice(s, e));
+  formSlots[slot] = f;
+  formHash[slot] = h;
+  formCount++;
+  return f;
+}
+
+function sameWord(raw: string, text: string, s: number, e: number): boolean {
+  if (raw.length !== e - s) return false;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
+}
+
+function makeForm(w: string): WordForm {
+  const c0 = w.charCodeAt(0);
+  const latin = !isArabicLetterCode(c0) && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 0xc0 && c0 <= 0x24f && c0 !== 0xd7 && c0 !== 0xf7) || (c0 >= 0x1e00 && c0 <= 0x1eff));
+  return {
+    raw: w,
+    key: foldKey(w),
+    latin,
+    cap: latin && w[0] !== w[0].toLowerCase(),
+    skip: c0Tatweel(w) && !/[\p{L}\p{N}]/u.test(w.replace(/\u0640/g, '')),
+    // Every answer slot exists from the start: all forms share one object shape.
+    trigger: undefined,
+    honorific: undefined,
+    institutionHead: undefined,
+    media: undefined,
+    nationality: undefined,
+    readings: undefined,
+  };
+}
+
 /** Words of the given regions of `text`, in order, each region starting with a Boundary. */
 export function scanTokens(text: string, regions: readonly Span[]): Token[] {
   const out: Token[] = [];
@@ -143,19 +226,17 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
       const s = run[0];
       const e = run[1];
       at = e;
-      const w = text.slice(s, e);
-      // A lone tatweel or mark ('الخرطوم ـ عبدالواحد') is not a word.
-      if (c0Tatweel(w) && !/[\p{L}\p{N}]/u.test(w.replace(/\u0640/g, ''))) continue;
-      const c0 = w.charCodeAt(0);
-      const latin = !isArabicLetterCode(c0) && ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || (c0 >= 0xc0 && c0 <= 0x24f && c0 !== 0xd7 && c0 !== 0xf7) || (c0 >= 0x1e00 && c0 <= 0x1eff));
+      const f = formAt(text, s, e);
+      if (f.skip) continue;
       const t: Token = {
         start: s,
         end: e,
-        key: foldKey(w),
-        latin,
-        cap: latin && w[0] !== w[0].toLowerCase(),
+        key: f.key,
+        latin: f.latin,
+        cap: f.cap,
         sep: prevEnd < 0 ? Sep.Boundary : classifyGap(text, prevEnd, s, prev),
         region: r,
+        form: f,
       };
       out.push(t);
       prevEnd = e;
@@ -190,7 +271,7 @@ export class RegionTokenCache {
       } else if (c.start !== start || c.region !== r) {
         // Same words elsewhere: shifted copies (the tokens of the previous analysis are left as they were).
         const shift = start - c.start;
-        c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r })) };
+        c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r, form: t.form })) };
       }
       // Unchanged and in the same place (every region before the edit): the very same tokens (read only).
       this.current.set(key, c);
@@ -268,6 +349,13 @@ export function cliticReadingsCached(key: string): readonly CliticReading[] {
     r = cliticReadings(key);
     readingsMemo.set(key, r);
   }
+  return r;
+}
+
+/** The readings of a token's word form (`cliticReadings` of its key for Arabic, the key alone for Latin), once per form. */
+export function formReadings(f: WordForm): readonly CliticReading[] {
+  let r = f.readings;
+  if (r === undefined) r = f.readings = f.latin ? [{ key: f.key, strip: 0 }] : cliticReadings(f.key);
   return r;
 }
 

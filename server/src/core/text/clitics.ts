@@ -88,12 +88,14 @@ export function cliticSplits(word: string, minStem = 2): CliticSplit[] {
  * وال، بال، فال، كال، وبال، لل، ولل…), or -1 when it has none. By character codes (called per new word).
  */
 function articlePrefixEnd(n: string): number {
+  if (n.length < 2) return -1;
   const c0 = n.charCodeAt(0);
   const i = c0 === 0x0648 || c0 === 0x0641 ? 1 : 0;
+  if (n.length < i + 2) return -1;
   const c = n.charCodeAt(i);
   if (c === 0x0644 && n.charCodeAt(i + 1) === 0x0644) return i + 2; // لل
   const j = c === 0x0628 || c === 0x0643 ? i + 1 : i;
-  return n.charCodeAt(j) === 0x0627 && n.charCodeAt(j + 1) === 0x0644 ? j + 2 : -1; // ال
+  return n.length >= j + 2 && n.charCodeAt(j) === 0x0627 && n.charCodeAt(j + 1) === 0x0644 ? j + 2 : -1; // ال
 }
 
 /** True when the (normalized) word starts with the article ال (possibly after clitics: وال، بال، فال، كال، لل). */
@@ -108,7 +110,7 @@ export function bareStem(normalized: string): string {
   if (end < 0) {
     const c0 = normalized.charCodeAt(0);
     end = c0 === 0x0648 || c0 === 0x0641 ? 1 : 0;
-    if (isPrep(normalized.charCodeAt(end))) end++;
+    if (end < normalized.length && isPrep(normalized.charCodeAt(end))) end++;
   }
   return normalized.length - end >= 2 ? (end === 0 ? normalized : normalized.slice(end)) : normalized;
 }

@@ -1,0 +1,56 @@
+/**
+ * entities/tokens.ts word forms: a token's form is found by the characters of the text (no string cut per token);
+ * it must give exactly what the word itself gives (foldKey, script, capital, lone marks skipped), the same form for
+ * the same spelling, and stay right when the bounded table is emptied.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { arLexStem, arNationalAdjective, AR_TRIGGERS, formNationalAdjective, formTrigger } from '../../server/src/core/entities/lexicon';
+import { cliticReadings, foldKey, formAt, formReadings, scanTokens } from '../../server/src/core/entities/tokens';
+
+const root = path.resolve(__dirname, '..', '..');
+const seeds = ['000_36fff38b519712a3.txt', '001_lavrov_haftar_en.txt'].map((f) => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+
+describe('entities: word forms of the linker tokens', () => {
+  it('every token of the seeds has the key, script and capital of its own word', () => {
+    for (const text of [...seeds, 'الخرطوم ـ عبدالواحد Éric vs. éric ـــ \u0651']) {
+      const tokens = scanTokens(text, [{ start: 0, end: text.length }]);
+      assert.ok(tokens.length >= 5);
+      for (const t of tokens) {
+        const w = text.slice(t.start, t.end);
+        assert.equal(t.form.raw, w);
+        assert.equal(t.key, foldKey(w));
+        assert.equal(t.form.key, t.key);
+        const latin = /^[A-Za-z\u00c0-\u024f\u1e00-\u1eff]/.test(w) && !/^[\u00d7\u00f7]/.test(w);
+        assert.equal(t.latin, latin, w);
+        assert.equal(t.cap, latin && w[0] !== w[0].toLowerCase(), w);
+      }
+      // A lone tatweel or mark is not a word.
+      assert.ok(tokens.every((t) => /[\p{L}\p{N}]/u.test(text.slice(t.start, t.end).replace(/\u0640/g, ''))));
+    }
+  });
+
+  it('one form per spelling; its lexicon answers are those of its key', () => {
+    const text = 'وزير الخارجية الروسي وزير الروسي';
+    const tokens = scanTokens(text, [{ start: 0, end: text.length }]);
+    assert.equal(tokens[0].form, tokens[3].form);
+    assert.equal(tokens[2].form, tokens[4].form);
+    assert.deepEqual(formTrigger(tokens[0].form), arLexStem('وزير', AR_TRIGGERS));
+    assert.equal(formNationalAdjective(tokens[2].form), arNationalAdjective('الروسي'));
+    assert.equal(formNationalAdjective(tokens[2].form), 'RU');
+    assert.deepEqual(formReadings(formAt('وللجيش', 0, 6)), cliticReadings('وللجيش'));
+  });
+
+  it('stays right when the bounded table is emptied (more distinct words than it keeps)', () => {
+    const words: string[] = [];
+    for (let i = 0; i < 45000; i++) words.push(`w${i.toString(36)}`);
+    const text = words.join(' ');
+    const tokens = scanTokens(text, [{ start: 0, end: text.length }]);
+    assert.equal(tokens.length, words.length);
+    tokens.forEach((t, i) => assert.equal(t.form.raw, words[i]));
+    // Seen again after the table was emptied: the same answers.
+    const again = scanTokens(text, [{ start: 0, end: text.length }]);
+    again.forEach((t, i) => assert.equal(t.key, words[i]));
+  });
+});
