@@ -158,11 +158,12 @@ function classifyGap(text: string, from: number, to: number, prev: Token | undef
 }
 
 // The word forms seen so far: an open-addressing table over the characters of the text (a word is hashed and compared
-// where it stands; a string is cut only for a form not seen before). Bounded: emptied when it holds MAX_FORMS forms
-// (tokens keep their forms; the next words make new ones).
-const SLOTS = 1 << 16;
+// where it stands; a string is cut only for a form not seen before). Probes read the hash array alone (0 = empty
+// slot) and touch a form only when its hash is the word's; at most MAX_FORMS forms in 2^17 slots (a short probe
+// even for a new word). Bounded: emptied when full (tokens keep their forms; the next words make new ones).
+const SLOTS = 1 << 17;
 const MAX_FORMS = 40000;
-const formHash = new Int32Array(SLOTS);
+let formHash = new Int32Array(SLOTS);
 let formSlots: Array<WordForm | undefined> = new Array(SLOTS).fill(undefined);
 let formCount = 0;
 
@@ -170,13 +171,17 @@ let formCount = 0;
 export function formAt(text: string, s: number, e: number): WordForm {
   let h = 0x811c9dc5 ^ (e - s);
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
+  h = (h ^ (h >>> 15)) | 1;
   let slot = h & (SLOTS - 1);
-  for (let f = formSlots[slot]; f !== undefined; f = formSlots[slot]) {
-    if (formHash[slot] === h && sameWord(f.raw, text, s, e)) return f;
+  for (let x = formHash[slot]; x !== 0; x = formHash[slot]) {
+    if (x === h) {
+      const f = formSlots[slot]!;
+      if (sameWord(f.raw, text, s, e)) return f;
+    }
     slot = (slot + 1) & (SLOTS - 1);
   }
   if (formCount >= MAX_FORMS) {
+    formHash = new Int32Array(SLOTS);
     formSlots = new Array(SLOTS).fill(undefined);
     formCount = 0;
     slot = h & (SLOTS - 1);
