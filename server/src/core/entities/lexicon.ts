@@ -116,6 +116,17 @@ function memoFor(lex: Set<string>): StemMemo {
   return m;
 }
 
+/**
+ * `arLexStem` without its per-word memo (the cheap ending test still first): for the word forms of tokens.ts, which
+ * keep the answer themselves (a second, string-keyed memo would only grow for every new word).
+ */
+function arLexStemOnce(k: string, lex: Set<string>): LexStem {
+  const m = memoFor(lex);
+  const n = k.length;
+  if (m.endings && n >= 2 && !m.endings.has(k.charCodeAt(n - 2) * 65536 + k.charCodeAt(n - 1))) return undefined;
+  return arLexStemUncached(k, lex);
+}
+
 /** `lex` is one of the constant lexicons of this module (each gets its own memo, kept for the life of the process). */
 export function arLexStem(k: string, lex: Set<string>): LexStem {
   const m = memoFor(lex);
@@ -215,38 +226,40 @@ export function arNationalAdjective(key: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // The same questions about a token's word form, answered once per form (tokens.ts WordForm) instead of once per token.
 
+// (The form keeps the answer: the string-keyed memos of arLexStem and arNationality are not used for forms.)
+
 /** `arLexStem(form.key, AR_TRIGGERS)`. */
 export function formTrigger(f: WordForm): LexStem {
   let v = f.trigger;
-  if (v === undefined) v = f.trigger = arLexStem(f.key, AR_TRIGGERS) ?? null;
+  if (v === undefined) v = f.trigger = arLexStemOnce(f.key, AR_TRIGGERS) ?? null;
   return v ?? undefined;
 }
 
 /** `arLexStem(form.key, AR_HONORIFICS)`. */
 export function formHonorific(f: WordForm): LexStem {
   let v = f.honorific;
-  if (v === undefined) v = f.honorific = arLexStem(f.key, AR_HONORIFICS) ?? null;
+  if (v === undefined) v = f.honorific = arLexStemOnce(f.key, AR_HONORIFICS) ?? null;
   return v ?? undefined;
 }
 
 /** `arLexStem(form.key, AR_INSTITUTION_HEADS)`. */
 export function formInstitutionHead(f: WordForm): LexStem {
   let v = f.institutionHead;
-  if (v === undefined) v = f.institutionHead = arLexStem(f.key, AR_INSTITUTION_HEADS) ?? null;
+  if (v === undefined) v = f.institutionHead = arLexStemOnce(f.key, AR_INSTITUTION_HEADS) ?? null;
   return v ?? undefined;
 }
 
 /** `arLexStem(form.key, AR_MEDIA)`. */
 export function formMedia(f: WordForm): LexStem {
   let v = f.media;
-  if (v === undefined) v = f.media = arLexStem(f.key, AR_MEDIA) ?? null;
+  if (v === undefined) v = f.media = arLexStemOnce(f.key, AR_MEDIA) ?? null;
   return v ?? undefined;
 }
 
 /** `arNationality(form.key)`. */
 export function formNationality(f: WordForm): string | undefined {
   let v = f.nationality;
-  if (v === undefined) v = f.nationality = arNationality(f.key) ?? null;
+  if (v === undefined) v = f.nationality = arNationalityUncached(f.key) ?? null;
   return v ?? undefined;
 }
 
