@@ -158,37 +158,45 @@ function classifyGap(text: string, from: number, to: number, prev: Token | undef
 }
 
 // The word forms seen so far: an open-addressing table over the characters of the text (a word is hashed and compared
-// where it stands; a string is cut only for a form not seen before). Probes read the hash array alone (0 = empty
-// slot) and touch a form only when its hash is the word's; at most MAX_FORMS forms in 2^17 slots (a short probe
-// even for a new word). Bounded: emptied when full (tokens keep their forms; the next words make new ones).
+// where it stands; a string is cut only for a form not seen before). One array holds each slot's hash (0 = empty),
+// spelling and form side by side, so that a probe reads one place and the spelling and form are fetched together;
+// at most MAX_FORMS forms in 2^17 slots (a short probe even for a new word). Bounded: emptied when full (tokens keep
+// their forms; the next words make new ones).
 const SLOTS = 1 << 17;
 const MAX_FORMS = 40000;
-let formHash = new Int32Array(SLOTS);
-let formSlots: Array<WordForm | undefined> = new Array(SLOTS).fill(undefined);
+let formTable: Array<number | string | WordForm> = emptyTable();
 let formCount = 0;
+
+function emptyTable(): Array<number | string | WordForm> {
+  const t = new Array<number | string | WordForm>(3 * SLOTS);
+  for (let i = 0; i < t.length; i += 3) {
+    t[i] = 0;
+    t[i + 1] = '';
+    t[i + 2] = 0;
+  }
+  return t;
+}
 
 /** The form of the word text[s, e) (made and remembered on first sight). */
 export function formAt(text: string, s: number, e: number): WordForm {
   let h = 0x811c9dc5 ^ (e - s);
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h = (h ^ (h >>> 15)) | 1;
-  let slot = h & (SLOTS - 1);
-  for (let x = formHash[slot]; x !== 0; x = formHash[slot]) {
-    if (x === h) {
-      const f = formSlots[slot]!;
-      if (sameWord(f.raw, text, s, e)) return f;
-    }
-    slot = (slot + 1) & (SLOTS - 1);
+  const table = formTable;
+  let slot = (h & (SLOTS - 1)) * 3;
+  for (let x = table[slot]; x !== 0; x = table[slot]) {
+    if (x === h && sameWord(table[slot + 1] as string, text, s, e)) return table[slot + 2] as WordForm;
+    slot = slot + 3 === 3 * SLOTS ? 0 : slot + 3;
   }
   if (formCount >= MAX_FORMS) {
-    formHash = new Int32Array(SLOTS);
-    formSlots = new Array(SLOTS).fill(undefined);
+    formTable = emptyTable();
     formCount = 0;
-    slot = h & (SLOTS - 1);
+    return formAt(text, s, e);
   }
   const f = makeForm(text.slice(s, e));
-  formSlots[slot] = f;
-  formHash[slot] = h;
+  table[slot] = h;
+  table[slot + 1] = f.raw;
+  table[slot + 2] = f;
   formCount++;
   return f;
 }
