@@ -35,10 +35,20 @@ export interface FeatureConfig {
   twoPass: boolean;
   /** training-text vocabulary class of the word and its stem (out-of-vocabulary signal) */
   vocabulary?: boolean;
+  /** the entity type a word mostly had in (the other folds of) the training text, for its E/M vocabulary class */
+  vocabTypes?: boolean;
   /** 4-letter prefixes/suffixes of the stem */
   affix4?: boolean;
   /** second pass: the first pass's labels of the word and its neighbours (stacking) */
   stack?: boolean;
+  /** organization names (organizations.tsv) in the gazetteer, and a word inside the definite complement chain of an
+   * organization head ('البنك التجاري', 'مصرف قطر المركزي', 'حزب الليكود') */
+  orgs?: boolean;
+  /** sports documents (several SPORT_WORDS): a place name, an unseen word or a word before a nationality adjective in
+   * one gets a feature of its own (clubs are named after cities: 'ستيوا بوخارست الروماني') */
+  topic?: boolean;
+  /** document: the same stem stands right after an organization head / a place head elsewhere ('شركة فولكسفاغن') */
+  docHeads?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -53,6 +63,10 @@ export const FULL_FEATURES: FeatureConfig = {
   document: true,
   twoPass: true,
   vocabulary: true,
+  vocabTypes: true,
+  orgs: true,
+  topic: true,
+  docHeads: true,
 };
 
 export const BASE_FEATURES: FeatureConfig = {
@@ -81,6 +95,17 @@ export interface WordInfo {
   nonWord: boolean;
   /** a nationality adjective (ليبي، الروسية…): kept out of document-level propagation */
   nisba: boolean;
+  /** an organization head (وزارة، حزب، البنك…) */
+  orgHead?: boolean;
+  /** a place head (مدينة، جزيرة…) */
+  locHead?: boolean;
+  /** a word of sports reporting (cfg.topic) */
+  sport?: boolean;
+  /** sports-document feature of the word (cfg.topic): 'dS=' + 'P' for a place/country name, else its vocabulary class */
+  sportF?: string;
+  /** sports-document feature of the word before this one: 'dSn=' + this word's nationality-adjective gender ('M'
+   * masculine singular, 'F' feminine, 'P' plural, '-' not one) */
+  sportPrevF?: string;
   /** a comma (، or ,) */
   comma: boolean;
   /** starts with the article (after clitics): الروسي، وللجيش */
@@ -89,7 +114,7 @@ export interface WordInfo {
   phraseKeys: string[];
 }
 
-const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R'];
+const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
 
 function kind(w: string): string {
   const c = w.charCodeAt(0);
@@ -150,14 +175,25 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
     const v = lex.vocab.get(n) ?? 'U';
     own.push('v=' + v);
     ctx.push('v=' + v);
+    if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
+      const t = v + (lex.vocabType.get(n) ?? '');
+      own.push('vt=' + t);
+      ctx.push('vt=' + t);
+    }
     if (bare !== n) {
       const vb = lex.vocab.get(bare) ?? lex.vocab.get('ال' + bare) ?? 'U';
       own.push('vb=' + vb);
       own.push('vv=' + v + vb);
+      // an unseen word whose clitic-free stem was seen in names: the stem's type ('لسلتيك' → سلتيك)
+      if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) own.push('vbt=' + vb + (lex.vocabType.get(bare) ?? lex.vocabType.get('ال' + bare) ?? ''));
     }
   }
   let personTrigger = false;
   let isNisba = false;
+  let orgHead = false;
+  let locHead = false;
+  let nisbaG = '';
+  let place = false;
   if (k === 'ar' && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
     const rs = readings(n);
     if (cfg.gazetteer) {
@@ -165,7 +201,8 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       let any = 0;
       for (let i = 1; i < rs.length; i++) any |= lex.bits(rs[i]);
       any &= ~exact;
-      for (let b = 0; b < 5; b++) {
+      if ((exact | any) & 3) place = true;
+      for (let b = 0, nb = cfg.orgs ? 6 : 5; b < nb; b++) {
         if (exact & (1 << b)) {
           own.push('gz=' + GAZ_NAMES[b]);
           ctx.push('gz=' + GAZ_NAMES[b]);
@@ -187,10 +224,12 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
           ctx.push('tP');
         }
         if (lex.orgHeads.has(c)) {
+          orgHead = true;
           own.push('tO');
           ctx.push('tO');
         }
         if (lex.locHeads.has(c)) {
+          locHead = true;
           own.push('tL');
           ctx.push('tL');
         }
@@ -205,6 +244,7 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
         const base = nisbaBase(r);
         if (base && lex.nisba.has(base)) {
           isNisba = true;
+          nisbaG = r.endsWith('يه') ? 'F' : r.endsWith('ي') ? 'M' : 'P';
           own.push('nis');
           ctx.push('nis');
           break;
@@ -212,8 +252,15 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       }
     }
   }
+  let sport = false;
+  let sportF: string | undefined;
+  if (cfg.topic && k === 'ar') {
+    sport = lex.sport.has(n) || ((n.charCodeAt(0) === 0x0648 || n.charCodeAt(0) === 0x0641) && lex.sport.has(n.slice(1)));
+    sportF = 'dS=' + (place ? 'P' : lex.vocab.get(n) ?? 'U');
+  }
+  const sportPrevF = cfg.topic ? 'dSn=' + (nisbaG || '-') : undefined;
   const phraseKeys = k === 'ar' && lex.phrases.size ? readings(n).filter((r) => lex.phrases.has(r)) : [];
-  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, comma: n === '،' || n === ',', phraseKeys, definite: k === 'ar' && hasArticle(n) };
+  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: k === 'ar' && hasArticle(n) };
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;
@@ -228,6 +275,11 @@ export interface DocStats {
   afterTitle: Set<string>;
   /** second pass: bare stem -> type counts from the first pass (index into PASS_TYPES) */
   tagged?: Map<string, number[]>;
+  /** a sports document (cfg.topic): at least 4 sports words, and at least 1 in 100 words */
+  sport?: boolean;
+  /** bare stems seen right after an organization head / a place head somewhere in the document */
+  afterOrg?: Set<string>;
+  afterLoc?: Set<string>;
 }
 
 export const PASS_TYPES = ['PER', 'LOC', 'ORG', 'MISC'];
@@ -236,16 +288,26 @@ export function docStats(sentences: readonly (readonly WordInfo[])[]): DocStats 
   const count = new Map<string, number>();
   const words = new Map<string, number>();
   const afterTitle = new Set<string>();
+  const afterOrg = new Set<string>();
+  const afterLoc = new Set<string>();
+  let nWords = 0;
+  let nSport = 0;
   for (const s of sentences) {
     for (let i = 0; i < s.length; i++) {
       const w = s[i];
       if (w.nonWord) continue;
+      nWords++;
+      if (w.sport) nSport++;
       count.set(w.bare, (count.get(w.bare) ?? 0) + 1);
       words.set(w.n, (words.get(w.n) ?? 0) + 1);
       if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) afterTitle.add(w.bare);
+      if (i > 0 && s[i - 1].orgHead && !w.orgHead) afterOrg.add(w.bare);
+      if (i > 0 && s[i - 1].locHead && !w.locHead) afterLoc.add(w.bare);
     }
   }
-  return { count, words, afterTitle };
+  const out: DocStats = { count, words, afterTitle, afterOrg, afterLoc };
+  if (nSport >= 4 && nSport * 100 >= nWords) out.sport = true;
+  return out;
 }
 
 /** Record first-pass tags of a document's sentences into `stats.tagged`. */
@@ -298,6 +360,9 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string
 const TP = ['tP<0', 'tP<1', 'tP<2', 'tP<3'];
 const DC = ['dc=0', 'dc=1', 'dc=2', 'dc=3'];
 const D2 = ['d2=PER', 'd2=LOC', 'd2=ORG', 'd2=MISC'];
+const OC = ['tOc0', 'tOc1', 'tOc2', 'tOc3'];
+const OCD = ['tOc0d', 'tOc1d', 'tOc2d', 'tOc3d'];
+const SPORT_NONE = 'dSn=-';
 
 /**
  * The features of token i that depend on its neighbours, the phrase marks and the document. With `skipPairs` the
@@ -336,6 +401,17 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
       if (x.nonWord) break;
     }
   }
+  if (cfg.orgs && !w.nonWord && i > 0 && !w.orgHead) {
+    // inside the complement chain of an organization head: 'البنك التجاري', 'مصرف قطر المركزي', 'وزارة الخارجية'
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const x = ws[j];
+      if (x.nonWord || x.personTrigger) break;
+      if (x.orgHead) {
+        out.push((w.definite ? OCD : OC)[Math.min(i - j, 3)]);
+        break;
+      }
+    }
+  }
   if (cfg.triggers && !w.nonWord) {
     // apposition: 'عقيلة صالح عيسى، رئيس مجلس النواب' — a short run of words closed by a comma and a title
     for (let j = i + 1; j < ws.length && j <= i + 4; j++) {
@@ -345,10 +421,17 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
     }
   }
   if (marks && marks[i]) out.push(marks[i]);
+  if (doc?.sport && cfg.topic && w.sportF) {
+    out.push(w.sportF, i + 1 < ws.length ? ws[i + 1].sportPrevF ?? SPORT_NONE : SPORT_NONE);
+  }
   if (doc && cfg.document && !w.nonWord) {
     const c = doc.count.get(w.bare) ?? 0;
     out.push(DC[c <= 1 ? 1 : c <= 3 ? 2 : 3]);
     if (doc.afterTitle.has(w.bare)) out.push('dT');
+    if (cfg.docHeads) {
+      if (doc.afterOrg?.has(w.bare)) out.push('dO');
+      if (doc.afterLoc?.has(w.bare)) out.push('dL');
+    }
   }
   if (doc?.tagged && !w.nonWord && !w.nisba) {
     const a = doc.tagged.get(w.bare);
@@ -382,6 +465,11 @@ export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | un
       d2 = best + 2;
     }
     code += 8 * d2;
+  }
+  if (doc?.sport && cfg.topic) code += 64;
+  if (doc && cfg.document && cfg.docHeads && !w.nonWord) {
+    if (doc.afterOrg?.has(w.bare)) code += 128;
+    if (doc.afterLoc?.has(w.bare)) code += 256;
   }
   return String.fromCharCode(48 + code);
 }
