@@ -2,8 +2,8 @@
  * Arabic tagger: training, evaluation and ablation on ANERcorp (`../shared/data/anercorp`, or $ARTICLE_LENS_DATA).
  *
  *   npm run train:ner [-- --lang ar] [--epochs N] [--bags N] [--prune W] -> models/gazetteer-ar.json, models/ner-ar.json
- *   npm run eval:ner  [-- --lang ar] [--ablation [--only 0,3] [--bags N]] -> P/R/F1 per type on the dev split, confusion,
- *                                                                            speed (ablation: retrains each configuration)
+ *   npm run eval:ner  [-- --lang ar] [--ablation [--only 0,3] [--bags N] [--seeds 11,12,13,14]] -> P/R/F1 per type on the
+ *       dev split, confusion, speed (ablation: retrains each configuration; with --seeds, the mean over training orders)
  *
  * Dev split: the last 10% of the sentences of the train file; the shipped model never trains on them.
  * Documents: ANERcorp has no document marks; consecutive blocks of 20 sentences stand in for documents
@@ -86,6 +86,7 @@ export function buildArabicGazetteer(dir = path.join(DATA, 'gazetteers')): Arabi
   }
   for (const [k, c] of counts) (c >= 5 ? freq : rare).push(k);
   const cset = new Set(uniq(countries));
+  const orgs = readTsv(path.join(dir, 'organizations.tsv')).flatMap((r) => (r.name_ar ? r.name_ar.split('|') : []));
   return {
     format: 'article-lens-gazetteer-ar/1',
     countries: [...cset],
@@ -93,6 +94,7 @@ export function buildArabicGazetteer(dir = path.join(DATA, 'gazetteers')): Arabi
     givenNames: uniq(given),
     nameTokensFrequent: uniq(freq).filter((s) => !s.includes(' ')),
     nameTokensRare: uniq(rare).filter((s) => !s.includes(' ')),
+    organizations: uniq(orgs),
   };
 }
 
@@ -191,7 +193,7 @@ export function trainArabic(argv: string[]): void {
   fs.writeFileSync(AR_GAZ_PATH, JSON.stringify(gaz));
   const { train, dev } = splitAnercorp();
   console.log(`ANERcorp: ${train.flat().length} train sentences, ${dev.flat().length} dev sentences (never trained on)`);
-  const bags = Number(argValue(argv, '--bags') ?? 3);
+  const bags = Number(argValue(argv, '--bags') ?? 5);
   const prune = Number(argValue(argv, '--prune') ?? 0.5);
   const model = trainArabicModel(train, gaz, { features: FULL_FEATURES, epochs, bags, prune, log: (m) => console.log('  ' + m) });
   fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
@@ -200,6 +202,9 @@ export function trainArabic(argv: string[]): void {
   console.log(formatScores(scores));
 }
 
+/** The full feature set before the organization, vocabulary-type, sports-document and document-head features. */
+const FULL_2025: FeatureConfig = { ...FULL_FEATURES, vocabTypes: false, orgs: false, topic: false, docHeads: false };
+
 export const ABLATION: [string, FeatureConfig][] = [
   ['base: word, normalized, stem, affixes, ±2 words', BASE_FEATURES],
   ['+ shape', { ...BASE_FEATURES, shape: true }],
@@ -207,13 +212,20 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['+ word pairs', { ...BASE_FEATURES, shape: true, ngrams: true, pairs: true }],
   ['+ triggers', { ...BASE_FEATURES, shape: true, ngrams: true, pairs: true, triggers: true }],
   ['+ nationality adjectives', { ...BASE_FEATURES, shape: true, ngrams: true, pairs: true, triggers: true, nisba: true }],
-  ['+ gazetteers', { ...FULL_FEATURES, document: false, twoPass: false }],
-  ['+ document features', { ...FULL_FEATURES, twoPass: false }],
-  ['+ two-pass', { ...FULL_FEATURES, vocabulary: false }],
-  ['+ training-text vocabulary (out-of-vocabulary signal)', { ...FULL_FEATURES, vocabulary: true }],
+  ['+ gazetteers', { ...FULL_2025, document: false, twoPass: false }],
+  ['+ document features', { ...FULL_2025, twoPass: false }],
+  ['+ two-pass', { ...FULL_2025, vocabulary: false }],
+  ['+ training-text vocabulary (out-of-vocabulary signal)', FULL_2025],
+  ['+ vocabulary types (the type a seen word mostly had)', { ...FULL_2025, vocabTypes: true }],
+  ['+ organizations (gazetteer, head complements)', { ...FULL_2025, vocabTypes: true, orgs: true }],
+  ['+ sports documents', { ...FULL_2025, vocabTypes: true, orgs: true, topic: true }],
+  ['+ document heads (shipped)', FULL_FEATURES],
   ['full - gazetteers', { ...FULL_FEATURES, gazetteer: false }],
   ['full - triggers', { ...FULL_FEATURES, triggers: false }],
   ['full - char trigrams', { ...FULL_FEATURES, ngrams: false }],
+  ['full - vocabulary types', { ...FULL_FEATURES, vocabTypes: false }],
+  ['full - organizations', { ...FULL_FEATURES, orgs: false }],
+  ['full - sports documents', { ...FULL_FEATURES, topic: false }],
 ];
 
 export function evalArabic(argv: string[]): void {
@@ -225,9 +237,23 @@ export function evalArabic(argv: string[]): void {
     console.log('|---|---|---|---|---|---|---|---|');
     ABLATION.forEach(([name, cfg], i) => {
       if (only && !only.split(',').includes(String(i))) return;
-      const model = trainArabicModel(train, gaz, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1) });
-      const { scores: s } = evalModel(model, gaz, dev);
-      console.log(`| ${name} | ${pct(s.byType.PER.f)} | ${pct(s.byType.LOC.f)} | ${pct(s.byType.ORG.f)} | ${pct(s.micro.p)} | ${pct(s.micro.r)} | ${pct(s.micro.f)} | ${pct(s.macroF)} |`);
+      // without cfg.orgs the organization names stay out of the gazetteer too
+      const g = cfg.orgs ? gaz : { ...gaz, organizations: undefined };
+      // --seeds 11,12,13,14: the mean of one run per training order (single runs differ by about a point)
+      const seeds = (argValue(argv, '--seeds') ?? argValue(argv, '--seed') ?? '1').split(',').map(Number);
+      const m = { PER: 0, LOC: 0, ORG: 0, p: 0, r: 0, f: 0, macro: 0 };
+      for (const seed of seeds) {
+        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed });
+        const { scores: s } = evalModel(model, g, dev);
+        m.PER += s.byType.PER.f / seeds.length;
+        m.LOC += s.byType.LOC.f / seeds.length;
+        m.ORG += s.byType.ORG.f / seeds.length;
+        m.p += s.micro.p / seeds.length;
+        m.r += s.micro.r / seeds.length;
+        m.f += s.micro.f / seeds.length;
+        m.macro += s.macroF / seeds.length;
+      }
+      console.log(`| ${name} | ${pct(m.PER)} | ${pct(m.LOC)} | ${pct(m.ORG)} | ${pct(m.p)} | ${pct(m.r)} | ${pct(m.f)} | ${pct(m.macro)} |`);
     });
     return;
   }

@@ -37,10 +37,20 @@ export interface FeatureConfig {
   twoPass: boolean;
   /** training-text vocabulary class of the word and its stem (out-of-vocabulary signal) */
   vocabulary?: boolean;
+  /** the entity type a word mostly had in (the other folds of) the training text, for its E/M vocabulary class */
+  vocabTypes?: boolean;
   /** 4-letter prefixes/suffixes of the stem */
   affix4?: boolean;
   /** second pass: the first pass's labels of the word and its neighbours (stacking) */
   stack?: boolean;
+  /** organization names (organizations.tsv) in the gazetteer, and a word inside the definite complement chain of an
+   * organization head ('البنك التجاري', 'مصرف قطر المركزي', 'حزب الليكود') */
+  orgs?: boolean;
+  /** sports documents (several SPORT_WORDS): a place name, an unseen word or a word before a nationality adjective in
+   * one gets a feature of its own (clubs are named after cities: 'ستيوا بوخارست الروماني') */
+  topic?: boolean;
+  /** document: the same stem stands right after an organization head / a place head elsewhere ('شركة فولكسفاغن') */
+  docHeads?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -55,6 +65,10 @@ export const FULL_FEATURES: FeatureConfig = {
   document: true,
   twoPass: true,
   vocabulary: true,
+  vocabTypes: true,
+  orgs: true,
+  topic: true,
+  docHeads: true,
 };
 
 export const BASE_FEATURES: FeatureConfig = {
@@ -83,6 +97,17 @@ export interface WordInfo {
   nonWord: boolean;
   /** a nationality adjective (ليبي، الروسية…): kept out of document-level propagation */
   nisba: boolean;
+  /** an organization head (وزارة، حزب، البنك…) */
+  orgHead?: boolean;
+  /** a place head (مدينة، جزيرة…) */
+  locHead?: boolean;
+  /** a word of sports reporting (cfg.topic) */
+  sport?: boolean;
+  /** sports-document feature of the word (cfg.topic): 'dS=' + 'P' for a place/country name, else its vocabulary class */
+  sportF?: string;
+  /** sports-document feature of the word before this one: 'dSn=' + this word's nationality-adjective gender ('M'
+   * masculine singular, 'F' feminine, 'P' plural, '-' not one) */
+  sportPrevF?: string;
   /** a comma (، or ,) */
   comma: boolean;
   /** starts with the article (after clitics): الروسي، وللجيش */
@@ -91,7 +116,7 @@ export interface WordInfo {
   phraseKeys: string[];
 }
 
-const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R'];
+const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
 
 function kind(w: string): string {
   const c = w.charCodeAt(0);
@@ -152,14 +177,25 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
     const v = lex.vocab.get(n) ?? 'U';
     own.push('v=' + v);
     ctx.push('v=' + v);
+    if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
+      const t = v + (lex.vocabType.get(n) ?? '');
+      own.push('vt=' + t);
+      ctx.push('vt=' + t);
+    }
     if (bare !== n) {
       const vb = lex.vocab.get(bare) ?? lex.vocab.get('ال' + bare) ?? 'U';
       own.push('vb=' + vb);
       own.push('vv=' + v + vb);
+      // an unseen word whose clitic-free stem was seen in names: the stem's type ('لسلتيك' → سلتيك)
+      if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) own.push('vbt=' + vb + (lex.vocabType.get(bare) ?? lex.vocabType.get('ال' + bare) ?? ''));
     }
   }
   let personTrigger = false;
   let isNisba = false;
+  let orgHead = false;
+  let locHead = false;
+  let nisbaG = '';
+  let place = false;
   if (k === 'ar' && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
     const rs = readings(n);
     if (cfg.gazetteer) {
@@ -167,7 +203,8 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       let any = 0;
       for (let i = 1; i < rs.length; i++) any |= lex.bits(rs[i]);
       any &= ~exact;
-      for (let b = 0; b < 5; b++) {
+      if ((exact | any) & 3) place = true;
+      for (let b = 0, nb = cfg.orgs ? 6 : 5; b < nb; b++) {
         if (exact & (1 << b)) {
           own.push('gz=' + GAZ_NAMES[b]);
           ctx.push('gz=' + GAZ_NAMES[b]);
@@ -189,10 +226,12 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
           ctx.push('tP');
         }
         if (lex.orgHeads.has(c)) {
+          orgHead = true;
           own.push('tO');
           ctx.push('tO');
         }
         if (lex.locHeads.has(c)) {
+          locHead = true;
           own.push('tL');
           ctx.push('tL');
         }
@@ -207,6 +246,7 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
         const base = nisbaBase(r);
         if (base && lex.nisba.has(base)) {
           isNisba = true;
+          nisbaG = r.endsWith('يه') ? 'F' : r.endsWith('ي') ? 'M' : 'P';
           own.push('nis');
           ctx.push('nis');
           break;
@@ -214,8 +254,15 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       }
     }
   }
+  let sport = false;
+  let sportF: string | undefined;
+  if (cfg.topic && k === 'ar') {
+    sport = lex.sport.has(n) || ((n.charCodeAt(0) === 0x0648 || n.charCodeAt(0) === 0x0641) && lex.sport.has(n.slice(1)));
+    sportF = 'dS=' + (place ? 'P' : lex.vocab.get(n) ?? 'U');
+  }
+  const sportPrevF = cfg.topic ? 'dSn=' + (nisbaG || '-') : undefined;
   const phraseKeys = k === 'ar' && lex.phrases.size ? readings(n).filter((r) => lex.phrases.has(r)) : [];
-  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, comma: n === '،' || n === ',', phraseKeys, definite: k === 'ar' && hasArticle(n) };
+  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: k === 'ar' && hasArticle(n) };
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;
@@ -230,6 +277,11 @@ export interface DocStats {
   afterTitle: Set<string>;
   /** second pass: bare stem -> type counts from the first pass (index into PASS_TYPES) */
   tagged?: Map<string, number[]>;
+  /** a sports document (cfg.topic): at least 4 sports words, and at least 1 in 100 words */
+  sport?: boolean;
+  /** bare stems seen right after an organization head / a place head somewhere in the document */
+  afterOrg?: Set<string>;
+  afterLoc?: Set<string>;
 }
 
 export const PASS_TYPES = ['PER', 'LOC', 'ORG', 'MISC'];
@@ -238,16 +290,26 @@ export function docStats(sentences: readonly (readonly WordInfo[])[]): DocStats 
   const count = new Map<string, number>();
   const words = new Map<string, number>();
   const afterTitle = new Set<string>();
+  const afterOrg = new Set<string>();
+  const afterLoc = new Set<string>();
+  let nWords = 0;
+  let nSport = 0;
   for (const s of sentences) {
     for (let i = 0; i < s.length; i++) {
       const w = s[i];
       if (w.nonWord) continue;
+      nWords++;
+      if (w.sport) nSport++;
       count.set(w.bare, (count.get(w.bare) ?? 0) + 1);
       words.set(w.n, (words.get(w.n) ?? 0) + 1);
       if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) afterTitle.add(w.bare);
+      if (i > 0 && s[i - 1].orgHead && !w.orgHead) afterOrg.add(w.bare);
+      if (i > 0 && s[i - 1].locHead && !w.locHead) afterLoc.add(w.bare);
     }
   }
-  return { count, words, afterTitle };
+  const out: DocStats = { count, words, afterTitle, afterOrg, afterLoc };
+  if (nSport >= 4 && nSport * 100 >= nWords) out.sport = true;
+  return out;
 }
 
 /** Record first-pass tags of a document's sentences into `stats.tagged`. */
@@ -298,14 +360,20 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string
 /**
  * The feature strings `dynamicFeatures` can give a token apart from the word pairs and the stacked pass labels, in a
  * fixed order: the tagger turns them into ids once per model (`dynamicFeatureCodes` then yields indices into this
- * list, no strings per token). Same strings as 'tP<' + n, 'gp=' + B/I + gazetteer, 'dc=' + n, 'd2=' + type.
+ * list, no strings per token). Same strings as 'tP<' + n, 'gp=' + B/I + gazetteer, 'dc=' + n, 'd2=' + type,
+ * 'tOc' + distance (+ 'd' for a definite word), 'dS=' + class and 'dSn=' + gender (sports documents), 'dO', 'dL'.
  */
+const SPORT_CLASSES = ['P', 'U', 'O', 'o', 'E', 'M'];
+const SPORT_NEXT = ['-', 'M', 'F', 'P'];
 export const DYNAMIC_FEATURES: readonly string[] = [
   'tP<0', 'tP<1', 'tP<2', 'tP<3',
   'tPc', 'appT',
   ...GAZ_NAMES.map((g) => 'gp=B' + g), ...GAZ_NAMES.map((g) => 'gp=I' + g),
   'dc=0', 'dc=1', 'dc=2', 'dc=3', 'dT',
   'd2=O', 'd2=PER', 'd2=LOC', 'd2=ORG', 'd2=MISC',
+  'tOc0', 'tOc1', 'tOc2', 'tOc3', 'tOc0d', 'tOc1d', 'tOc2d', 'tOc3d',
+  ...SPORT_CLASSES.map((c) => 'dS=' + c), ...SPORT_NEXT.map((g) => 'dSn=' + g),
+  'dO', 'dL',
 ];
 const C_TP = 0;
 const C_TPC = 4;
@@ -314,10 +382,23 @@ const C_GP = 6;
 const C_DC = 6 + 2 * GAZ_NAMES.length;
 const C_DT = C_DC + 4;
 const C_D2 = C_DT + 1;
-/** Most codes one token can get (a trigger, tPc, appT, a phrase mark, dc, dT, d2). */
-export const MAX_DYNAMIC_CODES = 7;
+const C_OC = C_D2 + 5;
+const C_OCD = C_OC + 4;
+const C_DS = C_OCD + 4;
+const C_DSN = C_DS + SPORT_CLASSES.length;
+const C_DO = C_DSN + SPORT_NEXT.length;
+const C_DL = C_DO + 1;
+/** Most codes one token can get (a trigger, tPc, appT, a phrase mark, tOc, dS + dSn, dc, dT, dO, dL, d2). */
+export const MAX_DYNAMIC_CODES = 12;
 const CODES = new Int32Array(MAX_DYNAMIC_CODES);
 const MARK_CODE = new Map<string, number>(DYNAMIC_FEATURES.slice(C_GP, C_DC).map((f, k) => [f, C_GP + k]));
+const SPORT_CODE = new Map<string, number>(DYNAMIC_FEATURES.slice(C_DS, C_DO).map((f, k) => [f, C_DS + k]));
+/** The code of a word's sports feature string ('dS=…', 'dSn=…'). */
+function sportCode(f: string): number {
+  const c = SPORT_CODE.get(f);
+  if (c === undefined) throw new Error('unknown sports feature ' + f);
+  return c;
+}
 
 /**
  * The features of token i that depend on its neighbours, the phrase marks and the document. With `skipPairs` the
@@ -386,9 +467,28 @@ export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: Fea
     if (c === undefined) throw new Error('unknown phrase mark ' + marks[i]);
     out[k++] = c;
   }
+  if (cfg.orgs && !w.nonWord && i > 0 && !w.orgHead) {
+    // inside the complement chain of an organization head: 'البنك التجاري', 'مصرف قطر المركزي', 'وزارة الخارجية'
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const x = ws[j];
+      if (x.nonWord || x.personTrigger) break;
+      if (x.orgHead) {
+        out[k++] = (w.definite ? C_OCD : C_OC) + Math.min(i - j, 3);
+        break;
+      }
+    }
+  }
+  if (docCode & 64 && cfg.topic && w.sportF) {
+    // a sports document (docSignatureCode bit 64): the word's class, and the gender of a nationality adjective after it
+    out[k++] = sportCode(w.sportF);
+    out[k++] = sportCode(i + 1 < ws.length ? ws[i + 1].sportPrevF ?? 'dSn=-' : 'dSn=-');
+  }
   if (docCode & 3) out[k++] = C_DC + (docCode & 3);
   if (docCode & 4) out[k++] = C_DT;
-  if (docCode >= 8) out[k++] = C_D2 + (docCode >> 3) - 1;
+  if (docCode & 128) out[k++] = C_DO;
+  if (docCode & 256) out[k++] = C_DL;
+  const d2 = (docCode >> 3) & 7;
+  if (d2) out[k++] = C_D2 + d2 - 1;
   return k;
 }
 
@@ -413,6 +513,11 @@ export function docSignatureCode(w: WordInfo, cfg: FeatureConfig, doc: DocStats 
       d2 = best + 2;
     }
     code += 8 * d2;
+  }
+  if (doc?.sport && cfg.topic) code += 64;
+  if (doc && cfg.document && cfg.docHeads && !w.nonWord) {
+    if (doc.afterOrg?.has(w.bare)) code += 128;
+    if (doc.afterLoc?.has(w.bare)) code += 256;
   }
   return code;
 }

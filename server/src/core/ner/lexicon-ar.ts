@@ -17,6 +17,8 @@ export interface ArabicGazetteerData {
   nameTokensFrequent: string[];
   /** The other person-name tokens. */
   nameTokensRare: string[];
+  /** Organization names (SupraVerden organizations.tsv, CC BY-SA 4.0), may be several words. */
+  organizations?: string[];
 }
 
 /**
@@ -29,31 +31,49 @@ export interface ArabicVocabulary {
   o: string[];
   E: string[];
   M: string[];
+  /** Words of E and M by the type they were most often tagged with in training (features.vocabTypes). */
+  T?: Record<string, string[]>;
 }
 
 /** The vocabulary classes of the words of tagged sentences (IOB2). */
 export function buildVocabulary(sentences: Iterable<{ words: readonly string[]; tags: readonly string[] }>): ArabicVocabulary {
   const c = new Map<string, [number, number]>();
+  const types = new Map<string, Map<string, number>>();
   for (const s of sentences) {
     for (let i = 0; i < s.words.length; i++) {
       const k = normalizeArabic(s.words[i]).toLowerCase();
       let a = c.get(k);
       if (!a) c.set(k, (a = [0, 0]));
       a[0]++;
-      if (s.tags[i] !== 'O') a[1]++;
+      if (s.tags[i] !== 'O') {
+        a[1]++;
+        let t = types.get(k);
+        if (!t) types.set(k, (t = new Map()));
+        const ty = s.tags[i].slice(2);
+        t.set(ty, (t.get(ty) ?? 0) + 1);
+      }
     }
   }
   const v: ArabicVocabulary = { O: [], o: [], E: [], M: [] };
+  const T: Record<string, string[]> = { PER: [], LOC: [], ORG: [], MISC: [] };
   for (const [k, [n, e]] of c) {
     if (e === 0) (n >= 2 ? v.O : v.o).push(k);
     else if (e / n >= 0.5 && n >= 2) v.E.push(k);
     else v.M.push(k);
+    const t = types.get(k);
+    if (t) {
+      let best = '';
+      for (const [ty, m] of t) if (!best || m > t.get(best)! || (m === t.get(best)! && ty < best)) best = ty;
+      T[best]?.push(k);
+    }
   }
   for (const l of Object.values(v)) l.sort();
+  for (const l of Object.values(T)) l.sort();
+  v.T = T;
   return v;
 }
 
-export type GazType = 'country' | 'place' | 'given' | 'name' | 'rare';
+export type GazType = 'country' | 'place' | 'given' | 'name' | 'rare' | 'org';
 
 /** Person titles and roles that precede a name (normalized, with and without ال where it is used both ways). */
 export const PERSON_TRIGGERS = [
@@ -100,6 +120,13 @@ export const SPEECH_WORDS = [
   'استقبل', 'التقي', 'بحث', 'ناقش', 'اجتمع', 'زار', 'وصل', 'غادر', 'شدد', 'وشدد', 'لاحظ', 'اعرب', 'واعرب', 'قاله',
 ];
 
+/** Words of sports reporting (normalized): a document with several is about sport, where city names are often clubs. */
+export const SPORT_WORDS = [
+  'مباراه', 'المباراه', 'مباريات', 'المباريات', 'الدوري', 'دوري', 'هدف', 'الهدف', 'اهداف', 'الاهداف', 'مرمي', 'الشوط', 'المدرب', 'مدرب',
+  'اللاعب', 'لاعب', 'لاعبي', 'اللاعبين', 'مضيفه', 'ضيفه', 'البطوله', 'بطوله', 'الكره', 'كره', 'المنتخب', 'منتخب', 'الملعب', 'ملعب', 'الحارس',
+  'الدقيقه', 'المهاجم', 'مهاجم', 'المدافع', 'الكاس', 'كاس', 'التعادل', 'تعادل', 'فوزه', 'الفوز', 'النادي', 'نادي', 'الموسم', 'ركله', 'الجزاء',
+];
+
 function phraseKey(s: string): string[] {
   return normalizeArabic(s)
     .split(/[\s\u200c\u200f-]+/)
@@ -115,9 +142,13 @@ export class ArabicLexicon {
   readonly orgHeads = new Set(ORG_HEADS);
   readonly locHeads = new Set(LOC_HEADS);
   readonly speech = new Set(SPEECH_WORDS);
-  static readonly BIT: Record<GazType, number> = { country: 1, place: 2, given: 4, name: 8, rare: 16 };
+  readonly sport = new Set(SPORT_WORDS);
+  static readonly BIT: Record<GazType, number> = { country: 1, place: 2, given: 4, name: 8, rare: 16, org: 32 };
   /** normalized word -> vocabulary class (see ArabicVocabulary); empty when the model has none */
   vocab = new Map<string, string>();
+  /** normalized word -> the entity type it most often had in training (ArabicVocabulary.T) */
+  vocabType = new Map<string, string>();
+
 
   constructor(data?: ArabicGazetteerData, vocab?: ArabicVocabulary) {
     if (vocab) this.setVocabulary(vocab);
@@ -142,6 +173,7 @@ export class ArabicLexicon {
     add(data.givenNames, 'given');
     add(data.nameTokensFrequent, 'name');
     add(data.nameTokensRare, 'rare');
+    if (data.organizations) add(data.organizations, 'org');
     for (const w of EXTRA_NISBA) this.nisba.add(w);
     for (const l of this.phrases.values()) l.sort((a, b) => b.toks.length - a.toks.length);
   }
@@ -149,6 +181,9 @@ export class ArabicLexicon {
   setVocabulary(v: ArabicVocabulary): void {
     this.vocab = new Map();
     for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
+    this.vocabType = new Map();
+    if (v.T) for (const [t, ws] of Object.entries(v.T)) for (const w of ws) this.vocabType.set(w, t);
+
   }
 
   /** A copy sharing the gazetteer with another vocabulary (jackknifed training). */
