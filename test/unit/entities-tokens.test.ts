@@ -42,6 +42,30 @@ describe('entities: word forms of the linker tokens', () => {
     assert.deepEqual(formReadings(formAt('وللجيش', 0, 6)), cliticReadings('وللجيش'));
   });
 
+  it('formAt: the form of exactly the characters asked for (short words packed into numbers, others compared)', () => {
+    // Codes around the edges of the packed ranges (ASCII 0-0x7f, Arabic block 0x600-0x67f) and beyond them.
+    const alphabet = ['\u0600', '\u0601', '\u067f', '\u0680', '\u05ff', 'ا', 'ل', 'ة', '\u064e', 'a', 'z', 'A', '\x00', '\x7f', '\x80', 'É', '1'];
+    let x = 12345;
+    const rnd = (n: number) => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      return (x >>> 8) % n;
+    };
+    const seen = new Map<string, unknown>();
+    for (let k = 0; k < 20000; k++) {
+      let w = '';
+      const len = 1 + rnd(10);
+      for (let i = 0; i < len; i++) w += alphabet[rnd(alphabet.length)];
+      const pad = '·'.repeat(rnd(3));
+      const text = pad + w + pad;
+      const f = formAt(text, pad.length, pad.length + w.length);
+      assert.equal(f.raw, w);
+      assert.equal(f.key, foldKey(w));
+      if (seen.has(w)) assert.equal(f, seen.get(w), JSON.stringify(w));
+      else seen.set(w, f);
+    }
+    assert.ok(seen.size > 15000);
+  });
+
   it('stays right when the bounded table is emptied (more distinct words than it keeps)', () => {
     const words: string[] = [];
     for (let i = 0; i < 45000; i++) words.push(`w${i.toString(36)}`);
