@@ -314,6 +314,14 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
   titledNames(tokens, mentions, claimed, triggerBefore);
 }
 
+const freeAfterSpace = (claimed: Int32Array, tokens: readonly Token[], x: number, region: number) =>
+  free(claimed, tokens, x, region) && tokens[x].sep === Sep.Space;
+
+/** key.startsWith('ال'), by character codes (asked for every word by the institution rule). */
+function startsWithAl(k: string): boolean {
+  return k.length >= 2 && k.charCodeAt(0) === 0x0627 && k.charCodeAt(1) === 0x0644;
+}
+
 const free = (claimed: Int32Array, tokens: readonly Token[], i: number, region: number) =>
   i < tokens.length && claimed[i] < 0 && tokens[i].region === region && !tokens[i].latin;
 
@@ -333,23 +341,23 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
     if (!free(claimed, tokens, i, h.region)) continue;
     // The word after the head is a definite complement or a nationality adjective: it starts with ال (tested first).
     const nx = tokens[i + 1];
-    if (nx.sep !== Sep.Space || !nx.key.startsWith('ال')) continue;
+    if (nx.sep !== Sep.Space || !startsWithAl(nx.key)) continue;
     const st = formInstitutionHead(h.form);
     if (!st) continue;
     const headKey = st.restoreAl ? 'ا' + h.key.slice(st.strip) : h.key.slice(st.strip);
     const definite = headKey.startsWith('ال');
     let j = i + 1;
-    const ok = (x: number) => free(claimed, tokens, x, h.region) && tokens[x].sep === Sep.Space;
+    // (No closure over the loop's words here: it would cost a context object for every word of the text.)
     if (!definite) {
       // One or two definite complements: 'وزارة الخارجية', 'مجلس الأمن'.
       let c = 0;
-      while (c < 2 && ok(j) && tokens[j].key.startsWith('ال') && !formNationalAdjective(tokens[j].form)) {
+      while (c < 2 && freeAfterSpace(claimed, tokens, j, h.region) && tokens[j].key.startsWith('ال') && !formNationalAdjective(tokens[j].form)) {
         j++;
         c++;
       }
       if (c === 0) continue;
     }
-    if (!ok(j) || !formNationalAdjective(tokens[j].form)) continue;
+    if (!freeAfterSpace(claimed, tokens, j, h.region) || !formNationalAdjective(tokens[j].form)) continue;
     const word = h.key === headKey ? 0 : st.strip;
     const start = h.start + (word ? offsetAfterLetters(text.slice(h.start, h.end), word) : 0);
     const rest = tokens.slice(i + 1, j + 1).map((t) => t.key);
