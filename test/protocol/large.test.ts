@@ -2,7 +2,8 @@
  * A 20 MB single-line document with `articleLens.maxFileSizeKB` raised above its size (the built server over stdio):
  * the server analyzes it piece by piece (core/chunked.ts) with progress, answers hover and documentSymbol between
  * pieces, abandons the run when an edit makes a new version (or the document closes), and its memory stays bounded.
- * A long multi-line article is analyzed the same way to the end, with its diagnostics published for its version.
+ * A long multi-line article is analyzed the same way to the end, with its diagnostics published for its version
+ * (pushed, or answering a pulling client's request). A burst of changes is analyzed once, at its last version.
  * Tests wait on events (responses, progress, diagnostics), never on fixed sleeps.
  */
 import * as assert from 'node:assert/strict';
@@ -16,6 +17,34 @@ function rssMB(pid: number): number {
   const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : 0;
 }
+
+describe('protocol: a burst of changes', function () {
+  it('is analyzed once, at its last version: no diagnostics for a superseded version', async () => {
+    const c = await startClient({ settings: { publicationDate: '2016-11-30' } });
+    try {
+      const uri = 'file:///burst/2016-11-30-a.txt';
+      const seed = fs.readFileSync(SEED, 'utf8');
+      c.open(uri, seed);
+      await c.waitForDiagnostics(uri, (p) => p.version === 1);
+      // Every notification for the URI passes through the predicate while we wait.
+      const versions: Array<number | undefined> = [];
+      const last = c.waitForDiagnostics(uri, (p) => {
+        versions.push(p.version);
+        return p.version === 11;
+      });
+      let text = seed;
+      for (let i = 0; i < 10; i++) {
+        text = `${i} ${text}`;
+        c.change(uri, text);
+      }
+      await last;
+      assert.deepEqual(versions.filter((v) => v !== 1), [11], 'only the last version of the burst was analyzed and published');
+      c.close(uri);
+    } finally {
+      await c.stop();
+    }
+  });
+});
 
 describe('protocol: a pulling client and a long article', function () {
   this.timeout(300000);
