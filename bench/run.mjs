@@ -98,8 +98,15 @@ if (lat && !lat.error) {
 } else if (lat) fail('Server latency', lat);
 
 const cold = results.cold;
-if (cold && !cold.error) row('Cold start: server ready / first diagnostics on the seed', '', `${ms(cold.readyMs)} / ${ms(cold.firstDiagnosticsMs)}`, '', '', `median of ${cold.runs}; extension activation not measurable here (no VS Code desktop)`);
+if (cold && !cold.error) row('Cold start: server ready / first diagnostics on the seed', '', `${ms(cold.readyMs)} / ${ms(cold.firstDiagnosticsMs)}`, '', '', `median of ${cold.runs}`);
 else if (cold) fail('Cold start', cold);
+// Extension activation needs a real extension host: the extension-host suite (npm test, VS Code for the web in
+// code-server) measures activate() -> server ready and records it here; the benchmark reports the last recording.
+const activationFile = path.join(root, 'test-results', 'activation.json');
+if ((!only || only.includes('cold')) && fs.existsSync(activationFile)) {
+  const a = JSON.parse(fs.readFileSync(activationFile, 'utf8'));
+  row('Extension activation: activate() -> server ready', '', ms(a.serverReadyMs), '', '', `${a.editor}, recorded by the extension-host test at ${a.at.slice(0, 16)}Z (not this run)`);
+}
 
 const ar = results.archive;
 if (ar && !ar.error) {
