@@ -6,6 +6,11 @@
  * cheap. `foldKey` is a single character loop that gives, for one word, exactly what the names matcher's
  * `foldArabic` / `foldLatin` give (diacritics and tatweel dropped; أ إ آ ٱ -> ا, ى ی ئ -> ي, ة -> ه, ؤ -> و, ک -> ك;
  * Latin lower-cased without diacritics); a unit test holds the two equal. The user's text is never changed.
+ *
+ * Each token points to its word form (`WordForm`, one per spelling, found by `formAt` from the characters of the text
+ * without cutting a string): the key is folded once per spelling, and the lexicon questions the linker asks about a
+ * word (title trigger, honorific, nationality adjective, clitic readings…) are answered once per spelling and kept on
+ * the form (lexicon.ts form*, `formReadings`).
  */
 import { nextRun } from '../text/tokenize';
 import type { Span } from '../types';
