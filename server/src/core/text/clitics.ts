@@ -52,6 +52,7 @@ const isPrep = (c: number) => c === 0x0628 || c === 0x0644 || c === 0x0643; // �
  * the stem starts at the second ل and needs its alif back.
  */
 function pushPrep(out: CliticSplit[], word: string, i: number, conj: number, minStem: number): void {
+  if (i >= word.length) return;
   const c = word.charCodeAt(i);
   if (!isPrep(c)) return;
   const j = nextLetter(word, i + 1);
@@ -71,6 +72,7 @@ function pushPrep(out: CliticSplit[], word: string, i: number, conj: number, min
 export function cliticSplits(word: string, minStem = 2): CliticSplit[] {
   const out: CliticSplit[] = [{ prefix: '', offset: 0, stem: word, restoreAl: false }];
   const i = nextLetter(word, 0);
+  if (i >= word.length) return out;
   const c0 = word.charCodeAt(i);
   if (c0 === 0x0648 || c0 === 0x0641) {
     // و ف: the conjunction alone, then conjunction + preposition (a longer prefix, a later offset).
