@@ -637,10 +637,11 @@ function linkShortForms(st: LinkState): Map<string, number[]> {
   const { text, tokens, groups, clusters } = st;
   const byWord = new Map<string, number[]>();
   groups.forEach((G, i) => {
-    for (const k of new Set(G.keys)) {
+    for (const k of G.keys) {
       let l = byWord.get(k);
       if (!l) byWord.set(k, (l = []));
-      l.push(i);
+      // Each group once per word (groups come in order: a word repeated in a name finds itself last).
+      if (l[l.length - 1] !== i) l.push(i);
     }
   });
   const fullPersons = groups.map((G, i) => (G.type === 'person' && G.keys.length >= 2 ? i : -1)).filter((i) => i >= 0);
@@ -769,36 +770,31 @@ interface Pattern {
 /** The names to look for at every free word (4. Propagation), by their first word; longer names first. */
 function propagationPatterns(st: LinkState): Map<string, Pattern[]> {
   const { groups, byKey, clusters } = st;
-  const patternRoots = new Map<string, Set<number>>();
-  const addPattern = (keys: string[], root: number) => {
-    const k = keys.join(' ');
-    let s = patternRoots.get(k);
-    if (!s) patternRoots.set(k, (s = new Set()));
-    s.add(root);
+  // The one root of each name, or -1 when names of two clusters are spelled so (roots are >= 0): no Set per name.
+  const patternRoots = new Map<string, number>();
+  const addRoot = (m: Map<string, number>, k: string, root: number) => {
+    const r = m.get(k);
+    if (r === undefined) m.set(k, root);
+    else if (r !== root) m.set(k, -1);
   };
-  const surnameCount = new Map<string, Set<number>>();
+  const surnameRoot = new Map<string, number>();
   groups.forEach((G, i) => {
     const root = clusters.find(i);
-    addPattern(G.keys, root);
-    if (G.type === 'person' && G.keys.length >= 2) {
-      const last = G.keys[G.keys.length - 1];
-      let s = surnameCount.get(last);
-      if (!s) surnameCount.set(last, (s = new Set()));
-      s.add(root);
-    }
+    addRoot(patternRoots, G.keys.join(' '), root);
+    if (G.type === 'person' && G.keys.length >= 2) addRoot(surnameRoot, G.keys[G.keys.length - 1], root);
   });
-  for (const [last, roots] of surnameCount) {
-    if (roots.size !== 1) continue;
+  for (const [last, root] of surnameRoot) {
+    if (root < 0) continue;
     const latin = /^[a-z]/.test(last);
     if (last.length < 3) continue;
     if (latin ? EN_NOT_NAMES.has(last) || EN_TRIGGERS.has(last) : AR_NOT_NAMES.has(last) || !!arLexStem(last, AR_TRIGGERS) || !!arNationalAdjective(last)) continue;
     // A native Arabic name that is also a common word (صالح، حسن، كريم) is propagated only if tagged alone somewhere.
     if (!latin && isNativeArabicName(last) && !byKey.has(`person|${last}`)) continue;
-    addPattern([last], [...roots][0]);
+    addRoot(patternRoots, last, root);
   }
   const patterns = new Map<string, Pattern[]>();
-  for (const [k, roots] of patternRoots) {
-    if (roots.size !== 1) continue;
+  for (const [k, root] of patternRoots) {
+    if (root < 0) continue;
     const keys = k.split(' ');
     if (keys.length === 1) {
       const w = keys[0];
@@ -807,7 +803,7 @@ function propagationPatterns(st: LinkState): Map<string, Pattern[]> {
     }
     let l = patterns.get(keys[0]);
     if (!l) patterns.set(keys[0], (l = []));
-    l.push({ keys, root: [...roots][0] });
+    l.push({ keys, root });
   }
   for (const l of patterns.values()) l.sort((a, b) => b.keys.length - a.keys.length);
   return patterns;
