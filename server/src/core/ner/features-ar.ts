@@ -10,7 +10,7 @@
  *    path, and as strings (`dynamicFeatures`, training), from the same code.
  * `FeatureConfig` switches groups on and off for the ablation table (docs/ner.md).
  */
-import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
+import { bareStem, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { ArabicLexicon } from './lexicon-ar';
 
@@ -126,36 +126,89 @@ function kind(w: string): string {
   return 'pun';
 }
 
-/** Readings of a normalized word for list lookups: itself, clitic-free stems, and each without ال. */
+const WAW = 0x0648;
+const FA = 0x0641;
+const LAM = 0x0644;
+const ALIF = 0x0627;
+const YA = 0x064a;
+const HA = 0x0647;
+const NUN = 0x0646;
+const TA = 0x062a;
+
+const isPrep = (c: number) => c === 0x0628 || c === LAM || c === 0x0643; // ب ل ك
+
+/**
+ * Readings of a normalized word (`normalizeArabic`: no diacritics or tatweel) for list lookups: itself, the stems of
+ * its other `cliticSplits` readings in their order ('ا' + stem after لل), then each of those without ال:
+ * 'وبالعاصمه' -> وبالعاصمه, بالعاصمه, العاصمه, عاصمه; 'للجيش' -> للجيش, الجيش, جيش. By character codes (the same list
+ * as from cliticSplits, unit-tested): it runs once for every new word form.
+ */
 export function readings(n: string): string[] {
   const out = [n];
-  for (const s of cliticSplits(n).slice(1)) {
-    const stem = s.restoreAl ? 'ا' + s.stem : s.stem;
-    if (stem.length >= 2) out.push(stem);
+  const L = n.length;
+  const c0 = n.charCodeAt(0);
+  if (c0 === WAW || c0 === FA) {
+    // conjunction, then conjunction + preposition (cliticSplits' order)
+    if (L >= 3) out.push(n.slice(1));
+    if (L >= 4 && isPrep(n.charCodeAt(1))) out.push(n.charCodeAt(1) === LAM && n.charCodeAt(2) === LAM ? 'ا' + n.slice(2) : n.slice(2));
+  } else if (L >= 3 && isPrep(c0)) {
+    out.push(c0 === LAM && n.charCodeAt(1) === LAM ? 'ا' + n.slice(1) : n.slice(1));
   }
-  const k = out.length;
-  for (let i = 0; i < k; i++) if (out[i].startsWith('ال') && out[i].length > 3) out.push(out[i].slice(2));
+  for (let i = 0, k = out.length; i < k; i++) {
+    const r = out[i];
+    if (r.length > 3 && r.charCodeAt(0) === ALIF && r.charCodeAt(1) === LAM) out.push(r.slice(2));
+  }
   return out;
 }
 
+/** The nationality-adjective base of a reading (what `lex.nisba` holds), or undefined: -يون/-يين/-يات, -يه, -ي. */
 function nisbaBase(s: string): string | undefined {
-  if (s.endsWith('يون') || s.endsWith('يين') || s.endsWith('يات')) return s.slice(0, -2);
-  if (s.endsWith('يه')) return s.slice(0, -1);
-  if (s.endsWith('ي')) return s;
+  const L = s.length;
+  const a = s.charCodeAt(L - 1);
+  if (a === YA) return s;
+  if (L < 2) return undefined;
+  const b = s.charCodeAt(L - 2);
+  if (a === HA) return b === YA ? s.slice(0, -1) : undefined;
+  if (L >= 3 && s.charCodeAt(L - 3) === YA && ((a === NUN && (b === WAW || b === YA)) || (a === TA && b === ALIF))) return s.slice(0, -2);
   return undefined;
 }
 
+/** Characters whose case toLowerCase can change: ASCII capitals and anything from U+00C0 outside the Arabic block. */
+function needsLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xc0 ? c >= 65 && c <= 90 : c < 0x0600 || c > 0x06ff) return true;
+  }
+  return false;
+}
+
+/** A harakah (U+064B-U+0652) in the word: the 'diac' shape feature. */
+function hasHarakah(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x064b && c <= 0x0652) return true;
+  }
+  return false;
+}
+
+/**
+ * The WordInfo of a word form: its own and context feature strings and the flags the dynamic features read. Called
+ * once per new word form by the tagger (and per word of the training text), so the readings are computed once and
+ * shared by the gazetteer, nationality and phrase lookups, and each list is asked about a string at most once.
+ */
 export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): WordInfo {
-  const n = normalizeArabic(word).toLowerCase();
+  const nw = normalizeArabic(word);
+  const n = needsLower(nw) ? nw.toLowerCase() : nw;
   const k = kind(n);
-  const bare = k === 'ar' ? bareStem(n) : n;
+  const ar = k === 'ar';
+  const bare = ar ? bareStem(n) : n;
   const own: string[] = ['w=' + n];
   const ctx: string[] = ['w=' + n];
   if (bare !== n) {
     own.push('b=' + bare, 'pre=' + n.slice(0, n.length - bare.length));
     ctx.push('b=' + bare);
   }
-  if (cfg.affixes && k === 'ar') {
+  if (cfg.affixes && ar) {
     const L = n.length;
     if (L > 2) own.push('s1=' + n.slice(-1), 's2=' + n.slice(-2), 'p2=' + n.slice(0, 2));
     if (L > 3) own.push('s3=' + n.slice(-3), 'p3=' + n.slice(0, 3));
@@ -166,15 +219,16 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   }
   if (cfg.shape) {
     own.push('k=' + k + Math.min(bare.length, 9));
-    if (k !== 'ar') ctx.push('k=' + k);
-    if (k === 'ar' && word !== normalizeArabic(word) && /[\u064b-\u0652]/.test(word)) own.push('diac');
+    if (!ar) ctx.push('k=' + k);
+    if (ar && word !== nw && hasHarakah(word)) own.push('diac');
   }
-  if (cfg.ngrams && k === 'ar' && bare.length >= 3 && bare.length <= 12) {
+  if (cfg.ngrams && ar && bare.length >= 3 && bare.length <= 12) {
     const s = '^' + bare + '$';
     for (let i = 0; i + 3 <= s.length; i++) own.push('g3=' + s.slice(i, i + 3));
   }
-  if (cfg.vocabulary && k === 'ar') {
-    const v = lex.vocab.get(n) ?? 'U';
+  // the vocabulary class of the word ('U' unseen), asked once (cfg.vocabulary and the sports feature)
+  const v = ar && (cfg.vocabulary || cfg.topic) ? lex.vocab.get(n) ?? 'U' : 'U';
+  if (cfg.vocabulary && ar) {
     own.push('v=' + v);
     ctx.push('v=' + v);
     if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
@@ -183,25 +237,30 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       ctx.push('vt=' + t);
     }
     if (bare !== n) {
-      const vb = lex.vocab.get(bare) ?? lex.vocab.get('ال' + bare) ?? 'U';
+      let vb = lex.vocab.get(bare);
+      let alBare: string | undefined;
+      if (vb === undefined) vb = lex.vocab.get((alBare = 'ال' + bare)) ?? 'U';
       own.push('vb=' + vb);
       own.push('vv=' + v + vb);
       // an unseen word whose clitic-free stem was seen in names: the stem's type ('لسلتيك' → سلتيك)
-      if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) own.push('vbt=' + vb + (lex.vocabType.get(bare) ?? lex.vocabType.get('ال' + bare) ?? ''));
+      if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) own.push('vbt=' + vb + (lex.vocabType.get(bare) ?? lex.vocabType.get(alBare ?? 'ال' + bare) ?? ''));
     }
   }
+  // a conjunction off the front (triggers, sports words): 'وقال' -> 'قال'
+  const conj = ar && (n.charCodeAt(0) === WAW || n.charCodeAt(0) === FA);
+  const rest = conj && (cfg.triggers || cfg.topic) ? n.slice(1) : '';
+  const rs = ar && (cfg.gazetteer || cfg.nisba || lex.phrases.size) ? readings(n) : undefined;
   let personTrigger = false;
   let isNisba = false;
   let orgHead = false;
   let locHead = false;
   let nisbaG = '';
   let place = false;
-  if (k === 'ar' && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
-    const rs = readings(n);
+  if (ar && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
     if (cfg.gazetteer) {
-      let exact = lex.bits(n);
+      const exact = lex.bits(n);
       let any = 0;
-      for (let i = 1; i < rs.length; i++) any |= lex.bits(rs[i]);
+      for (let i = 1; i < rs!.length; i++) any |= lex.bits(rs![i]);
       any &= ~exact;
       if ((exact | any) & 3) place = true;
       for (let b = 0, nb = cfg.orgs ? 6 : 5; b < nb; b++) {
@@ -213,13 +272,10 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
           ctx.push('gz~' + GAZ_NAMES[b]);
         }
       }
-      exact = 0;
     }
     if (cfg.triggers) {
       // triggers: the word or the word without a conjunction
-      const cands = [n];
-      if ((n.charCodeAt(0) === 0x0648 || n.charCodeAt(0) === 0x0641) && n.length > 3) cands.push(n.slice(1));
-      for (const c of cands) {
+      for (let c = n, more = conj && n.length > 3; ; c = rest, more = false) {
         if (lex.personTriggers.has(c)) {
           personTrigger = true;
           own.push('tP');
@@ -239,10 +295,11 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
           own.push('tS');
           ctx.push('tS');
         }
+        if (!more) break;
       }
     }
     if (cfg.nisba) {
-      for (const r of rs) {
+      for (const r of rs!) {
         const base = nisbaBase(r);
         if (base && lex.nisba.has(base)) {
           isNisba = true;
@@ -256,13 +313,14 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   }
   let sport = false;
   let sportF: string | undefined;
-  if (cfg.topic && k === 'ar') {
-    sport = lex.sport.has(n) || ((n.charCodeAt(0) === 0x0648 || n.charCodeAt(0) === 0x0641) && lex.sport.has(n.slice(1)));
-    sportF = 'dS=' + (place ? 'P' : lex.vocab.get(n) ?? 'U');
+  if (cfg.topic && ar) {
+    sport = lex.sport.has(n) || (conj && lex.sport.has(rest));
+    sportF = 'dS=' + (place ? 'P' : v);
   }
   const sportPrevF = cfg.topic ? 'dSn=' + (nisbaG || '-') : undefined;
-  const phraseKeys = k === 'ar' && lex.phrases.size ? readings(n).filter((r) => lex.phrases.has(r)) : [];
-  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: k === 'ar' && hasArticle(n) };
+  const phraseKeys: string[] = [];
+  if (rs && lex.phrases.size) for (const r of rs) if (lex.phrases.has(r)) phraseKeys.push(r);
+  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;
