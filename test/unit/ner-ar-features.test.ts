@@ -2,12 +2,13 @@
  * ner/features-ar.ts: `readings` (by character codes, for normalized words) gives exactly the list built from
  * cliticSplits (the word, each other split's stem with 'ا' back after لل, then each of those without ال), on random
  * normalized words over the letters that matter and on the words of the seed article (and of ANERcorp when
- * ../shared/data is there).
+ * ../shared/data is there); and the lexicon's combined key bits (one lookup per reading) agree with its lists.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readings } from '../../server/src/core/ner/features-ar';
+import { ArabicLexicon } from '../../server/src/core/ner/lexicon-ar';
 import { cliticSplits } from '../../server/src/core/text/clitics';
 import { normalizeArabic } from '../../server/src/core/text/normalize';
 
@@ -58,5 +59,31 @@ describe('Arabic NER features: readings', () => {
     assert.deepEqual(readings('وبالعاصمه'), ['وبالعاصمه', 'بالعاصمه', 'العاصمه', 'عاصمه']);
     assert.deepEqual(readings('للجيش'), ['للجيش', 'الجيش', 'جيش']);
     assert.deepEqual(readings('موسكو'), ['موسكو']);
+  });
+});
+
+describe('Arabic lexicon: key bits', () => {
+  it('mark exactly the members of the phrase, trigger and sports lists, and bits() keeps the gazetteer bits only', () => {
+    const lex = new ArabicLexicon(
+      { format: 'article-lens-gazetteer-ar/1', countries: ['روسيا', 'الولايات المتحدة'], places: ['موسكو'], givenNames: ['سيرغي'], nameTokensFrequent: ['لافروف'], nameTokensRare: [], organizations: ['مجلس الامن'] },
+      undefined,
+    );
+    const L = ArabicLexicon;
+    const lists: [Set<string> | Map<string, unknown>, number][] = [
+      [lex.phrases, L.PHRASE], [lex.personTriggers, L.T_PERSON], [lex.orgHeads, L.T_ORG], [lex.locHeads, L.T_LOC], [lex.speech, L.T_SPEECH], [lex.sport, L.SPORT],
+    ];
+    const keys = new Set<string>(['روسيا', 'موسكو', 'سيرغي', 'لافروف', 'قال', 'الولايات', 'مجلس', 'نادي', 'كلمه']);
+    for (const [l] of lists) for (const k of l.keys()) keys.add(k);
+    for (const k of keys) {
+      let want = 0;
+      for (const [l, bit] of lists) if (l.has(k)) want |= bit;
+      assert.equal(lex.keyBits(k) & ~L.GAZ, want, k);
+      assert.equal(lex.bits(k), lex.keyBits(k) & L.GAZ, k);
+    }
+    assert.equal(lex.bits('روسيا'), L.BIT.country);
+    assert.equal(lex.bits('مجلس'), 0);
+    assert.equal(lex.keyBits('مجلس'), L.PHRASE | L.T_ORG);
+    assert.equal(lex.keyBits('كلمه'), 0);
+    assert.equal(new ArabicLexicon().keyBits('قال'), L.T_SPEECH);
   });
 });

@@ -173,6 +173,11 @@ function nisbaBase(s: string): string | undefined {
   return undefined;
 }
 
+/** The lexicon bits of a word's readings (at most 6: the word, 2 clitic stems, 3 without ال), filled per call. */
+const RBITS = new Int32Array(8);
+const GZ_EXACT = GAZ_NAMES.map((g) => 'gz=' + g);
+const GZ_ANY = GAZ_NAMES.map((g) => 'gz~' + g);
+
 /** Characters whose case toLowerCase can change: ASCII capitals and anything from U+00C0 outside the Arabic block. */
 function needsLower(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -246,10 +251,12 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) own.push('vbt=' + vb + (lex.vocabType.get(bare) ?? lex.vocabType.get(alBare ?? 'ال' + bare) ?? ''));
     }
   }
-  // a conjunction off the front (triggers, sports words): 'وقال' -> 'قال'
+  // The readings and their lexicon bits (gazetteer, phrase start, trigger and sports lists: one lookup per reading).
+  // With a conjunction و/ف and 3+ letters, reading 1 is the word without it (the trigger and sports candidate).
   const conj = ar && (n.charCodeAt(0) === WAW || n.charCodeAt(0) === FA);
-  const rest = conj && (cfg.triggers || cfg.topic) ? n.slice(1) : '';
-  const rs = ar && (cfg.gazetteer || cfg.nisba || lex.phrases.size) ? readings(n) : undefined;
+  const rs = ar ? readings(n) : undefined;
+  const nr = rs ? rs.length : 0;
+  for (let i = 0; i < nr; i++) RBITS[i] = lex.keyBits(rs![i]);
   let personTrigger = false;
   let isNisba = false;
   let orgHead = false;
@@ -258,44 +265,44 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   let place = false;
   if (ar && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
     if (cfg.gazetteer) {
-      const exact = lex.bits(n);
+      const exact = RBITS[0] & ArabicLexicon.GAZ;
       let any = 0;
-      for (let i = 1; i < rs!.length; i++) any |= lex.bits(rs![i]);
-      any &= ~exact;
+      for (let i = 1; i < nr; i++) any |= RBITS[i];
+      any &= ArabicLexicon.GAZ & ~exact;
       if ((exact | any) & 3) place = true;
       for (let b = 0, nb = cfg.orgs ? 6 : 5; b < nb; b++) {
         if (exact & (1 << b)) {
-          own.push('gz=' + GAZ_NAMES[b]);
-          ctx.push('gz=' + GAZ_NAMES[b]);
+          own.push(GZ_EXACT[b]);
+          ctx.push(GZ_EXACT[b]);
         } else if (any & (1 << b)) {
-          own.push('gz~' + GAZ_NAMES[b]);
-          ctx.push('gz~' + GAZ_NAMES[b]);
+          own.push(GZ_ANY[b]);
+          ctx.push(GZ_ANY[b]);
         }
       }
     }
     if (cfg.triggers) {
       // triggers: the word or the word without a conjunction
-      for (let c = n, more = conj && n.length > 3; ; c = rest, more = false) {
-        if (lex.personTriggers.has(c)) {
+      for (let i = 0, last = conj && n.length > 3 ? 1 : 0; i <= last; i++) {
+        const t = RBITS[i];
+        if (t & ArabicLexicon.T_PERSON) {
           personTrigger = true;
           own.push('tP');
           ctx.push('tP');
         }
-        if (lex.orgHeads.has(c)) {
+        if (t & ArabicLexicon.T_ORG) {
           orgHead = true;
           own.push('tO');
           ctx.push('tO');
         }
-        if (lex.locHeads.has(c)) {
+        if (t & ArabicLexicon.T_LOC) {
           locHead = true;
           own.push('tL');
           ctx.push('tL');
         }
-        if (lex.speech.has(c)) {
+        if (t & ArabicLexicon.T_SPEECH) {
           own.push('tS');
           ctx.push('tS');
         }
-        if (!more) break;
       }
     }
     if (cfg.nisba) {
@@ -314,12 +321,12 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   let sport = false;
   let sportF: string | undefined;
   if (cfg.topic && ar) {
-    sport = lex.sport.has(n) || (conj && lex.sport.has(rest));
+    sport = (RBITS[0] & ArabicLexicon.SPORT) !== 0 || (conj && (n.length >= 3 ? (RBITS[1] & ArabicLexicon.SPORT) !== 0 : lex.sport.has(n.slice(1))));
     sportF = 'dS=' + (place ? 'P' : v);
   }
   const sportPrevF = cfg.topic ? 'dSn=' + (nisbaG || '-') : undefined;
   const phraseKeys: string[] = [];
-  if (rs && lex.phrases.size) for (const r of rs) if (lex.phrases.has(r)) phraseKeys.push(r);
+  for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) phraseKeys.push(rs![i]);
   return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
 }
 

@@ -134,16 +134,32 @@ function phraseKey(s: string): string[] {
 }
 
 export class ArabicLexicon {
-  readonly single = new Map<string, number>(); // key -> bit set of GazType
+  /**
+   * key -> its bits: the GazType bits of the single-word gazetteer entries (1-32, `bits`), and the list bits above
+   * them (`keyBits`: PHRASE, T_PERSON, T_ORG, T_LOC, T_SPEECH, SPORT), so one lookup answers every list for a
+   * reading of a word. Keys of no gazetteer entry have GazType bits 0.
+   */
+  readonly single = new Map<string, number>();
   /** first token -> phrases (tokens, type bit) of two or more tokens */
   readonly phrases = new Map<string, { toks: string[]; type: number }[]>();
   readonly nisba = new Set<string>();
+  /** The trigger and sports lists (read-only after construction: their members are also marked in `single`). */
   readonly personTriggers = new Set(PERSON_TRIGGERS);
   readonly orgHeads = new Set(ORG_HEADS);
   readonly locHeads = new Set(LOC_HEADS);
   readonly speech = new Set(SPEECH_WORDS);
   readonly sport = new Set(SPORT_WORDS);
   static readonly BIT: Record<GazType, number> = { country: 1, place: 2, given: 4, name: 8, rare: 16, org: 32 };
+  /** `keyBits`: all GazType bits */
+  static readonly GAZ = 63;
+  /** `keyBits`: the first token of a multi-word phrase (a key of `phrases`) */
+  static readonly PHRASE = 64;
+  /** `keyBits`: in personTriggers, orgHeads, locHeads, speech, sport */
+  static readonly T_PERSON = 128;
+  static readonly T_ORG = 256;
+  static readonly T_LOC = 512;
+  static readonly T_SPEECH = 1024;
+  static readonly SPORT = 2048;
   /** normalized word -> vocabulary class (see ArabicVocabulary); empty when the model has none */
   vocab = new Map<string, string>();
   /** normalized word -> the entity type it most often had in training (ArabicVocabulary.T) */
@@ -152,30 +168,40 @@ export class ArabicLexicon {
 
   constructor(data?: ArabicGazetteerData, vocab?: ArabicVocabulary) {
     if (vocab) this.setVocabulary(vocab);
-    if (!data) return;
-    const add = (list: string[], t: GazType) => {
-      const bit = ArabicLexicon.BIT[t];
-      for (const s of list) {
-        const toks = phraseKey(s);
-        if (toks.length === 0) continue;
-        if (toks.length === 1) {
-          this.single.set(toks[0], (this.single.get(toks[0]) ?? 0) | bit);
-          if (t === 'country' || t === 'place') this.addNisba(toks[0]);
-        } else {
-          let l = this.phrases.get(toks[0]);
-          if (!l) this.phrases.set(toks[0], (l = []));
-          l.push({ toks, type: bit });
+    if (data) {
+      const add = (list: string[], t: GazType) => {
+        const bit = ArabicLexicon.BIT[t];
+        for (const s of list) {
+          const toks = phraseKey(s);
+          if (toks.length === 0) continue;
+          if (toks.length === 1) {
+            this.single.set(toks[0], (this.single.get(toks[0]) ?? 0) | bit);
+            if (t === 'country' || t === 'place') this.addNisba(toks[0]);
+          } else {
+            let l = this.phrases.get(toks[0]);
+            if (!l) this.phrases.set(toks[0], (l = []));
+            l.push({ toks, type: bit });
+          }
         }
-      }
+      };
+      add(data.countries, 'country');
+      add(data.places, 'place');
+      add(data.givenNames, 'given');
+      add(data.nameTokensFrequent, 'name');
+      add(data.nameTokensRare, 'rare');
+      if (data.organizations) add(data.organizations, 'org');
+      for (const w of EXTRA_NISBA) this.nisba.add(w);
+      for (const l of this.phrases.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+    }
+    const mark = (keys: Iterable<string>, bit: number) => {
+      for (const k of keys) this.single.set(k, (this.single.get(k) ?? 0) | bit);
     };
-    add(data.countries, 'country');
-    add(data.places, 'place');
-    add(data.givenNames, 'given');
-    add(data.nameTokensFrequent, 'name');
-    add(data.nameTokensRare, 'rare');
-    if (data.organizations) add(data.organizations, 'org');
-    for (const w of EXTRA_NISBA) this.nisba.add(w);
-    for (const l of this.phrases.values()) l.sort((a, b) => b.toks.length - a.toks.length);
+    mark(this.phrases.keys(), ArabicLexicon.PHRASE);
+    mark(this.personTriggers, ArabicLexicon.T_PERSON);
+    mark(this.orgHeads, ArabicLexicon.T_ORG);
+    mark(this.locHeads, ArabicLexicon.T_LOC);
+    mark(this.speech, ArabicLexicon.T_SPEECH);
+    mark(this.sport, ArabicLexicon.SPORT);
   }
 
   setVocabulary(v: ArabicVocabulary): void {
@@ -205,6 +231,11 @@ export class ArabicLexicon {
 
   /** Gazetteer bits of one key (0 = none). */
   bits(key: string): number {
+    return (this.single.get(key) ?? 0) & ArabicLexicon.GAZ;
+  }
+
+  /** All bits of one key (gazetteer, phrase start, trigger and sports lists; 0 = in none). */
+  keyBits(key: string): number {
     return this.single.get(key) ?? 0;
   }
 }
