@@ -1,7 +1,9 @@
 /**
  * Server entry. Transport is chosen from the command line by vscode-languageserver:
  * `--stdio` (Neovim, Emacs, any LSP editor), `--node-ipc` (the VS Code client), `--socket=N`.
- * Loads the NER models once (node/models.ts) and the Node file-system host, and passes both to the server.
+ * Gives the server the NER models (node/models.ts), each loaded on the first analysis of a text in its language (a
+ * server that only indexes the workspace, which its worker threads do, never holds them: ~40 MB of heap and array
+ * buffers for both), and the Node file-system host.
  * The same bundle, started as a worker thread by node/indexer.ts, is an index worker (node/index-worker.ts).
  */
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -9,7 +11,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeHost } from './node/host';
 import { runIndexWorker } from './node/index-worker';
 import { WORKER_FLAG } from './node/indexer';
-import { loadNerModels } from './node/models';
+import { lazyNer } from './node/models';
 import { startServer } from './server';
 
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
@@ -19,7 +21,6 @@ if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKE
     process.argv.push('--stdio');
   }
   const connection = createConnection(ProposedFeatures.all);
-  const models = loadNerModels();
-  startServer(connection, { resources: { ner: models.ner }, host: nodeHost({ workerScript: __filename }) });
-  for (const p of models.problems) connection.console.warn(`[models] ${p}`);
+  const ner = lazyNer({ onProblem: (p) => connection.console.warn(`[models] ${p}`) });
+  startServer(connection, { resources: { ner }, host: nodeHost({ workerScript: __filename }) });
 }

@@ -53,7 +53,7 @@ import { documentSymbols } from './features/symbols';
 import { english, messages, type Messages } from './l10n';
 import type { ServerHost, StylebookFileProblem } from './node/host';
 import type { IndexOutcome } from './node/indexer';
-import { articleOptions, fileName, LinePositions, summarize } from './features/summary';
+import { articleOptions, fileName, type FileSummary, LinePositions, summarize } from './features/summary';
 import {
   ArticleSummary,
   ArticleSummaryParams,
@@ -506,6 +506,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       result.files++;
       if (documents.get(uri)) return; // opened meanwhile: its own analysis is in the index
+      internSummary(o.summary, shared);
       index.set(uri, o.summary);
       generation++;
       lineIndexes.set(uri, new LinePositions(o.summary.lineStarts));
@@ -515,6 +516,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         void connection.sendDiagnostics({ uri, diagnostics: o.summary.diagnostics });
       }
     };
+    // One string per distinct spelling for the whole scan: every summary from a worker arrives with its own copies.
+    const shared = new Map<string, string>();
     const pool = host.indexer?.(log);
     log(`[info] scanning ${uris.length} files on ${pool ? `${pool.threads} worker thread(s)` : 'the server thread'}`);
     try {
@@ -551,6 +554,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     reporter?.done();
     return result;
+  }
+
+  /**
+   * The entity types, names and mention texts of a summary replaced by the equal strings already held (`shared`): a
+   * summary that crossed from a worker thread has its own copy of every string, and the name index keeps types and
+   * names for each name part (10,000 archive files: ~270k copies of 'person', 'location', 'organization' alone).
+   */
+  function internSummary(summary: FileSummary, shared: Map<string, string>): void {
+    const one = (v: string): string => {
+      const had = shared.get(v);
+      if (had !== undefined) return had;
+      shared.set(v, v);
+      return v;
+    };
+    for (const e of summary.entities) {
+      e.type = one(e.type) as typeof e.type;
+      e.name = one(e.name);
+      for (const m of e.mentions) m.text = one(m.text);
+    }
   }
 
   /** One workspace file analyzed on this thread (no worker threads): what node/index-worker.ts does. */
