@@ -207,11 +207,13 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   const k = kind(n);
   const ar = k === 'ar';
   const bare = ar ? bareStem(n) : n;
-  const own: string[] = ['w=' + n];
-  const ctx: string[] = ['w=' + n];
+  const wf = 'w=' + n;
+  const own: string[] = [wf];
+  const ctx: string[] = [wf];
   if (bare !== n) {
-    own.push('b=' + bare, 'pre=' + n.slice(0, n.length - bare.length));
-    ctx.push('b=' + bare);
+    const bf = 'b=' + bare;
+    own.push(bf, 'pre=' + n.slice(0, n.length - bare.length));
+    ctx.push(bf);
   }
   if (cfg.affixes && ar) {
     const L = n.length;
@@ -234,12 +236,13 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   // the vocabulary class of the word ('U' unseen), asked once (cfg.vocabulary and the sports feature)
   const v = ar && (cfg.vocabulary || cfg.topic) ? lex.vocab.get(n) ?? 'U' : 'U';
   if (cfg.vocabulary && ar) {
-    own.push('v=' + v);
-    ctx.push('v=' + v);
+    const vf = 'v=' + v;
+    own.push(vf);
+    ctx.push(vf);
     if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
-      const t = v + (lex.vocabType.get(n) ?? '');
-      own.push('vt=' + t);
-      ctx.push('vt=' + t);
+      const vt = 'vt=' + v + (lex.vocabType.get(n) ?? '');
+      own.push(vt);
+      ctx.push(vt);
     }
     if (bare !== n) {
       let vb = lex.vocab.get(bare);
