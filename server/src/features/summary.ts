@@ -10,7 +10,7 @@ import type { AnalyzeOptions } from '../core/analyze';
 import { readIsoDate } from '../core/dates/calendar';
 import { NAME_TYPES } from '../core/names/variants';
 import type { Stylebook } from '../core/stylebook/model';
-import type { Position } from '../core/text/lines';
+import { lineStarts, type Position, positionIn } from '../core/text/lines';
 import type { Article, Entity, Language, Severity } from '../core/types';
 import type { Settings } from '../protocol';
 import { Converter, toDiagnostic } from './convert';
@@ -53,32 +53,11 @@ export function articleOptions(uri: string, s: Settings, stylebook: Stylebook | 
   };
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** Offset -> position from line starts alone (the text itself is not kept), as core/text/lines.ts LineIndex does. */
+/** Offset -> position from line starts alone (the text itself is not kept). */
 export class LinePositions {
   constructor(private readonly starts: readonly number[]) {}
   positionAt(offset: number): Position {
-    offset = Math.max(0, offset);
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return positionIn(this.starts, offset);
   }
 }
 
@@ -95,7 +74,7 @@ export function summarize(uri: string, article: Article, withDiagnostics: boolea
     }
     entities.push({ id: e.id, type: e.type, name: e.name, mentions, roles: [] });
   }
-  const summary: FileSummary = { uri, language: article.language, entities, lineStarts: lineStartsOf(article.text), diagnosticCount: article.diagnostics.length };
+  const summary: FileSummary = { uri, language: article.language, entities, lineStarts: lineStarts(article.text), diagnosticCount: article.diagnostics.length };
   if (withDiagnostics) {
     const conv = new Converter(uri, article.text);
     summary.diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, localizeFinding(f, locale), -1));
