@@ -288,6 +288,11 @@ export class PerceptronModel {
     return this.names ? this.names.length : this.ids.size;
   }
 
+  /** The emission weights (nFeatures x T, row `id` at id * T). Read only: for callers that sum rows themselves. */
+  get weights(): Float32Array {
+    return this.w;
+  }
+
   /** The id of a feature string, or -1 when the model does not know it. */
   featureId(f: string): number {
     const i = this.ids.get(f);
