@@ -7,10 +7,10 @@
  *
  * Pure: the model and the gazetteer come in as JSON objects (loaded by server/src/node/models.ts).
  * Speed (figures in docs/ner.md): at load time the models' feature lists become id tables (per base feature: its ids
- * in both stages and at every context offset, and its own-slot weight rows side by side; per word pair: its pair-feature
- * ids); a word form seen for the first
- * time is summed once into a float32 slab (own and context rows per stage); the sentence- and document-dependent
- * features are interned codes; the document is tokenized once for all its regions; decoded sentences are cached.
+ * in both stages and at every context offset, and copies of its own and context weight rows side by side; per word
+ * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
+ * context rows per stage); the sentence- and document-dependent features are interned codes; the document is
+ * tokenized once for all its regions; decoded sentences are cached.
  * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
  * `sentenceFeatures` (scripts/golden-ner.ts).
  */
@@ -228,6 +228,15 @@ export class ArabicTagger implements NerTagger {
   private readonly ownW: Float32Array;
   private readonly ownBits: Uint8Array;
   /**
+   * The same for context slots: base feature b's context rows are entries ctxAt[b] .. ctxAt[b + 1], in stage then
+   * offset order; entry e is the row at ctxPos[e] in ctxW (a copy of the model's row) for stage ctxDest[e] >> 2 and
+   * offset OFFSETS[ctxDest[e] & 3].
+   */
+  private readonly ctxAt: Int32Array;
+  private readonly ctxDest: Uint8Array;
+  private readonly ctxPos: Int32Array;
+  private readonly ctxW: Float32Array;
+  /**
    * Base feature string -> row of `baseTab`, whose 5 x stages columns hold the id of the feature itself ([5s]) and of
    * 'r|' + the feature for r = OFFSETS[k] ([5s + 1 + k]) in stage s (-1 = unknown). A new word costs one lookup per
    * own or context feature instead of one per stage and offset (and no string building). Word-pair features are not
@@ -354,6 +363,36 @@ export class ArabicTagger implements NerTagger {
           this.ownBits[b] |= 1 << s;
         }
       }
+      this.ctxAt = new Int32Array(nb + 1);
+      let ne = 0;
+      let nw = 0;
+      for (let b = 0; b < nb; b++)
+        for (let s = 0; s < S; s++)
+          for (let k = 1; k < 5; k++)
+            if (tab[b * W + 5 * s + k] >= 0) {
+              ne++;
+              nw += s === 0 ? this.T0 : this.T1;
+            }
+      this.ctxDest = new Uint8Array(ne);
+      this.ctxPos = new Int32Array(ne);
+      this.ctxW = new Float32Array(nw);
+      ne = 0;
+      nw = 0;
+      for (let b = 0; b < nb; b++) {
+        this.ctxAt[b] = ne;
+        for (let s = 0; s < S; s++) {
+          const T = s === 0 ? this.T0 : this.T1;
+          for (let k = 1; k < 5; k++) {
+            const id = tab[b * W + 5 * s + k];
+            if (id < 0) continue;
+            this.ctxDest[ne] = 4 * s + k - 1;
+            this.ctxPos[ne++] = nw;
+            this.ctxW.set((s === 0 ? this.w0 : this.w1).subarray(id * T, id * T + T), nw);
+            nw += T;
+          }
+        }
+      }
+      this.ctxAt[nb] = ne;
     }
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
@@ -389,8 +428,6 @@ export class ArabicTagger implements NerTagger {
     const o = slot * R;
     rows.fill(0, o, o + R);
     const S = this.stages.length;
-    const W = 5 * S;
-    const tab = this.baseTab;
     const base = this.base;
     // Row sums in float32, each row added in feature order (as addRow would): stage 0's weights, then stage 1's.
     const w0 = this.w0;
@@ -414,21 +451,21 @@ export class ArabicTagger implements NerTagger {
       if (bits & 2) for (let t = 0; t < T1; t++) rows[o1 + t] += ownW[a + T0 + t];
     }
     const ctx = info.ctx;
+    const ctxAt = this.ctxAt;
+    const ctxDest = this.ctxDest;
+    const ctxPos = this.ctxPos;
+    const ctxW = this.ctxW;
     for (let q = 0; q < ctx.length; q++) {
       const b = base.get(ctx[q]);
       if (b < 0) continue;
-      const r = b * W;
-      for (let k = 1; k < 5; k++) {
-        if ((id = tab[r + k]) < 0) continue;
-        const d = o + k * T0;
-        for (let t = 0, a = id * T0; t < T0; t++) rows[d + t] += w0[a + t];
+      // the base feature's context rows, packed in (stage, offset) order; ctxDest: 4 stage + offset index 0..3
+      for (let e = ctxAt[b], ee = ctxAt[b + 1]; e < ee; e++) {
+        const c = ctxDest[e];
+        const T = c < 4 ? T0 : T1;
+        const d = (c < 4 ? o : o1) + ((c & 3) + 1) * T;
+        const a = ctxPos[e];
+        for (let t = 0; t < T; t++) rows[d + t] += ctxW[a + t];
       }
-      if (S > 1)
-        for (let k = 1; k < 5; k++) {
-          if ((id = tab[r + 5 + k]) < 0) continue;
-          const d = o1 + k * T1;
-          for (let t = 0, a = id * T1; t < T1; t++) rows[d + t] += w1[a + t];
-        }
     }
     // The feature strings are not needed any more (the sums are kept): a slim WordInfo keeps the cache small.
     info.own = EMPTY;
