@@ -205,6 +205,61 @@ interface DocMemo {
   slots?: Int32Array;
 }
 
+/**
+ * The tagger's copies of the weight rows per base feature (see ArabicTagger.ownW, ctxAt): `tab` is the base table
+ * (W = 5 stages columns per row, nb rows), `ws`/`Ts` each stage's weights and label count.
+ */
+function rowCopies(tab: Int32Array, W: number, nb: number, ws: readonly Float32Array[], Ts: readonly number[]) {
+  const S = ws.length;
+  const T0 = Ts[0];
+  const TT = S > 1 ? T0 + Ts[1] : T0;
+  const ownW = new Float32Array(nb * TT);
+  const ownBits = new Uint8Array(nb);
+  let ne = 0;
+  let nw = 0;
+  for (let b = 0; b < nb; b++) {
+    for (let s = 0; s < S; s++) {
+      const T = Ts[s];
+      const w = ws[s];
+      const r = b * W + 5 * s;
+      const id = tab[r];
+      if (id >= 0) {
+        const d = b * TT + (s === 0 ? 0 : T0);
+        for (let t = 0; t < T; t++) ownW[d + t] = w[id * T + t];
+        ownBits[b] |= 1 << s;
+      }
+      for (let k = 1; k < 5; k++)
+        if (tab[r + k] >= 0) {
+          ne++;
+          nw += T;
+        }
+    }
+  }
+  const ctxAt = new Int32Array(nb + 1);
+  const ctxDest = new Uint8Array(ne);
+  const ctxPos = new Int32Array(ne);
+  const ctxW = new Float32Array(nw);
+  ne = 0;
+  nw = 0;
+  for (let b = 0; b < nb; b++) {
+    ctxAt[b] = ne;
+    for (let s = 0; s < S; s++) {
+      const T = Ts[s];
+      const w = ws[s];
+      for (let k = 1; k < 5; k++) {
+        const id = tab[b * W + 5 * s + k];
+        if (id < 0) continue;
+        ctxDest[ne] = 4 * s + k - 1;
+        ctxPos[ne++] = nw;
+        for (let t = 0; t < T; t++) ctxW[nw + t] = w[id * T + t];
+        nw += T;
+      }
+    }
+  }
+  ctxAt[nb] = ne;
+  return { ownW, ownBits, ctxAt, ctxDest, ctxPos, ctxW };
+}
+
 export class ArabicTagger implements NerTagger {
   readonly language = 'ar' as const;
   readonly lex: ArabicLexicon;
@@ -349,51 +404,13 @@ export class ArabicTagger implements NerTagger {
     this.T0 = this.m1.T;
     this.T1 = last.T;
     this.off1 = last.off;
-    {
-      const nb = this.base.size;
-      const TT = this.T0 + this.T1;
-      this.ownW = new Float32Array(nb * TT);
-      this.ownBits = new Uint8Array(nb);
-      for (let b = 0; b < nb; b++) {
-        for (let s = 0; s < S; s++) {
-          const id = tab[b * W + 5 * s];
-          if (id < 0) continue;
-          const T = s === 0 ? this.T0 : this.T1;
-          this.ownW.set((s === 0 ? this.w0 : this.w1).subarray(id * T, id * T + T), b * TT + (s === 0 ? 0 : this.T0));
-          this.ownBits[b] |= 1 << s;
-        }
-      }
-      this.ctxAt = new Int32Array(nb + 1);
-      let ne = 0;
-      let nw = 0;
-      for (let b = 0; b < nb; b++)
-        for (let s = 0; s < S; s++)
-          for (let k = 1; k < 5; k++)
-            if (tab[b * W + 5 * s + k] >= 0) {
-              ne++;
-              nw += s === 0 ? this.T0 : this.T1;
-            }
-      this.ctxDest = new Uint8Array(ne);
-      this.ctxPos = new Int32Array(ne);
-      this.ctxW = new Float32Array(nw);
-      ne = 0;
-      nw = 0;
-      for (let b = 0; b < nb; b++) {
-        this.ctxAt[b] = ne;
-        for (let s = 0; s < S; s++) {
-          const T = s === 0 ? this.T0 : this.T1;
-          for (let k = 1; k < 5; k++) {
-            const id = tab[b * W + 5 * s + k];
-            if (id < 0) continue;
-            this.ctxDest[ne] = 4 * s + k - 1;
-            this.ctxPos[ne++] = nw;
-            this.ctxW.set((s === 0 ? this.w0 : this.w1).subarray(id * T, id * T + T), nw);
-            nw += T;
-          }
-        }
-      }
-      this.ctxAt[nb] = ne;
-    }
+    const copies = rowCopies(tab, W, this.base.size, [this.w0, this.w1].slice(0, S), [this.T0, this.T1].slice(0, S));
+    this.ownW = copies.ownW;
+    this.ownBits = copies.ownBits;
+    this.ctxAt = copies.ctxAt;
+    this.ctxDest = copies.ctxDest;
+    this.ctxPos = copies.ctxPos;
+    this.ctxW = copies.ctxW;
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
     const ptab = new Int32Array((pairs.length / 4) * 3 * S).fill(-1);
