@@ -562,8 +562,9 @@ export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: Fea
 
 /**
  * The document features `dynamicFeatures` gives word w as one small number: 'dc=' bucket (1-3, 0 = none) + 4 x 'dT'
- * + 8 x d2 (0 = none, 1 = 'd2=O', 2-5 = 'd2=' PER/LOC/ORG/MISC). With the words of a sentence (and the stage and
- * pass tags) it keys the tagger's cache of decoded sentences, and `dynamicFeatureCodes` reads the features from it.
+ * + 8 x d2 (0 = none, 1 = 'd2=O', 2-5 = 'd2=' PER/LOC/ORG/MISC) + 64 for a sports document (cfg.topic: 'dS=',
+ * 'dSn=') + 128 x 'dO' + 256 x 'dL' (cfg.docHeads). With the words of a sentence (and the stage and pass tags) it
+ * keys the tagger's cache of decoded sentences, and `dynamicFeatureCodes` reads the features from it.
  */
 export function docSignatureCode(w: WordInfo, cfg: FeatureConfig, doc: DocStats | undefined): number {
   let code = 0;
