@@ -357,19 +357,6 @@ export function cliticReadings(key: string): CliticReading[] {
   return out;
 }
 
-const readingsMemo = new Map<string, readonly CliticReading[]>();
-
-/** `cliticReadings`, remembered per key (shared arrays: read only). The propagation pass asks for every free word. */
-export function cliticReadingsCached(key: string): readonly CliticReading[] {
-  let r = readingsMemo.get(key);
-  if (r === undefined) {
-    if (readingsMemo.size >= 100000) readingsMemo.clear();
-    r = cliticReadings(key);
-    readingsMemo.set(key, r);
-  }
-  return r;
-}
-
 /** The readings of a token's word form (`cliticReadings` of its key for Arabic, the key alone for Latin), once per form. */
 export function formReadings(f: WordForm): readonly CliticReading[] {
   let r = f.readings;
