@@ -312,7 +312,6 @@ export class ArabicTagger implements NerTagger {
   // features at each offset, per stage, each summed in feature order as the model's addFeatures would), the slim
   // WordInfo (own/ctx strings dropped), a never-reused id (sentence-cache keys), the pair-word id and edge pair ids.
   private readonly slotOf = new StringTable(1 << 12);
-  private nWords = 0;
   private cap = 0;
   private rows = new Float32Array(0);
   private infos: WordInfo[] = [];
@@ -437,7 +436,6 @@ export class ArabicTagger implements NerTagger {
     // own (and so does the WordInfo made from it), so it never holds a document alive.
     const w = token.length >= 13 ? copyString(token) : token;
     const slot = this.slotOf.add(w);
-    this.nWords++;
     if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
     const info = wordInfo(w, this.lex, this.cfg);
     const R = this.R;
@@ -536,10 +534,9 @@ export class ArabicTagger implements NerTagger {
   /** Empty the word cache when it holds maxWords forms (called between documents only: no slot is held then). */
   private evictIfFull(): void {
     const max = this.limits.maxWords;
-    if (this.nWords < max) return;
+    if (this.slotOf.size < max) return;
     this.slotOf.clear();
     this.infos.length = 0;
-    this.nWords = 0;
     if (this.cap > max) {
       this.cap = 0;
       this.grow(max);
@@ -731,8 +728,8 @@ export class ArabicTagger implements NerTagger {
    */
   cacheStats(): ArabicCacheStats {
     const memo = this.lastDoc?.tokens?.length ?? 0;
-    const bytes = this.cap * (4 * this.R + 24) + this.nWords * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 84;
-    return { words: this.nWords, sentences: this.sentCache.size, sentenceTokens: this.sentTokens, bytes };
+    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 84;
+    return { words: this.slotOf.size, sentences: this.sentCache.size, sentenceTokens: this.sentTokens, bytes };
   }
 
   /** IOB2 labels for the sentences of one document given as words (evaluation on ANERcorp). */
