@@ -165,7 +165,6 @@ export class ArabicLexicon {
   /** normalized word -> the entity type it most often had in training (ArabicVocabulary.T) */
   vocabType = new Map<string, string>();
 
-
   constructor(data?: ArabicGazetteerData, vocab?: ArabicVocabulary) {
     if (vocab) this.setVocabulary(vocab);
     if (data) {
@@ -209,7 +208,6 @@ export class ArabicLexicon {
     for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
     this.vocabType = new Map();
     if (v.T) for (const [t, ws] of Object.entries(v.T)) for (const w of ws) this.vocabType.set(w, t);
-
   }
 
   /** A copy sharing the gazetteer with another vocabulary (jackknifed training). */
