@@ -338,17 +338,16 @@ function candidateWord(text: string, start: number, end: number, lang: Language)
  * same at its new offset. Bounded: only the lines of the previous text are kept.
  */
 export class LineWordCache {
-  private current: Record<Language, Map<string, Array<number | WordReadings>>> = { ar: new Map(), en: new Map() };
-  private previous: Record<Language, Map<string, Array<number | WordReadings>>> = { ar: new Map(), en: new Map() };
-  private lastLang: Language | undefined;
+  /** The candidate words of each line of the previous text (of language `lang`): start, end, readings, ... */
+  private lines = new Map<string, Array<number | WordReadings>>();
+  private lang: Language | undefined;
 
   forEachWord(text: string, lang: Language, f: (start: number, end: number, r: WordReadings) => void): void {
-    if (this.lastLang !== lang) this.clear();
-    this.lastLang = lang;
-    const prev = this.current[lang];
+    // Candidate words depend on the language: a text of another language starts afresh.
+    const prev = this.lang === lang ? this.lines : new Map<string, Array<number | WordReadings>>();
     const cur = new Map<string, Array<number | WordReadings>>();
-    this.previous[lang] = prev;
-    this.current[lang] = cur;
+    this.lang = lang;
+    this.lines = cur;
     const run: [number, number] = [0, 0];
     for (let ls = 0; ls <= text.length; ) {
       let le = text.indexOf('\n', ls);
@@ -367,12 +366,11 @@ export class LineWordCache {
       for (let i = 0; i < words.length; i += 3) f(ls + (words[i] as number), ls + (words[i + 1] as number), words[i + 2] as WordReadings);
       ls = le + 1;
     }
-    this.previous[lang] = new Map();
   }
 
   clear(): void {
-    this.current = { ar: new Map(), en: new Map() };
-    this.previous = { ar: new Map(), en: new Map() };
+    this.lines = new Map();
+    this.lang = undefined;
   }
 }
 
