@@ -300,11 +300,8 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     const e0 = arBucketEnds(text, start, end);
     if (e0 < 0) return true;
     if (ends.has(e0)) return true;
-    // The readings without a leading clitic (see wordReadings): و/ف then ب/ل/ك, or one of و ف ب ل ك.
-    const c0 = text.charCodeAt(start);
-    const conj = c0 === 0x0648 || c0 === 0x0641;
-    const prep = (c: number) => c === 0x0628 || c === 0x0644 || c === 0x0643;
-    const n = conj && prep(text.charCodeAt(start + 1)) ? 2 : conj || prep(c0) ? 1 : 0;
+    // The readings without a leading clitic (see wordReadings).
+    const n = leadingClitic(text, start);
     if (n > 0 && ends.has(arBucketEnds(text, start + n, end))) return true;
     return n === 2 && ends.has(arBucketEnds(text, start + 1, end));
   };
@@ -425,12 +422,7 @@ function wordReadings(w: string, lang: Language): WordReadings {
   if (r) return r;
   const readings: Array<[string, number]> = [];
   if (lang === 'ar') {
-    // A leading clitic: و/ف then ب/ل/ك, or one of و ف ب ل ك.
-    const c0 = w.charCodeAt(0);
-    const c1 = w.charCodeAt(1);
-    const conj = c0 === 0x0648 || c0 === 0x0641;
-    const prep = (c: number) => c === 0x0628 || c === 0x0644 || c === 0x0643;
-    const n = conj && prep(c1) ? 2 : conj || prep(c0) ? 1 : 0;
+    const n = leadingClitic(w, 0);
     if (n) readings.push([w.slice(n), n]);
     if (n === 2) readings.push([w.slice(1), 1]);
     readings.push([w, 0]);
@@ -446,6 +438,14 @@ function wordReadings(w: string, lang: Language): WordReadings {
   if (memo.size >= 100000) memo.clear();
   memo.set(w, r);
   return r;
+}
+
+/** Length of the leading clitic of the word at s[i]: 2 for و/ف then ب/ل/ك, 1 for one of و ف ب ل ك, else 0. */
+function leadingClitic(s: string, i: number): number {
+  const c0 = s.charCodeAt(i);
+  const conj = c0 === 0x0648 || c0 === 0x0641;
+  const prep = (c: number) => c === 0x0628 || c === 0x0644 || c === 0x0643;
+  return conj && prep(s.charCodeAt(i + 1)) ? 2 : conj || prep(c0) ? 1 : 0;
 }
 
 /** Starts with the article: ا أ إ آ then ل (as /^[اأإآ]ل/). */
