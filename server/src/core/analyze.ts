@@ -53,10 +53,10 @@ function run(text: string, options: AnalyzeOptions, resources: Resources, tokenC
 
 /** Everything but the checks: language, structure, dates, entities. Depends on the options' language, date and file name only. */
 function draftOf(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache): Omit<Article, 'diagnostics'> {
-  const language = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
+  const forcedLanguage = options.language && options.language !== 'auto' ? options.language : undefined;
+  const language = forcedLanguage ?? detectLanguage(text);
   const structure = parseStructure(text);
   const { dates, publicationDate } = extractDates(text, structure, language, options);
-  const forcedLanguage = options.language && options.language !== 'auto' ? options.language : undefined;
   return {
     text,
     language,
