@@ -86,21 +86,18 @@ export function foldArabic(s: string): string {
     .trim();
 }
 
+/** `foldArabic` of a word of plain Arabic letters (U+0621..U+064A): each letter folded as foldPlainLetter, tatweel dropped. */
 function foldArabicLetters(s: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    let r: string | undefined;
-    switch (c) {
-      case 0x0623: case 0x0625: case 0x0622: r = 'ا'; break; // أ إ آ
-      case 0x0649: case 0x0626: r = 'ي'; break; // ى ئ
-      case 0x0629: r = 'ه'; break; // ة
-      case 0x0624: r = 'و'; break; // ؤ
-      case 0x0640: r = ''; break; // tatweel
-      default: continue;
+    if (c === 0x0640) out += s.slice(from, i); // tatweel
+    else {
+      const f = foldPlainLetter(c);
+      if (f === c) continue;
+      out += s.slice(from, i) + String.fromCharCode(f);
     }
-    out += s.slice(from, i) + r;
     from = i + 1;
   }
   return from === 0 ? s : out + s.slice(from);
