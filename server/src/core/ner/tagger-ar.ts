@@ -716,11 +716,6 @@ export class ArabicTagger implements NerTagger {
     return memo;
   }
 
-  /** Document statistics over the whole text (see docFor). */
-  private docStatsFor(text: string): DocStats | undefined {
-    return this.docFor(text)?.stats;
-  }
-
   /**
    * What the caches hold, with an estimate of their bytes: per cached word its float32 block, ids and ~200 bytes of
    * WordInfo, key and strings; per decoded sentence its key (3 UTF-16 units a token) and labels (4 bytes a token)
