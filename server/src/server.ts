@@ -53,7 +53,7 @@ import { documentSymbols } from './features/symbols';
 import { english, messages, type Messages } from './l10n';
 import type { ServerHost, StylebookFileProblem } from './node/host';
 import type { IndexOutcome } from './node/indexer';
-import { articleOptions, fileName, type FileSummary, LinePositions, summarize } from './features/summary';
+import { articleOptions, fileName, type FileSummary, indexFile, LinePositions } from './features/summary';
 import {
   ArticleSummary,
   ArticleSummaryParams,
@@ -544,7 +544,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (inFlight.size >= pool.threads * 2) await Promise.race(inFlight);
           continue;
         }
-        accept(uri, runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexHere(uri, s0, publishTo)));
+        accept(uri, runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexFile(host!, uri, s0, (text) => analyzeText(uri, text, s0), publishTo, locale)));
         if (Date.now() - last > 100) await new Promise((res) => setImmediate(res));
       }
       if (result.cancelled) pool?.cancel();
@@ -573,16 +573,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       e.name = one(e.name);
       for (const m of e.mentions) m.text = one(m.text);
     }
-  }
-
-  /** One workspace file analyzed on this thread (no worker threads): what node/index-worker.ts does. */
-  function indexHere(uri: string, s: Settings, withDiagnostics: boolean): IndexOutcome {
-    const size = host!.size(uri);
-    if (size === undefined) return { skipped: 'unreadable' };
-    if (size > s.maxFileSizeKB * 1024) return { skipped: 'over the size limit' };
-    const text = host!.read(uri);
-    if (text === undefined) return { skipped: 'unreadable or not UTF-8 text' };
-    return { summary: summarize(uri, analyzeText(uri, text, s), withDiagnostics, locale) };
   }
 
   async function startIndexing(): Promise<void> {

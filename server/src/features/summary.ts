@@ -12,6 +12,8 @@ import { NAME_TYPES } from '../core/names/variants';
 import type { Stylebook } from '../core/stylebook/model';
 import { lineStarts, type Position, positionIn } from '../core/text/lines';
 import type { Article, Entity, Language, Severity } from '../core/types';
+import type { ServerHost } from '../node/host';
+import type { IndexOutcome } from '../node/indexer';
 import type { Settings } from '../protocol';
 import { Converter, toDiagnostic } from './convert';
 import { localizeFinding } from './localize';
@@ -80,4 +82,24 @@ export function summarize(uri: string, article: Article, withDiagnostics: boolea
     summary.diagnostics = article.diagnostics.map((f) => toDiagnostic(conv, localizeFinding(f, locale), -1));
   }
   return summary;
+}
+
+/**
+ * One workspace file of the scan: read through `host` (skipped when unreadable, over `maxFileSizeKB` or not UTF-8
+ * text), analyzed by `analyzeFile` and summarized. The same steps on the server thread and in the index workers.
+ */
+export function indexFile(
+  host: Pick<ServerHost, 'size' | 'read'>,
+  uri: string,
+  s: Settings,
+  analyzeFile: (text: string) => Article,
+  withDiagnostics: boolean,
+  locale: string | undefined,
+): IndexOutcome {
+  const size = host.size(uri);
+  if (size === undefined) return { skipped: 'unreadable' };
+  if (size > s.maxFileSizeKB * 1024) return { skipped: 'over the size limit' };
+  const text = host.read(uri);
+  if (text === undefined) return { skipped: 'unreadable or not UTF-8 text' };
+  return { summary: summarize(uri, analyzeFile(text), withDiagnostics, locale) };
 }

@@ -7,7 +7,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { analyzeBounded } from '../core/chunked';
-import { articleOptions, summarize } from '../features/summary';
+import { articleOptions, indexFile } from '../features/summary';
 import type { IndexJob, IndexOutcome } from './indexer';
 import { nodeHost } from './host';
 import { loadNerModels } from './models';
@@ -31,7 +31,7 @@ export function runIndexWorker(): void {
   port.on('message', (m: { id: number; job: IndexJob }) => {
     let outcome: IndexOutcome;
     try {
-      outcome = indexFile(m.job);
+      outcome = indexJob(m.job);
     } catch (e) {
       outcome = { skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -39,15 +39,9 @@ export function runIndexWorker(): void {
     port.postMessage({ id: m.id, outcome, heap: live });
   });
 
-  function indexFile(job: IndexJob): IndexOutcome {
+  function indexJob(job: IndexJob): IndexOutcome {
     const s = job.settings;
-    const size = host.size(job.uri);
-    if (size === undefined) return { skipped: 'unreadable' };
-    if (size > s.maxFileSizeKB * 1024) return { skipped: 'over the size limit' };
-    const text = host.read(job.uri);
-    if (text === undefined) return { skipped: 'unreadable or not UTF-8 text' };
     const book = job.folder && s.stylebookPath ? host.stylebook(job.folder, s.stylebookPath)?.stylebook : undefined;
-    const article = analyzeBounded(text, articleOptions(job.uri, s, book), resources);
-    return { summary: summarize(job.uri, article, job.withDiagnostics, job.locale) };
+    return indexFile(host, job.uri, s, (text) => analyzeBounded(text, articleOptions(job.uri, s, book), resources), job.withDiagnostics, job.locale);
   }
 }
