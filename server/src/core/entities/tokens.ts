@@ -273,16 +273,15 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
  */
 export class RegionTokenCache {
   private current = new Map<string, CachedRegion>();
-  private previous = new Map<string, CachedRegion>();
 
   scan(text: string, regions: readonly Span[]): Token[] {
-    this.previous = this.current;
+    const previous = this.current;
     this.current = new Map();
     const out: Token[] = [];
     for (let r = 0; r < regions.length; r++) {
       const { start, end } = regions[r];
       const key = text.slice(start, end);
-      let c = this.current.get(key) ?? this.previous.get(key);
+      let c = this.current.get(key) ?? previous.get(key);
       if (!c) {
         c = { start, region: r, tokens: scanTokens(text, [{ start, end }]) };
         if (r !== 0) for (const t of c.tokens) t.region = r;
@@ -295,13 +294,11 @@ export class RegionTokenCache {
       this.current.set(key, c);
       for (const t of c.tokens) out.push(t);
     }
-    this.previous = new Map();
     return out;
   }
 
   clear(): void {
     this.current = new Map();
-    this.previous = new Map();
   }
 }
 
