@@ -460,7 +460,7 @@ const EN_INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'a
 export interface LinkResult {
   entities: Entity[];
   /** Every mention kept, with its entity (index into entities); for tests and tools. */
-  mentions: Array<WorkMention & { entity: number }>;
+  mentions: WorkMention[];
 }
 
 /**
