@@ -88,8 +88,6 @@ export interface ServerOptions {
   host?: ServerHost;
 }
 
-
-
 /** UTF-8 byte length without Node's Buffer. */
 function utf8Length(s: string): number {
   let n = 0;
@@ -357,7 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * The complete analysis of the document's current version: waits for a piecewise run (and for the run of any
    * newer version that replaces it); undefined when the document is closed or `cancelled()`.
    */
-  async function complete(uri: string, cancelled: () => boolean = () => false): Promise<Analysis | undefined> {
+  async function complete(uri: string, cancelled: () => boolean): Promise<Analysis | undefined> {
     for (;;) {
       const a = get(uri);
       if (!a || !a.partial) return a;

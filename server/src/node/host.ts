@@ -48,8 +48,6 @@ export interface ServerHost {
 export interface NodeHostOptions {
   /** The script a worker thread runs for indexing (the server bundle; main.ts passes its own file). */
   workerScript?: string;
-  /** Worker threads (default: `indexThreads()`, one fewer than the cores, at most 4). */
-  threads?: number;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -123,7 +121,7 @@ export function nodeHost(options: NodeHostOptions = {}): ServerHost {
       }
     },
     indexer(log) {
-      const threads = options.threads ?? indexThreads();
+      const threads = indexThreads();
       return options.workerScript && threads > 0 ? workerIndexer(options.workerScript, threads, { log }) : undefined;
     },
     read(uri) {

@@ -6,8 +6,9 @@
  *   thread serves the editor; `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the scan analyzes on the main
  *   thread as before). Each worker loads its own models and keeps its own word caches.
  * - Memory: a worker is replaced by a fresh one when its live memory (V8 heap plus array buffers after its last full
- *   collection) passes `maxHeapMB` (default 130; its taggers' word caches grow with every new word of an archive) or after `recycleAfter` files; workers exit when the scan that
- *   started them is over (`dispose`). `ARTICLE_LENS_INDEX_HEAP_MB` overrides the heap bound.
+ *   collection) passes 130 MB (its taggers' word caches grow with every new word of an archive) or after
+ *   RECYCLE_AFTER files; workers exit when the scan that started them is over (`dispose`).
+ *   `ARTICLE_LENS_INDEX_HEAP_MB` overrides the heap bound.
  * - What crosses threads: a job (URI, settings, folder) in, a FileSummary (name entities, line starts, and only for
  *   Check Workspace the LSP diagnostics) out.
  * - Cancellation: `cancel()` drops the jobs not yet sent (they resolve as skipped) and `dispose()` ends the workers.
@@ -47,6 +48,9 @@ export function indexThreads(): number {
   return Math.max(0, Math.min(os.availableParallelism() - 1, 4));
 }
 
+/** Files a worker analyzes before it is replaced, whatever its memory. */
+const RECYCLE_AFTER = 5000;
+
 interface Slot {
   worker: Worker;
   /** Being replaced: takes no more jobs. */
@@ -56,9 +60,8 @@ interface Slot {
 }
 
 /** A pool running `script` (the server bundle; main.ts starts the worker side when WORKER_FLAG is in workerData). */
-export function workerIndexer(script: string, threads: number, options: { recycleAfter?: number; maxHeapMB?: number; log?: (m: string) => void } = {}): FileIndexer {
-  const recycleAfter = options.recycleAfter ?? 5000;
-  const maxHeap = (options.maxHeapMB ?? (Number(process.env.ARTICLE_LENS_INDEX_HEAP_MB) || 130)) * 1048576;
+export function workerIndexer(script: string, threads: number, options: { log?: (m: string) => void } = {}): FileIndexer {
+  const maxHeap = (Number(process.env.ARTICLE_LENS_INDEX_HEAP_MB) || 130) * 1048576;
   // Room above the recycle bound, so a worker is replaced before it can run out of heap.
   const oldGenMB = Math.round((maxHeap / 1048576) * 1.25);
   const queue: Array<{ job: IndexJob; resolve: (o: IndexOutcome) => void; retried?: boolean }> = [];
@@ -76,7 +79,7 @@ export function workerIndexer(script: string, threads: number, options: { recycl
       slot.busy = undefined;
       slot.done++;
       b.resolve(m.outcome);
-      if ((slot.done >= recycleAfter || m.heap > maxHeap) && !disposed) {
+      if ((slot.done >= RECYCLE_AFTER || m.heap > maxHeap) && !disposed) {
         // The old worker's memory is given back before the new one loads its models (no overlap at the peak).
         slot.retiring = true;
         options.log?.(`[info] index worker recycled after ${slot.done} files (heap ${Math.round(m.heap / 1048576)} MB)`);
