@@ -327,7 +327,7 @@ export class ArabicTagger implements NerTagger {
   private sentTokens = 0;
   // Scratch (instance-level, reused; the tagger is not re-entrant).
   private emBuf = new Float64Array(0);
-  private sigBuf = new Uint8Array(0);
+  private sigBuf = new Uint16Array(0);
   private keyBuf = new Uint16Array(0);
   private pidBuf = new Int32Array(0);
   private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
@@ -555,7 +555,7 @@ export class ArabicTagger implements NerTagger {
     const withPass = si === 1 && pass !== undefined && this.cfg.stack === true;
     const len = 1 + 3 * n + (withPass ? n : 0);
     if (this.keyBuf.length < len) this.keyBuf = new Uint16Array(Math.max(len, 2 * this.keyBuf.length));
-    if (this.sigBuf.length < n) this.sigBuf = new Uint8Array(Math.max(n, 2 * this.sigBuf.length));
+    if (this.sigBuf.length < n) this.sigBuf = new Uint16Array(Math.max(n, 2 * this.sigBuf.length));
     const key = this.keyBuf;
     const sig = this.sigBuf;
     const uid = this.uid;
@@ -588,7 +588,7 @@ export class ArabicTagger implements NerTagger {
    * sentenceFeatures would be added in): own sums, context sums of the neighbours (or the sentence bounds), word
    * pairs, stacked pass labels, then the trigger, phrase-mark and document features.
    */
-  private decode(ws: Int32Array, infos: readonly WordInfo[], si: number, sig: Uint8Array | undefined, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
+  private decode(ws: Int32Array, infos: readonly WordInfo[], si: number, sig: Uint16Array | undefined, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
     const st = this.stages[si];
     const m = st.m;
     const T = st.T;
