@@ -96,7 +96,6 @@ export interface ActivationTimings {
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined; timings: () => ActivationTimings | undefined }> {
   const t0 = performance.now();
-  let timings: ActivationTimings | undefined;
   const output = vscode.window.createOutputChannel('Article Lens', { log: true });
   const status = new StatusItem(() => client);
   context.subscriptions.push(output, status);
@@ -123,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   await client.start();
   status.running();
-  timings = { serverReadyMs: Math.round(performance.now() - t0) };
+  const timings: ActivationTimings = { serverReadyMs: Math.round(performance.now() - t0) };
   output.info(`activated: server ready in ${timings.serverReadyMs} ms`);
   return { client: () => client, timings: () => timings };
 }
