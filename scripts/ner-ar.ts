@@ -1,7 +1,8 @@
 /**
  * Arabic tagger: training, evaluation and ablation on ANERcorp (`../shared/data/anercorp`, or $ARTICLE_LENS_DATA).
  *
- *   npm run train:ner [-- --lang ar] [--epochs N] [--bags N] [--prune W] -> models/gazetteer-ar.json, models/ner-ar.json
+ *   npm run train:ner [-- --lang ar] [--epochs N] [--bags N] [--prune W] [--seed N] [--update perceptron|pa --C c --aug]
+ *       -> models/gazetteer-ar.json, models/ner-ar.json (default learner: SHIPPED_LEARNER)
  *   npm run eval:ner  [-- --lang ar] [--ablation [--only 0,3] [--bags N] [--seeds 11,12,13,14]] -> P/R/F1 per type on the
  *       dev split, confusion, speed (ablation: retrains each configuration; with --seeds, the mean over training orders)
  *
@@ -14,7 +15,7 @@ import * as path from 'node:path';
 import { BASE_FEATURES, type FeatureConfig, FULL_FEATURES } from '../server/src/core/ner/features-ar';
 import type { ArabicGazetteerData } from '../server/src/core/ner/lexicon-ar';
 import { spansFromBio } from '../server/src/core/ner/perceptron';
-import { type ArabicModel, ArabicTagger, type ArSentence, trainArabicModel } from '../server/src/core/ner/tagger-ar';
+import { type ArabicModel, ArabicTagger, type ArSentence, type ArTrainOptions, trainArabicModel } from '../server/src/core/ner/tagger-ar';
 import { normalizeArabic } from '../server/src/core/text/normalize';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -185,6 +186,16 @@ function argValue(argv: string[], name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
+/** The shipped model's update rule (docs/ner.md). */
+export const SHIPPED_LEARNER: NonNullable<ArTrainOptions['learner']> = { update: 'perceptron' };
+
+/** --update pa [--C 0.1] [--aug] [--entity-cost 1]: the learner's update rule (perceptron.ts TrainOptions). */
+function learnerArgs(argv: string[]): ArTrainOptions['learner'] {
+  const update = argValue(argv, '--update') as 'perceptron' | 'pa' | undefined;
+  if (!update) return undefined;
+  return { update, C: Number(argValue(argv, '--C') ?? 0.1), costAugmented: argv.includes('--aug'), entityCost: Number(argValue(argv, '--entity-cost') ?? 1) };
+}
+
 export function trainArabic(argv: string[]): void {
   const epochs = Number(argValue(argv, '--epochs') ?? 10);
   const t0 = performance.now();
@@ -195,7 +206,9 @@ export function trainArabic(argv: string[]): void {
   console.log(`ANERcorp: ${train.flat().length} train sentences, ${dev.flat().length} dev sentences (never trained on)`);
   const bags = Number(argValue(argv, '--bags') ?? 5);
   const prune = Number(argValue(argv, '--prune') ?? 0.5);
-  const model = trainArabicModel(train, gaz, { features: FULL_FEATURES, epochs, bags, prune, log: (m) => console.log('  ' + m) });
+  const seed = Number(argValue(argv, '--seed') ?? 1);
+  const learner = learnerArgs(argv) ?? SHIPPED_LEARNER;
+  const model = trainArabicModel(train, gaz, { features: FULL_FEATURES, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), log: (m) => console.log('  ' + m) });
   fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
   console.log(`wrote ${path.relative(ROOT, AR_MODEL_PATH)} (${(fs.statSync(AR_MODEL_PATH).size / 1e6).toFixed(2)} MB) and ${path.relative(ROOT, AR_GAZ_PATH)} (${(fs.statSync(AR_GAZ_PATH).size / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const { scores } = evalModel(model, gaz, dev);
@@ -243,7 +256,7 @@ export function evalArabic(argv: string[]): void {
       const seeds = (argValue(argv, '--seeds') ?? argValue(argv, '--seed') ?? '1').split(',').map(Number);
       const m = { PER: 0, LOC: 0, ORG: 0, p: 0, r: 0, f: 0, macro: 0 };
       for (const seed of seeds) {
-        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed });
+        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner: learnerArgs(argv), bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0) });
         const { scores: s } = evalModel(model, g, dev);
         m.PER += s.byType.PER.f / seeds.length;
         m.LOC += s.byType.LOC.f / seeds.length;
@@ -252,6 +265,7 @@ export function evalArabic(argv: string[]): void {
         m.r += s.micro.r / seeds.length;
         m.f += s.micro.f / seeds.length;
         m.macro += s.macroF / seeds.length;
+        if (seeds.length > 1) console.log(`  seed ${seed}: micro ${pct(s.micro.f)} (PER ${pct(s.byType.PER.f)} LOC ${pct(s.byType.LOC.f)} ORG ${pct(s.byType.ORG.f)})`);
       }
       console.log(`| ${name} | ${pct(m.PER)} | ${pct(m.LOC)} | ${pct(m.ORG)} | ${pct(m.p)} | ${pct(m.r)} | ${pct(m.f)} | ${pct(m.macro)} |`);
     });

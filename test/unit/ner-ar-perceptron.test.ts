@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { base64ToBytes, bilouToBio, bioToBilou, PerceptronModel, spansFromBio, train, type TrainSentence } from '../../server/src/core/ner/perceptron';
+import { averageModels, base64ToBytes, bilouToBio, bioToBilou, PerceptronModel, spansFromBio, train, type TrainSentence } from '../../server/src/core/ner/perceptron';
 
 /**
  * A small generated task the learner must generalize on: a title word ('Mr', 'Dr') is followed by a one- or
@@ -95,6 +95,38 @@ describe('ner: perceptron learner', () => {
     const p = bagged.predict(feats(s.words));
     assert.equal(p.length, s.words.length);
     assert.deepEqual(spansFromBio(p), spansFromBio(s.labels));
+  });
+
+  it('passive-aggressive updates (plain and cost-augmented) learn the task too', () => {
+    for (const costAugmented of [false, true]) {
+      const pa = train(data, { epochs: 5, update: 'pa', C: 0.01, costAugmented });
+      let right = 0;
+      let total = 0;
+      for (const s of test) {
+        const p = pa.predict(feats(s.words));
+        for (let i = 0; i < p.length; i++, total++) if (p[i] === s.labels[i]) right++;
+      }
+      assert.ok(right / total > 0.97, `costAugmented ${costAugmented}: token accuracy ${right / total}`);
+    }
+  });
+
+  it('a PA step never exceeds C: C bounds every weight change (weights are reported in units of C)', () => {
+    // one sentence: one update of size at most C per feature (it is then right, with margin: no more updates), so
+    // the averaged weights, in units of C, stay within [-1, 1]
+    const m = train([{ features: [['a'], ['b']], labels: ['B-X', 'O'] }], { epochs: 3, update: 'pa', C: 0.5 });
+    for (const x of m.weights) assert.ok(Math.abs(x) <= 1 + 1e-6, String(x));
+    assert.ok(m.weights.some((x) => x !== 0));
+  });
+
+  it('averageModels matches features by string and halves a feature one model lacks', () => {
+    const a = train([{ features: [['a'], ['b']], labels: ['B-X', 'O'] }], { epochs: 2 });
+    const b = train([{ features: [['c'], ['b']], labels: ['B-X', 'O'] }], { epochs: 2 });
+    const avg = averageModels([a, b]);
+    assert.equal(avg.featureCount, 3);
+    const row = (m: PerceptronModel, f: string) => Array.from(m.weights.subarray(m.featureId(f) * m.T, (m.featureId(f) + 1) * m.T));
+    assert.deepEqual(row(avg, 'a'), row(a, 'a').map((x) => x / 2));
+    assert.deepEqual(row(avg, 'b'), row(a, 'b').map((x, t) => x / 2 + row(b, 'b')[t] / 2));
+    assert.deepEqual(avg.predict([['a'], ['b']]), ['B-X', 'O']);
   });
 
   it('spansFromBio reads BIO and BILOU; the conversions invert each other', () => {

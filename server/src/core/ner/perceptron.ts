@@ -48,6 +48,18 @@ export interface TrainOptions {
   minCount?: number;
   /** Train this many models with different shuffle seeds and average them (default 1; less variance). */
   bags?: number;
+  /**
+   * Update rule (default 'perceptron': +1/-1 per feature of a wrong token). 'pa': cost-sensitive passive-aggressive
+   * (PA-I, Crammer et al. 2006) over the whole sequence: step min(C, (loss - margin) / ||phi(gold) - phi(pred)||^2),
+   * loss = the Hamming distance of the two label sequences. Training only: the model is the same kind of table.
+   */
+  update?: 'perceptron' | 'pa';
+  /** PA aggressiveness C (the largest step; default 0.1). */
+  C?: number;
+  /** PA: decode with the cost added (every label but the gold one scores +cost per token) when looking for the update. */
+  costAugmented?: boolean;
+  /** PA: the cost of a wrong label on a token whose gold label is not 'O' (default 1; a wrong label on an 'O' token costs 1). */
+  entityCost?: number;
   /** Called after each epoch with the number of token errors made during that epoch. */
   onEpoch?: (epoch: number, errors: number, tokens: number) => void;
 }
@@ -493,6 +505,36 @@ export function train(sentences: readonly TrainSentence[], opts: TrainOptions = 
   return new PerceptronModel(models[0].labels, models[0].bio, first.ids, w, tr);
 }
 
+/**
+ * The mean of models trained on the same labels (e.g. bags with different data splits): features are matched by
+ * string (a feature missing from a model counts as zero there), transitions averaged. Deterministic: features in the
+ * order the models list them.
+ */
+export function averageModels(models: readonly PerceptronModel[]): PerceptronModel {
+  const first = models[0];
+  const T = first.T;
+  for (const m of models) if (m.labels.join('\n') !== first.labels.join('\n')) throw new Error('averageModels: the models have different labels');
+  const ids = new Map<string, number>();
+  for (const m of models) m.forEachFeature((f) => {
+    if (!ids.has(f)) ids.set(f, ids.size);
+  });
+  const n = models.length;
+  const w = new Float32Array(ids.size * T);
+  for (const m of models) {
+    const mw = m.weights;
+    m.forEachFeature((f, id) => {
+      const d = ids.get(f)! * T;
+      for (let t = 0; t < T; t++) w[d + t] += mw[id * T + t] / n;
+    });
+  }
+  const tr = new Float64Array((T + 1) * T);
+  for (const m of models) {
+    const x = (m as unknown as { trans: Float64Array }).trans;
+    for (let k = 0; k < tr.length; k++) tr[k] += Number.isFinite(x[k]) ? x[k] / n : 0;
+  }
+  return new PerceptronModel(first.labels, first.bio, ids, w, tr);
+}
+
 function train1(sentences: readonly TrainSentence[], opts: TrainOptions): PerceptronModel {
   const epochs = opts.epochs ?? 10;
   const bio = opts.bio ?? true;
@@ -548,6 +590,67 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     tr[k] += d;
     if (ok[k]) mtr[k] = tr[k];
   };
+  // Passive-aggressive updates (opts.update === 'pa').
+  const pa = opts.update === 'pa';
+  const C = opts.C ?? 0.1;
+  const cost = opts.costAugmented ? 1 : 0;
+  const oLabel = lab.get('O') ?? -1;
+  const entityCost = opts.entityCost ?? 1;
+  const costOf = (gold: number) => (gold === oLabel ? 1 : entityCost);
+  let em = new Float64Array(0);
+  const paDecode = (x: readonly Int32Array[][], y: Int32Array): Int32Array => {
+    if (!cost) return model.decode(x);
+    const n = y.length;
+    if (em.length < n * T) em = new Float64Array(2 * n * T);
+    em.fill(0, 0, n * T);
+    for (let i = 0; i < n; i++) {
+      for (const arr of x[i]) model.addEmission(arr, em, i * T);
+      const c = cost * costOf(y[i]);
+      for (let t = 0; t < T; t++) if (t !== y[i]) em[i * T + t] += c;
+    }
+    return model.decodeScores(em, n);
+  };
+  // phi(gold) - phi(pred) as a sparse vector (emission keys f * T + label; transition keys -1 - (prev * T + label))
+  const delta = new Map<number, number>();
+  const add = (key: number, d: number) => {
+    const v = (delta.get(key) ?? 0) + d;
+    if (v === 0) delta.delete(key);
+    else delta.set(key, v);
+  };
+  const paUpdate = (x: readonly Int32Array[][], y: Int32Array, p: Int32Array): void => {
+    delta.clear();
+    let loss = 0;
+    for (let i = 0; i < y.length; i++) {
+      if (p[i] !== y[i]) {
+        loss += costOf(y[i]);
+        const f = x[i][0];
+        for (let a = 0; a < f.length; a++) {
+          add(f[a] * T + y[i], 1);
+          add(f[a] * T + p[i], -1);
+        }
+      }
+      const py = i ? y[i - 1] : T;
+      const pp = i ? p[i - 1] : T;
+      if (py !== pp || y[i] !== p[i]) {
+        add(-1 - (py * T + y[i]), 1);
+        add(-1 - (pp * T + p[i]), -1);
+      }
+    }
+    if (loss === 0) return;
+    let margin = 0;
+    let norm = 0;
+    for (const [key, d] of delta) {
+      margin += d * (key >= 0 ? w[key] : tr[-1 - key]);
+      norm += d * d;
+    }
+    if (norm === 0) return;
+    const tau = Math.min(C, (loss - margin) / norm);
+    if (tau <= 0) return;
+    for (const [key, d] of delta) {
+      if (key >= 0) upd(key, tau * d);
+      else updT(-1 - key, tau * d);
+    }
+  };
   const order = data.map((_, i) => i);
   let r = opts.seed ?? 1;
   for (let e = 0; e < epochs; e++) {
@@ -563,6 +666,13 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     for (const k of order) {
       step++;
       const { x, y } = data[k];
+      if (pa) {
+        const p = paDecode(x, y);
+        tokens += y.length;
+        for (let i = 0; i < y.length; i++) if (p[i] !== y[i]) errors++;
+        paUpdate(x, y, p);
+        continue;
+      }
       const p = model.decode(x);
       tokens += y.length;
       for (let i = 0; i < y.length; i++) {
@@ -584,9 +694,10 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     }
     opts.onEpoch?.(e + 1, errors, tokens);
   }
-  // Average.
+  // Average. PA weights are reported in units of the largest step C (the same decisions, a scale like the
+  // perceptron's, so the same pruning threshold means about the same thing).
   const avgW = new Float32Array(nF * T);
-  const denom = Math.max(1, step);
+  const denom = Math.max(1, step) * (pa ? C : 1);
   for (let k = 0; k < avgW.length; k++) avgW[k] = (tot[k] + (step - ts[k]) * w[k]) / denom;
   const avgT = new Float64Array(tr.length);
   for (let k = 0; k < tr.length; k++) avgT[k] = (trTot[k] + (step - trTs[k]) * tr[k]) / denom;

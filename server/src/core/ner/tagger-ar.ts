@@ -20,7 +20,7 @@ import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, MAX_DYNAMIC_CODES, OFFSETS, phraseMarks, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
-import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train } from './perceptron';
+import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train, type TrainOptions, averageModels } from './perceptron';
 
 export interface ArabicModel {
   format: 'article-lens-ner-ar/1';
@@ -51,6 +51,13 @@ export interface ArTrainOptions {
   bags?: number;
   /** drop features whose largest |weight| is below this from the saved model (default 0) */
   prune?: number;
+  /** update rule of the perceptron training (perceptron.ts TrainOptions: update, C, costAugmented; default the plain perceptron) */
+  learner?: Pick<TrainOptions, 'update' | 'C' | 'costAugmented' | 'entityCost'>;
+  /**
+   * With bags > 1: train each bag as a whole model with its own fold assignment for the vocabulary and the
+   * jackknifed first pass (default false: the same folds for all bags, the bags averaged inside each perceptron).
+   */
+  bagSplits?: boolean;
   /** label scheme (default bio: BILOU measured no better here) */
   scheme?: 'bio' | 'bilou';
   log?: (msg: string) => void;
@@ -97,11 +104,54 @@ function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lexF
 
 /** Train the one- or two-pass model. */
 export function trainArabicModel(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined, opts: ArTrainOptions): ArabicModel {
+  const bilou = (opts.scheme ?? 'bio') === 'bilou';
+  const log = opts.log ?? (() => {});
+  const bags = opts.bags ?? 1;
+  let stages: TrainedStages;
+  if (opts.bagSplits && bags > 1) {
+    // Each bag its own training order and its own fold assignment (vocabulary and jackknife), averaged per stage.
+    const parts: TrainedStages[] = [];
+    for (let b = 0; b < bags; b++) {
+      parts.push(trainStages(docs, gaz, { ...opts, bags: 1, seed: (opts.seed ?? 1) + 7919 * b }, b));
+      log(`bag ${b + 1}/${bags} done`);
+    }
+    stages = { m1: averageModels(parts.map((p) => p.m1)), m2: opts.features.twoPass ? averageModels(parts.map((p) => p.m2!)) : undefined, vocab: parts[0].vocab };
+  } else stages = trainStages(docs, gaz, opts, 0);
+  log(`stage 1: ${stages.m1.featureCount} features` + (stages.m2 ? `, stage 2: ${stages.m2.featureCount} features` : ''));
+  const model: ArabicModel = { format: 'article-lens-ner-ar/1', features: opts.features, scheme: bilou ? 'bilou' : 'bio', stage1: stages.m1.toJSON(opts.prune ?? 0) };
+  if (stages.vocab) model.vocab = stages.vocab;
+  if (stages.m2) model.stage2 = stages.m2.toJSON(opts.prune ?? 0);
+  return model;
+}
+
+interface TrainedStages {
+  m1: PerceptronModel;
+  m2?: PerceptronModel;
+  vocab?: ArabicVocabulary;
+}
+
+/**
+ * The stages of one model (opts.bags averaged inside each perceptron). `split` 0: documents go to folds by index
+ * (i mod K); otherwise by a permutation of the documents drawn from `split` (bagSplits: a different split per bag).
+ */
+function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined, opts: ArTrainOptions, split: number): TrainedStages {
   const base = new ArabicLexicon(gaz);
   const cfg1: FeatureConfig = { ...opts.features, twoPass: false };
-  const topts = { epochs: opts.epochs ?? 10, seed: opts.seed ?? 1, minCount: opts.minCount ?? 1, bags: opts.bags ?? 1 };
+  const topts: TrainOptions = { epochs: opts.epochs ?? 10, seed: opts.seed ?? 1, minCount: opts.minCount ?? 1, bags: opts.bags ?? 1, ...opts.learner };
   const log = opts.log ?? (() => {});
   const bilou = (opts.scheme ?? 'bio') === 'bilou';
+  // fold position of each document: its index, or its place in a seeded shuffle
+  const pos = docs.map((_, i) => i);
+  if (split) {
+    let r = 0x9e3779b1 ^ split;
+    for (let i = pos.length - 1; i > 0; i--) {
+      r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
+      const j = r % (i + 1);
+      const x = pos[i];
+      pos[i] = pos[j];
+      pos[j] = x;
+    }
+  }
   // Vocabulary features are jackknifed: a training document sees the vocabulary of the other folds only, as new
   // text sees the vocabulary of all the training text.
   const VK = 5;
@@ -109,30 +159,25 @@ export function trainArabicModel(docs: ArSentence[][], gaz: ArabicGazetteerData 
   let vocab: ArabicVocabulary | undefined;
   if (opts.features.vocabulary) {
     vocab = buildVocabulary(docs.flat());
-    const lexes = Array.from({ length: VK }, (_, f) => base.withVocabulary(buildVocabulary(docs.filter((_, i) => i % VK !== f).flat())));
-    lexFor = (i: number) => lexes[i % VK];
+    const lexes = Array.from({ length: VK }, (_, f) => base.withVocabulary(buildVocabulary(docs.filter((_, i) => pos[i] % VK !== f).flat())));
+    lexFor = (i: number) => lexes[pos[i] % VK];
   }
   const all = docs.map((_, i) => i);
   const m1 = train(docSamples(docs, lexFor, cfg1, undefined, bilou, all), topts);
-  log(`stage 1: ${m1.featureCount} features`);
-  const model: ArabicModel = { format: 'article-lens-ner-ar/1', features: opts.features, scheme: bilou ? 'bilou' : 'bio', stage1: m1.toJSON(opts.prune ?? 0) };
-  if (vocab) model.vocab = vocab;
-  if (!opts.features.twoPass) return model;
+  if (!opts.features.twoPass) return { m1, vocab };
   // Jackknife: first-pass tags of each document from a model that did not see it.
   const K = opts.folds ?? 2;
   const pass: string[][][] = new Array(docs.length);
   for (let f = 0; f < K; f++) {
-    const tr = all.filter((i) => i % K !== f);
-    const held = all.filter((i) => i % K === f);
+    const tr = all.filter((i) => pos[i] % K !== f);
+    const held = all.filter((i) => pos[i] % K === f);
     const mf = train(docSamples(tr.map((i) => docs[i]), lexFor, cfg1, undefined, bilou, tr), topts);
     const tags = predictDocs(mf, held.map((i) => docs[i]), lexFor, cfg1, held);
     held.forEach((i, j) => (pass[i] = tags[j]));
     log(`fold ${f + 1}/${K} done`);
   }
   const m2 = train(docSamples(docs, lexFor, cfg1, pass, bilou, all), topts);
-  log(`stage 2: ${m2.featureCount} features`);
-  model.stage2 = m2.toJSON(opts.prune ?? 0);
-  return model;
+  return { m1, m2, vocab };
 }
 
 const TYPE_OF: Record<string, NerType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
