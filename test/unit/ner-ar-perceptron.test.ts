@@ -97,16 +97,16 @@ describe('ner: perceptron learner', () => {
     assert.deepEqual(spansFromBio(p), spansFromBio(s.labels));
   });
 
-  it('passive-aggressive updates (plain and cost-augmented) learn the task too', () => {
-    for (const costAugmented of [false, true]) {
-      const pa = train(data, { epochs: 5, update: 'pa', C: 0.01, costAugmented });
+  it('passive-aggressive updates (PA-I plain and cost-augmented, PA-II) learn the task too', () => {
+    for (const [update, costAugmented] of [['pa', false], ['pa', true], ['pa2', true]] as const) {
+      const pa = train(data, { epochs: 5, update, C: 0.01, costAugmented });
       let right = 0;
       let total = 0;
       for (const s of test) {
         const p = pa.predict(feats(s.words));
         for (let i = 0; i < p.length; i++, total++) if (p[i] === s.labels[i]) right++;
       }
-      assert.ok(right / total > 0.97, `costAugmented ${costAugmented}: token accuracy ${right / total}`);
+      assert.ok(right / total > 0.97, `${update} costAugmented ${costAugmented}: token accuracy ${right / total}`);
     }
   });
 

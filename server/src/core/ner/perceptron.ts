@@ -51,9 +51,10 @@ export interface TrainOptions {
   /**
    * Update rule (default 'perceptron': +1/-1 per feature of a wrong token). 'pa': cost-sensitive passive-aggressive
    * (PA-I, Crammer et al. 2006) over the whole sequence: step min(C, (loss - margin) / ||phi(gold) - phi(pred)||^2),
-   * loss = the Hamming distance of the two label sequences. Training only: the model is the same kind of table.
+   * loss = the Hamming distance of the two label sequences. 'pa2': PA-II, step (loss - margin) / (||dphi||^2 + 1/(2C)).
+   * Training only: the model is the same kind of table.
    */
-  update?: 'perceptron' | 'pa';
+  update?: 'perceptron' | 'pa' | 'pa2';
   /** PA aggressiveness C (the largest step; default 0.1). */
   C?: number;
   /** PA: decode with the cost added (every label but the gold one scores +cost per token) when looking for the update. */
@@ -591,7 +592,8 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     if (ok[k]) mtr[k] = tr[k];
   };
   // Passive-aggressive updates (opts.update === 'pa').
-  const pa = opts.update === 'pa';
+  const pa = opts.update === 'pa' || opts.update === 'pa2';
+  const pa2 = opts.update === 'pa2';
   const C = opts.C ?? 0.1;
   const cost = opts.costAugmented ? 1 : 0;
   const oLabel = lab.get('O') ?? -1;
@@ -644,7 +646,7 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
       norm += d * d;
     }
     if (norm === 0) return;
-    const tau = Math.min(C, (loss - margin) / norm);
+    const tau = pa2 ? (loss - margin) / (norm + 1 / (2 * C)) : Math.min(C, (loss - margin) / norm);
     if (tau <= 0) return;
     for (const [key, d] of delta) {
       if (key >= 0) upd(key, tau * d);
