@@ -25,6 +25,8 @@
  * - Hot path: `featureIds(strings)` turns one token's features into ids once (callers may cache them per word form),
  *   then `decode(ids[])` runs Viterbi on id arrays. `predict` does both.
  * - `spansFromBio(labels)` turns a label sequence into `{start, end, type}` token-index spans (end exclusive).
+ * - Training may use passive-aggressive updates instead of the perceptron's (`update: 'pa'`, `C`, `costAugmented`;
+ *   the Arabic model's, docs/ner.md); the model, its file and decoding are the same either way.
  * - A model read by `fromJSON` keeps its feature strings as a list and builds the string -> id map on first use
  *   (`featureId`, `featureIds`, `addFeatures`, `predict`); a caller with its own id tables (the Arabic tagger, via
  *   `forEachFeature`) never pays for it. `StringTable` is a compact string -> index table for such tables.
