@@ -189,8 +189,9 @@ function argValue(argv: string[], name: string): string | undefined {
 /** The shipped model's update rule: cost-augmented passive-aggressive, C = 0.01 (docs/ner.md; --update perceptron for the plain perceptron). */
 export const SHIPPED_LEARNER: NonNullable<ArTrainOptions['learner']> = { update: 'pa', C: 0.01, costAugmented: true };
 
-/** --update pa [--C 0.1] [--aug] [--entity-cost 1]: the learner's update rule (perceptron.ts TrainOptions). */
+/** --update pa [--C 0.1] [--aug] [--entity-cost 1] [--bootstrap]: the learner's update rule (perceptron.ts TrainOptions). */
 function learnerArgs(argv: string[]): ArTrainOptions['learner'] {
+  if (argv.includes('--bootstrap')) return { ...(learnerArgs(argv.filter((a) => a !== '--bootstrap')) ?? SHIPPED_LEARNER), bootstrap: true };
   const update = argValue(argv, '--update') as 'perceptron' | 'pa' | 'pa2' | undefined;
   if (!update) return undefined;
   return { update, C: Number(argValue(argv, '--C') ?? 0.1), costAugmented: argv.includes('--aug'), entityCost: Number(argValue(argv, '--entity-cost') ?? 1) };

@@ -97,6 +97,13 @@ describe('ner: perceptron learner', () => {
     assert.deepEqual(spansFromBio(p), spansFromBio(s.labels));
   });
 
+  it('bags on bootstrap samples average to a model that still learns the task, the same for the same seed', () => {
+    const a = train(data.slice(0, 200), { epochs: 3, bags: 3, bootstrap: true, seed: 5 });
+    const b = train(data.slice(0, 200), { epochs: 3, bags: 3, bootstrap: true, seed: 5 });
+    assert.deepEqual(a.toJSON(), b.toJSON());
+    for (const s of test.slice(0, 5)) assert.deepEqual(spansFromBio(a.predict(feats(s.words))), spansFromBio(s.labels));
+  });
+
   it('passive-aggressive updates (PA-I plain and cost-augmented, PA-II) learn the task too', () => {
     for (const [update, costAugmented] of [['pa', false], ['pa', true], ['pa2', true]] as const) {
       const pa = train(data, { epochs: 5, update, C: 0.01, costAugmented });

@@ -63,6 +63,8 @@ export interface TrainOptions {
   costAugmented?: boolean;
   /** PA: the cost of a wrong label on a token whose gold label is not 'O' (default 1; a wrong label on an 'O' token costs 1). */
   entityCost?: number;
+  /** With bags > 1: each bag trains on a bootstrap sample of the sentences (drawn with replacement; default false). */
+  bootstrap?: boolean;
   /** Called after each epoch with the number of token errors made during that epoch. */
   onEpoch?: (epoch: number, errors: number, tokens: number) => void;
 }
@@ -496,6 +498,19 @@ export function train(sentences: readonly TrainSentence[], opts: TrainOptions = 
   const bags = opts.bags ?? 1;
   if (bags <= 1) return train1(sentences, opts);
   const models: PerceptronModel[] = [];
+  if (opts.bootstrap) {
+    for (let b = 0; b < bags; b++) {
+      const seed = (opts.seed ?? 1) + 7919 * b;
+      let r = seed ^ 0x5bd1e995;
+      const sample: TrainSentence[] = [];
+      for (let i = 0; i < sentences.length; i++) {
+        r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
+        sample.push(sentences[r % sentences.length]);
+      }
+      models.push(train1(sample, { ...opts, seed }));
+    }
+    return averageModels(models);
+  }
   for (let b = 0; b < bags; b++) models.push(train1(sentences, { ...opts, seed: (opts.seed ?? 1) + 7919 * b }));
   const first = models[0] as unknown as { w: Float32Array; trans: Float64Array; ids: Map<string, number> };
   const w = new Float32Array(first.w.length);

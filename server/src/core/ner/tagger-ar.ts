@@ -52,7 +52,7 @@ export interface ArTrainOptions {
   /** drop features whose largest |weight| is below this from the saved model (default 0) */
   prune?: number;
   /** update rule of the perceptron training (perceptron.ts TrainOptions: update, C, costAugmented; default the plain perceptron) */
-  learner?: Pick<TrainOptions, 'update' | 'C' | 'costAugmented' | 'entityCost'>;
+  learner?: Pick<TrainOptions, 'update' | 'C' | 'costAugmented' | 'entityCost' | 'bootstrap'>;
   /**
    * With bags > 1: train each bag as a whole model with its own fold assignment for the vocabulary and the
    * jackknifed first pass (default false: the same folds for all bags, the bags averaged inside each perceptron).
