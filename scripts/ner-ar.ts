@@ -259,7 +259,7 @@ export function evalArabic(argv: string[]): void {
       const seeds = (argValue(argv, '--seeds') ?? argValue(argv, '--seed') ?? '1').split(',').map(Number);
       const m = { PER: 0, LOC: 0, ORG: 0, p: 0, r: 0, f: 0, macro: 0 };
       for (const seed of seeds) {
-        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner: learnerArgs(argv) ?? SHIPPED_LEARNER, bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2) });
+        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner: learnerArgs(argv) ?? SHIPPED_LEARNER, bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2), learner2: argValue(argv, '--C2') ? { ...(learnerArgs(argv) ?? SHIPPED_LEARNER), C: Number(argValue(argv, '--C2')) } : undefined });
         const { scores: s } = evalModel(model, g, dev);
         m.PER += s.byType.PER.f / seeds.length;
         m.LOC += s.byType.LOC.f / seeds.length;

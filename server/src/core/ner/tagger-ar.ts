@@ -53,6 +53,8 @@ export interface ArTrainOptions {
   prune?: number;
   /** update rule of the perceptron training (perceptron.ts TrainOptions: update, C, costAugmented; default the plain perceptron) */
   learner?: Pick<TrainOptions, 'update' | 'C' | 'costAugmented' | 'entityCost' | 'bootstrap'>;
+  /** the second stage's update rule when it differs from `learner` (default: the same) */
+  learner2?: ArTrainOptions['learner'];
   /**
    * With bags > 1: train each bag as a whole model with its own fold assignment for the vocabulary and the
    * jackknifed first pass (default false: the same folds for all bags, the bags averaged inside each perceptron).
@@ -176,7 +178,7 @@ function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined,
     held.forEach((i, j) => (pass[i] = tags[j]));
     log(`fold ${f + 1}/${K} done`);
   }
-  const m2 = train(docSamples(docs, lexFor, cfg1, pass, bilou, all), topts);
+  const m2 = train(docSamples(docs, lexFor, cfg1, pass, bilou, all), opts.learner2 ? { ...topts, ...opts.learner2 } : topts);
   return { m1, m2, vocab };
 }
 
