@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { arLexStem, arNationalAdjective, AR_TRIGGERS, formNationalAdjective, formTrigger } from '../../server/src/core/entities/lexicon';
-import { cliticReadings, foldKey, formAt, formReadings, scanTokens } from '../../server/src/core/entities/tokens';
+import { cliticReadings, foldKey, formAt, formReadings, restoreArticle, scanTokens } from '../../server/src/core/entities/tokens';
 
 const root = path.resolve(__dirname, '..', '..');
 const seeds = ['000_36fff38b519712a3.txt', '001_lavrov_haftar_en.txt'].map((f) => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
@@ -40,6 +40,14 @@ describe('entities: word forms of the linker tokens', () => {
     assert.equal(formNationalAdjective(tokens[2].form), arNationalAdjective('الروسي'));
     assert.equal(formNationalAdjective(tokens[2].form), 'RU');
     assert.deepEqual(formReadings(formAt('وللجيش', 0, 6)), cliticReadings('وللجيش'));
+  });
+
+  it("cliticReadings after 'لل': the article's alif restored, and its lam too before one letter ('لله' -> 'الله')", () => {
+    assert.deepEqual(cliticReadings('للجيش').map((r) => [r.key, r.strip]), [['للجيش', 0], ['لجيش', 1], ['الجيش', 1]]);
+    assert.deepEqual(cliticReadings('لله').map((r) => [r.key, r.strip]), [['لله', 0], ['له', 1], ['الله', 1]]);
+    assert.deepEqual(cliticReadings('ولله').map((r) => [r.key, r.strip]), [['ولله', 0], ['لله', 1], ['له', 2], ['الله', 2]]);
+    assert.equal(restoreArticle('لجيش'), 'الجيش');
+    assert.equal(restoreArticle('له'), 'الله');
   });
 
   it('formAt: the form of exactly the characters asked for (short words packed into numbers, others compared)', () => {

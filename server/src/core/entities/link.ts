@@ -34,7 +34,7 @@ import {
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
 import { AR_HARD_STOPS as AR_HARD_STOPS_SET, AR_INSTITUTION_HEADS } from './lexicon';
-import { type RegionTokenCache, Sep, type Token, foldKey, formReadings, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
+import { type RegionTokenCache, Sep, type Token, foldKey, formReadings, offsetAfterLetters, restoreArticle, scanTokens, tokenAt } from './tokens';
 
 export interface LinkInput {
   text: string;
@@ -61,8 +61,11 @@ export interface WorkMention {
   alt?: string[];
   /** Replaced by a span repair (a word the tagger typed as a place inside a name after a title). */
   dropped?: boolean;
-  /** Found by propagation through the 'لل' reading that restores the article's alif ('للجيش' -> 'الجيش'). */
-  restored?: boolean;
+  /**
+   * Found by propagation through the 'لل' reading that restores the article: how many letters it restored, 1 for
+   * the alif ('للجيش' -> 'الجيش'), 2 for alif and lam ('لله' -> 'الله'); 0 otherwise (see tokens.ts restoreArticle).
+   */
+  restored: number;
   /** The entity (index into the result's entities) once linked; -1 before, or when its group has none. */
   entity: number;
 }
@@ -71,7 +74,7 @@ export interface WorkMention {
  * A new mention. Every mention is made here, with every field set, so that all mentions share one object shape (the
  * linker's passes read them in hot loops; mixed shapes made its optimized code bail out and be compiled again).
  */
-function newMention(start: number, end: number, type: NerType, t0: number, t1: number, keys: string[], latin: boolean, source: WorkMention['source'], alt?: string[], restored = false): WorkMention {
+function newMention(start: number, end: number, type: NerType, t0: number, t1: number, keys: string[], latin: boolean, source: WorkMention['source'], alt?: string[], restored = 0): WorkMention {
   return { start, end, type, t0, t1, keys, latin, source, group: -1, alt, dropped: false, restored, entity: -1 };
 }
 
@@ -169,13 +172,14 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
   if (end < tokens[t1 - 1].end) keys[keys.length - 1] = foldKey(text.slice(t1 - 1 === t0 ? start : tokens[t1 - 1].start, end));
   let alt: string[] | undefined;
   if (start > tokens[t0].start) {
-    // The tagger left a clitic out ('و' of 'ولافروف'); after 'ل' + 'ال' the article's alif is restored ('للجيش' -> 'الجيش').
+    // The tagger left a clitic out ('و' of 'ولافروف'); after 'ل' + 'ال' the article's elided letters are restored
+    // ('للجيش' -> 'الجيش', 'لله' -> 'الله': tokens.ts restoreArticle).
     const stem = foldKey(text.slice(start, t1 - 1 === t0 ? end : tokens[t0].end));
     const pre = foldKey(text.slice(tokens[t0].start, start));
     keys[0] = stem;
     if (/^[وف]?ل$/.test(pre) && stem.startsWith('ل')) {
       alt = [...keys];
-      keys[0] = 'ا' + stem;
+      keys[0] = restoreArticle(stem);
     }
   }
   if (keys.some((k) => k.length === 0)) return undefined;
@@ -816,8 +820,8 @@ function propagationPatterns(st: LinkState): Map<string, Pattern[]> {
 function propagate(st: LinkState): void {
   const { text, tokens, mentions, claimed, groups, byKey, clusters } = st;
   const patterns = propagationPatterns(st);
-  // Every reading of a word ends with the word's last two letters and is at most 3 letters shorter (clitic
-  // readings are suffixes, or 'ا' + suffix after 'لل'): a word whose (last two letters, length) fits no pattern's
+  // Every reading of a word ends with the word's last two letters, is at most 3 letters shorter and at most 1 longer
+  // (clitic readings are suffixes, or 'ا'/'ال' + suffix after 'لل'): a word whose (last two letters, length) fits no pattern's
   // first word is passed over without looking up its readings (most words of an article).
   const ends = new Uint32Array(2048);
   for (const k of patterns.keys()) if (k.length >= 2) {
@@ -846,7 +850,8 @@ function propagate(st: LinkState): void {
         if (!ok) continue;
         const start = t.start + (r.strip ? offsetAfterLetters(text.slice(t.start, t.end), r.strip) : 0);
         const g = p.root;
-        const m = newMention(start, tokens[i + n - 1].end, groups[g].type, i, i + n, p.keys, t.latin, 'propagated', undefined, r.key.length === t.key.length - r.strip + 1);
+        // A reading longer than the letters it covers restored the article's elided letters ('لله' -> 'الله').
+        const m = newMention(start, tokens[i + n - 1].end, groups[g].type, i, i + n, p.keys, t.latin, 'propagated', undefined, r.key.length - (t.key.length - r.strip));
         const k = `${groups[g].type}|${p.keys.join(' ')}`;
         let gi = byKey.get(k);
         if (gi === undefined) {
@@ -872,7 +877,7 @@ function propagate(st: LinkState): void {
 /** Can a word with this key start a pattern (see `propagate`)? */
 function mayStartPattern(ends: Uint32Array, key: string): boolean {
   if (key.length < 2) return true;
-  for (let len = key.length; len >= key.length - 3 && len >= 2; len--) {
+  for (let len = key.length + 1; len >= key.length - 3 && len >= 2; len--) {
     const h = endHash(key, len);
     if (ends[h >>> 5] & (1 << (h & 31))) return true;
   }
@@ -882,12 +887,14 @@ function mayStartPattern(ends: Uint32Array, key: string): boolean {
 /**
  * 'لجيش الليبي' (from 'للجيش الليبي', the clitic excluded from the range) is written with its article: 'الجيش
  * الليبي' is the mention's text (and the entity's name) while its range stays on the written letters; such a text is
- * one character longer than its range (names/match.ts mentionParts maps its parts back to the text).
+ * one character longer than its range, two after 'لله' ('الله' over 'له': alif and lam restored, tokens.ts
+ * restoreArticle); names/match.ts mentionParts maps its parts back to the text.
  */
 function shownText(text: string, tokens: readonly Token[], m: WorkMention): string {
   const raw = text.slice(m.start, m.end);
-  const restored = m.restored || (m.start !== tokens[m.t0].start && !!m.alt && m.keys !== m.alt);
-  return restored ? 'ا' + raw : raw;
+  let restored = m.restored;
+  if (restored === 0 && m.start !== tokens[m.t0].start && m.alt && m.keys !== m.alt) restored = m.keys[0].length - m.alt[0].length;
+  return restored > 0 ? 'ال'.slice(0, restored) + raw : raw;
 }
 
 /** 5 + 6. Entities in order of their first mention; each mention gets its entity. */

@@ -338,15 +338,29 @@ export interface CliticReading {
 }
 
 /**
+ * The word with its article restored, from the letters written after the preposition ل of 'لل…' (folded, starting
+ * with the article's lam): the article's alif is elided there ('للجيش': 'لجيش' -> 'الجيش'); when a single letter
+ * follows that lam, the lam was the noun's own and the article's lam is elided too ('لله': 'له' -> 'الله'; a noun
+ * of one letter does not exist). How many letters were restored is the length difference (1 or 2).
+ */
+export function restoreArticle(afterPreposition: string): string {
+  return afterPreposition.length === 2 ? 'ال' + afterPreposition : 'ا' + afterPreposition;
+}
+
+/**
  * The readings of an Arabic word key, least stripping first: the word itself, then each clitic prefix removed.
- * A reading keeps at least two letters. For 'لل…', the reading restores the article: 'للجيش' -> 'الجيش' (strip 1).
+ * A reading keeps at least two letters. For 'لل…', the reading restores the article (`restoreArticle`): 'للجيش' ->
+ * 'الجيش', 'لله' -> 'الله' (strip 1: the preposition).
  */
 export function cliticReadings(key: string): CliticReading[] {
   const out: CliticReading[] = [{ key, strip: 0 }];
   for (const p of PREFIXES) {
-    if (key.length - p.length < 2 || !key.startsWith(p)) continue;
+    if (!key.startsWith(p)) continue;
     if (p.endsWith('لل')) {
-      out.push({ key: 'ا' + key.slice(p.length - 1), strip: p.length - 1 });
+      if (key.length - p.length < 1) continue;
+      out.push({ key: restoreArticle(key.slice(p.length - 1)), strip: p.length - 1 });
+    } else if (key.length - p.length < 2) {
+      continue;
     } else {
       out.push({ key: key.slice(p.length), strip: p.length });
     }
