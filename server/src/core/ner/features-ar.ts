@@ -116,9 +116,9 @@ export interface WordInfo {
   phraseKeys: string[];
 }
 
-const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
+export const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
 
-function kind(w: string): string {
+export function kind(w: string): string {
   const c = w.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (c >= 0x0660 && c <= 0x0669)) return 'num';
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) return 'lat';
@@ -162,7 +162,7 @@ export function readings(n: string): string[] {
 }
 
 /** The nationality-adjective base of a reading (what `lex.nisba` holds), or undefined: -يون/-يين/-يات, -يه, -ي. */
-function nisbaBase(s: string): string | undefined {
+export function nisbaBase(s: string): string | undefined {
   const L = s.length;
   const a = s.charCodeAt(L - 1);
   if (a === YA) return s;
@@ -179,7 +179,7 @@ const GZ_EXACT = GAZ_NAMES.map((g) => 'gz=' + g);
 const GZ_ANY = GAZ_NAMES.map((g) => 'gz~' + g);
 
 /** Characters whose case toLowerCase can change: ASCII capitals and anything from U+00C0 outside the Arabic block. */
-function needsLower(s: string): boolean {
+export function needsLower(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xc0 ? c >= 65 && c <= 90 : c < 0x0600 || c > 0x06ff) return true;
@@ -188,7 +188,7 @@ function needsLower(s: string): boolean {
 }
 
 /** A harakah (U+064B-U+0652) in the word: the 'diac' shape feature. */
-function hasHarakah(s: string): boolean {
+export function hasHarakah(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x064b && c <= 0x0652) return true;

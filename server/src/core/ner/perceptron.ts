@@ -164,6 +164,35 @@ export class StringTable {
     return h;
   }
 
+  /** FNV-1a (as `hash`) continued over s[from, to): hash(a + b) = hashFrom(hash(a), b, 0, b.length). */
+  static hashFrom(h: number, s: string, from: number, to: number): number {
+    for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  /**
+   * The value of the string p + s[from, to), or -1, without building it: `h` is its hash (hashFrom(hash(p), s, from,
+   * to)); a key with that hash is compared character by character.
+   */
+  getJoined(h: number, p: string, s: string, from: number, to: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    const pl = p.length;
+    const len = pl + to - from;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[2 * i + 1];
+      if (v < 0) return -1;
+      if (slots[2 * i] !== h) continue;
+      const k = this.keys[i]!;
+      if (k.length !== len) continue;
+      let j = 0;
+      while (j < pl && k.charCodeAt(j) === p.charCodeAt(j)) j++;
+      if (j < pl) continue;
+      while (j < len && k.charCodeAt(j) === s.charCodeAt(from + j - pl)) j++;
+      if (j === len) return v;
+    }
+  }
+
   /** The value of `s`, or -1. */
   get(s: string): number {
     const h = StringTable.hash(s);

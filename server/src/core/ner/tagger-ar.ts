@@ -9,16 +9,17 @@
  * Speed (figures in docs/ner.md): at load time the models' feature lists become id tables (per base feature: its ids
  * in both stages and at every context offset, and copies of its own and context weight rows side by side; per word
  * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
- * context rows per stage); the sentence- and document-dependent features are interned codes; the document is
+ * context rows per stage) without building its feature strings (sumWord hashes the pieces of the word straight into
+ * the base table; FAST_PREFIXES); the sentence- and document-dependent features are interned codes; the document is
  * tokenized once for all its regions; decoded sentences are cached.
  * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
  * `sentenceFeatures` (scripts/golden-ner.ts).
  */
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
-import { cliticSplits } from '../text/clitics';
+import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
-import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, MAX_DYNAMIC_CODES, OFFSETS, phraseMarks, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train } from './perceptron';
 
@@ -180,6 +181,50 @@ function copyString(s: string): string {
   return String.fromCharCode.apply(null, u as unknown as number[]);
 }
 
+/**
+ * The first sight of a word form without feature strings (ArabicTagger.sumWord): the base features wordInfo makes
+ * from pieces of the word are hashed from those pieces (prefix + characters) straight into the base table, the
+ * ones from small fixed sets are resolved at load time. It covers the base features whose names are in
+ * FAST_NAMES or start with a prefix of FAST_PREFIXES (the part up to the first '=' or '~'); a model with any other
+ * base feature (a word-level feature added to wordInfo) is tagged through wordInfo's strings instead
+ * (ArabicTagger.fastWords false), so the sums are always those of the strings.
+ */
+const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=']);
+const FAST_NAMES = new Set(['bias', '<s>', '</s>', 'diac', 'tP', 'tO', 'tL', 'tS', 'nis', ...DYNAMIC_FEATURES]);
+function fastCovers(f: string): boolean {
+  if (FAST_NAMES.has(f)) return true;
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    if (c === 61 /* = */ || c === 126 /* ~ */) return FAST_PREFIXES.has(f.slice(0, i + 1));
+  }
+  return false;
+}
+/** kind() values and vocabulary classes, as indices of the load-time row tables. */
+const KINDS = ['num', 'lat', 'ar', 'pun'];
+const VOCAB_CLASSES = ['U', 'O', 'o', 'E', 'M'];
+/** The sports-feature strings of WordInfo (sportF, sportPrevF) as constants (the same strings wordInfo builds). */
+const SPORT_F = new Map(['P', ...VOCAB_CLASSES].map((c) => [c, 'dS=' + c]));
+const SPORT_PREV_F = new Map(['-', 'M', 'F', 'P'].map((g) => [g, 'dSn=' + g]));
+/** Lexicon bits of a word's readings (sumWord's scratch). */
+const RBITS = new Int32Array(8);
+const WAW = 0x0648;
+const FA = 0x0641;
+const H_W = StringTable.hash('w=');
+const H_B = StringTable.hash('b=');
+const H_PRE = StringTable.hash('pre=');
+const H_S1 = StringTable.hash('s1=');
+const H_S2 = StringTable.hash('s2=');
+const H_P2 = StringTable.hash('p2=');
+const H_S3 = StringTable.hash('s3=');
+const H_P3 = StringTable.hash('p3=');
+const H_BS2 = StringTable.hash('bs2=');
+const H_BP2 = StringTable.hash('bp2=');
+const H_BS3 = StringTable.hash('bs3=');
+const H_BP3 = StringTable.hash('bp3=');
+const H_BS4 = StringTable.hash('bs4=');
+const H_BP4 = StringTable.hash('bp4=');
+const H_G3 = StringTable.hash('g3=');
+
 /** What a stage's model needs at run time, as ids (built once at load time). */
 interface Stage {
   m: PerceptronModel;
@@ -307,6 +352,23 @@ export class ArabicTagger implements NerTagger {
   private readonly nPairWords: number;
   /** Labels of stage 1 -> index (pass labels in sentence-cache keys, cfg.stack). */
   private readonly label1: Map<string, number>;
+  /** New word forms are summed by sumWord (no feature strings); false: through wordInfo's strings (see FAST_PREFIXES). */
+  readonly fastWords: boolean;
+  /**
+   * Base-table rows (-1 = in no model) of the fixed-set features sumWord adds: 'k=' + kind + length (kOwn[10 kind +
+   * min(length, 9)]) and 'k=' + kind (kCtx), 'v=' / 'vb=' + class (vRow, vbRow), 'vv=' + two classes (vvRow[5 a + b]),
+   * 'gz=' / 'gz~' + list (gzExact, gzAny), 'tP' 'tO' 'tL' 'tS' (trig), 'diac', 'nis'.
+   */
+  private readonly kOwn = new Int32Array(40);
+  private readonly kCtx = new Int32Array(4);
+  private readonly vRow = new Int32Array(5);
+  private readonly vbRow = new Int32Array(5);
+  private readonly vvRow = new Int32Array(25);
+  private readonly gzExact = new Int32Array(GAZ_NAMES.length);
+  private readonly gzAny = new Int32Array(GAZ_NAMES.length);
+  private readonly trig = new Int32Array(4);
+  private readonly diacRow: number;
+  private readonly nisRow: number;
 
   // The word cache: word form -> slot; per slot a block of R float32 sums in `rows` (own features, then context
   // features at each offset, per stage, each summed in feature order as the model's addFeatures would), the slim
@@ -334,8 +396,11 @@ export class ArabicTagger implements NerTagger {
 
   private readonly limits: ArabicCacheLimits;
 
-  /** `limits`: cache bounds (default CACHE_LIMITS; tests use small ones). */
-  constructor(model: ArabicModel, gaz?: ArabicGazetteerData, limits: Partial<ArabicCacheLimits> = {}) {
+  /**
+   * `limits`: cache bounds (default CACHE_LIMITS; tests use small ones). `opts.fastWords` false: sum new word forms
+   * through wordInfo's feature strings (tests compare the two paths).
+   */
+  constructor(model: ArabicModel, gaz?: ArabicGazetteerData, limits: Partial<ArabicCacheLimits> = {}, opts: { fastWords?: boolean } = {}) {
     this.limits = { ...CACHE_LIMITS, ...limits };
     if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
     this.cfg = model.features;
@@ -379,6 +444,26 @@ export class ArabicTagger implements NerTagger {
     this.base = new StringTable(baseKeys.length);
     for (const key of baseKeys) this.base.add(key);
     this.baseTab = tab;
+    let covered = opts.fastWords !== false;
+    for (let b = 0; b < baseKeys.length && covered; b++) covered = fastCovers(baseKeys[b]);
+    this.fastWords = covered;
+    const rowOf = (f: string) => this.base.get(f);
+    KINDS.forEach((k, i) => {
+      for (let d = 0; d < 10; d++) this.kOwn[10 * i + d] = rowOf('k=' + k + d);
+      this.kCtx[i] = rowOf('k=' + k);
+    });
+    VOCAB_CLASSES.forEach((v, i) => {
+      this.vRow[i] = rowOf('v=' + v);
+      this.vbRow[i] = rowOf('vb=' + v);
+      VOCAB_CLASSES.forEach((u, j) => (this.vvRow[5 * i + j] = rowOf('vv=' + v + u)));
+    });
+    GAZ_NAMES.forEach((g, i) => {
+      this.gzExact[i] = rowOf('gz=' + g);
+      this.gzAny[i] = rowOf('gz~' + g);
+    });
+    ['tP', 'tO', 'tL', 'tS'].forEach((f, i) => (this.trig[i] = rowOf(f)));
+    this.diacRow = rowOf('diac');
+    this.nisRow = rowOf('nis');
     const idOf = (f: string, col: number) => {
       const row = this.base.get(f);
       return row < 0 ? -1 : tab[row * W + col];
@@ -437,13 +522,11 @@ export class ArabicTagger implements NerTagger {
     const w = token.length >= 13 ? copyString(token) : token;
     const slot = this.slotOf.add(w);
     if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
-    const info = wordInfo(w, this.lex, this.cfg);
     const R = this.R;
     const rows = this.rows;
     const o = slot * R;
     rows.fill(0, o, o + R);
     const S = this.stages.length;
-    const base = this.base;
     // Row sums in float32, each row added in feature order (as addRow would): stage 0's weights, then stage 1's.
     const w0 = this.w0;
     const w1 = this.w1;
@@ -453,35 +536,7 @@ export class ArabicTagger implements NerTagger {
     let id = this.stages[0].bias;
     if (id >= 0) for (let t = 0, a = id * T0; t < T0; t++) rows[o + t] += w0[a + t];
     if (S > 1 && (id = this.stages[1].bias) >= 0) for (let t = 0, a = id * T1; t < T1; t++) rows[o1 + t] += w1[a + t];
-    const own = info.own;
-    const ownW = this.ownW;
-    const ownBits = this.ownBits;
-    const TT = T0 + T1;
-    for (let q = 0; q < own.length; q++) {
-      const b = base.get(own[q]);
-      if (b < 0) continue;
-      const bits = ownBits[b];
-      const a = b * TT;
-      if (bits & 1) for (let t = 0; t < T0; t++) rows[o + t] += ownW[a + t];
-      if (bits & 2) for (let t = 0; t < T1; t++) rows[o1 + t] += ownW[a + T0 + t];
-    }
-    const ctx = info.ctx;
-    const ctxAt = this.ctxAt;
-    const ctxDest = this.ctxDest;
-    const ctxPos = this.ctxPos;
-    const ctxW = this.ctxW;
-    for (let q = 0; q < ctx.length; q++) {
-      const b = base.get(ctx[q]);
-      if (b < 0) continue;
-      // the base feature's context rows, packed in (stage, offset) order; ctxDest: 4 stage + offset index 0..3
-      for (let e = ctxAt[b], ee = ctxAt[b + 1]; e < ee; e++) {
-        const c = ctxDest[e];
-        const T = c < 4 ? T0 : T1;
-        const d = (c < 4 ? o : o1) + ((c & 3) + 1) * T;
-        const a = ctxPos[e];
-        for (let t = 0; t < T; t++) rows[d + t] += ctxW[a + t];
-      }
-    }
+    const info = this.fastWords ? this.sumWord(w, o, o1) : this.sumStrings(wordInfo(w, this.lex, this.cfg), o, o1);
     // The feature strings are not needed any more (the sums are kept): a slim WordInfo keeps the cache small.
     info.own = EMPTY;
     info.ctx = EMPTY;
@@ -504,6 +559,213 @@ export class ArabicTagger implements NerTagger {
       this.edge[4 * slot + 2 * s + 1] = this.pairIdOf(this.pid[slot], s1, info.n, '</s>', 3 * s + 1);
     }
     return slot;
+  }
+
+  /** Add the own-slot rows of base feature b (-1: none) to the word block at o (stage 0) and o1 (stage 1). */
+  private addOwn(b: number, o: number, o1: number): void {
+    if (b < 0) return;
+    const rows = this.rows;
+    const ownW = this.ownW;
+    const bits = this.ownBits[b];
+    const T0 = this.T0;
+    const T1 = this.T1;
+    const a = b * (T0 + T1);
+    if (bits & 1) for (let t = 0; t < T0; t++) rows[o + t] += ownW[a + t];
+    if (bits & 2) for (let t = 0; t < T1; t++) rows[o1 + t] += ownW[a + T0 + t];
+  }
+
+  /** Add the context rows of base feature b (-1: none): packed in (stage, offset) order, ctxDest 4 stage + offset index. */
+  private addCtx(b: number, o: number, o1: number): void {
+    if (b < 0) return;
+    const rows = this.rows;
+    const ctxDest = this.ctxDest;
+    const ctxPos = this.ctxPos;
+    const ctxW = this.ctxW;
+    const T0 = this.T0;
+    const T1 = this.T1;
+    for (let e = this.ctxAt[b], ee = this.ctxAt[b + 1]; e < ee; e++) {
+      const c = ctxDest[e];
+      const T = c < 4 ? T0 : T1;
+      const d = (c < 4 ? o : o1) + ((c & 3) + 1) * T;
+      const a = ctxPos[e];
+      for (let t = 0; t < T; t++) rows[d + t] += ctxW[a + t];
+    }
+  }
+
+  /** The string path of a new word: its own and context feature strings looked up and summed in order. */
+  private sumStrings(info: WordInfo, o: number, o1: number): WordInfo {
+    const base = this.base;
+    const own = info.own;
+    for (let q = 0; q < own.length; q++) this.addOwn(base.get(own[q]), o, o1);
+    const ctx = info.ctx;
+    for (let q = 0; q < ctx.length; q++) this.addCtx(base.get(ctx[q]), o, o1);
+    return info;
+  }
+
+  /** Base-table row of the string p + s[from, to) (h0 = StringTable.hash(p)), built never. */
+  private piece(h0: number, p: string, s: string, from: number, to: number): number {
+    return this.base.getJoined(StringTable.hashFrom(h0, s, from, to), p, s, from, to);
+  }
+
+  /** Row of a vocabulary-class feature from a load-time table, or looked up by name for a class it does not list. */
+  private classRow(table: Int32Array, v: string, p: string): number {
+    const i = VOCAB_CLASSES.indexOf(v);
+    return i >= 0 ? table[i] : this.base.get(p + v);
+  }
+
+  /**
+   * The fast path of a new word (fastWords): wordInfo's own and context features, in wordInfo's order, summed into
+   * the word block at o / o1 without building their strings; returns the slim WordInfo (the same flags and strings
+   * as wordInfo's, own and ctx empty). Must follow wordInfo feature for feature (test/unit/ner-ar-caches.test.ts
+   * compares the two paths on every word form of the seeds and of ANERcorp).
+   */
+  private sumWord(word: string, o: number, o1: number): WordInfo {
+    const lex = this.lex;
+    const cfg = this.cfg;
+    const nw = normalizeArabic(word);
+    const n = needsLower(nw) ? nw.toLowerCase() : nw;
+    const k = kind(n);
+    const ar = k === 'ar';
+    const bare = ar ? bareStem(n) : n;
+    const L = n.length;
+    const B = bare.length;
+    const e = L - B; // bare is n[e, L)
+    let b = this.piece(H_W, 'w=', n, 0, L);
+    this.addOwn(b, o, o1);
+    this.addCtx(b, o, o1);
+    if (bare !== n) {
+      b = this.piece(H_B, 'b=', n, e, L);
+      this.addOwn(b, o, o1);
+      this.addCtx(b, o, o1);
+      this.addOwn(this.piece(H_PRE, 'pre=', n, 0, e), o, o1);
+    }
+    if (cfg.affixes && ar) {
+      if (L > 2) {
+        this.addOwn(this.piece(H_S1, 's1=', n, L - 1, L), o, o1);
+        this.addOwn(this.piece(H_S2, 's2=', n, L - 2, L), o, o1);
+        this.addOwn(this.piece(H_P2, 'p2=', n, 0, 2), o, o1);
+      }
+      if (L > 3) {
+        this.addOwn(this.piece(H_S3, 's3=', n, L - 3, L), o, o1);
+        this.addOwn(this.piece(H_P3, 'p3=', n, 0, 3), o, o1);
+      }
+      if (B > 3) {
+        this.addOwn(this.piece(H_BS2, 'bs2=', n, L - 2, L), o, o1);
+        this.addOwn(this.piece(H_BP2, 'bp2=', n, e, e + 2), o, o1);
+      }
+      if (B > 4) {
+        this.addOwn(this.piece(H_BS3, 'bs3=', n, L - 3, L), o, o1);
+        this.addOwn(this.piece(H_BP3, 'bp3=', n, e, e + 3), o, o1);
+      }
+      if (cfg.affix4 && B > 5) {
+        this.addOwn(this.piece(H_BS4, 'bs4=', n, L - 4, L), o, o1);
+        this.addOwn(this.piece(H_BP4, 'bp4=', n, e, e + 4), o, o1);
+      }
+    }
+    if (cfg.shape) {
+      const ki = KINDS.indexOf(k);
+      this.addOwn(this.kOwn[10 * ki + Math.min(B, 9)], o, o1);
+      if (!ar) this.addCtx(this.kCtx[ki], o, o1);
+      if (ar && word !== nw && hasHarakah(word)) this.addOwn(this.diacRow, o, o1);
+    }
+    if (cfg.ngrams && ar && B >= 3 && B <= 12) {
+      const g = '^' + bare + '$';
+      for (let i = 0; i + 3 <= g.length; i++) this.addOwn(this.piece(H_G3, 'g3=', g, i, i + 3), o, o1);
+    }
+    const v = ar && (cfg.vocabulary || cfg.topic) ? lex.vocab.get(n) ?? 'U' : 'U';
+    if (cfg.vocabulary && ar) {
+      b = this.classRow(this.vRow, v, 'v=');
+      this.addOwn(b, o, o1);
+      this.addCtx(b, o, o1);
+      if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
+        b = this.base.get('vt=' + v + (lex.vocabType.get(n) ?? ''));
+        this.addOwn(b, o, o1);
+        this.addCtx(b, o, o1);
+      }
+      if (bare !== n) {
+        let vb = lex.vocab.get(bare);
+        let alBare: string | undefined;
+        if (vb === undefined) vb = lex.vocab.get((alBare = 'ال' + bare)) ?? 'U';
+        this.addOwn(this.classRow(this.vbRow, vb, 'vb='), o, o1);
+        const vi = VOCAB_CLASSES.indexOf(v);
+        const vbi = VOCAB_CLASSES.indexOf(vb);
+        this.addOwn(vi >= 0 && vbi >= 0 ? this.vvRow[5 * vi + vbi] : this.base.get('vv=' + v + vb), o, o1);
+        if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) this.addOwn(this.base.get('vbt=' + vb + (lex.vocabType.get(bare) ?? lex.vocabType.get(alBare ?? 'ال' + bare) ?? '')), o, o1);
+      }
+    }
+    // Readings and their lexicon bits, as in wordInfo.
+    const conj = ar && (n.charCodeAt(0) === WAW || n.charCodeAt(0) === FA);
+    const rs = ar ? readings(n) : undefined;
+    const nr = rs ? rs.length : 0;
+    for (let i = 0; i < nr; i++) RBITS[i] = lex.keyBits(rs![i]);
+    let personTrigger = false;
+    let isNisba = false;
+    let orgHead = false;
+    let locHead = false;
+    let nisbaG = '';
+    let place = false;
+    if (ar && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
+      if (cfg.gazetteer) {
+        const exact = RBITS[0] & ArabicLexicon.GAZ;
+        let any = 0;
+        for (let i = 1; i < nr; i++) any |= RBITS[i];
+        any &= ArabicLexicon.GAZ & ~exact;
+        if ((exact | any) & 3) place = true;
+        for (let g = 0, ng = cfg.orgs ? 6 : 5; g < ng; g++) {
+          b = exact & (1 << g) ? this.gzExact[g] : any & (1 << g) ? this.gzAny[g] : -2;
+          if (b === -2) continue;
+          this.addOwn(b, o, o1);
+          this.addCtx(b, o, o1);
+        }
+      }
+      if (cfg.triggers) {
+        for (let i = 0, last = conj && n.length > 3 ? 1 : 0; i <= last; i++) {
+          const t = RBITS[i];
+          if (t & ArabicLexicon.T_PERSON) {
+            personTrigger = true;
+            this.addOwn(this.trig[0], o, o1);
+            this.addCtx(this.trig[0], o, o1);
+          }
+          if (t & ArabicLexicon.T_ORG) {
+            orgHead = true;
+            this.addOwn(this.trig[1], o, o1);
+            this.addCtx(this.trig[1], o, o1);
+          }
+          if (t & ArabicLexicon.T_LOC) {
+            locHead = true;
+            this.addOwn(this.trig[2], o, o1);
+            this.addCtx(this.trig[2], o, o1);
+          }
+          if (t & ArabicLexicon.T_SPEECH) {
+            this.addOwn(this.trig[3], o, o1);
+            this.addCtx(this.trig[3], o, o1);
+          }
+        }
+      }
+      if (cfg.nisba) {
+        for (const r of rs!) {
+          const nb = nisbaBase(r);
+          if (nb && lex.nisba.has(nb)) {
+            isNisba = true;
+            nisbaG = r.endsWith('يه') ? 'F' : r.endsWith('ي') ? 'M' : 'P';
+            this.addOwn(this.nisRow, o, o1);
+            this.addCtx(this.nisRow, o, o1);
+            break;
+          }
+        }
+      }
+    }
+    let sport = false;
+    let sportF: string | undefined;
+    if (cfg.topic && ar) {
+      sport = (RBITS[0] & ArabicLexicon.SPORT) !== 0 || (conj && (n.length >= 3 ? (RBITS[1] & ArabicLexicon.SPORT) !== 0 : lex.sport.has(n.slice(1))));
+      const c = place ? 'P' : v;
+      sportF = SPORT_F.get(c) ?? 'dS=' + c;
+    }
+    const sportPrevF = cfg.topic ? SPORT_PREV_F.get(nisbaG || '-') : undefined;
+    let phraseKeys: string[] = EMPTY;
+    for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) (phraseKeys === EMPTY ? (phraseKeys = []) : phraseKeys).push(rs![i]);
+    return { n, bare, own: EMPTY, ctx: EMPTY, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
   }
 
   /** Id of a pair feature (column c of pairTab: 3 stage + 0 'pw=', 1 'wn=', 2 'pp=') of words a, b (pair ids pa, pb). */
