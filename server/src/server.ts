@@ -509,8 +509,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         reporter?.report(Math.round((done * 100) / uris.length), t('indexed', done, uris.length));
       }
     };
-    const accept = (uri: string, o: IndexOutcome) => {
+    const accept = (uri: string, o: IndexOutcome | 'open') => {
       progress();
+      if (o === 'open') {
+        result.files++; // its own analysis is in the index
+        return;
+      }
       if ('skipped' in o) {
         if (o.skipped !== 'cancelled') result.skipped++;
         return;
@@ -528,9 +532,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     };
     // Outcomes wait here until every earlier file's has entered the index (file order, whichever thread finished first).
-    const ready = new Map<number, IndexOutcome>();
+    const ready = new Map<number, IndexOutcome | 'open'>();
     let next = 0;
-    const settle = (i: number, o: IndexOutcome) => {
+    const settle = (i: number, o: IndexOutcome | 'open') => {
       ready.set(i, o);
       for (let r = ready.get(next); r !== undefined; r = ready.get(next)) {
         ready.delete(next);
@@ -547,22 +551,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const t0 = performance.now();
     try {
       const inFlight = new Set<Promise<void>>();
-      let i = 0;
-      for (; i < uris.length; i++) {
+      for (let i = 0; i < uris.length; i++) {
         if (cancelled()) {
           result.cancelled = true;
           break;
         }
         const uri = uris[i];
         if (documents.get(uri)) {
-          result.files++;
-          settle(i, { skipped: 'open' });
-          done--; // settle counted it as skipped; an open file counts as indexed (its own analysis is in the index)
-          result.skipped--;
-          progress();
+          settle(i, 'open');
           continue;
         }
-        if (pool && inFlight.size < pool.threads * QUEUED_PER_WORKER) {
+        if (pool && inFlight.size < pool.queueDepth) {
           const n = i;
           const p: Promise<void> = pool.index({ uri, folder: folderOf(uri), settings: s0, withDiagnostics: publishTo, locale }).then((o) => {
             inFlight.delete(p);
@@ -576,10 +575,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         settle(i, indexHere(uri));
         if (pool || Date.now() - last > 100) await new Promise((res) => setImmediate(res));
       }
-      if (result.cancelled) {
-        pool?.cancel();
-        for (; i < uris.length; i++) settle(i, { skipped: 'cancelled' });
-      }
+      if (result.cancelled) pool?.cancel();
       await Promise.all(inFlight);
     } finally {
       await pool?.dispose();

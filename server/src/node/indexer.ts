@@ -2,9 +2,11 @@
  * Workspace indexing off the main thread: a small pool of worker threads that read, analyze and summarize files
  * (features/summary.ts) for the server's workspace scan, so the open documents on the main thread keep answering.
  *
- * - Size: one thread fewer than the cores (at most 4), so on a 2-core machine one worker analyzes while the main
- *   thread serves the editor; `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the scan analyzes on the main
- *   thread as before). Each worker loads its own models and keeps its own word caches.
+ * - Size: one thread fewer than the cores (at most 4); `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the
+ *   scan analyzes on the main thread alone). The scan (server.ts scanWorkspace) keeps `queueDepth` jobs given and
+ *   analyzes a file on the main thread whenever that many are out, between the editor's requests, so on a 2-core
+ *   machine one worker and the main thread share the files. Each worker loads its own models and keeps its own word
+ *   caches.
  * - Memory: a worker is replaced by a fresh one when its live memory (V8 heap plus array buffers after its last full
  *   collection) passes 130 MB (its taggers' word caches grow with every new word of an archive) or after
  *   RECYCLE_AFTER files; workers exit when the scan that started them is over (`dispose`).
@@ -33,6 +35,11 @@ export type IndexOutcome = { summary: FileSummary } | { skipped: string };
 
 export interface FileIndexer {
   readonly threads: number;
+  /**
+   * How many jobs to keep given at once (the ones the workers analyze and the next ones), so that no worker waits
+   * for the server thread, which analyzes a file of its own whenever this many are out.
+   */
+  readonly queueDepth: number;
   index(job: IndexJob): Promise<IndexOutcome>;
   /** Jobs not yet started resolve as skipped ('cancelled'). */
   cancel(): void;
@@ -47,6 +54,9 @@ export function indexThreads(): number {
   if (env !== undefined && env !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.floor(Number(env)));
   return Math.max(0, Math.min(os.availableParallelism() - 1, 4));
 }
+
+/** Jobs queued per worker when the queue is full (FileIndexer.queueDepth). */
+const QUEUED_PER_WORKER = 3;
 
 /** Files a worker analyzes before it is replaced, whatever its memory. */
 const RECYCLE_AFTER = 5000;
@@ -125,6 +135,7 @@ export function workerIndexer(script: string, threads: number, options: { log?: 
 
   return {
     threads,
+    queueDepth: threads * QUEUED_PER_WORKER,
     index(job) {
       if (disposed) return Promise.resolve({ skipped: 'cancelled' });
       if (slots.length < threads) slots.push(spawn());
