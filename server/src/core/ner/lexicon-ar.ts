@@ -164,6 +164,17 @@ export class ArabicLexicon {
   vocab = new Map<string, string>();
   /** normalized word -> the entity type it most often had in training (ArabicVocabulary.T) */
   vocabType = new Map<string, string>();
+  /**
+   * The vocabulary given to the constructor is also in `single`, above the list bits (`keyInfo`: one lookup answers
+   * the lists and the vocabulary of a key). False on a copy with another vocabulary (withVocabulary).
+   */
+  vocabInKeys = false;
+  /** `keyInfo`: the vocabulary class at VOCAB_SHIFT (0 = unlisted, else 1 + index in VOCAB_CLASSES) */
+  static readonly VOCAB_SHIFT = 12;
+  static readonly VOCAB_CLASSES = ['O', 'o', 'E', 'M'];
+  /** `keyInfo`: the vocabulary type at TYPE_SHIFT (0 = none, else 1 + index in vocabTypeNames) */
+  static readonly TYPE_SHIFT = 15;
+  vocabTypeNames: string[] = [];
 
   constructor(data?: ArabicGazetteerData, vocab?: ArabicVocabulary) {
     if (vocab) this.setVocabulary(vocab);
@@ -201,9 +212,26 @@ export class ArabicLexicon {
     mark(this.locHeads, ArabicLexicon.T_LOC);
     mark(this.speech, ArabicLexicon.T_SPEECH);
     mark(this.sport, ArabicLexicon.SPORT);
+    if (vocab) this.vocabKeys();
+  }
+
+  /** Put the vocabulary classes and types into `single` (keyInfo); at most 15 types (else not put in). */
+  private vocabKeys(): void {
+    const types: string[] = [];
+    for (const t of this.vocabType.values()) if (!types.includes(t)) types.push(t);
+    if (types.length > 15) return;
+    for (const [w, c] of this.vocab) {
+      const i = ArabicLexicon.VOCAB_CLASSES.indexOf(c);
+      if (i < 0) return;
+      this.single.set(w, (this.single.get(w) ?? 0) | ((i + 1) << ArabicLexicon.VOCAB_SHIFT));
+    }
+    for (const [w, t] of this.vocabType) this.single.set(w, (this.single.get(w) ?? 0) | ((types.indexOf(t) + 1) << ArabicLexicon.TYPE_SHIFT));
+    this.vocabTypeNames = types;
+    this.vocabInKeys = true;
   }
 
   setVocabulary(v: ArabicVocabulary): void {
+    this.vocabInKeys = false;
     this.vocab = new Map();
     for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
     this.vocabType = new Map();
@@ -234,6 +262,11 @@ export class ArabicLexicon {
 
   /** All bits of one key (gazetteer, phrase start, trigger and sports lists; 0 = in none). */
   keyBits(key: string): number {
+    return (this.single.get(key) ?? 0) & 0xfff;
+  }
+
+  /** keyBits, and with vocabInKeys the key's vocabulary class and type above them (VOCAB_SHIFT, TYPE_SHIFT). */
+  keyInfo(key: string): number {
     return this.single.get(key) ?? 0;
   }
 }

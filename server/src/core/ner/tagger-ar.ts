@@ -205,6 +205,20 @@ const VOCAB_CLASSES = ['U', 'O', 'o', 'E', 'M'];
 /** The sports-feature strings of WordInfo (sportF, sportPrevF) as constants (the same strings wordInfo builds). */
 const SPORT_F = new Map(['P', ...VOCAB_CLASSES].map((c) => [c, 'dS=' + c]));
 const SPORT_PREV_F = new Map(['-', 'M', 'F', 'P'].map((g) => [g, 'dSn=' + g]));
+/** The vocabulary class in a lexicon keyInfo value ('U' unlisted). */
+function vocabClass(info: number): string {
+  const c = (info >> ArabicLexicon.VOCAB_SHIFT) & 7;
+  return c ? ArabicLexicon.VOCAB_CLASSES[c - 1] : 'U';
+}
+/** The vocabulary type in a lexicon keyInfo value (undefined: none). */
+function vocabType(lex: ArabicLexicon, info: number): string | undefined {
+  const t = (info >> ArabicLexicon.TYPE_SHIFT) & 15;
+  return t ? lex.vocabTypeNames[t - 1] : undefined;
+}
+/** r is 'ال' + s. */
+function isAlPlus(r: string, s: string): boolean {
+  return r.length === s.length + 2 && r.charCodeAt(0) === 0x0627 && r.charCodeAt(1) === 0x0644 && r.endsWith(s);
+}
 /** Lexicon bits of a word's readings (sumWord's scratch). */
 const RBITS = new Int32Array(8);
 const WAW = 0x0648;
@@ -224,6 +238,42 @@ const H_BP3 = StringTable.hash('bp3=');
 const H_BS4 = StringTable.hash('bs4=');
 const H_BP4 = StringTable.hash('bp4=');
 const H_G3 = StringTable.hash('g3=');
+
+/**
+ * A non-negative integer -> int table (open addressing, multiplicative hash, linear probing; no deletion), for the
+ * word-pair rows: a lookup per word pair of every sentence, cheaper than a Map of numbers.
+ */
+class IntTable {
+  private readonly keys: Float64Array;
+  private readonly vals: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(entries: Map<number, number>) {
+    let bits = 4;
+    while (1 << bits < 2 * entries.size) bits++;
+    this.keys = new Float64Array(1 << bits).fill(-1);
+    this.vals = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (const [k, v] of entries) {
+      let i = Math.imul(k, 0x9e3779b1) >>> this.shift;
+      while (this.keys[i] >= 0) i = (i + 1) & this.mask;
+      this.keys[i] = k;
+      this.vals[i] = v;
+    }
+  }
+
+  /** The value of key k (>= 0), or -1. */
+  get(k: number): number {
+    const keys = this.keys;
+    for (let i = Math.imul(k, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & this.mask) {
+      const x = keys[i];
+      if (x === k) return this.vals[i];
+      if (x < 0) return -1;
+    }
+  }
+}
 
 /** What a stage's model needs at run time, as ids (built once at load time). */
 interface Stage {
@@ -346,7 +396,7 @@ export class ArabicTagger implements NerTagger {
   private readonly baseTab: Int32Array;
   /** Words of the word-pair features ('pw=', 'wn=', 'pp=' + 'a b') -> small ids; (a, b) -> row of pairTab. */
   private readonly pairWord = new StringTable(1 << 14);
-  private readonly pairRow = new Map<number, number>();
+  private readonly pairRow: IntTable;
   /** per row, stage s at [3s, 3s+1, 3s+2]: id of 'pw=a b', 'wn=a b', 'pp=a b' (-1 = unknown) */
   private readonly pairTab: Int32Array;
   private readonly nPairWords: number;
@@ -498,13 +548,15 @@ export class ArabicTagger implements NerTagger {
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
     const ptab = new Int32Array((pairs.length / 4) * 3 * S).fill(-1);
+    const pairRow = new Map<number, number>();
     for (let q = 0; q < pairs.length; q += 4) {
       const key = pairs[q] * this.nPairWords + pairs[q + 1];
-      let row = this.pairRow.get(key);
-      if (row === undefined) this.pairRow.set(key, (row = this.pairRow.size));
+      let row = pairRow.get(key);
+      if (row === undefined) pairRow.set(key, (row = pairRow.size));
       ptab[row * 3 * S + pairs[q + 2]] = pairs[q + 3];
     }
-    this.pairTab = ptab.slice(0, this.pairRow.size * 3 * S);
+    this.pairTab = ptab.slice(0, pairRow.size * 3 * S);
+    this.pairRow = new IntTable(pairRow);
   }
 
   /** Id in stage s of an own-slot feature string (-1 = unknown). */
@@ -672,32 +724,59 @@ export class ArabicTagger implements NerTagger {
       const g = '^' + bare + '$';
       for (let i = 0; i + 3 <= g.length; i++) this.addOwn(this.piece(H_G3, 'g3=', g, i, i + 3), o, o1);
     }
-    const v = ar && (cfg.vocabulary || cfg.topic) ? lex.vocab.get(n) ?? 'U' : 'U';
+    // Readings and their lexicon bits, as in wordInfo; with the vocabulary in the lexicon's keys (vocabInKeys) the
+    // same lookups give the vocabulary class and type of the word, and of its stem when the stem is a reading.
+    const conj = ar && (n.charCodeAt(0) === WAW || n.charCodeAt(0) === FA);
+    const rs = ar ? readings(n) : undefined;
+    const nr = rs ? rs.length : 0;
+    for (let i = 0; i < nr; i++) RBITS[i] = lex.keyInfo(rs![i]); // list bits are read through masks below
+    const inKeys = lex.vocabInKeys;
+    const v = ar && (cfg.vocabulary || cfg.topic) ? (inKeys ? vocabClass(RBITS[0]) : lex.vocab.get(n) ?? 'U') : 'U';
     if (cfg.vocabulary && ar) {
       b = this.classRow(this.vRow, v, 'v=');
       this.addOwn(b, o, o1);
       this.addCtx(b, o, o1);
       if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
-        b = this.base.get('vt=' + v + (lex.vocabType.get(n) ?? ''));
+        b = this.base.get('vt=' + v + ((inKeys ? vocabType(lex, RBITS[0]) : lex.vocabType.get(n)) ?? ''));
         this.addOwn(b, o, o1);
         this.addCtx(b, o, o1);
       }
       if (bare !== n) {
-        let vb = lex.vocab.get(bare);
+        let vb: string | undefined;
+        let ib = -1; // keyInfo of bare and of 'ال' + bare (-1 = not asked)
+        let ia = -1;
         let alBare: string | undefined;
-        if (vb === undefined) vb = lex.vocab.get((alBare = 'ال' + bare)) ?? 'U';
+        if (inKeys) {
+          for (let i = 1; i < nr && ib < 0; i++) if (rs![i] === bare) ib = RBITS[i];
+          if (ib < 0) ib = lex.keyInfo(bare);
+          vb = (ib >> ArabicLexicon.VOCAB_SHIFT) & 7 ? vocabClass(ib) : undefined;
+          if (vb === undefined) {
+            for (let i = 1; i < nr && ia < 0; i++) if (isAlPlus(rs![i], bare)) ia = RBITS[i];
+            if (ia < 0) ia = lex.keyInfo('ال' + bare);
+            vb = vocabClass(ia);
+          }
+        } else {
+          vb = lex.vocab.get(bare);
+          if (vb === undefined) vb = lex.vocab.get((alBare = 'ال' + bare)) ?? 'U';
+        }
         this.addOwn(this.classRow(this.vbRow, vb, 'vb='), o, o1);
         const vi = VOCAB_CLASSES.indexOf(v);
         const vbi = VOCAB_CLASSES.indexOf(vb);
         this.addOwn(vi >= 0 && vbi >= 0 ? this.vvRow[5 * vi + vbi] : this.base.get('vv=' + v + vb), o, o1);
-        if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) this.addOwn(this.base.get('vbt=' + vb + (lex.vocabType.get(bare) ?? lex.vocabType.get(alBare ?? 'ال' + bare) ?? '')), o, o1);
+        if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) {
+          let type: string | undefined;
+          if (inKeys) {
+            type = vocabType(lex, ib);
+            if (type === undefined) {
+              if (ia < 0) for (let i = 1; i < nr && ia < 0; i++) if (isAlPlus(rs![i], bare)) ia = RBITS[i];
+              if (ia < 0) ia = lex.keyInfo('ال' + bare);
+              type = vocabType(lex, ia);
+            }
+          } else type = lex.vocabType.get(bare) ?? lex.vocabType.get(alBare ?? 'ال' + bare);
+          this.addOwn(this.base.get('vbt=' + vb + (type ?? '')), o, o1);
+        }
       }
     }
-    // Readings and their lexicon bits, as in wordInfo.
-    const conj = ar && (n.charCodeAt(0) === WAW || n.charCodeAt(0) === FA);
-    const rs = ar ? readings(n) : undefined;
-    const nr = rs ? rs.length : 0;
-    for (let i = 0; i < nr; i++) RBITS[i] = lex.keyBits(rs![i]);
     let personTrigger = false;
     let isNisba = false;
     let orgHead = false;
@@ -773,7 +852,7 @@ export class ArabicTagger implements NerTagger {
     if (pa === -2 || pb === -2) return this.stages[(c / 3) | 0].m.featureId(['pw=', 'wn=', 'pp='][c % 3] + a + ' ' + b);
     if (pa < 0 || pb < 0) return -1;
     const row = this.pairRow.get(pa * this.nPairWords + pb);
-    return row === undefined ? -1 : this.pairTab[row * 3 * this.stages.length + c];
+    return row < 0 ? -1 : this.pairTab[row * 3 * this.stages.length + c];
   }
 
   private grow(cap: number): void {
@@ -880,10 +959,7 @@ export class ArabicTagger implements NerTagger {
           for (let c = 0; c < 3; c++) pids[3 * i + c] = this.pairIdOf(-2, -2, infos[i - 1].n, infos[i].n, col + c);
           continue;
         }
-        if (pa >= 0 && pb >= 0) {
-          const x = this.pairRow.get(pa * this.nPairWords + pb);
-          if (x !== undefined) r = x;
-        }
+        if (pa >= 0 && pb >= 0) r = this.pairRow.get(pa * this.nPairWords + pb);
         for (let c = 0; c < 3; c++) pids[3 * i + c] = r < 0 ? -1 : this.pairTab[r * PW + col + c];
       }
     }
