@@ -64,7 +64,8 @@ describe('ner: Arabic tagger, new word forms without feature strings', function 
   });
 
   it('sums and word infos are those of the strings, bit for bit', () => {
-    const ws = forms();
+    // first a word of the training vocabulary: a fresh tagger's first word is also the first to read the vocabulary
+    const ws = ['فرانكفورت', ...forms()];
     assert.ok(ws.length > 3000);
     const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as Inside;
     const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as Inside;

@@ -165,10 +165,11 @@ export class ArabicLexicon {
   /** normalized word -> the entity type it most often had in training (ArabicVocabulary.T) */
   vocabType = new Map<string, string>();
   /**
-   * The vocabulary given to the constructor is also in `single`, above the list bits (`keyInfo`: one lookup answers
-   * the lists and the vocabulary of a key). False on a copy with another vocabulary (withVocabulary).
+   * The vocabulary given to the constructor is put into `single` on the first call of `vocabInKeys` (not at load time:
+   * ~10 ms), above the list bits (`keyInfo`: one lookup answers the lists and the vocabulary of a key).
    */
-  vocabInKeys = false;
+  private vocabPending = false;
+  private vocabMerged = false;
   /** `keyInfo`: the vocabulary class at VOCAB_SHIFT (0 = unlisted, else 1 + index in VOCAB_CLASSES) */
   static readonly VOCAB_SHIFT = 12;
   static readonly VOCAB_CLASSES = ['O', 'o', 'E', 'M'];
@@ -212,7 +213,16 @@ export class ArabicLexicon {
     mark(this.locHeads, ArabicLexicon.T_LOC);
     mark(this.speech, ArabicLexicon.T_SPEECH);
     mark(this.sport, ArabicLexicon.SPORT);
-    if (vocab) this.vocabKeys();
+    this.vocabPending = vocab !== undefined;
+  }
+
+  /** Whether keyInfo gives the vocabulary class and type of a key (false on a copy with another vocabulary). */
+  vocabInKeys(): boolean {
+    if (this.vocabPending) {
+      this.vocabPending = false;
+      this.vocabKeys();
+    }
+    return this.vocabMerged;
   }
 
   /** Put the vocabulary classes and types into `single` (keyInfo); at most 15 types (else not put in). */
@@ -227,11 +237,12 @@ export class ArabicLexicon {
     }
     for (const [w, t] of this.vocabType) this.single.set(w, (this.single.get(w) ?? 0) | ((types.indexOf(t) + 1) << ArabicLexicon.TYPE_SHIFT));
     this.vocabTypeNames = types;
-    this.vocabInKeys = true;
+    this.vocabMerged = true;
   }
 
   setVocabulary(v: ArabicVocabulary): void {
-    this.vocabInKeys = false;
+    this.vocabPending = false;
+    this.vocabMerged = false;
     this.vocab = new Map();
     for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
     this.vocabType = new Map();

@@ -729,8 +729,8 @@ export class ArabicTagger implements NerTagger {
     const conj = ar && (n.charCodeAt(0) === WAW || n.charCodeAt(0) === FA);
     const rs = ar ? readings(n) : undefined;
     const nr = rs ? rs.length : 0;
+    const inKeys = lex.vocabInKeys(); // first: the first call puts the vocabulary into the keys
     for (let i = 0; i < nr; i++) RBITS[i] = lex.keyInfo(rs![i]); // list bits are read through masks below
-    const inKeys = lex.vocabInKeys;
     const v = ar && (cfg.vocabulary || cfg.topic) ? (inKeys ? vocabClass(RBITS[0]) : lex.vocab.get(n) ?? 'U') : 'U';
     if (cfg.vocabulary && ar) {
       b = this.classRow(this.vRow, v, 'v=');
