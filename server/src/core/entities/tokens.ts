@@ -268,8 +268,9 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
  * `scanTokens` with the tokens of each region remembered by the region's text, for re-analysis after an edit: a
  * region's tokens depend on its own text only (each region starts with a Boundary; gaps are classified inside the
  * region), so an unchanged paragraph is not scanned again: its tokens are reused as they are when it stands where it
- * stood, else shifted to where it now stands. The linker never changes a token. Bounded: only the regions of the
- * previous call are kept (an edit session keeps what it needs, a new document replaces it all).
+ * stood, else moved to where it now stands (in place: the previous scan's tokens are not used once the next scan
+ * starts; a paragraph written twice gets copies the second time). The linker never changes a token. Bounded: only
+ * the regions of the previous call are kept (an edit session keeps what it needs, a new document replaces it all).
  */
 export class RegionTokenCache {
   private current = new Map<string, CachedRegion>();
@@ -281,14 +282,27 @@ export class RegionTokenCache {
     for (let r = 0; r < regions.length; r++) {
       const { start, end } = regions[r];
       const key = text.slice(start, end);
-      let c = this.current.get(key) ?? previous.get(key);
-      if (!c) {
-        c = { start, region: r, tokens: scanTokens(text, [{ start, end }]) };
-        if (r !== 0) for (const t of c.tokens) t.region = r;
-      } else if (c.start !== start || c.region !== r) {
-        // Same words elsewhere: shifted copies (the tokens of the previous analysis are left as they were).
+      let c = this.current.get(key);
+      if (c) {
+        // The same text twice in this scan: shifted copies of the first one's tokens.
         const shift = start - c.start;
         c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r, form: t.form })) };
+      } else if ((c = previous.get(key))) {
+        previous.delete(key);
+        if (c.start !== start || c.region !== r) {
+          // Same words elsewhere (every region after the edit): moved in place.
+          const shift = start - c.start;
+          for (const t of c.tokens) {
+            t.start += shift;
+            t.end += shift;
+            t.region = r;
+          }
+          c.start = start;
+          c.region = r;
+        }
+      } else {
+        c = { start, region: r, tokens: scanTokens(text, [{ start, end }]) };
+        if (r !== 0) for (const t of c.tokens) t.region = r;
       }
       // Unchanged and in the same place (every region before the edit): the very same tokens (read only).
       this.current.set(key, c);

@@ -248,13 +248,13 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     return v?.kind === 'transliteration' && v.cost <= (lang === 'en' && x.text.length >= 6 ? 2 : 1);
   };
   const readingsOf = (r: WordReadings): Reading[] => {
-    const out: Reading[] = [];
+    let out: Reading[] | undefined;
     for (let i = 0; i < r.tests.length; i++) {
       const list = index.get(r.tests[i].key);
-      if (list) out.push([r.tests[i].cand, r.tests[i].delta, list]);
+      if (list) (out ??= []).push([r.tests[i].cand, r.tests[i].delta, list]);
     }
     // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
-    if (out.length && lang === 'ar' && r.all.some((x) => known.has(x))) return [];
+    if (!out || (lang === 'ar' && r.all.some((x) => known.has(x)))) return NO_HITS;
     return out;
   };
   const visit = (start: number, end: number, r: WordReadings): void => {
@@ -399,6 +399,9 @@ interface IndexEntry {
   memo?: Map<string, boolean>;
 }
 type Reading = [cand: string, delta: number, list: IndexEntry[]];
+
+/** The hits of a word that hits nothing (most words): one shared empty list, never changed. */
+const NO_HITS: Reading[] = [];
 
 /** One number per scanText call: a word's per-article answer (`hits`) is valid while its `stamp` is the current one. */
 let scanStamp = 0;
