@@ -963,19 +963,30 @@ export class ArabicTagger implements NerTagger {
         for (let c = 0; c < 3; c++) pids[3 * i + c] = r < 0 ? -1 : this.pairTab[r * PW + col + c];
       }
     }
+    const ctx2 = cfg.context2;
     for (let i = 0; i < n; i++) {
       const o = i * T;
       const own = ws[i] * R + off;
-      for (let t = 0; t < T; t++) em[o + t] = rows[own + t];
-      for (let k = 0; k < 4; k++) {
-        const r = OFFSETS[k];
-        if (!cfg.context2 && (r === -2 || r === 2)) continue;
-        const j = i + r;
-        if (j < 0) m.addRow(bounds[2 * k], em, o);
-        else if (j >= n) m.addRow(bounds[2 * k + 1], em, o);
-        else {
-          const v = ws[j] * R + off + (1 + k) * T;
-          for (let t = 0; t < T; t++) em[o + t] += rows[v + t];
+      if (ctx2 && i >= 2 && i + 2 < n) {
+        // all four neighbours inside the sentence: own + their context rows in one pass per label (the same float64
+        // additions in the same order as the loop below)
+        const v0 = ws[i - 2] * R + off + T;
+        const v1 = ws[i - 1] * R + off + 2 * T;
+        const v2 = ws[i + 1] * R + off + 3 * T;
+        const v3 = ws[i + 2] * R + off + 4 * T;
+        for (let t = 0; t < T; t++) em[o + t] = rows[own + t] + rows[v0 + t] + rows[v1 + t] + rows[v2 + t] + rows[v3 + t];
+      } else {
+        for (let t = 0; t < T; t++) em[o + t] = rows[own + t];
+        for (let k = 0; k < 4; k++) {
+          const r = OFFSETS[k];
+          if (!ctx2 && (r === -2 || r === 2)) continue;
+          const j = i + r;
+          if (j < 0) m.addRow(bounds[2 * k], em, o);
+          else if (j >= n) m.addRow(bounds[2 * k + 1], em, o);
+          else {
+            const v = ws[j] * R + off + (1 + k) * T;
+            for (let t = 0; t < T; t++) em[o + t] += rows[v + t];
+          }
         }
       }
       if (cfg.pairs) {
