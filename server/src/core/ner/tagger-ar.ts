@@ -191,14 +191,13 @@ function copyString(s: string): string {
  */
 const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=']);
 const FAST_NAMES = new Set(['bias', '<s>', '</s>', 'diac', 'tP', 'tO', 'tL', 'tS', 'nis', ...DYNAMIC_FEATURES]);
-function fastCovers(f: string): boolean {
-  if (FAST_NAMES.has(f)) return true;
-  for (let i = 0; i < f.length; i++) {
-    const c = f.charCodeAt(i);
-    if (c === 61 /* = */ || c === 126 /* ~ */) return FAST_PREFIXES.has(f.slice(0, i + 1));
-  }
-  return false;
-}
+const reEscape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+/**
+ * A line the fast path does not make: neither one of FAST_NAMES nor starting with a prefix of FAST_PREFIXES (each ends
+ * at its first '=' or '~', so a line starting with one has it as the part up to its first '=' or '~'). Run once over
+ * the base features joined by newlines (one native scan at load time instead of a call per feature).
+ */
+const NOT_FAST = new RegExp(`^(?!(?:${[...FAST_PREFIXES].map(reEscape).join('|')})|(?:${[...FAST_NAMES].map(reEscape).join('|')})$)`, 'm');
 /** kind() values and vocabulary classes, as indices of the load-time row tables. */
 const KINDS = ['num', 'lat', 'ar', 'pun'];
 const VOCAB_CLASSES = ['U', 'O', 'o', 'E', 'M'];
@@ -249,19 +248,23 @@ class IntTable {
   private readonly shift: number;
   private readonly mask: number;
 
-  constructor(entries: Map<number, number>) {
+  /** `max`: most keys it will hold. */
+  constructor(max: number) {
     let bits = 4;
-    while (1 << bits < 2 * entries.size) bits++;
+    while (1 << bits < 2 * max) bits++;
     this.keys = new Float64Array(1 << bits).fill(-1);
     this.vals = new Int32Array(1 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
-    for (const [k, v] of entries) {
-      let i = Math.imul(k, 0x9e3779b1) >>> this.shift;
-      while (this.keys[i] >= 0) i = (i + 1) & this.mask;
-      this.keys[i] = k;
-      this.vals[i] = v;
-    }
+  }
+
+  /** Set the value of key k (>= 0; at most `max` keys in all). */
+  set(k: number, v: number): void {
+    const keys = this.keys;
+    let i = Math.imul(k, 0x9e3779b1) >>> this.shift;
+    while (keys[i] >= 0 && keys[i] !== k) i = (i + 1) & this.mask;
+    keys[i] = k;
+    this.vals[i] = v;
   }
 
   /** The value of key k (>= 0), or -1. */
@@ -494,9 +497,7 @@ export class ArabicTagger implements NerTagger {
     this.base = new StringTable(baseKeys.length);
     for (const key of baseKeys) this.base.add(key);
     this.baseTab = tab;
-    let covered = opts.fastWords !== false;
-    for (let b = 0; b < baseKeys.length && covered; b++) covered = fastCovers(baseKeys[b]);
-    this.fastWords = covered;
+    this.fastWords = opts.fastWords !== false && !NOT_FAST.test(baseKeys.join('\n'));
     const rowOf = (f: string) => this.base.get(f);
     KINDS.forEach((k, i) => {
       for (let d = 0; d < 10; d++) this.kOwn[10 * i + d] = rowOf('k=' + k + d);
@@ -548,15 +549,15 @@ export class ArabicTagger implements NerTagger {
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
     const ptab = new Int32Array((pairs.length / 4) * 3 * S).fill(-1);
-    const pairRow = new Map<number, number>();
+    this.pairRow = new IntTable(pairs.length / 4);
+    let nRows = 0;
     for (let q = 0; q < pairs.length; q += 4) {
       const key = pairs[q] * this.nPairWords + pairs[q + 1];
-      let row = pairRow.get(key);
-      if (row === undefined) pairRow.set(key, (row = pairRow.size));
+      let row = this.pairRow.get(key);
+      if (row < 0) this.pairRow.set(key, (row = nRows++));
       ptab[row * 3 * S + pairs[q + 2]] = pairs[q + 3];
     }
-    this.pairTab = ptab.slice(0, pairRow.size * 3 * S);
-    this.pairRow = new IntTable(pairRow);
+    this.pairTab = ptab.slice(0, nRows * 3 * S);
   }
 
   /** Id in stage s of an own-slot feature string (-1 = unknown). */
