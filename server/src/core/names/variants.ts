@@ -75,12 +75,14 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   const extra: number[][] = entities.map(() => []);
   if (text !== undefined) scanText(text, lang, opts, entities, occ, extra, lines);
   const uf = new UnionFind(occ.length);
-  const memo = new Map<string, boolean>();
+  // Depends on the two spellings only: remembered across analyses for the default options (see pairMemo).
+  const memo = Object.keys(opts).length === 0 ? pairMemo[lang] : new Map<string, boolean>();
   const variant = (a: string, b: string): boolean => {
     if (a === b) return true;
     const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let v = memo.get(k);
     if (v === undefined) {
+      if (memo.size >= 50000) memo.clear();
       v = tokenVariant(a, b, lang, opts) !== null;
       memo.set(k, v);
     }
@@ -97,13 +99,17 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
       if (f === undefined) firstOf.set(t, id);
       else uf.union(f, id);
     }
-    // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants.
-    const together = new Set<string>();
-    for (const ids of byMention[ei]) {
-      if (!ids) continue;
-      for (const x of ids) for (const y of ids) if (occ[x].text !== occ[y].text) together.add(`${occ[x].text}\u0000${occ[y].text}`);
-    }
     const distinct = [...firstOf.entries()];
+    if (distinct.length < 2) continue;
+    // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants (each
+    // mention text once: an entity's mentions repeat the same few texts).
+    const together = new Set<string>();
+    const texts = new Set<string>();
+    byMention[ei].forEach((ids, mi) => {
+      if (!ids || ids.length < 2 || texts.has(entities[ei].mentions[mi].text)) return;
+      texts.add(entities[ei].mentions[mi].text);
+      for (const x of ids) for (const y of ids) if (occ[x].text !== occ[y].text) together.add(`${occ[x].text}\u0000${occ[y].text}`);
+    });
     for (let i = 0; i < distinct.length; i++)
       for (let j = i + 1; j < distinct.length; j++)
         if (!together.has(`${distinct[i][0]}\u0000${distinct[j][0]}`) && variant(distinct[i][0], distinct[j][0])) uf.union(distinct[i][1], distinct[j][1]);
@@ -220,15 +226,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       if (e.type === 'location' && !/\s/.test(m.text)) loosePlaces.add(m.start);
       else covered.push([m.start, m.end]);
     }
+    const seen = new Set<string>();
     for (const o of occOf[ei]) {
-      if (o.text.length < 4) continue;
-      let shape: 'foreign' | 'plain' = 'foreign';
-      if (lang === 'ar') {
-        const f = foldName(o.text, 'ar');
-        if (isNativeArabicName(f) || f.startsWith('ال')) continue;
-        shape = foreignShaped(f) ? 'foreign' : 'plain';
-      } else if (!/^\p{Lu}/u.test(o.text)) continue;
-      const k = bucketKey(o.text, lang);
+      if (o.text.length < 4 || seen.has(o.text)) continue;
+      seen.add(o.text);
+      const sh = partShape(o.text, lang);
+      if (!sh) continue;
+      const shape = sh.shape;
+      const k = sh.key;
       const list = index.get(k) ?? [];
       if (!list.some((x) => x.text === o.text && x.entity === ei)) list.push({ text: o.text, entity: ei, shape });
       index.set(k, list);
@@ -328,6 +333,33 @@ function candidateWord(text: string, start: number, end: number, lang: Language)
   const r = wordReadings(text.slice(start, end), lang);
   return r.tests.length === 0 ? undefined : r;
 }
+
+/**
+ * Whether scanText looks for variants of a name part, with what shape, under which bucket key (undefined: not
+ * looked for). Depends on the spelling alone: remembered (bounded).
+ */
+function partShape(text: string, lang: Language): { shape: 'foreign' | 'plain'; key: string } | undefined {
+  const memo = shapeMemo[lang];
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  let shape: 'foreign' | 'plain' = 'foreign';
+  let r: { shape: 'foreign' | 'plain'; key: string } | null = null;
+  if (lang === 'ar') {
+    const f = foldName(text, 'ar');
+    if (!isNativeArabicName(f) && !f.startsWith('ال')) {
+      shape = foreignShaped(f) ? 'foreign' : 'plain';
+      r = { shape, key: bucketKey(text, lang) };
+    }
+  } else if (/^\p{Lu}/u.test(text)) r = { shape, key: bucketKey(text, lang) };
+  if (memo.size >= 50000) memo.clear();
+  memo.set(text, r);
+  return r ?? undefined;
+}
+
+const shapeMemo: Record<Language, Map<string, { shape: 'foreign' | 'plain'; key: string } | null>> = { ar: new Map(), en: new Map() };
+
+/** tokenVariant(a, b) !== null for two spellings (default options), across analyses (bounded). */
+const pairMemo: Record<Language, Map<string, boolean>> = { ar: new Map(), en: new Map() };
 
 /**
  * The candidate words of each line of a text (see candidateWord), remembered by the line's text, for re-analysis
