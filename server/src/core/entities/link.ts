@@ -34,7 +34,7 @@ import {
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
 import { AR_HARD_STOPS as AR_HARD_STOPS_SET, AR_INSTITUTION_HEADS } from './lexicon';
-import { type RegionTokenCache, Sep, type Token, foldKey, formReadings, offsetAfterLetters, restoreArticle, scanTokens, tokenAt } from './tokens';
+import { type RegionTokenCache, Sep, type Token, type TokenTest, foldKey, formReadings, offsetAfterLetters, restoreArticle, scanTokens, selectTokens, tokenAt } from './tokens';
 
 export interface LinkInput {
   text: string;
@@ -250,7 +250,7 @@ function plainArabicWord(t: Token): boolean {
  * - a place or organization span loses a trailing indefinite adverb ('ليبيا قريبا') when the span without it is
  *   a name tagged elsewhere in the article.
  */
-function repairArabicSpans(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
+function repairArabicSpans(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, select: Select): void {
   const keysByType = new Map<string, Set<string>>();
   for (const m of mentions) {
     let s = keysByType.get(m.type);
@@ -314,8 +314,8 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
       }
     }
   });
-  institutionNames(text, tokens, mentions, claimed);
-  titledNames(tokens, mentions, claimed, triggerBefore);
+  institutionNames(text, tokens, mentions, claimed, select('institution-head', institutionHeadTest));
+  titledNames(tokens, mentions, claimed, triggerBefore, select('after-nationality', afterNationalityTest));
 }
 
 const freeAfterSpace = (claimed: Int32Array, tokens: readonly Token[], x: number, region: number) =>
@@ -335,19 +335,38 @@ function claim(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32
 }
 
 /**
+ * The tokens given to `LinkState.select`: tests that read the token's own region only (entities/tokens.ts
+ * RegionTokenCache.select remembers their answers per paragraph).
+ * An Arabic institution head followed (after a space) by a word with the article: where institutionNames looks.
+ */
+const institutionHeadTest: TokenTest = (tokens, i) => {
+  const nx = tokens[i + 1];
+  // The word after the head is a definite complement or a nationality adjective: it starts with ال (tested first).
+  return !!nx && nx.sep === Sep.Space && startsWithAl(nx.key) && !tokens[i].latin && !!formInstitutionHead(tokens[i].form);
+};
+
+/** A word after a space that follows an Arabic nationality adjective of its region: where titledNames looks first. */
+const afterNationalityTest: TokenTest = (tokens, i) => {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  return t.sep === Sep.Space && !!before && before.region === t.region && !before.latin && !!formNationalAdjective(before.form);
+};
+
+/**
  * Institutions named by head + complement + nationality adjective, which the tagger may miss:
  * 'وزارة الخارجية الروسية', 'مجلس النواب الليبي', '(لل)جيش الليبي'. Only institution heads that every country has
  * (see AR_INSTITUTION_HEADS), only with a nationality adjective, only over words no other mention holds.
+ * `heads`: the tokens that pass institutionHeadTest, ascending (no other token can start such a name).
  */
-function institutionNames(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
-  for (let i = 0; i + 1 < tokens.length; i++) {
+function institutionNames(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, heads: readonly number[]): void {
+  // After a name is claimed, the next head looked at comes after it.
+  let after = -1;
+  for (let hi = 0; hi < heads.length; hi++) {
+    const i = heads[hi];
+    if (i <= after) continue;
     const h = tokens[i];
     if (!free(claimed, tokens, i, h.region)) continue;
-    // The word after the head is a definite complement or a nationality adjective: it starts with ال (tested first).
-    const nx = tokens[i + 1];
-    if (nx.sep !== Sep.Space || !startsWithAl(nx.key)) continue;
-    const st = formInstitutionHead(h.form);
-    if (!st) continue;
+    const st = formInstitutionHead(h.form)!;
     const headKey = st.restoreAl ? 'ا' + h.key.slice(st.strip) : h.key.slice(st.strip);
     const definite = headKey.startsWith('ال');
     let j = i + 1;
@@ -366,7 +385,7 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
     const start = h.start + (word ? offsetAfterLetters(text.slice(h.start, h.end), word) : 0);
     const rest = tokens.slice(i + 1, j + 1).map((t) => t.key);
     claim(tokens, mentions, claimed, i, j + 1, 'organization', start, [headKey, ...rest], st.restoreAl ? [h.key.slice(st.strip), ...rest] : undefined);
-    i = j;
+    after = j;
   }
 }
 
@@ -375,7 +394,7 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
  * words (no article, no function word, no -an adverb, the last not ending in ة/ه as nouns and pronoun suffixes do)
  * between the end of a title (a nationality adjective or an organization governed by a trigger) and punctuation.
  */
-function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, triggerBefore: (i: number) => boolean): void {
+function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, triggerBefore: (i: number) => boolean, afterNationality: readonly number[]): void {
   // A word is open when no mention holds it, or only a one-word place/organization/misc mention (the tagger's type
   // slip on an unknown foreign name: 'نيقولاي' LOC, 'باتروشيف' LOC).
   const open = (x: number, region: number): boolean => {
@@ -384,7 +403,17 @@ function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed:
     const o = mentions[claimed[x]];
     return o.type !== 'person' && o.t1 - o.t0 === 1 && !o.dropped && o.start === tokens[x].start;
   };
-  for (let i = 1; i < tokens.length; i++) {
+  // Where a title can end right before: after a nationality adjective (afterNationality), or after a place or
+  // organization name (the tokens right after every such mention); names claimed below are persons, which add none.
+  const afterNames: number[] = [];
+  for (const m of mentions) if (m.type !== 'person' && m.t1 < tokens.length) afterNames.push(m.t1);
+  afterNames.sort((p, q) => p - q);
+  // The last word looked at or claimed: candidates come in order, each once, and none inside a claimed name.
+  let done = 0;
+  for (let a = 0, b = 0; a < afterNationality.length || b < afterNames.length; ) {
+    const i = b >= afterNames.length || (a < afterNationality.length && afterNationality[a] <= afterNames[b]) ? afterNationality[a++] : afterNames[b++];
+    if (i <= done) continue;
+    done = i;
     const t = tokens[i];
     if (t.sep !== Sep.Space) continue;
     const k = i - 1;
@@ -404,7 +433,7 @@ function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed:
     if (!ends || tokens[j - 1].key.endsWith('ه')) continue;
     for (let x = i; x < j; x++) if (claimed[x] >= 0) mentions[claimed[x]].dropped = true;
     claim(tokens, mentions, claimed, i, j, 'person', t.start, tokens.slice(i, j).map((x) => x.key));
-    i = j;
+    done = j;
   }
 }
 
@@ -472,6 +501,9 @@ export interface LinkResult {
  * small enough for the optimizing compiler to compile quickly (the single function took 0.4-0.8 s of compiler time,
  * several times over, on new text).
  */
+/** The tokens that pass a test of their own region, ascending (see entities/tokens.ts RegionTokenCache.select). */
+type Select = (name: string, test: TokenTest) => number[];
+
 interface LinkState {
   text: string;
   tokens: readonly Token[];
@@ -482,13 +514,16 @@ interface LinkState {
   /** type|words -> group index. */
   byKey: Map<string, number>;
   clusters: Clusters;
+  select: Select;
 }
 
 export function linkEntities(input: LinkInput): LinkResult {
   const { text, regions } = input;
   const tokens = input.tokenCache ? input.tokenCache.scan(text, regions) : scanTokens(text, regions);
   if (tokens.length === 0) return { entities: [], mentions: [] };
-  const st: LinkState = { text, tokens, mentions: [], claimed: new Int32Array(tokens.length).fill(-1), groups: [], byKey: new Map(), clusters: new Clusters() };
+  const cache = input.tokenCache;
+  const select: Select = cache ? (name, test) => cache.select(name, test) : (_name, test) => selectTokens(tokens, test);
+  const st: LinkState = { text, tokens, mentions: [], claimed: new Int32Array(tokens.length).fill(-1), groups: [], byKey: new Map(), clusters: new Clusters(), select };
   placeMentions(st, input.spans);
   groupMentions(st);
   linkVariants(st);
@@ -540,7 +575,7 @@ function placeMentions(st: LinkState, spans: readonly TaggedSpan[]): void {
     }
   }
   for (const m of raw) place(mentions, claimed, m);
-  repairArabicSpans(text, tokens, mentions, claimed);
+  repairArabicSpans(text, tokens, mentions, claimed, st.select);
   if (mentions.some((m) => m.dropped)) {
     const kept = mentions.filter((m) => !m.dropped);
     mentions.length = 0;

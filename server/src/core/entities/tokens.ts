@@ -274,10 +274,15 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
  */
 export class RegionTokenCache {
   private current = new Map<string, CachedRegion>();
+  /** The regions of the last scan, in order, and the index of each one's first token in its result. */
+  private order: CachedRegion[] = [];
+  private firsts: number[] = [];
 
   scan(text: string, regions: readonly Span[]): Token[] {
     const previous = this.current;
     this.current = new Map();
+    this.order = [];
+    this.firsts = [];
     const out: Token[] = [];
     for (let r = 0; r < regions.length; r++) {
       const { start, end } = regions[r];
@@ -286,7 +291,7 @@ export class RegionTokenCache {
       if (c) {
         // The same text twice in this scan: shifted copies of the first one's tokens.
         const shift = start - c.start;
-        c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r, form: t.form })) };
+        c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r, form: t.form })), selected: new Map() };
       } else if ((c = previous.get(key))) {
         previous.delete(key);
         if (c.start !== start || c.region !== r) {
@@ -301,18 +306,40 @@ export class RegionTokenCache {
           c.region = r;
         }
       } else {
-        c = { start, region: r, tokens: scanTokens(text, [{ start, end }]) };
+        c = { start, region: r, tokens: scanTokens(text, [{ start, end }]), selected: new Map() };
         if (r !== 0) for (const t of c.tokens) t.region = r;
       }
       // Unchanged and in the same place (every region before the edit): the very same tokens (read only).
       this.current.set(key, c);
+      this.order.push(c);
+      this.firsts.push(out.length);
       for (const t of c.tokens) out.push(t);
+    }
+    return out;
+  }
+
+  /**
+   * `selectTokens` over the tokens of the last scan, each region's answer remembered with the region (so an
+   * unchanged paragraph is not looked at again). `test` must be a constant per `name`, and its answer for a token
+   * must depend only on the tokens of the token's own region (a test of the next token must fail at a region's last
+   * token: the next region's first token starts with a Boundary).
+   */
+  select(name: string, test: TokenTest): number[] {
+    const out: number[] = [];
+    for (let r = 0; r < this.order.length; r++) {
+      const c = this.order[r];
+      let mine = c.selected.get(name);
+      if (!mine) c.selected.set(name, (mine = selectTokens(c.tokens, test)));
+      const first = this.firsts[r];
+      for (let k = 0; k < mine.length; k++) out.push(first + mine[k]);
     }
     return out;
   }
 
   clear(): void {
     this.current = new Map();
+    this.order = [];
+    this.firsts = [];
   }
 }
 
@@ -320,6 +347,18 @@ interface CachedRegion {
   start: number;
   region: number;
   tokens: Token[];
+  /** `select` answers for these tokens (indices into `tokens`), by name. */
+  selected: Map<string, number[]>;
+}
+
+/** A test of the token at `i` that reads only the tokens of its own region (see RegionTokenCache.select). */
+export type TokenTest = (tokens: readonly Token[], i: number) => boolean;
+
+/** The indices of the tokens that pass `test`, ascending. */
+export function selectTokens(tokens: readonly Token[], test: TokenTest): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (test(tokens, i)) out.push(i);
+  return out;
 }
 
 /** Index of the first token whose end is after `offset` (binary search). */
