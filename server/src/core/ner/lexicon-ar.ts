@@ -137,7 +137,8 @@ export class ArabicLexicon {
   /**
    * key -> its bits: the GazType bits of the single-word gazetteer entries (1-32, `bits`), and the list bits above
    * them (`keyBits`: PHRASE, T_PERSON, T_ORG, T_LOC, T_SPEECH, SPORT), so one lookup answers every list for a
-   * reading of a word. Keys of no gazetteer entry have GazType bits 0.
+   * reading of a word. Keys of no gazetteer entry have GazType bits 0. Above bit 11, once `vocabInKeys` was
+   * called, the vocabulary class and type of the key (`keyInfo`; keyBits masks them off).
    */
   readonly single = new Map<string, number>();
   /** first token -> phrases (tokens, type bit) of two or more tokens */
