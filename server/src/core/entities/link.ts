@@ -501,8 +501,11 @@ export interface LinkResult {
  * small enough for the optimizing compiler to compile quickly (the single function took 0.4-0.8 s of compiler time,
  * several times over, on new text).
  */
-/** The tokens that pass a test of their own region, ascending (see entities/tokens.ts RegionTokenCache.select). */
-type Select = (name: string, test: TokenTest) => number[];
+/**
+ * The tokens that pass a test of their own region, ascending (see entities/tokens.ts RegionTokenCache.select); the
+ * test may read data that the version number stands for (see `version`).
+ */
+type Select = (name: string, test: TokenTest, version?: number) => number[];
 
 interface LinkState {
   text: string;
@@ -515,6 +518,8 @@ interface LinkState {
   byKey: Map<string, number>;
   clusters: Clusters;
   select: Select;
+  /** A number for `data` under `name`: the same as in the previous analysis of the document when `data` is equal. */
+  version: (name: string, data: Uint32Array) => number;
 }
 
 export function linkEntities(input: LinkInput): LinkResult {
@@ -522,8 +527,9 @@ export function linkEntities(input: LinkInput): LinkResult {
   const tokens = input.tokenCache ? input.tokenCache.scan(text, regions) : scanTokens(text, regions);
   if (tokens.length === 0) return { entities: [], mentions: [] };
   const cache = input.tokenCache;
-  const select: Select = cache ? (name, test) => cache.select(name, test) : (_name, test) => selectTokens(tokens, test);
-  const st: LinkState = { text, tokens, mentions: [], claimed: new Int32Array(tokens.length).fill(-1), groups: [], byKey: new Map(), clusters: new Clusters(), select };
+  const select: Select = cache ? (name, test, v) => cache.select(name, test, v) : (_name, test) => selectTokens(tokens, test);
+  const version = cache ? (name: string, data: Uint32Array) => cache.version(name, data) : () => 0;
+  const st: LinkState = { text, tokens, mentions: [], claimed: new Int32Array(tokens.length).fill(-1), groups: [], byKey: new Map(), clusters: new Clusters(), select, version };
   placeMentions(st, input.spans);
   groupMentions(st);
   linkVariants(st);
@@ -863,11 +869,18 @@ function propagate(st: LinkState): void {
     const h = endHash(k, k.length);
     ends[h >>> 5] |= 1 << (h & 31);
   }
-  for (let i = 0; i < tokens.length; i++) {
-    if (claimed[i] >= 0) continue;
+  // The words that pass that test (and are not lower-case Latin) depend on their own form and `ends` only: selected
+  // per paragraph, and kept for an unchanged paragraph while `ends` stays the same (st.version).
+  const starts = st.select('pattern-start', (toks, x) => {
+    const t = toks[x];
+    return !(t.latin && !t.cap) && mayStartPattern(ends, t.key);
+  }, st.version('pattern-start', ends));
+  // The last word of the last name found: the next one starts after it.
+  let skipTo = -1;
+  for (let si = 0; si < starts.length; si++) {
+    const i = starts[si];
+    if (i <= skipTo || claimed[i] >= 0) continue;
     const t = tokens[i];
-    if (t.latin && !t.cap) continue;
-    if (!mayStartPattern(ends, t.key)) continue;
     const readings = formReadings(t.form);
     let done = false;
     for (const r of readings) {
@@ -900,7 +913,7 @@ function propagate(st: LinkState): void {
         groups[gi].mentions.push(m);
         for (let j = i; j < i + n; j++) claimed[j] = mentions.length;
         mentions.push(m);
-        i += n - 1;
+        skipTo = i + n - 1;
         done = true;
         break;
       }

@@ -277,6 +277,7 @@ export class RegionTokenCache {
   /** The regions of the last scan, in order, and the index of each one's first token in its result. */
   private order: CachedRegion[] = [];
   private firsts: number[] = [];
+  private versions = new Map<string, { data: Uint32Array; version: number }>();
 
   scan(text: string, regions: readonly Span[]): Token[] {
     const previous = this.current;
@@ -320,26 +321,42 @@ export class RegionTokenCache {
 
   /**
    * `selectTokens` over the tokens of the last scan, each region's answer remembered with the region (so an
-   * unchanged paragraph is not looked at again). `test` must be a constant per `name`, and its answer for a token
-   * must depend only on the tokens of the token's own region (a test of the next token must fail at a region's last
-   * token: the next region's first token starts with a Boundary).
+   * unchanged paragraph is not looked at again). `test` must answer alike for the same `name` and `version`, and
+   * its answer for a token must depend only on the tokens of the token's own region (a test of the next token must
+   * fail at a region's last token: the next region's first token starts with a Boundary) and on what `version`
+   * stands for.
    */
-  select(name: string, test: TokenTest): number[] {
+  select(name: string, test: TokenTest, version = 0): number[] {
     const out: number[] = [];
     for (let r = 0; r < this.order.length; r++) {
       const c = this.order[r];
       let mine = c.selected.get(name);
-      if (!mine) c.selected.set(name, (mine = selectTokens(c.tokens, test)));
+      if (!mine || mine.version !== version) c.selected.set(name, (mine = { version, tokens: selectTokens(c.tokens, test) }));
       const first = this.firsts[r];
-      for (let k = 0; k < mine.length; k++) out.push(first + mine[k]);
+      const ts = mine.tokens;
+      for (let k = 0; k < ts.length; k++) out.push(first + ts[k]);
     }
     return out;
+  }
+
+  /**
+   * A version number for `data` under `name`: the previous one when `data` equals the data of the previous call
+   * with that name, else a new one. A `select` test that reads such data passes its version (answers selected under
+   * another version are selected again).
+   */
+  version(name: string, data: Uint32Array): number {
+    const v = this.versions.get(name);
+    if (v && v.data.length === data.length && v.data.every((x, i) => x === data[i])) return v.version;
+    const version = (v?.version ?? 0) + 1;
+    this.versions.set(name, { data: data.slice(), version });
+    return version;
   }
 
   clear(): void {
     this.current = new Map();
     this.order = [];
     this.firsts = [];
+    this.versions = new Map();
   }
 }
 
@@ -347,8 +364,8 @@ interface CachedRegion {
   start: number;
   region: number;
   tokens: Token[];
-  /** `select` answers for these tokens (indices into `tokens`), by name. */
-  selected: Map<string, number[]>;
+  /** `select` answers for these tokens (indices into `tokens`) by name, with the version they were selected under. */
+  selected: Map<string, { version: number; tokens: number[] }>;
 }
 
 /** A test of the token at `i` that reads only the tokens of its own region (see RegionTokenCache.select). */
