@@ -9,10 +9,13 @@
  * - the whole result when the text, the options and the resources are the same as last time (a re-run on a
  *   settings change that does not change them, a second request for the same version);
  * - language, structure, dates and entities when only the severities or the style book changed (checks run again);
- * - the linker's tokens of every headline/paragraph whose text is unchanged (entities/tokens.ts RegionTokenCache);
+ * - the linker's tokens of every headline/paragraph whose text is unchanged, and per paragraph the words where its
+ *   span repairs and its propagation can start (entities/tokens.ts RegionTokenCache, `select`);
  * - the dates found in every piece of text between two safe cuts (a blank line after a full stop) whose text is
  *   unchanged (dates/parse.ts DateSegmentCache; they are resolved again, against the publication date);
  * - the name.variant check's candidate words of every unchanged line (names/variants.ts LineWordCache);
+ * - texts over core/chunked.ts PIECEWISE_ABOVE are analyzed piece by piece by the server with one Analyzer per
+ *   piece (chunked.ts PieceAnalyzers): an unchanged piece returns its previous result;
  * - the taggers cache their decoded sentences themselves (ner/), so unchanged sentences are not decoded again.
  * Linking, date resolution and checks are document-level (a name in one paragraph links and propagates to every
  * other), so they run again over the whole text; their per-word work is memoized (bounded) in their modules.

@@ -21,7 +21,9 @@
  *
  * Linear in the length of the text: the variant test compares only distinct names with the same `variantKey`
  * (names/match.ts; a necessary condition), and surname variants are looked up by bucket key. Measured with the
- * replayed tagger spans of scripts/golden-names.ts: ~22 ms for 10k Arabic words, ~140 ms for 100k.
+ * replayed tagger spans of scripts/golden-names.ts: ~22 ms for 10k Arabic words, ~140 ms for 100k. Re-analysis
+ * (a RegionTokenCache): the words where the span repairs and propagation can start are selected per paragraph and
+ * kept for unchanged paragraphs (`LinkState.select`), so those passes do not visit every word after an edit.
  */
 import type { NerType, TaggedSpan } from '../resources';
 import { runCharLength } from '../text/tokenize';
