@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FrozenStringTable, StringTable } from '../../server/src/core/ner/perceptron';
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
 import type { ArabicGazetteerData } from '../../server/src/core/ner/lexicon-ar';
 import { tokenize } from '../../server/src/core/text/tokenize';
@@ -52,6 +53,24 @@ function forms(): string[] {
     out.add(w);
   return [...out];
 }
+
+describe('ner: FrozenStringTable', () => {
+  it('finds each key whole and given as pieces, and nothing else', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => (i % 3 ? 'g3=' : 'w=') + i.toString(36) + (i % 5 ? 'ب' : '\ud83d\ude00'));
+    keys.push('', 'x');
+    const t = new FrozenStringTable(keys);
+    assert.equal(t.size, keys.length);
+    keys.forEach((k, i) => {
+      assert.equal(t.get(k), i);
+      const cut = Math.min(3, k.length);
+      const p = k.slice(0, cut);
+      const rest = '..' + k.slice(cut) + '.';
+      assert.equal(t.getJoined(StringTable.hashFrom(StringTable.hash(p), rest, 2, rest.length - 1), p, rest, 2, rest.length - 1), i);
+    });
+    for (const u of ['w', 'w=', 'g3=0', 'xx', 'y', '\ud83d']) assert.equal(t.get(u), -1, u);
+    assert.equal(t.getJoined(StringTable.hashFrom(StringTable.hash('w='), 'a0', 0, 2), 'w=', 'a0', 0, 2), -1);
+  });
+});
 
 describe('ner: Arabic tagger, new word forms without feature strings', function () {
   this.timeout(120_000);

@@ -21,7 +21,7 @@ import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
-import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train } from './perceptron';
+import { bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train } from './perceptron';
 
 export interface ArabicModel {
   format: 'article-lens-ner-ar/1';
@@ -395,7 +395,7 @@ export class ArabicTagger implements NerTagger {
    * own or context feature instead of one per stage and offset (and no string building). Word-pair features are not
    * in it (see pairTab).
    */
-  private readonly base: StringTable;
+  private readonly base: FrozenStringTable;
   private readonly baseTab: Int32Array;
   /** Words of the word-pair features ('pw=', 'wn=', 'pp=' + 'a b') -> small ids; (a, b) -> row of pairTab. */
   private readonly pairWord = new StringTable(1 << 14);
@@ -493,9 +493,9 @@ export class ArabicTagger implements NerTagger {
     );
     tab = tab.slice(0, base.size * W);
     // The table was sized for every feature string; the base strings are fewer (~45%): a table sized for them
-    // (same rows: insertion order) is a quarter of the memory, so a lookup misses the processor caches less often.
-    this.base = new StringTable(baseKeys.length);
-    for (const key of baseKeys) this.base.add(key);
+    // (same rows: insertion order) is a quarter of the memory, and keeps their characters in one joined string, so a
+    // lookup misses the processor caches less often (first sight of a word form ~7.6 -> ~6.6 us).
+    this.base = new FrozenStringTable(baseKeys);
     this.baseTab = tab;
     this.fastWords = opts.fastWords !== false && !NOT_FAST.test(baseKeys.join('\n'));
     const rowOf = (f: string) => this.base.get(f);
