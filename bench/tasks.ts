@@ -406,6 +406,25 @@ function procMemMB(pid: number): { peak?: number; now?: number } {
   }
 }
 
+/** CPU ms of each thread of a process (Linux /proc/PID/task), by thread id. */
+function threadCpuMs(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const f = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), (Number(rest[11]) + Number(rest[12])) * 10);
+      } catch {
+        // the thread ended
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
 /**
  * The product's own code path: `dist/server.js --stdio` opened on the archive folder indexes it in the background at
  * start (server.ts scanWorkspace: worker threads from node/indexer.ts when there is more than one core), with
@@ -452,6 +471,18 @@ async function taskArchive(): Promise<Json> {
     });
     t0 = performance.now();
     const cpu0 = procCpuMs(child.pid!);
+    // CPU per thread, sampled: the index workers end with the scan, so their last sample is kept.
+    const threadCpu = new Map<number, number>();
+    const alive = new Set<number>();
+    const sample = () => {
+      const now = threadCpuMs(child.pid!);
+      alive.clear();
+      for (const [tid, ms] of now) {
+        threadCpu.set(tid, ms);
+        alive.add(tid);
+      }
+    };
+    const sampler = setInterval(sample, 250);
     void conn.sendNotification('initialized', {});
     let budgetHit = false;
     const timer = ARCHIVE_BUDGET > 0
@@ -463,6 +494,18 @@ async function taskArchive(): Promise<Json> {
     await end;
     const indexMs = performance.now() - t0;
     const cpu1 = procCpuMs(child.pid!);
+    clearInterval(sampler);
+    sample();
+    // Threads: the main thread (id = pid), the index workers (threads that ended with the scan; the last sample is up
+    // to 250 ms old), and the threads still alive besides main (V8's garbage-collection helpers, libuv).
+    const mainCpuMs = threadCpu.get(child.pid!) ?? 0;
+    let workerCpuMs = 0;
+    let helperCpuMs = 0;
+    for (const [tid, ms] of threadCpu) {
+      if (tid === child.pid) continue;
+      if (alive.has(tid)) helperCpuMs += ms;
+      else workerCpuMs += ms;
+    }
     clearTimeout(timer);
     // The server logs its summary right after the progress ends.
     const summary = async () => logs.find((l) => /workspace index: \d+ files/.test(l));
@@ -472,6 +515,9 @@ async function taskArchive(): Promise<Json> {
     const withNames = Number(/, (\d+) with names/.exec(line)?.[1] ?? 0);
     const threads = /on (\d+) worker thread/.exec(logs.find((l) => /scanning \d+ files/.test(l)) ?? '')?.[1];
     const mem = procMemMB(child.pid!);
+    const memLine = logs.find((l) => /largest live memory/.test(l)) ?? '';
+    const workerLiveMB = Number(/largest live memory (\d+) MB/.exec(memLine)?.[1] ?? NaN);
+    const mainHeapMB = Number(/server thread: heap (\d+) of/.exec(memLine)?.[1] ?? NaN);
     const symbols = (await conn.sendRequest('workspace/symbol', { query: '' })) as unknown[];
     await conn.sendRequest('shutdown').catch(() => {});
     void conn.sendNotification('exit');
@@ -485,6 +531,7 @@ async function taskArchive(): Promise<Json> {
       indexed: withNames, symbols: symbols.length, maxRssMB: mem.peak, endRssMB: mem.now,
       cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
       recycled: logs.filter((l) => /index worker recycled/.test(l)).length,
+      mainCpuMs, workerCpuMs, helperCpuMs, workerLiveMB, mainHeapMB,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -54,7 +54,7 @@ import { documentSymbols } from './features/symbols';
 import { english, messages, type Messages } from './l10n';
 import type { ServerHost, StylebookFileProblem } from './node/host';
 import type { IndexOutcome } from './node/indexer';
-import { articleOptions, fileName, type FileSummary, indexFile, LinePositions } from './features/summary';
+import { articleOptions, fileName, indexFile, LinePositions } from './features/summary';
 import {
   ArticleSummary,
   ArticleSummaryParams,
@@ -483,11 +483,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * Scan the workspace folders: analyze every matching file that is not open, add its summary to the name index and
    * (when `publishTo`) send its diagnostics to Problems. Progress through `reporter`; stops when `cancelled()`.
    * With a host indexer (node/indexer.ts: worker threads when there is more than one core) the files are read and
-   * analyzed off this thread, a few queued per worker, and only their small summaries come back; this thread analyzes
-   * a file itself whenever the workers' queues are full (on 2 cores: one worker and this thread share the archive),
-   * one file at a time, yielding to other messages after each, so requests from open documents wait at most one
-   * file. Without workers every file is analyzed here, yielding every 100 ms. Summaries enter the index in file
-   * order whichever thread made them: the index is the same however the files were shared.
+   * analyzed off this thread, `queueDepth` jobs given at a time, and only their small summaries come back; without one
+   * they are analyzed here, one at a time, yielding to other messages every 100 ms. Summaries enter the index in file
+   * order whichever worker finished first, so the index is the same however the files were shared.
    */
   async function scanWorkspace(reporter: WorkDoneProgressReporter | undefined, cancelled: () => boolean, publishTo: boolean): Promise<CheckWorkspaceResult> {
     const result: CheckWorkspaceResult = { files: 0, diagnostics: 0, skipped: 0, cancelled: false };
@@ -521,7 +519,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       result.files++;
       if (documents.get(uri)) return; // opened meanwhile: its own analysis is in the index
-      internSummary(o.summary, shared);
       index.set(uri, o.summary);
       generation++;
       lineIndexes.set(uri, new LinePositions(o.summary.lineStarts));
@@ -541,14 +538,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         accept(uris[next++], r);
       }
     };
-    const indexHere = (uri: string): IndexOutcome =>
-      runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexFile(host!, uri, s0, (text) => analyzeText(uri, text, s0), publishTo, locale));
-    // One string per distinct spelling for the whole scan: every summary from a worker arrives with its own copies.
-    const shared = new Map<string, string>();
     const pool = host.indexer?.(log);
-    log(`[info] scanning ${uris.length} files on ${pool ? `${pool.threads} worker thread(s) and the server thread` : 'the server thread'}`);
-    let here = 0;
-    const t0 = performance.now();
+    log(`[info] scanning ${uris.length} files on ${pool ? `${pool.threads} worker thread(s)` : 'the server thread'}`);
     try {
       const inFlight = new Set<Promise<void>>();
       for (let i = 0; i < uris.length; i++) {
@@ -561,47 +552,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           settle(i, 'open');
           continue;
         }
-        if (pool && inFlight.size < pool.queueDepth) {
-          const n = i;
+        if (pool) {
           const p: Promise<void> = pool.index({ uri, folder: folderOf(uri), settings: s0, withDiagnostics: publishTo, locale }).then((o) => {
             inFlight.delete(p);
-            settle(n, o);
+            settle(i, o);
           });
           inFlight.add(p);
+          if (inFlight.size >= pool.queueDepth) await Promise.race(inFlight);
           continue;
         }
-        // The workers have enough queued (or there are none): this file is analyzed here.
-        here++;
-        settle(i, indexHere(uri));
-        if (pool || Date.now() - last > 100) await new Promise((res) => setImmediate(res));
+        settle(i, runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexFile(host!, uri, s0, (text) => analyzeText(uri, text, s0), publishTo, locale)));
+        if (Date.now() - last > 100) await new Promise((res) => setImmediate(res));
       }
       if (result.cancelled) pool?.cancel();
       await Promise.all(inFlight);
     } finally {
       await pool?.dispose();
     }
-    if (pool) log(`[info] scan: ${here} of ${uris.length} files analyzed on the server thread, ${Math.round(performance.now() - t0)} ms`);
     reporter?.done();
     return result;
-  }
-
-  /**
-   * The entity types, names and mention texts of a summary replaced by the equal strings already held (`shared`): a
-   * summary that crossed from a worker thread has its own copy of every string, and the name index keeps types and
-   * names for each name part (10,000 archive files: ~270k copies of 'person', 'location', 'organization' alone).
-   */
-  function internSummary(summary: FileSummary, shared: Map<string, string>): void {
-    const one = (v: string): string => {
-      const had = shared.get(v);
-      if (had !== undefined) return had;
-      shared.set(v, v);
-      return v;
-    };
-    for (const e of summary.entities) {
-      e.type = one(e.type) as typeof e.type;
-      e.name = one(e.name);
-      for (const m of e.mentions) m.text = one(m.text);
-    }
   }
 
   async function startIndexing(): Promise<void> {
