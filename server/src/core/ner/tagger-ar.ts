@@ -301,6 +301,14 @@ interface DocMemo {
   tokens?: Token[];
   /** word-cache slot of each token (valid until the word cache is emptied, which also drops this memo) */
   slots?: Int32Array;
+  /**
+   * With the tokens: the document's sentences (token ranges), their WordInfos and phrase marks (two-pass models), and
+   * per token 1 + the index of the sentence starting there (0: none), so tag() reuses them for the same sentence.
+   */
+  ranges?: [number, number][];
+  sents?: WordInfo[][];
+  marks?: (string[] | undefined)[];
+  sentAt?: Int32Array;
 }
 
 /**
@@ -1040,13 +1048,15 @@ export class ArabicTagger implements NerTagger {
     const sents = ranges.map(([a, b]) => this.infosOf(slots.subarray(a, b)));
     const stats = docStats(sents);
     const pass = this.cfg.stack ? new Map<number, string>() : undefined;
+    let marksOfSents: (string[] | undefined)[] | undefined;
     if (this.m2) {
       // first pass over the whole text
       const labels1 = this.m1.labels;
       const l: string[][] = [];
+      marksOfSents = new Array(ranges.length);
       for (let k = 0; k < ranges.length; k++) {
         const a = ranges[k][0];
-        const marks = this.marksOf(sents[k]);
+        const marks = (marksOfSents[k] = this.marksOf(sents[k]));
         const ids = this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marks);
         const labels: string[] = new Array(ids.length);
         for (let i = 0; i < ids.length; i++) {
@@ -1061,6 +1071,12 @@ export class ArabicTagger implements NerTagger {
     if (tokens.length <= this.limits.maxMemoTokens) {
       memo.tokens = tokens;
       memo.slots = slots;
+      memo.ranges = ranges;
+      memo.sents = sents;
+      memo.marks = marksOfSents;
+      const sentAt = new Int32Array(tokens.length);
+      for (let k = 0; k < ranges.length; k++) if (ranges[k][1] > ranges[k][0]) sentAt[ranges[k][0]] = k + 1;
+      memo.sentAt = sentAt;
     }
     this.lastDoc = memo;
     return memo;
@@ -1069,11 +1085,11 @@ export class ArabicTagger implements NerTagger {
   /**
    * What the caches hold, with an estimate of their bytes: per cached word its float32 block, ids and ~200 bytes of
    * WordInfo, key and strings; per decoded sentence its key (3 UTF-16 units a token) and labels (4 bytes a token)
-   * plus ~100 bytes; the document memo's tokens (~80 bytes each).
+   * plus ~100 bytes; the document memo's tokens (~100 bytes each with their slots and sentences).
    */
   cacheStats(): ArabicCacheStats {
     const memo = this.lastDoc?.tokens?.length ?? 0;
-    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 84;
+    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 100;
     return { words: this.slotOf.size, sentences: this.sentCache.size, sentenceTokens: this.sentTokens, bytes };
   }
 
@@ -1098,7 +1114,7 @@ export class ArabicTagger implements NerTagger {
    * Tokens and word slots of text[from, to): the memoized document tokens when no token of the document crosses
    * `from` or `to` (then they are exactly what tokenize(text, from, to) gives), else a fresh tokenization.
    */
-  private regionTokens(doc: DocMemo | undefined, text: string, from: number, to: number): { toks: Token[]; slots: Int32Array } {
+  private regionTokens(doc: DocMemo | undefined, text: string, from: number, to: number): { toks: Token[]; slots: Int32Array; first: number } {
     const all = doc?.tokens;
     if (all && doc.slots) {
       // first token starting at or after `from`, and at or after `to`
@@ -1118,10 +1134,10 @@ export class ArabicTagger implements NerTagger {
       const ct = text.charCodeAt(to - 1);
       // tokenize reads a surrogate pair as one character: a region cut inside one is tokenized afresh
       const clean = !(cf >= 0xdc00 && cf <= 0xdfff) && !(ct >= 0xd800 && ct <= 0xdbff);
-      if (clean && (a === 0 || all[a - 1].end <= from) && (b === 0 || all[b - 1].end <= to)) return { toks: all.slice(a, b), slots: doc.slots.subarray(a, b) };
+      if (clean && (a === 0 || all[a - 1].end <= from) && (b === 0 || all[b - 1].end <= to)) return { toks: all.slice(a, b), slots: doc.slots.subarray(a, b), first: a };
     }
     const toks = tokenize(text, from, to);
-    return { toks, slots: this.slotsOf(toks) };
+    return { toks, slots: this.slotsOf(toks), first: -1 };
   }
 
   tag(text: string, from = 0, to = text.length): TaggedSpan[] {
@@ -1131,15 +1147,19 @@ export class ArabicTagger implements NerTagger {
     const doc = this.docFor(text);
     if (!doc) this.evictIfFull();
     const stats = doc?.stats;
-    const { toks: tokens, slots } = this.regionTokens(doc, text, from, to);
+    const { toks: tokens, slots, first: t0 } = this.regionTokens(doc, text, from, to);
+    const sentAt = t0 >= 0 ? doc?.sentAt : undefined;
     const out: TaggedSpan[] = [];
     const two = this.m2 !== undefined;
     const m = this.m2 ?? this.m1;
     const passAt = doc?.pass;
     for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
       const ws = slots.subarray(a, b);
-      const infos = this.infosOf(ws);
-      const marks = this.marksOf(infos);
+      // the document's own sentence when this is one (the same tokens): its WordInfos and phrase marks as docFor made them
+      const k = sentAt && b > a ? sentAt[t0 + a] - 1 : -1;
+      const same = k >= 0 && doc!.ranges![k][1] === t0 + b;
+      const infos = same ? doc!.sents![k] : this.infosOf(ws);
+      const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
       let pass: string[] | undefined;
       if (passAt && this.cfg.stack) {
         pass = new Array(b - a);
