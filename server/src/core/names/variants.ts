@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketEnds, bucketKey, foldName, isNativeArabicName, mentionParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketEnds, bucketKey, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -64,10 +64,11 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     if (!NAME_TYPES.includes(e.type)) return;
     e.mentions.forEach((m, mi) => {
       const ids: number[] = [];
-      for (const p of mentionParts(m, lang)) {
-        if (!/\p{L}/u.test(p.text)) continue;
+      // mentionParts(m, lang) without its parts that have no letter, from the parts of the text remembered.
+      const shift = m.text.length - (m.end - m.start);
+      for (const p of letterParts(m.text, lang)) {
         ids.push(occ.length);
-        occ.push({ text: p.text, start: p.start, end: p.end, entity: ei, mention: mi });
+        occ.push({ text: p.text, start: m.start + Math.max(0, p.start - shift), end: m.start + p.end - shift, entity: ei, mention: mi });
       }
       byMention[ei][mi] = ids;
     });
@@ -333,6 +334,23 @@ function candidateWord(text: string, start: number, end: number, lang: Language)
   const r = wordReadings(text.slice(start, end), lang);
   return r.tests.length === 0 ? undefined : r;
 }
+
+/**
+ * The parts of a mention text that have a letter (names/match.ts nameParts, offsets inside the text). Depends on the
+ * text alone: remembered (bounded); the lists are shared, never changed.
+ */
+function letterParts(text: string, lang: Language): ReadonlyArray<{ text: string; start: number; end: number }> {
+  const memo = partsMemo[lang];
+  let r = memo.get(text);
+  if (!r) {
+    r = nameParts(text, lang).filter((p) => /\p{L}/u.test(p.text));
+    if (memo.size >= 50000) memo.clear();
+    memo.set(text, r);
+  }
+  return r;
+}
+
+const partsMemo: Record<Language, Map<string, ReadonlyArray<{ text: string; start: number; end: number }>>> = { ar: new Map(), en: new Map() };
 
 /**
  * Whether scanText looks for variants of a name part, with what shape, under which bucket key (undefined: not
