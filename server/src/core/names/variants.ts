@@ -210,7 +210,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
  * Found words join the entity of the part they vary (mention index -1).
  */
 function scanText(text: string, lang: Language, opts: MatchOptions, entities: readonly Entity[], occ: NamePartOccurrence[], extra: number[][], lines?: LineWordCache): void {
-  const index = new Map<string, IndexEntry[]>();
+  const built = new Map<string, IndexEntry[]>();
   const covered: Array<[number, number]> = [];
   const loosePlaces = new Set<number>();
   // The occurrences of each entity, in order (one pass instead of one pass over all occurrences per entity).
@@ -235,16 +235,22 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       if (!sh) continue;
       const shape = sh.shape;
       const k = sh.key;
-      const list = index.get(k) ?? [];
+      const list = built.get(k) ?? [];
       if (!list.some((x) => x.text === o.text && x.entity === ei)) list.push({ text: o.text, entity: ei, shape });
-      index.set(k, list);
+      built.set(k, list);
     }
   }
-  if (index.size === 0) return;
+  if (built.size === 0) return;
   const known = new Set(occ.map((o) => o.text));
   covered.sort((a, b) => a[0] - b[0]);
   let ci = 0;
-  const stamp = ++scanStamp;
+  // The index and the known spellings decide each word's hits: when they are those of the previous analysis of this
+  // document (an edit that changed no name), its index and stamp are kept, and with them every word's hits.
+  // (Default options only: an index entry keeps answers made under the options of its analysis.)
+  const same = Object.keys(opts).length === 0 ? lines?.sameScan(built, known) : undefined;
+  const index = same ? same.index : built;
+  const stamp = same ? same.stamp : ++scanStamp;
+  if (!same) lines?.rememberScan(built, known, stamp);
   const transliterationOf = (cand: string, x: IndexEntry): boolean => {
     if (lang === 'en' && (x.text[0] !== cand[0] || (x.text.at(-1) !== cand.at(-1) && /[aeiouy]/i.test(x.text.at(-1)! + cand.at(-1)!)))) return false;
     // Arabic: one alternation; a name part without long vowels (حفتر) only by a letter for a letter (حفطر).
@@ -294,7 +300,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     }
   };
   if (lines) {
-    lines.forEachWord(text, lang, visit);
+    // Only the words with hits are visited (the others return at once): per line, kept while the stamp holds.
+    lines.forEachWord(text, lang, visit, stamp, (r) => {
+      if (r.stamp !== stamp) {
+        r.stamp = stamp;
+        r.hits = readingsOf(r);
+      }
+      return r.hits.length > 0;
+    });
     return;
   }
   // Arabic: a reading can only hit an index entry whose bucket key starts and ends as the reading's key does. The
@@ -385,14 +398,20 @@ const pairMemo: Record<Language, Map<string, boolean>> = { ar: new Map(), en: ne
  * same at its new offset. Bounded: only the lines of the previous text are kept.
  */
 export class LineWordCache {
-  /** The candidate words of each line of the previous text (of language `lang`): start, end, readings, ... */
-  private lines = new Map<string, Array<number | WordReadings>>();
+  /** The candidate words of each line of the previous text (of language `lang`). */
+  private lines = new Map<string, LineWords>();
   private lang: Language | undefined;
+  /** scanText's index and known spellings of the previous analysis, and the stamp its words' hits were made under. */
+  private scan?: { index: Map<string, IndexEntry[]>; known: Set<string>; stamp: number };
 
-  forEachWord(text: string, lang: Language, f: (start: number, end: number, r: WordReadings) => void): void {
+  /**
+   * Calls `f` for the candidate words of `text` (see candidateWord) that pass `keep`, in order. `keep` answers alike
+   * for a word while `stamp` is the same: which words of a line pass is kept with the line for that stamp.
+   */
+  forEachWord(text: string, lang: Language, f: (start: number, end: number, r: WordReadings) => void, stamp: number, keep: (r: WordReadings) => boolean): void {
     // Candidate words depend on the language: a text of another language starts afresh.
-    const prev = this.lang === lang ? this.lines : new Map<string, Array<number | WordReadings>>();
-    const cur = new Map<string, Array<number | WordReadings>>();
+    const prev = this.lang === lang ? this.lines : new Map<string, LineWords>();
+    const cur = new Map<string, LineWords>();
     this.lang = lang;
     this.lines = cur;
     const run: [number, number] = [0, 0];
@@ -400,25 +419,58 @@ export class LineWordCache {
       let le = text.indexOf('\n', ls);
       if (le < 0) le = text.length;
       const line = text.slice(ls, le);
-      let words = cur.get(line) ?? prev.get(line);
-      if (!words) {
-        words = [];
+      let lw = cur.get(line) ?? prev.get(line);
+      if (!lw) {
+        const words: Array<number | WordReadings> = [];
         for (let at = 0; nextRun(line, at, 1, run); ) {
           at = run[1];
           const r = candidateWord(line, run[0], run[1], lang);
           if (r) words.push(run[0], run[1], r);
         }
+        lw = { words, kept: [], stamp: 0 };
       }
-      cur.set(line, words);
+      cur.set(line, lw);
+      if (lw.stamp !== stamp) {
+        const kept: Array<number | WordReadings> = [];
+        for (let i = 0; i < lw.words.length; i += 3) if (keep(lw.words[i + 2] as WordReadings)) kept.push(lw.words[i], lw.words[i + 1], lw.words[i + 2]);
+        lw.kept = kept;
+        lw.stamp = stamp;
+      }
+      const words = lw.kept;
       for (let i = 0; i < words.length; i += 3) f(ls + (words[i] as number), ls + (words[i + 1] as number), words[i + 2] as WordReadings);
       ls = le + 1;
     }
   }
 
+  /** The previous analysis's index and stamp when `index` and `known` have the same contents as its, else undefined. */
+  sameScan(index: Map<string, IndexEntry[]>, known: Set<string>): { index: Map<string, IndexEntry[]>; stamp: number } | undefined {
+    const p = this.scan;
+    if (!p || p.index.size !== index.size || p.known.size !== known.size) return undefined;
+    for (const [k, list] of index) {
+      const old = p.index.get(k);
+      if (!old || old.length !== list.length) return undefined;
+      for (let i = 0; i < list.length; i++) if (old[i].text !== list[i].text || old[i].entity !== list[i].entity || old[i].shape !== list[i].shape) return undefined;
+    }
+    for (const t of known) if (!p.known.has(t)) return undefined;
+    return p;
+  }
+
+  rememberScan(index: Map<string, IndexEntry[]>, known: Set<string>, stamp: number): void {
+    this.scan = { index, known, stamp };
+  }
+
   clear(): void {
     this.lines = new Map();
     this.lang = undefined;
+    this.scan = undefined;
   }
+}
+
+/** A line's candidate words (start, end, readings, ...) and those of them that `keep` passed under `stamp`. */
+interface LineWords {
+  words: Array<number | WordReadings>;
+  kept: Array<number | WordReadings>;
+  stamp: number;
 }
 
 /**
