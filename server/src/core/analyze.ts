@@ -13,7 +13,8 @@
  *   span repairs and its propagation can start (entities/tokens.ts RegionTokenCache, `select`);
  * - the dates found in every piece of text between two safe cuts (a blank line after a full stop) whose text is
  *   unchanged (dates/parse.ts DateSegmentCache; they are resolved again, against the publication date);
- * - the name.variant check's candidate words of every unchanged line (names/variants.ts LineWordCache);
+ * - the name.variant check's candidate words of every unchanged line, and which of them hit the article's names
+ *   while those names are unchanged (names/variants.ts LineWordCache);
  * - texts over core/chunked.ts PIECEWISE_ABOVE are analyzed piece by piece by the server with one Analyzer per
  *   piece (chunked.ts PieceAnalyzers): an unchanged piece returns its previous result;
  * - the taggers cache their decoded sentences themselves (ner/), so unchanged sentences are not decoded again.

@@ -395,7 +395,9 @@ const pairMemo: Record<Language, Map<string, boolean>> = { ar: new Map(), en: ne
 /**
  * The candidate words of each line of a text (see candidateWord), remembered by the line's text, for re-analysis
  * after an edit (core/analyze.ts Analyzer): a word never spans a line break, so an unchanged line's words are the
- * same at its new offset. Bounded: only the lines of the previous text are kept.
+ * same at its new offset. With them, which of a line's words hit scanText's index, while that index and the known
+ * spellings stay those of the previous analysis (an edit that changes no name). Bounded: only the lines of the
+ * previous text are kept.
  */
 export class LineWordCache {
   /** The candidate words of each line of the previous text (of language `lang`). */
