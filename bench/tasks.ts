@@ -518,6 +518,7 @@ async function taskArchive(): Promise<Json> {
     const memLine = logs.find((l) => /largest live memory/.test(l)) ?? '';
     const workerLiveMB = Number(/largest live memory (\d+) MB/.exec(memLine)?.[1] ?? NaN);
     const mainHeapMB = Number(/server thread: heap (\d+) of/.exec(memLine)?.[1] ?? NaN);
+    const mainHeapTotalMB = Number(/server thread: heap \d+ of (\d+) MB/.exec(memLine)?.[1] ?? NaN);
     const symbols = (await conn.sendRequest('workspace/symbol', { query: '' })) as unknown[];
     await conn.sendRequest('shutdown').catch(() => {});
     void conn.sendNotification('exit');
@@ -531,7 +532,7 @@ async function taskArchive(): Promise<Json> {
       indexed: withNames, symbols: symbols.length, maxRssMB: mem.peak, endRssMB: mem.now,
       cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
       recycled: logs.filter((l) => /index worker recycled/.test(l)).length,
-      mainCpuMs, workerCpuMs, helperCpuMs, workerLiveMB, mainHeapMB,
+      mainCpuMs, workerCpuMs, helperCpuMs, workerLiveMB, mainHeapMB, mainHeapTotalMB,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
