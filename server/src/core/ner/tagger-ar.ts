@@ -454,6 +454,12 @@ export class ArabicTagger implements NerTagger {
   private keyBuf = new Uint16Array(0);
   private pidBuf = new Int32Array(0);
   private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
+  /** decodeCached's signatures per word slot: sigVal[slot] is valid when sigStamp[slot] is sigGen (see there). */
+  private sigStamp = new Int32Array(0);
+  private sigVal = new Uint16Array(0);
+  private sigGen = 1;
+  private sigStats?: DocStats;
+  private sigTagged?: DocStats['tagged'];
 
   private readonly limits: ArabicCacheLimits;
 
@@ -875,6 +881,12 @@ export class ArabicTagger implements NerTagger {
     const pid = new Int32Array(cap);
     pid.set(this.pid.subarray(0, Math.min(this.cap, cap)));
     this.pid = pid;
+    const sigStamp = new Int32Array(cap);
+    sigStamp.set(this.sigStamp.subarray(0, Math.min(this.cap, cap)));
+    this.sigStamp = sigStamp;
+    const sigVal = new Uint16Array(cap);
+    sigVal.set(this.sigVal.subarray(0, Math.min(this.cap, cap)));
+    this.sigVal = sigVal;
     const edge = new Int32Array(4 * cap);
     edge.set(this.edge.subarray(0, 4 * Math.min(this.cap, cap)));
     this.edge = edge;
@@ -910,8 +922,30 @@ export class ArabicTagger implements NerTagger {
     const sig = this.sigBuf;
     const uid = this.uid;
     key[0] = 49 + si + (withPass ? 2 : 0);
+    // Signatures per word slot for the current statistics (a word occurring again in the document reads its own
+    // instead of five map lookups): valid while the statistics object and its first-pass tags are the same.
+    if (stats !== undefined && (stats !== this.sigStats || stats.tagged !== this.sigTagged)) {
+      this.sigStats = stats;
+      this.sigTagged = stats.tagged;
+      if (++this.sigGen >= 0x40000000) {
+        this.sigStamp.fill(0);
+        this.sigGen = 1;
+      }
+    }
+    const gen = stats === undefined ? 0 : this.sigGen;
+    const stamp = this.sigStamp;
+    const memo = this.sigVal;
     for (let i = 0; i < n; i++) {
-      const c = docSignatureCode(infos[i], this.cfg, stats);
+      const slot = ws[i];
+      let c: number;
+      if (gen !== 0 && stamp[slot] === gen) c = memo[slot];
+      else {
+        c = docSignatureCode(infos[i], this.cfg, stats);
+        if (gen !== 0) {
+          stamp[slot] = gen;
+          memo[slot] = c;
+        }
+      }
       sig[i] = c;
       const u = uid[ws[i]];
       key[1 + 3 * i] = c;
