@@ -193,9 +193,18 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
 }
 
 /** Media rule: the name after 'صحيفة/وكالة…' in «quotes», or after/before 'newspaper', is an organization. */
-function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
+function mediaMentions(text: string, tokens: readonly Token[], select: Select): WorkMention[] {
   const out: WorkMention[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  // Where a rule below can start (what each one asks of the word and the next one first; the paragraph's own words
+  // and text only, so selected per paragraph).
+  const starts = select('media', (ts, x) => {
+    const t = ts[x];
+    const n = ts[x + 1];
+    if (!n || n.region !== t.region) return false;
+    return t.latin ? EN_MEDIA.has(t.key) || (n.latin && EN_MEDIA.has(n.key)) : hasQuote(text, t.end, n.start) && !!formMedia(t.form);
+  });
+  for (let si = 0; si < starts.length; si++) {
+    const i = starts[si];
     const t = tokens[i];
     const n = tokens[i + 1];
     if (n.region !== t.region) continue;
@@ -553,7 +562,7 @@ function placeMentions(st: LinkState, spans: readonly TaggedSpan[]): void {
     const m = toMention(text, tokens, s);
     if (m) raw.push(m);
   }
-  const media = mediaMentions(text, tokens);
+  const media = mediaMentions(text, tokens, st.select);
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   // A name the tagger cut in two ('سيرغي' + 'لافروف' as two person spans) is one name.
   for (let i = raw.length - 1; i > 0; i--) {
