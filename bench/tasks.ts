@@ -448,6 +448,50 @@ async function taskArchive(): Promise<Json> {
     let lastMessage = '';
     let ended!: () => void;
     const end = new Promise<void>((res) => (ended = res));
+    let reported!: () => void;
+    const firstReport = new Promise<void>((res) => (reported = res));
+    // The editor during the scan (BENCH_ARCHIVE_EDITOR=1; off by default: the open article loads the main thread's
+    // models, ~50 MB more at the peak): an article outside the archive, opened once the scan reports progress, then
+    // edited (a word added or removed) and asked for its symbols, every 200 ms until the scan ends; then 10 times idle.
+    const withEditor = !!process.env.BENCH_ARCHIVE_EDITOR;
+    const probeFile = path.join(repoRoot, 'seeds', fs.readdirSync(path.join(repoRoot, 'seeds')).sort()[0]);
+    const probeUri = pathToFileURL(probeFile).href;
+    const diagWaiters = new Map<number, () => void>();
+    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+      if (p.uri !== probeUri || p.version === undefined) return;
+      diagWaiters.get(p.version)?.();
+      diagWaiters.delete(p.version);
+    });
+    let scanning = true;
+    const during = { diagnostics: [] as number[], symbols: [] as number[] };
+    const idle = { diagnostics: [] as number[], symbols: [] as number[] };
+    let openMs = NaN;
+    let probeVersion = 1;
+    const probeText = fs.readFileSync(probeFile, 'utf8');
+    const edit = async (into: { diagnostics: number[]; symbols: number[] }) => {
+      const v = ++probeVersion;
+      let t = performance.now();
+      const diagnosed = new Promise<void>((res) => diagWaiters.set(v, res));
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri: probeUri, version: v }, contentChanges: [{ text: v % 2 ? probeText : `${probeText} جديد` }] });
+      await diagnosed;
+      into.diagnostics.push(performance.now() - t);
+      t = performance.now();
+      await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: probeUri } });
+      into.symbols.push(performance.now() - t);
+    };
+    const probe = (async () => {
+      if (!withEditor) return;
+      await firstReport;
+      const t = performance.now();
+      const opened = new Promise<void>((res) => diagWaiters.set(1, res));
+      void conn.sendNotification('textDocument/didOpen', { textDocument: { uri: probeUri, languageId: 'article', version: 1, text: probeText } });
+      await opened;
+      openMs = performance.now() - t;
+      while (scanning) {
+        await edit(during);
+        await new Promise((res) => setTimeout(res, 200));
+      }
+    })();
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ workspaceIndex: { maxFiles: n + 100 } })));
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
@@ -458,6 +502,7 @@ async function taskArchive(): Promise<Json> {
     conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string; message?: string } }) => {
       if (p.token !== token) return;
       if (p.value.message) lastMessage = p.value.message;
+      if (p.value.kind === 'report') reported();
       if (p.value.kind === 'end') ended();
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
@@ -507,6 +552,10 @@ async function taskArchive(): Promise<Json> {
       else workerCpuMs += ms;
     }
     clearTimeout(timer);
+    scanning = false;
+    reported();
+    await probe;
+    for (let i = 0; withEditor && i < 10; i++) await edit(idle);
     // The server logs its summary right after the progress ends.
     const summary = async () => logs.find((l) => /workspace index: \d+ files/.test(l));
     for (let i = 0; i < 100 && !(await summary()); i++) await new Promise((res) => setTimeout(res, 20));
@@ -533,6 +582,11 @@ async function taskArchive(): Promise<Json> {
       cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
       recycled: logs.filter((l) => /index worker recycled/.test(l)).length,
       mainCpuMs, workerCpuMs, helperCpuMs, workerLiveMB, mainHeapMB, mainHeapTotalMB,
+      editor: !withEditor ? undefined : {
+        openMs, edits: during.diagnostics.length,
+        diagnosticsP50: pct(during.diagnostics, 50), diagnosticsP99: pct(during.diagnostics, 99), symbolsP50: pct(during.symbols, 50), symbolsP99: pct(during.symbols, 99),
+        idleDiagnosticsP50: pct(idle.diagnostics, 50), idleSymbolsP50: pct(idle.symbols, 50),
+      },
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
