@@ -19,7 +19,7 @@ import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
-import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train } from './perceptron';
 
@@ -309,6 +309,14 @@ interface DocMemo {
   sents?: WordInfo[][];
   marks?: (string[] | undefined)[];
   sentAt?: Int32Array;
+  /**
+   * With the tokens: the statistics as per-sentence sums (the next document's docFor takes back the sentences that
+   * changed and adds the new ones instead of counting the whole text again), and per sentence the first pass's
+   * decoded ids and labels (two-pass models).
+   */
+  tally?: DocStatsTally;
+  ids1?: Int32Array[];
+  labels1?: string[][];
 }
 
 /**
@@ -1071,35 +1079,95 @@ export class ArabicTagger implements NerTagger {
   /**
    * The document memo of `text`: document statistics over the whole text, the first pass over it (two-pass models),
    * and its tokens with their word slots (the entities step tags region by region: each region then reuses them).
+   * After an edit the work follows the edit where the result is the same: tokens outside the changed characters keep
+   * their word slots, sentences with the same tokens as in the previous document keep their WordInfos and phrase
+   * marks, the statistics take back the previous document's changed sentences and add the new ones (DocStatsTally:
+   * the same sums as docStats over the whole text), and the first-pass tags change only for sentences whose first-pass
+   * labels changed.
    */
   private docFor(text: string): DocMemo | undefined {
     if (!this.cfg.document && !this.m2) return undefined;
     if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc;
     this.evictIfFull();
+    const old = this.lastDoc?.tally ? this.lastDoc : undefined;
     const tokens = tokenize(text);
-    const slots = this.slotsOf(tokens);
+    const slots = old ? this.slotsAfter(tokens, text, old) : this.slotsOf(tokens);
     const ranges = ArabicTagger.sentences(tokens, text);
-    const sents = ranges.map(([a, b]) => this.infosOf(slots.subarray(a, b)));
-    const stats = docStats(sents);
-    const pass = this.cfg.stack ? new Map<number, string>() : undefined;
-    let marksOfSents: (string[] | undefined)[] | undefined;
-    if (this.m2) {
-      // first pass over the whole text
-      const labels1 = this.m1.labels;
-      const l: string[][] = [];
-      marksOfSents = new Array(ranges.length);
-      for (let k = 0; k < ranges.length; k++) {
-        const a = ranges[k][0];
-        const marks = (marksOfSents[k] = this.marksOf(sents[k]));
-        const ids = this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marks);
-        const labels: string[] = new Array(ids.length);
-        for (let i = 0; i < ids.length; i++) {
-          labels[i] = labels1[ids[i]];
-          if (pass && labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
+    const nNew = ranges.length;
+    // unchanged sentences: p at the start (same token ranges), q at the end (same ranges shifted by the token delta)
+    let p = 0;
+    let q = 0;
+    let tally: DocStatsTally;
+    const sents: WordInfo[][] = new Array(nNew);
+    const marksOfSents: (string[] | undefined)[] = new Array(nNew);
+    if (old) {
+      const or = old.ranges!;
+      const os = old.slots!;
+      const nOld = or.length;
+      const same = (k: number, ko: number, d: number) => {
+        const [a, b] = ranges[k];
+        if (or[ko][0] !== a - d || or[ko][1] !== b - d) return false;
+        for (let i = a; i < b; i++) if (slots[i] !== os[i - d]) return false;
+        return true;
+      };
+      while (p < nNew && p < nOld && same(p, p, 0)) p++;
+      const d = tokens.length - old.tokens!.length;
+      while (q < nNew - p && q < nOld - p && same(nNew - 1 - q, nOld - 1 - q, d)) q++;
+      if (2 * (nOld - p - q + nNew - p - q) <= nNew) {
+        tally = old.tally!;
+        tally.changed.clear();
+        tally.changedTags.clear();
+        for (let k = p; k < nOld - q; k++) tally.add(old.sents![k], -1);
+        for (let k = 0; k < p; k++) {
+          sents[k] = old.sents![k];
+          marksOfSents[k] = old.marks![k];
         }
-        l.push(labels);
+        for (let k = 0; k < q; k++) {
+          sents[nNew - 1 - k] = old.sents![nOld - 1 - k];
+          marksOfSents[nNew - 1 - k] = old.marks![nOld - 1 - k];
+        }
+      } else {
+        tally = new DocStatsTally();
+        p = q = 0;
       }
-      addPassTags(stats, sents, l);
+    } else tally = new DocStatsTally();
+    const fresh = tally !== old?.tally;
+    for (let k = p; k < nNew - q; k++) {
+      sents[k] = this.infosOf(slots.subarray(ranges[k][0], ranges[k][1]));
+      marksOfSents[k] = this.marksOf(sents[k]);
+      tally.add(sents[k], 1);
+    }
+    const stats = tally.stats();
+    const pass = this.cfg.stack ? new Map<number, string>() : undefined;
+    let ids1: Int32Array[] | undefined;
+    let labels1: string[][] | undefined;
+    if (this.m2) {
+      // first pass over the whole text (decodeCached: sentences whose words and signatures are the same are hits)
+      const names = this.m1.labels;
+      ids1 = new Array(nNew);
+      labels1 = new Array(nNew);
+      const nOld = old?.ranges?.length ?? 0;
+      if (fresh) tally.tagged.clear();
+      else for (let k = p; k < nOld - q; k++) tally.addTags(old!.sents![k], old!.labels1![k], -1);
+      for (let k = 0; k < nNew; k++) {
+        const a = ranges[k][0];
+        const ids = this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]);
+        ids1[k] = ids;
+        // an unchanged sentence at the start or the end: its previous ids and labels (its tags are in the tally)
+        const ko = fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1;
+        const prevIds = ko >= 0 ? old!.ids1![ko] : undefined;
+        let labels: string[];
+        if (prevIds === ids) labels = old!.labels1![ko];
+        else {
+          labels = new Array(ids.length);
+          for (let i = 0; i < ids.length; i++) labels[i] = names[ids[i]];
+          if (ko >= 0) tally.addTags(sents[k], old!.labels1![ko], -1);
+          tally.addTags(sents[k], labels, 1);
+        }
+        labels1[k] = labels;
+        if (pass) for (let i = 0; i < labels.length; i++) if (labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
+      }
+      stats.tagged = tally.tagged;
     }
     const memo: DocMemo = { text, stats, pass };
     if (tokens.length <= this.limits.maxMemoTokens) {
@@ -1108,12 +1176,43 @@ export class ArabicTagger implements NerTagger {
       memo.ranges = ranges;
       memo.sents = sents;
       memo.marks = marksOfSents;
+      memo.tally = tally;
+      memo.ids1 = ids1;
+      memo.labels1 = labels1;
       const sentAt = new Int32Array(tokens.length);
       for (let k = 0; k < ranges.length; k++) if (ranges[k][1] > ranges[k][0]) sentAt[ranges[k][0]] = k + 1;
       memo.sentAt = sentAt;
     }
     this.lastDoc = memo;
     return memo;
+  }
+
+  /**
+   * Word slots of `tokens` (of `text`) given the previous document's: a token with the same offsets as the previous
+   * document's token at the same index (from the start) or at the same index from the end (offsets shifted by the
+   * length change) inside the characters the two texts share at their start or end is the same word, so it keeps
+   * its slot; the others are looked up.
+   */
+  private slotsAfter(tokens: readonly Token[], text: string, old: DocMemo): Int32Array {
+    const ot = old.tokens!;
+    const os = old.slots!;
+    const prev = old.text;
+    const m = Math.min(text.length, prev.length);
+    let pre = 0;
+    while (pre < m && text.charCodeAt(pre) === prev.charCodeAt(pre)) pre++;
+    let suf = 0;
+    while (suf < m - pre && text.charCodeAt(text.length - 1 - suf) === prev.charCodeAt(prev.length - 1 - suf)) suf++;
+    const dc = text.length - prev.length;
+    const dt = tokens.length - ot.length;
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      let s = -1;
+      if (t.end <= pre && i < ot.length && ot[i].start === t.start && ot[i].end === t.end) s = os[i];
+      else if (t.start >= text.length - suf && i - dt >= 0 && i - dt < ot.length && ot[i - dt].start === t.start - dc && ot[i - dt].end === t.end - dc) s = os[i - dt];
+      out[i] = s >= 0 ? s : this.word(t.text);
+    }
+    return out;
   }
 
   /**
