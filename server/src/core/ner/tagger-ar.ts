@@ -317,6 +317,8 @@ interface DocMemo {
   tally?: DocStatsTally;
   ids1?: Int32Array[];
   labels1?: string[][];
+  /** per sentence, what tag() decoded for it (filled as tag() meets the sentence; kept for unchanged sentences) */
+  out?: (Int32Array | undefined)[];
 }
 
 /**
@@ -462,12 +464,22 @@ export class ArabicTagger implements NerTagger {
   private keyBuf = new Uint16Array(0);
   private pidBuf = new Int32Array(0);
   private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
-  /** decodeCached's signatures per word slot: sigVal[slot] is valid when sigStamp[slot] is sigGen (see there). */
+  /**
+   * decodeCached's signatures per word slot, at [2 slot] for statistics without first-pass tags and at [2 slot + 1]
+   * with them: sigVal[j] is valid when sigStamp[j] is sigGen. docFor starts a new generation for new statistics and,
+   * when it updates the statistics of an edited document, clears the stamps of the slots whose stem it touched.
+   */
   private sigStamp = new Int32Array(0);
   private sigVal = new Uint16Array(0);
   private sigGen = 1;
-  private sigStats?: DocStats;
-  private sigTagged?: DocStats['tagged'];
+  /** word slots per bare stem (the slots whose signature a change of that stem's statistics can change) */
+  private slotsOfBare = new Map<string, number[]>();
+  /**
+   * Per word slot, the docFor call (dirtyGen) whose statistics update changed what its signature can be: at [2 slot]
+   * without first-pass tags, at [2 slot + 1] with them.
+   */
+  private dirty = new Int32Array(0);
+  private dirtyGen = 1;
 
   private readonly limits: ArabicCacheLimits;
 
@@ -617,6 +629,10 @@ export class ArabicTagger implements NerTagger {
     info.ctx = EMPTY;
     if (info.phraseKeys.length === 0) info.phraseKeys = EMPTY;
     this.infos[slot] = info;
+    const sb = this.slotsOfBare.get(info.bare);
+    if (sb) sb.push(slot);
+    else this.slotsOfBare.set(info.bare, [slot]);
+    this.sigStamp[2 * slot] = this.sigStamp[2 * slot + 1] = 0;
     if (this.nextUid >= 0xffffffff) {
       // Ids are never reused while a sentence key may hold them: number the cached words afresh, forget the sentences.
       this.sentCache.clear();
@@ -889,12 +905,15 @@ export class ArabicTagger implements NerTagger {
     const pid = new Int32Array(cap);
     pid.set(this.pid.subarray(0, Math.min(this.cap, cap)));
     this.pid = pid;
-    const sigStamp = new Int32Array(cap);
-    sigStamp.set(this.sigStamp.subarray(0, Math.min(this.cap, cap)));
+    const sigStamp = new Int32Array(2 * cap);
+    sigStamp.set(this.sigStamp.subarray(0, 2 * Math.min(this.cap, cap)));
     this.sigStamp = sigStamp;
-    const sigVal = new Uint16Array(cap);
-    sigVal.set(this.sigVal.subarray(0, Math.min(this.cap, cap)));
+    const sigVal = new Uint16Array(2 * cap);
+    sigVal.set(this.sigVal.subarray(0, 2 * Math.min(this.cap, cap)));
     this.sigVal = sigVal;
+    const dirty = new Int32Array(2 * cap);
+    dirty.set(this.dirty.subarray(0, 2 * Math.min(this.cap, cap)));
+    this.dirty = dirty;
     const edge = new Int32Array(4 * cap);
     edge.set(this.edge.subarray(0, 4 * Math.min(this.cap, cap)));
     this.edge = edge;
@@ -907,6 +926,7 @@ export class ArabicTagger implements NerTagger {
     if (this.slotOf.size < max) return;
     this.slotOf.clear();
     this.infos.length = 0;
+    this.slotsOfBare.clear();
     if (this.cap > max) {
       this.cap = 0;
       this.grow(max);
@@ -931,20 +951,13 @@ export class ArabicTagger implements NerTagger {
     const uid = this.uid;
     key[0] = 49 + si + (withPass ? 2 : 0);
     // Signatures per word slot for the current statistics (a word occurring again in the document reads its own
-    // instead of five map lookups): valid while the statistics object and its first-pass tags are the same.
-    if (stats !== undefined && (stats !== this.sigStats || stats.tagged !== this.sigTagged)) {
-      this.sigStats = stats;
-      this.sigTagged = stats.tagged;
-      if (++this.sigGen >= 0x40000000) {
-        this.sigStamp.fill(0);
-        this.sigGen = 1;
-      }
-    }
+    // instead of five map lookups): `stats` is always the current document memo's (docFor keeps the memo exact).
     const gen = stats === undefined ? 0 : this.sigGen;
     const stamp = this.sigStamp;
     const memo = this.sigVal;
+    const t = stats?.tagged ? 1 : 0;
     for (let i = 0; i < n; i++) {
-      const slot = ws[i];
+      const slot = 2 * ws[i] + t;
       let c: number;
       if (gen !== 0 && stamp[slot] === gen) c = memo[slot];
       else {
@@ -1138,6 +1151,25 @@ export class ArabicTagger implements NerTagger {
       tally.add(sents[k], 1);
     }
     const stats = tally.stats();
+    // Signatures: new statistics (or a sports flag that flipped: every signature) start a new generation; else the
+    // slots of the stems the update touched get theirs recomputed, and those that changed are marked dirty.
+    const all = fresh || (stats.sport === true) !== (old!.stats!.sport === true);
+    if (++this.dirtyGen >= 0x40000000) {
+      this.dirty.fill(0);
+      this.dirtyGen = 1;
+    }
+    const g = this.dirtyGen;
+    if (all) this.newSigGen();
+    else this.resign(tally.changed, undefined, 0, stats);
+    /** an unchanged sentence (index ko in the previous document) none of whose words' signatures changed for stage t */
+    const clean = (k: number, ko: number, t: number) => {
+      if (all || ko < 0) return false;
+      const dirty = this.dirty;
+      for (let i = ranges[k][0]; i < ranges[k][1]; i++) if (dirty[2 * slots[i] + t] === g) return false;
+      return true;
+    };
+    const nOld = old?.ranges?.length ?? 0;
+    const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
     const pass = this.cfg.stack ? new Map<number, string>() : undefined;
     let ids1: Int32Array[] | undefined;
     let labels1: string[][] | undefined;
@@ -1146,16 +1178,16 @@ export class ArabicTagger implements NerTagger {
       const names = this.m1.labels;
       ids1 = new Array(nNew);
       labels1 = new Array(nNew);
-      const nOld = old?.ranges?.length ?? 0;
       if (fresh) tally.tagged.clear();
       else for (let k = p; k < nOld - q; k++) tally.addTags(old!.sents![k], old!.labels1![k], -1);
       for (let k = 0; k < nNew; k++) {
         const a = ranges[k][0];
-        const ids = this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]);
-        ids1[k] = ids;
-        // an unchanged sentence at the start or the end: its previous ids and labels (its tags are in the tally)
-        const ko = fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1;
+        // an unchanged sentence at the start or the end: its previous ids and labels (its tags are in the tally);
+        // the same ids without decoding when none of its signatures changed (the decode cache's key is the same)
+        const ko = prevOf(k);
         const prevIds = ko >= 0 ? old!.ids1![ko] : undefined;
+        const ids = clean(k, ko, 0) ? prevIds! : this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]);
+        ids1[k] = ids;
         let labels: string[];
         if (prevIds === ids) labels = old!.labels1![ko];
         else {
@@ -1168,6 +1200,7 @@ export class ArabicTagger implements NerTagger {
         if (pass) for (let i = 0; i < labels.length; i++) if (labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
       }
       stats.tagged = tally.tagged;
+      if (!all) this.resign(tally.changed, tally.changedTags, 1, stats);
     }
     const memo: DocMemo = { text, stats, pass };
     if (tokens.length <= this.limits.maxMemoTokens) {
@@ -1179,12 +1212,55 @@ export class ArabicTagger implements NerTagger {
       memo.tally = tally;
       memo.ids1 = ids1;
       memo.labels1 = labels1;
+      // what tag() decoded for a sentence stays when the sentence, its signatures and its first-pass labels did
+      const out: (Int32Array | undefined)[] = (memo.out = new Array(nNew));
+      if (old?.out && !all) {
+        const t = this.m2 ? 1 : 0;
+        for (let k = 0; k < nNew; k++) {
+          const ko = prevOf(k);
+          if (ko >= 0 && (!labels1 || labels1[k] === old.labels1![ko]) && clean(k, ko, t)) out[k] = old.out[ko];
+        }
+      }
       const sentAt = new Int32Array(tokens.length);
       for (let k = 0; k < ranges.length; k++) if (ranges[k][1] > ranges[k][0]) sentAt[ranges[k][0]] = k + 1;
       memo.sentAt = sentAt;
     }
     this.lastDoc = memo;
     return memo;
+  }
+
+  private newSigGen(): void {
+    if (++this.sigGen >= 0x40000000) {
+      this.sigStamp.fill(0);
+      this.sigGen = 1;
+    }
+  }
+
+  /**
+   * After docFor updated the statistics: the signatures (index t: 0 without first-pass tags, 1 with them) of the word
+   * slots of the stems in `a` and `b` computed anew; a slot whose signature changed (or was not known) is marked dirty.
+   */
+  private resign(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined, t: number, stats: DocStats): void {
+    const gen = this.sigGen;
+    const g = this.dirtyGen;
+    const stamp = this.sigStamp;
+    const memo = this.sigVal;
+    const dirty = this.dirty;
+    const one = (bare: string) => {
+      const list = this.slotsOfBare.get(bare);
+      if (!list) return;
+      for (const slot of list) {
+        const j = 2 * slot + t;
+        const c = docSignatureCode(this.infos[slot], this.cfg, stats);
+        if (stamp[j] !== gen || memo[j] !== c) {
+          stamp[j] = gen;
+          memo[j] = c;
+          dirty[j] = g;
+        }
+      }
+    };
+    for (const bare of a) one(bare);
+    if (b) for (const bare of b) if (!a.has(bare)) one(bare);
   }
 
   /**
@@ -1298,7 +1374,9 @@ export class ArabicTagger implements NerTagger {
         pass = new Array(b - a);
         for (let i = a; i < b; i++) pass[i - a] = passAt.get(tokens[i].start) ?? 'O';
       }
-      const labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+      const kept = same ? doc!.out?.[k] : undefined;
+      const labels = kept ?? this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+      if (same && doc!.out && !kept) doc!.out[k] = labels;
       const names = labelsOf(labels, m.labels);
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
