@@ -5,6 +5,7 @@
 //   BENCH_ONLY=core,latency   run only these tasks (core textlint harper compromise latency cold archive)
 //   BENCH_PROF=1         write a V8 CPU profile of the core task into .cache/prof/ (open in Chrome DevTools)
 //   BENCH_ARCHIVE_FILES=N  archive size (default 10,000)
+//   BENCH_ARCHIVE_EDITOR=1 the archive row also times an open article (edits, symbols) during the scan
 //   ARTICLE_LENS_DATA    the data folder (default ../shared/data next to the repository)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -114,7 +115,7 @@ if (ar && !ar.error) {
   const figure = all
     ? `${(ar.indexMs / 1000).toFixed(1)} s (${k(ar.doneWords / (ar.indexMs / 1000))} words/s)`
     : `**projected ${(ar.projectedMs / 1000).toFixed(0)} s** (${k(ar.done)} files in the ${ar.budgetS} s budget, ${k(ar.doneWords / (ar.indexMs / 1000))} words/s)`;
-  row(`Archive: ${k(ar.files)} files (the server's workspace scan)`, `${(ar.words / 1e6).toFixed(2)}M words`, figure, '', `${ar.maxRssMB ?? '?'} MB`, `server process (main thread + ${ar.workers} worker thread(s), recycled ${ar.recycled ?? 0}×) on ${ar.cores} cores${ar.cpuMs ? `, ${(ar.cpuMs / 1000).toFixed(1)} s CPU = ${k(ar.doneWords / (ar.cpuMs / 1000))} words/CPU-s` : ''}; ${ar.indexed} files with names in the index; generating the files took ${(ar.genMs / 1000).toFixed(1)} s; target < 30 s, < 500 MB${all ? '' : '; BENCH_ARCHIVE_BUDGET=0 lifts the budget'}`);
+  row(`Archive: ${k(ar.files)} files (the server's workspace scan)`, `${(ar.words / 1e6).toFixed(2)}M words`, figure, '', `${ar.maxRssMB ?? '?'} MB`, `server process (main thread + ${ar.workers} worker thread(s), recycled ${ar.recycled ?? 0}×) on ${ar.cores} cores${ar.cpuMs ? `, ${(ar.cpuMs / 1000).toFixed(1)} s CPU = ${k(ar.doneWords / (ar.cpuMs / 1000))} words/CPU-s` : ''}${ar.workerCpuMs ? ` (CPU by thread: main ${(ar.mainCpuMs / 1000).toFixed(1)} s, index workers ${(ar.workerCpuMs / 1000).toFixed(1)} s, V8/libuv helpers ${(ar.helperCpuMs / 1000).toFixed(1)} s)` : ''}${Number.isFinite(ar.workerLiveMB) ? `; largest worker live memory ${ar.workerLiveMB} MB, server-thread heap at the end ${ar.mainHeapMB} of ${ar.mainHeapTotalMB} MB` : ''}${ar.editor ? `; an open article during the scan (${ar.editor.edits} edits, 200 ms apart): diagnostics after an edit p50 ${ms(ar.editor.diagnosticsP50)} / p99 ${ms(ar.editor.diagnosticsP99)}, documentSymbol p50 ${ms(ar.editor.symbolsP50)} / p99 ${ms(ar.editor.symbolsP99)} (idle after the scan: ${ms(ar.editor.idleDiagnosticsP50)} / ${ms(ar.editor.idleSymbolsP50)}; first diagnostics ${ms(ar.editor.openMs)}, models loaded on the main thread)` : ''}; ${ar.indexed} files with names in the index; generating the files took ${(ar.genMs / 1000).toFixed(1)} s; target < 30 s, < 500 MB${all ? '' : '; BENCH_ARCHIVE_BUDGET=0 lifts the budget'}`);
 }
 else if (ar) fail('Archive', ar);
 

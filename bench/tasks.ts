@@ -406,6 +406,25 @@ function procMemMB(pid: number): { peak?: number; now?: number } {
   }
 }
 
+/** CPU ms of each thread of a process (Linux /proc/PID/task), by thread id. */
+function threadCpuMs(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const f = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), (Number(rest[11]) + Number(rest[12])) * 10);
+      } catch {
+        // the thread ended
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
 /**
  * The product's own code path: `dist/server.js --stdio` opened on the archive folder indexes it in the background at
  * start (server.ts scanWorkspace: worker threads from node/indexer.ts when there is more than one core), with
@@ -429,6 +448,50 @@ async function taskArchive(): Promise<Json> {
     let lastMessage = '';
     let ended!: () => void;
     const end = new Promise<void>((res) => (ended = res));
+    let reported!: () => void;
+    const firstReport = new Promise<void>((res) => (reported = res));
+    // The editor during the scan (BENCH_ARCHIVE_EDITOR=1; off by default: the open article loads the main thread's
+    // models, ~50 MB more at the peak): an article outside the archive, opened once the scan reports progress, then
+    // edited (a word added or removed) and asked for its symbols, every 200 ms until the scan ends; then 10 times idle.
+    const withEditor = !!process.env.BENCH_ARCHIVE_EDITOR;
+    const probeFile = path.join(repoRoot, 'seeds', fs.readdirSync(path.join(repoRoot, 'seeds')).sort()[0]);
+    const probeUri = pathToFileURL(probeFile).href;
+    const diagWaiters = new Map<number, () => void>();
+    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+      if (p.uri !== probeUri || p.version === undefined) return;
+      diagWaiters.get(p.version)?.();
+      diagWaiters.delete(p.version);
+    });
+    let scanning = true;
+    const during = { diagnostics: [] as number[], symbols: [] as number[] };
+    const idle = { diagnostics: [] as number[], symbols: [] as number[] };
+    let openMs = NaN;
+    let probeVersion = 1;
+    const probeText = fs.readFileSync(probeFile, 'utf8');
+    const edit = async (into: { diagnostics: number[]; symbols: number[] }) => {
+      const v = ++probeVersion;
+      let t = performance.now();
+      const diagnosed = new Promise<void>((res) => diagWaiters.set(v, res));
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri: probeUri, version: v }, contentChanges: [{ text: v % 2 ? probeText : `${probeText} جديد` }] });
+      await diagnosed;
+      into.diagnostics.push(performance.now() - t);
+      t = performance.now();
+      await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: probeUri } });
+      into.symbols.push(performance.now() - t);
+    };
+    const probe = (async () => {
+      if (!withEditor) return;
+      await firstReport;
+      const t = performance.now();
+      const opened = new Promise<void>((res) => diagWaiters.set(1, res));
+      void conn.sendNotification('textDocument/didOpen', { textDocument: { uri: probeUri, languageId: 'article', version: 1, text: probeText } });
+      await opened;
+      openMs = performance.now() - t;
+      while (scanning) {
+        await edit(during);
+        await new Promise((res) => setTimeout(res, 200));
+      }
+    })();
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ workspaceIndex: { maxFiles: n + 100 } })));
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
@@ -439,6 +502,7 @@ async function taskArchive(): Promise<Json> {
     conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string; message?: string } }) => {
       if (p.token !== token) return;
       if (p.value.message) lastMessage = p.value.message;
+      if (p.value.kind === 'report') reported();
       if (p.value.kind === 'end') ended();
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
@@ -452,6 +516,18 @@ async function taskArchive(): Promise<Json> {
     });
     t0 = performance.now();
     const cpu0 = procCpuMs(child.pid!);
+    // CPU per thread, sampled: the index workers end with the scan, so their last sample is kept.
+    const threadCpu = new Map<number, number>();
+    const alive = new Set<number>();
+    const sample = () => {
+      const now = threadCpuMs(child.pid!);
+      alive.clear();
+      for (const [tid, ms] of now) {
+        threadCpu.set(tid, ms);
+        alive.add(tid);
+      }
+    };
+    const sampler = setInterval(sample, 250);
     void conn.sendNotification('initialized', {});
     let budgetHit = false;
     const timer = ARCHIVE_BUDGET > 0
@@ -463,7 +539,23 @@ async function taskArchive(): Promise<Json> {
     await end;
     const indexMs = performance.now() - t0;
     const cpu1 = procCpuMs(child.pid!);
+    clearInterval(sampler);
+    sample();
+    // Threads: the main thread (id = pid), the index workers (threads that ended with the scan; the last sample is up
+    // to 250 ms old), and the threads still alive besides main (V8's garbage-collection helpers, libuv).
+    const mainCpuMs = threadCpu.get(child.pid!) ?? 0;
+    let workerCpuMs = 0;
+    let helperCpuMs = 0;
+    for (const [tid, ms] of threadCpu) {
+      if (tid === child.pid) continue;
+      if (alive.has(tid)) helperCpuMs += ms;
+      else workerCpuMs += ms;
+    }
     clearTimeout(timer);
+    scanning = false;
+    reported();
+    await probe;
+    for (let i = 0; withEditor && i < 10; i++) await edit(idle);
     // The server logs its summary right after the progress ends.
     const summary = async () => logs.find((l) => /workspace index: \d+ files/.test(l));
     for (let i = 0; i < 100 && !(await summary()); i++) await new Promise((res) => setTimeout(res, 20));
@@ -472,6 +564,10 @@ async function taskArchive(): Promise<Json> {
     const withNames = Number(/, (\d+) with names/.exec(line)?.[1] ?? 0);
     const threads = /on (\d+) worker thread/.exec(logs.find((l) => /scanning \d+ files/.test(l)) ?? '')?.[1];
     const mem = procMemMB(child.pid!);
+    const memLine = logs.find((l) => /largest live memory/.test(l)) ?? '';
+    const workerLiveMB = Number(/largest live memory (\d+) MB/.exec(memLine)?.[1] ?? NaN);
+    const mainHeapMB = Number(/server thread: heap (\d+) of/.exec(memLine)?.[1] ?? NaN);
+    const mainHeapTotalMB = Number(/server thread: heap \d+ of (\d+) MB/.exec(memLine)?.[1] ?? NaN);
     const symbols = (await conn.sendRequest('workspace/symbol', { query: '' })) as unknown[];
     await conn.sendRequest('shutdown').catch(() => {});
     void conn.sendNotification('exit');
@@ -485,6 +581,12 @@ async function taskArchive(): Promise<Json> {
       indexed: withNames, symbols: symbols.length, maxRssMB: mem.peak, endRssMB: mem.now,
       cpuMs: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
       recycled: logs.filter((l) => /index worker recycled/.test(l)).length,
+      mainCpuMs, workerCpuMs, helperCpuMs, workerLiveMB, mainHeapMB, mainHeapTotalMB,
+      editor: !withEditor ? undefined : {
+        openMs, edits: during.diagnostics.length,
+        diagnosticsP50: pct(during.diagnostics, 50), diagnosticsP99: pct(during.diagnostics, 99), symbolsP50: pct(during.symbols, 50), symbolsP99: pct(during.symbols, 99),
+        idleDiagnosticsP50: pct(idle.diagnostics, 50), idleSymbolsP50: pct(idle.symbols, 50),
+      },
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,8 @@
  * Scheduling: an open document has one core `Analyzer` (re-analysis reuses unchanged parts); an analysis waits until
  * the changes already received are applied, so a superseded version is never analyzed; a document longer than
  * core/chunked.ts PIECEWISE_ABOVE is analyzed piece by piece between other messages (progress, cancelled by a newer
- * version or close; hover and symbols answered from the pieces done). The workspace scan sends files to the host's
+ * version or close; hover and symbols answered from the pieces done; one Analyzer per piece, so after an edit only
+ * the changed piece is analyzed again). The workspace scan sends files to the host's
  * worker threads (node/indexer.ts) and keeps only their small summaries (features/summary.ts).
  *
  * Everything the server needs from outside comes in through `startServer(connection, { resources, host })`:
@@ -34,7 +35,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type AnalyzeOptions } from './core/analyze';
-import { analyzeBounded, ChunkedAnalysis, DEFAULT_PIECE_CHARS, PIECEWISE_ABOVE } from './core/chunked';
+import { analyzeBounded, ChunkedAnalysis, DEFAULT_PIECE_CHARS, PIECEWISE_ABOVE, PieceAnalyzers } from './core/chunked';
 import { WorkspaceNameIndex } from './core/names/workspace';
 import type { Resources } from './core/resources';
 import type { Stylebook } from './core/stylebook/model';
@@ -53,7 +54,7 @@ import { documentSymbols } from './features/symbols';
 import { english, messages, type Messages } from './l10n';
 import type { ServerHost, StylebookFileProblem } from './node/host';
 import type { IndexOutcome } from './node/indexer';
-import { articleOptions, fileName, type FileSummary, indexFile, LinePositions } from './features/summary';
+import { articleOptions, fileName, indexFile, LinePositions } from './features/summary';
 import {
   ArticleSummary,
   ArticleSummaryParams,
@@ -262,6 +263,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * unchanged regions and lines (same result as `analyze`, see core/analyze.ts). Dropped when the document closes.
    */
   const analyzers = new Map<string, Analyzer>();
+  /** The same for a document analyzed piece by piece: one Analyzer per piece (core/chunked.ts PieceAnalyzers). */
+  const pieceAnalyzers = new Map<string, PieceAnalyzers>();
 
   function analyzeText(uri: string, text: string, s: Settings, analyzer?: Analyzer): Article {
     const bytes = utf8Length(text);
@@ -288,12 +291,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return run.partial;
   }
 
+  function piecesOf(uri: string): PieceAnalyzers {
+    let p = pieceAnalyzers.get(uri);
+    if (!p) pieceAnalyzers.set(uri, (p = new PieceAnalyzers()));
+    return p;
+  }
+
   function startRun(uri: string, version: number, text: string, s: Settings): Run {
     cancelRun(uri);
     const run: Run = {
       uri,
       version,
-      job: new ChunkedAnalysis(text, analyzeOptions(uri, s), resources, DEFAULT_PIECE_CHARS),
+      job: new ChunkedAnalysis(text, analyzeOptions(uri, s), resources, DEFAULT_PIECE_CHARS, piecesOf(uri)),
       conv: new Converter(uri, text),
       cancelled: false,
       finished: Promise.resolve(undefined),
@@ -381,6 +390,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s = settingsFor(uri);
     if (text.length > PIECEWISE_ABOVE && utf8Length(text) <= s.maxFileSizeKB * 1024) return partialOf(startRun(uri, doc.version, text, s));
     cancelRun(uri);
+    pieceAnalyzers.delete(uri);
     let analyzer = analyzers.get(uri);
     if (!analyzer) analyzers.set(uri, (analyzer = new Analyzer()));
     const article = analyzeText(uri, text, s, analyzer);
@@ -473,8 +483,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * Scan the workspace folders: analyze every matching file that is not open, add its summary to the name index and
    * (when `publishTo`) send its diagnostics to Problems. Progress through `reporter`; stops when `cancelled()`.
    * With a host indexer (node/indexer.ts: worker threads when there is more than one core) the files are read and
-   * analyzed off this thread, a bounded number in flight, and only their small summaries come back; without one
-   * they are analyzed here, one at a time, yielding to other messages every 100 ms. Same summary either way.
+   * analyzed off this thread, `queueDepth` jobs given at a time, and only their small summaries come back; without one
+   * they are analyzed here, one at a time, yielding to other messages every 100 ms. Summaries enter the index in file
+   * order whichever worker finished first, so the index is the same however the files were shared.
    */
   async function scanWorkspace(reporter: WorkDoneProgressReporter | undefined, cancelled: () => boolean, publishTo: boolean): Promise<CheckWorkspaceResult> {
     const result: CheckWorkspaceResult = { files: 0, diagnostics: 0, skipped: 0, cancelled: false };
@@ -496,15 +507,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         reporter?.report(Math.round((done * 100) / uris.length), t('indexed', done, uris.length));
       }
     };
-    const accept = (uri: string, o: IndexOutcome) => {
+    const accept = (uri: string, o: IndexOutcome | 'open') => {
       progress();
+      if (o === 'open') {
+        result.files++; // its own analysis is in the index
+        return;
+      }
       if ('skipped' in o) {
         if (o.skipped !== 'cancelled') result.skipped++;
         return;
       }
       result.files++;
       if (documents.get(uri)) return; // opened meanwhile: its own analysis is in the index
-      internSummary(o.summary, shared);
       index.set(uri, o.summary);
       generation++;
       lineIndexes.set(uri, new LinePositions(o.summary.lineStarts));
@@ -514,8 +528,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         void connection.sendDiagnostics({ uri, diagnostics: o.summary.diagnostics });
       }
     };
-    // One string per distinct spelling for the whole scan: every summary from a worker arrives with its own copies.
-    const shared = new Map<string, string>();
+    // Outcomes wait here until every earlier file's has entered the index (file order, whichever thread finished first).
+    const ready = new Map<number, IndexOutcome | 'open'>();
+    let next = 0;
+    const settle = (i: number, o: IndexOutcome | 'open') => {
+      ready.set(i, o);
+      for (let r = ready.get(next); r !== undefined; r = ready.get(next)) {
+        ready.delete(next);
+        accept(uris[next++], r);
+      }
+    };
     const pool = host.indexer?.(log);
     log(`[info] scanning ${uris.length} files on ${pool ? `${pool.threads} worker thread(s)` : 'the server thread'}`);
     try {
@@ -527,22 +549,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         const uri = uris[i];
         if (documents.get(uri)) {
-          result.files++;
-          progress();
+          settle(i, 'open');
           continue;
         }
         if (pool) {
-          const p: Promise<void> = pool
-            .index({ uri, folder: folderOf(uri), settings: s0, withDiagnostics: publishTo, locale })
-            .then((o) => {
-              inFlight.delete(p);
-              accept(uri, o);
-            });
+          const p: Promise<void> = pool.index({ uri, folder: folderOf(uri), settings: s0, withDiagnostics: publishTo, locale }).then((o) => {
+            inFlight.delete(p);
+            settle(i, o);
+          });
           inFlight.add(p);
-          if (inFlight.size >= pool.threads * 2) await Promise.race(inFlight);
+          if (inFlight.size >= pool.queueDepth) await Promise.race(inFlight);
           continue;
         }
-        accept(uri, runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexFile(host!, uri, s0, (text) => analyzeText(uri, text, s0), publishTo, locale)));
+        settle(i, runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexFile(host!, uri, s0, (text) => analyzeText(uri, text, s0), publishTo, locale)));
         if (Date.now() - last > 100) await new Promise((res) => setImmediate(res));
       }
       if (result.cancelled) pool?.cancel();
@@ -552,25 +571,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     reporter?.done();
     return result;
-  }
-
-  /**
-   * The entity types, names and mention texts of a summary replaced by the equal strings already held (`shared`): a
-   * summary that crossed from a worker thread has its own copy of every string, and the name index keeps types and
-   * names for each name part (10,000 archive files: ~270k copies of 'person', 'location', 'organization' alone).
-   */
-  function internSummary(summary: FileSummary, shared: Map<string, string>): void {
-    const one = (v: string): string => {
-      const had = shared.get(v);
-      if (had !== undefined) return had;
-      shared.set(v, v);
-      return v;
-    };
-    for (const e of summary.entities) {
-      e.type = one(e.type) as typeof e.type;
-      e.name = one(e.name);
-      for (const m of e.mentions) m.text = one(m.text);
-    }
   }
 
   async function startIndexing(): Promise<void> {
@@ -712,6 +712,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     cache.delete(e.document.uri);
     cancelRun(e.document.uri);
     analyzers.delete(e.document.uri);
+    pieceAnalyzers.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

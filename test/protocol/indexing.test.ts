@@ -1,8 +1,9 @@
 /**
  * Workspace indexing on worker threads (node/indexer.ts) against the server's own thread: the built server over
- * stdio scans the same folder with ARTICLE_LENS_INDEX_THREADS=0 and =1, and the index (workspace symbols, cross-file
- * findings of an open article) and Check Workspace's pushed diagnostics are the same; a Check Workspace cancelled by
- * the client stops early. Tests wait on events (responses, progress, diagnostics), never on fixed sleeps.
+ * stdio scans the same folder with ARTICLE_LENS_INDEX_THREADS=0, =1 and =2, and the index (workspace symbols in the
+ * order the index returns them, cross-file findings of an open article) and Check Workspace's pushed diagnostics are
+ * the same; an open document is answered while two workers scan; a Check Workspace cancelled by the client stops
+ * early. Tests wait on events (responses, progress, diagnostics), never on fixed sleeps.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -42,6 +43,8 @@ interface Outcome {
   result: CheckWorkspaceResult;
   pushed: Record<string, Diagnostic[]>;
   symbols: SymbolInformation[];
+  /** The symbols as the server listed them (the index's order: the order files entered it). */
+  listed: string[];
   across: Diagnostic[];
   scanLog: string;
 }
@@ -58,6 +61,7 @@ async function scan(dir: string, threads: string): Promise<Outcome> {
     const pushed: Record<string, Diagnostic[]> = {};
     for (const [uri, p] of c.diagnostics) pushed[uri.slice(uri.lastIndexOf('/') + 1)] = p.diagnostics;
     const symbols = (await c.request<SymbolInformation[]>('workspace/symbol', { query: '' })).map((s) => ({ ...s, location: { ...s.location, uri: s.location.uri.slice(s.location.uri.lastIndexOf('/') + 1) } }));
+    const listed = symbols.map((s) => `${s.location.uri} ${s.name}`);
     symbols.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     // An open article with the minority spelling: its cross-file finding points into indexed (not open) files.
     const uri = fileUri(path.join(dir, 'articles', '010.txt'));
@@ -66,7 +70,7 @@ async function scan(dir: string, threads: string): Promise<Outcome> {
     const across = open.diagnostics
       .filter((d) => d.code === 'name.variant-across')
       .map((d) => ({ ...d, data: undefined, relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, uri: r.location.uri.slice(r.location.uri.lastIndexOf('/') + 1) } })) }));
-    return { result, pushed, symbols, across, scanLog: c.logs.find((l) => /scanning \d+ files/.test(l)) ?? '' };
+    return { result, pushed, symbols, listed, across, scanLog: c.logs.find((l) => /scanning \d+ files/.test(l)) ?? '' };
   } finally {
     await c.stop();
   }
@@ -98,6 +102,38 @@ describe('protocol: workspace indexing on worker threads', function () {
       assert.equal(lines[start.line].slice(start.character, end.character), 'لافروف');
     }
     assert.deepEqual(workers.across, here.across);
+    assert.deepEqual(workers.listed, here.listed);
+    // Two workers finish files out of order; the summaries still enter the index in file order.
+    const two = await scan(dir, '2');
+    assert.match(two.scanLog, /on 2 worker thread/);
+    assert.deepEqual(two.result, here.result);
+    assert.deepEqual(two.pushed, here.pushed);
+    assert.deepEqual(two.listed, here.listed);
+    assert.deepEqual(two.across, here.across);
+  });
+
+  it('an open document is answered while two workers scan the workspace', async () => {
+    const big = makeWorkspace(2000);
+    let c!: TestClient;
+    await withThreads('2', async () => {
+      c = await startClient({ workspaceFolder: big, settings: { workspaceIndex: { include: ['articles/**/*.txt'] } }, workDoneProgress: true });
+    });
+    try {
+      const scanEnded = () => c.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'end');
+      await c.waitForProgress((p) => p.value.kind === 'report');
+      const uri = fileUri(path.join(big, 'open.txt'));
+      c.open(uri, seeds[0]);
+      const d = await c.waitForDiagnostics(uri, (p) => p.version === 1);
+      const symbols = await c.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(d.version, 1);
+      assert.ok(symbols.length > 0, 'the entities of the open article are listed');
+      assert.ok(!scanEnded(), 'the document was answered before the scan of 2,000 files ended');
+      assert.match(c.logs.find((l) => /scanning \d+ files/.test(l)) ?? '', /on 2 worker thread/);
+      await c.waitForProgress((p) => p.value.kind === 'end');
+    } finally {
+      await c.stop();
+      fs.rmSync(big, { recursive: true, force: true });
+    }
   });
 
   it('a cancelled Check Workspace stops early and the server keeps answering', async () => {

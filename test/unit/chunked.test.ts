@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { analyzeChunked, ChunkedAnalysis, cutPieces } from '../../server/src/core/chunked';
+import { analyzeChunked, ChunkedAnalysis, cutPieces, PieceAnalyzers } from '../../server/src/core/chunked';
 import type { Resources } from '../../server/src/core/resources';
 import { loadNerModels } from '../../server/src/node/models';
 
@@ -82,5 +82,28 @@ describe('chunked analysis', () => {
     assert.ok(mentions(a) >= mentions(whole) * 5, `${mentions(a)} mentions for ${mentions(whole)} per copy`);
     for (let i = 1; i < a.structure.paragraphs.length; i++) assert.ok(a.structure.paragraphs[i].start >= a.structure.paragraphs[i - 1].end);
     assert.ok(!a.entities.some((e) => e.mentions.some((m) => m.text.includes('\u2026'))), 'nothing from the placeholder headline');
+  });
+
+  it('re-analysis with PieceAnalyzers after edits gives exactly a fresh run, reusing the unchanged pieces', () => {
+    const files = fs.readdirSync(SEEDS).sort();
+    const seed = fs.readFileSync(path.join(SEEDS, files[0]), 'utf8');
+    let text = (seed.trimEnd() + '\n\n').repeat(6);
+    const max = Math.ceil(seed.length / 2);
+    const pieces = new PieceAnalyzers();
+    const fresh = () => new ChunkedAnalysis(text, {}, resources, max).run();
+    assert.deepEqual(new ChunkedAnalysis(text, {}, resources, max, pieces).run(), fresh());
+    // A word typed in the middle, one in the headline, a paragraph break removed, a piece's worth of text cut.
+    const edits: Array<(t: string) => string> = [
+      (t) => t.slice(0, t.length >> 1) + ' قال' + t.slice(t.length >> 1),
+      (t) => 'عاجل: ' + t,
+      (t) => t.replace('\n\n', ' '),
+      (t) => t.slice(0, max) + t.slice(2 * max),
+    ];
+    for (const edit of edits) {
+      const before = pieces.at(3, cutPieces(text, max).length);
+      text = edit(text);
+      assert.deepEqual(new ChunkedAnalysis(text, {}, resources, max, pieces).run(), fresh());
+      assert.equal(pieces.at(3, cutPieces(text, max).length), before, 'the Analyzer of a piece position is kept');
+    }
   });
 });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
-import { dateCard, fromHijri, parseDates, toHijri, type ParsedDate } from '../../server/src/core/dates';
+import { DateSegmentCache, dateCard, findDates, fromHijri, parseDates, toHijri, type ParsedDate } from '../../server/src/core/dates';
 import { addDays, dayNumber, fromDayNumber, weekdayOf } from '../../server/src/core/dates/calendar';
 import { tenseAround } from '../../server/src/core/dates/resolve';
 import { parseStructure } from '../../server/src/core/structure';
@@ -22,6 +22,34 @@ function one(text: string, lang: Language = /[A-Za-z]/.test(text) ? 'en' : 'ar',
   assert.equal(ds.length, 1, `${text}: ${JSON.stringify(ds.map((d) => d.text))}`);
   return ds[0];
 }
+
+describe('dates: DateSegmentCache (pieces between safe cuts read alone) finds exactly what findDates finds', () => {
+  const seeds = fs.readdirSync(path.resolve(__dirname, '../../seeds')).sort().map((f) => fs.readFileSync(path.resolve(__dirname, '../../seeds', f), 'utf8'));
+  // Dates, contexts and stops that could matter at a cut: before or after '.\n\n', a day at a piece's start, a weekday
+  // in brackets after a date, twins, a reference number, a Latin abbreviation before the stop.
+  const frags = [' 29 نوفمبر', ' الاثنين', ' أمس', '5/11/2016', ' No.', '.\n\n', '\n\nالثلاثاء 29 نوفمبر 2016', ' يوم', ' (الثلاثاء)',
+    ' الموافق', ' 29 صفر 1438 هـ', ' Nov.', ' 2016.\n\n', 'رقم.\n\n', ' القائد العام.\n\n', ' on Monday.\n\n', 'قال.\n\n29 نوفمبر'];
+
+  it('on the seeds and on random edits next to the cuts, one cache reused across the edits', () => {
+    let x = 7;
+    const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), x % n);
+    const cache = new DateSegmentCache();
+    // The seeds with every sentence a paragraph: many cuts.
+    let text = seeds.join('\n\n').replace(/\. /g, '.\n\n');
+    const lang = (t: string): Language => (/[\u0621-\u064A]/.test(t) ? 'ar' : 'en');
+    for (const s of seeds) assert.deepEqual(new DateSegmentCache().findDates(s, lang(s)), findDates(s, lang(s)));
+    let cuts = 0;
+    for (let i = 0; i < 300; i++) {
+      const at: number[] = [];
+      for (const m of text.matchAll(/[\u0621-\u064A)»"]\.\n\n+/g)) at.push(m.index!, m.index! + 1, m.index! + 2, m.index! + m[0].length);
+      cuts += at.length / 4;
+      const p = at.length && rnd(5) < 4 ? at[rnd(at.length)] : rnd(text.length);
+      text = text.slice(0, p) + frags[rnd(frags.length)] + text.slice(p);
+      for (const l of ['ar', 'en'] as Language[]) assert.deepEqual(cache.findDates(text, l), findDates(text, l), `edit ${i} (${l})`);
+    }
+    assert.ok(cuts / 300 >= 5, `the texts have cuts (${cuts / 300} on average)`);
+  });
+});
 
 describe('dates: calendars', () => {
   it('weekdays match known days (GNU date)', () => {

@@ -362,6 +362,34 @@ describe('entities: the token key is the names matcher fold', () => {
   });
 });
 
+describe("entities: 'لله' (ل + الله: the article's alif and lam both elided)", () => {
+  const text = 'عنوان\n\nقال الشيخ إن الحمد لله، وإن رحمة الله واسعة. وتوكلوا على الله ولله الأمر.\n';
+  const lillah = text.indexOf('لله،');
+
+  it("a tagger span after the preposition reads 'الله' (not 'اله') and joins the other mentions of the name", () => {
+    const spans: TaggedSpan[] = [
+      { start: lillah + 1, end: lillah + 3, type: 'misc', text: 'له' },
+      { start: text.indexOf('الله '), end: text.indexOf('الله ') + 4, type: 'misc', text: 'الله' },
+    ];
+    const entities = linkEntities({ text, regions: proseRegions(parseStructure(text)), spans }).entities;
+    assert.deepEqual(entities.map((e) => e.name), ['الله']);
+    const ms = entities[0].mentions;
+    // 'لله،', 'الله واسعة', 'الله ولله', 'ولله الأمر' (the last two by propagation, one through the 'لل' reading).
+    assert.deepEqual(ms.map((m) => m.text), ['الله', 'الله', 'الله', 'الله']);
+    assert.deepEqual(ms.map((m) => text.slice(m.start, m.end)), ['له', 'الله', 'الله', 'له']);
+    assert.equal(ms[0].start, lillah + 1);
+  });
+
+  it("a propagated 'لله' reads 'الله' over the letters after the preposition", () => {
+    const entities = link(text, [['الله', 'misc']]);
+    const e = byName(entities, 'الله');
+    const m = e.mentions.find((x) => x.start === lillah + 1);
+    assert.ok(m, e.mentions.map((x) => `${x.start}:${x.text}`).join(', '));
+    assert.equal(m.text, 'الله');
+    assert.equal(text.slice(m.start, m.end), 'له');
+  });
+});
+
 describe('entities: analyze runs the tagger of each paragraph language', () => {
   /** A tagger that tags given forms wherever they occur in its slice, and records what it was asked to tag. */
   class ListTagger implements NerTagger {

@@ -7,7 +7,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { arLexStem, arNationalAdjective, AR_TRIGGERS, formNationalAdjective, formTrigger } from '../../server/src/core/entities/lexicon';
-import { cliticReadings, foldKey, formAt, formReadings, scanTokens } from '../../server/src/core/entities/tokens';
+import { cliticReadings, foldKey, formAt, formReadings, RegionTokenCache, restoreArticle, scanTokens, selectTokens, Sep, type Token, type TokenTest } from '../../server/src/core/entities/tokens';
+import { proseRegions } from '../../server/src/core/entities';
+import { parseStructure } from '../../server/src/core/structure';
 
 const root = path.resolve(__dirname, '..', '..');
 const seeds = ['000_36fff38b519712a3.txt', '001_lavrov_haftar_en.txt'].map((f) => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
@@ -40,6 +42,44 @@ describe('entities: word forms of the linker tokens', () => {
     assert.equal(formNationalAdjective(tokens[2].form), arNationalAdjective('الروسي'));
     assert.equal(formNationalAdjective(tokens[2].form), 'RU');
     assert.deepEqual(formReadings(formAt('وللجيش', 0, 6)), cliticReadings('وللجيش'));
+  });
+
+  it('RegionTokenCache.select: per paragraph, the same as selectTokens over the scan, after edits and version changes', () => {
+    const cache = new RegionTokenCache();
+    const paras = ['قال وزير الخارجية الروسي سيرغي لافروف', 'وزارة الخارجية الروسية أعلنت', 'Foreign Minister Sergei Lavrov said', 'قال الرئيس المصري'];
+    let calls = 0;
+    let data = new Uint32Array([1, 2, 3]);
+    // A test of the word itself and of the next word of its paragraph, and one that reads `data` (through its version).
+    const nextIsAl: TokenTest = (ts, i) => {
+      calls++;
+      const n = ts[i + 1];
+      return !!n && n.sep === Sep.Space && n.key.startsWith('ال');
+    };
+    const longerThan = (ts: readonly Token[], i: number) => ts[i].key.length > data[0];
+    // Each edit applies to the previous text: a word typed, two paragraphs swapped, a paragraph written twice.
+    let cur = paras;
+    for (const [step, edit] of [[0, (t: string[]) => t], [1, (t: string[]) => [t[0] + ' أمس', ...t.slice(1)]], [2, (t: string[]) => [t[1], t[0], t[2], t[3]]], [3, (t: string[]) => [...t, t[0]]]] as const) {
+      cur = edit(cur);
+      const text = cur.join('\n\n');
+      const regions = proseRegions(parseStructure(text));
+      const tokens = cache.scan(text, regions);
+      assert.deepEqual(tokens, scanTokens(text, regions), `tokens, step ${step}`);
+      const before = calls;
+      assert.deepEqual(cache.select('next-al', nextIsAl), selectTokens(tokens, nextIsAl), `next-al, step ${step}`);
+      if (step === 2) assert.equal(calls - before, tokens.length, 'paragraphs moved, none changed: only the check above ran the test');
+      if (step === 3) data = new Uint32Array([3, 2, 1]);
+      const v = cache.version('len', data);
+      assert.equal(cache.version('len', data.slice()), v, 'equal data, same version');
+      assert.deepEqual(cache.select('len', longerThan, v), selectTokens(tokens, longerThan), `len, step ${step}`);
+    }
+  });
+
+  it("cliticReadings after 'لل': the article's alif restored, and its lam too before one letter ('لله' -> 'الله')", () => {
+    assert.deepEqual(cliticReadings('للجيش').map((r) => [r.key, r.strip]), [['للجيش', 0], ['لجيش', 1], ['الجيش', 1]]);
+    assert.deepEqual(cliticReadings('لله').map((r) => [r.key, r.strip]), [['لله', 0], ['له', 1], ['الله', 1]]);
+    assert.deepEqual(cliticReadings('ولله').map((r) => [r.key, r.strip]), [['ولله', 0], ['لله', 1], ['له', 2], ['الله', 2]]);
+    assert.equal(restoreArticle('لجيش'), 'الجيش');
+    assert.equal(restoreArticle('له'), 'الله');
   });
 
   it('formAt: the form of exactly the characters asked for (short words packed into numbers, others compared)', () => {

@@ -76,6 +76,27 @@ describe('features: highlight, references, rename', () => {
     assert.equal(applyEdits(text, renameEdits(entity, entity.mentions[1], 'قوات حفتر')), 'أعلن قوات حفتر أمس. وقال مصدر لقوات حفتر إن');
   });
 
+  it("renaming an entity with a mention after 'لل' before a lam (لله: alif and lam elided) writes the elided form", () => {
+    const text = 'قال إن الحمد لله. وقال إن رحمة الله واسعة';
+    const a = text.indexOf('لله') + 1;
+    const b = text.indexOf('الله ');
+    // As the linker gives it: the first mention reads 'الله' while its range covers the written 'له' (after ل).
+    const entity: Entity = {
+      id: 'misc:الله',
+      type: 'misc',
+      name: 'الله',
+      mentions: [
+        { start: a, end: a + 2, text: 'الله' },
+        { start: b, end: b + 4, text: 'الله' },
+      ],
+      roles: [],
+    };
+    assert.deepEqual(renameEdits(entity, entity.mentions[1], 'الله'), [], 'renaming to the same name changes nothing');
+    assert.equal(applyEdits(text, renameEdits(entity, entity.mentions[1], 'الرحمن')), 'قال إن الحمد للرحمن. وقال إن رحمة الرحمن واسعة');
+    assert.equal(applyEdits(text, renameEdits(entity, entity.mentions[0], 'اللطيف')), 'قال إن الحمد للطيف. وقال إن رحمة اللطيف واسعة');
+    assert.equal(applyEdits(text, renameEdits(entity, entity.mentions[0], 'ربنا')), 'قال إن الحمد لربنا. وقال إن رحمة ربنا واسعة');
+  });
+
   it('renaming the full name maps surname-only mentions to the new surname', () => {
     const { article: a, conv, offset, text } = article(at(SEED_LIKE, 'سيرغي لافروف'), SEED_ENTITIES);
     const edit = rename(a, conv, offset, 'سيرجي لافروف');

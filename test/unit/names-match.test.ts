@@ -79,6 +79,21 @@ describe('name parts of a mention whose article is restored (للجيش)', () =>
     assert.equal(writtenSpelling('الامم', 10, 14, 'الأمم'), 'لأمم');
     assert.equal(writtenSpelling('الامم', 10, 15, 'الأمم'), 'الأمم');
     assert.equal(writtenSpelling('لبنان', 10, 15, 'لبنان'), 'لبنان');
+    // Before a noun that starts with lam, the article's lam is elided too: ل + اللجنة = للجنة, ل + الله = لله.
+    assert.equal(writtenSpelling('الجيش', 10, 14, 'اللجنة'), 'لجنة');
+    assert.equal(writtenSpelling('الجيش', 10, 14, 'الله'), 'له');
+  });
+
+  it("'لله': the restored 'الله' is two characters longer than its range 'له'; parts and spellings map back", () => {
+    const text = 'الحمد لله رب العالمين';
+    const start = text.indexOf('لله') + 1;
+    const m = { start, end: start + 2, text: 'الله' };
+    assert.equal(text.slice(m.start, m.end), 'له');
+    assert.deepEqual(mentionParts(m, 'ar'), [{ text: 'الله', start, end: start + 2 }]);
+    // Renamed there: an article-initial spelling is written as after 'لل' (ل + الرحمن = للرحمن); the name itself stays.
+    assert.equal(writtenSpelling('الله', start, start + 2, 'الرحمن'), 'لرحمن');
+    assert.equal(writtenSpelling('الله', start, start + 2, 'الله'), 'له');
+    assert.equal(writtenSpelling('الله', start, start + 2, 'حفتر'), 'حفتر');
   });
 });
 

@@ -9,17 +9,23 @@
  * - the whole result when the text, the options and the resources are the same as last time (a re-run on a
  *   settings change that does not change them, a second request for the same version);
  * - language, structure, dates and entities when only the severities or the style book changed (checks run again);
- * - the linker's tokens of every headline/paragraph whose text is unchanged (entities/tokens.ts RegionTokenCache);
- * - the name.variant check's candidate words of every unchanged line (names/variants.ts LineWordCache);
+ * - the linker's tokens of every headline/paragraph whose text is unchanged, and per paragraph the words where its
+ *   span repairs and its propagation can start (entities/tokens.ts RegionTokenCache, `select`);
+ * - the dates found in every piece of text between two safe cuts (a blank line after a full stop) whose text is
+ *   unchanged (dates/parse.ts DateSegmentCache; they are resolved again, against the publication date);
+ * - the name.variant check's candidate words of every unchanged line, and which of them hit the article's names
+ *   while those names are unchanged (names/variants.ts LineWordCache);
+ * - texts over core/chunked.ts PIECEWISE_ABOVE are analyzed piece by piece by the server with one Analyzer per
+ *   piece (chunked.ts PieceAnalyzers): an unchanged piece returns its previous result;
  * - the taggers cache their decoded sentences themselves (ner/), so unchanged sentences are not decoded again.
- * Linking, dates and checks are document-level (a name in one paragraph links and propagates to every other), so
- * they run again over the whole text; their per-word work is memoized (bounded) in their modules.
+ * Linking, date resolution and checks are document-level (a name in one paragraph links and propagates to every
+ * other), so they run again over the whole text; their per-word work is memoized (bounded) in their modules.
  * Bounded: an Analyzer holds the previous result and what it keeps of the previous text's regions and lines only.
  * Use one per document.
  */
 import { rules } from './checks';
 import type { CheckCaches } from './checks/rule';
-import { extractDates } from './dates';
+import { DateSegmentCache, extractDates } from './dates';
 import { extractEntities } from './entities';
 import { RegionTokenCache } from './entities/tokens';
 import { LineWordCache } from './names/variants';
@@ -47,21 +53,27 @@ export function analyze(text: string, options: AnalyzeOptions = {}, resources: R
   return run(text, options, resources);
 }
 
-function run(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache, caches?: CheckCaches): Article {
-  return check(draftOf(text, options, resources, tokenCache), options, resources, caches);
+/** What an Analyzer keeps for the draft between two analyses of one document. */
+interface DraftCaches {
+  tokens: RegionTokenCache;
+  dates: DateSegmentCache;
+}
+
+function run(text: string, options: AnalyzeOptions, resources: Resources, drafts?: DraftCaches, caches?: CheckCaches): Article {
+  return check(draftOf(text, options, resources, drafts), options, resources, caches);
 }
 
 /** Everything but the checks: language, structure, dates, entities. Depends on the options' language, date and file name only. */
-function draftOf(text: string, options: AnalyzeOptions, resources: Resources, tokenCache?: RegionTokenCache): Omit<Article, 'diagnostics'> {
+function draftOf(text: string, options: AnalyzeOptions, resources: Resources, drafts?: DraftCaches): Omit<Article, 'diagnostics'> {
   const forcedLanguage = options.language && options.language !== 'auto' ? options.language : undefined;
   const language = forcedLanguage ?? detectLanguage(text);
   const structure = parseStructure(text);
-  const { dates, publicationDate } = extractDates(text, structure, language, options);
+  const { dates, publicationDate } = extractDates(text, structure, language, options, drafts?.dates);
   return {
     text,
     language,
     structure,
-    entities: extractEntities(text, structure, resources, { language, forcedLanguage, tokenCache }),
+    entities: extractEntities(text, structure, resources, { language, forcedLanguage, tokenCache: drafts?.tokens }),
     dates,
     ...(publicationDate ? { publicationDate } : {}),
   };
@@ -115,7 +127,7 @@ const sameResources = (a: Resources, b: Resources) => a === b || (a.ner?.ar === 
  * when nothing changed: treat it as read-only.
  */
 export class Analyzer {
-  private readonly tokens = new RegionTokenCache();
+  private readonly drafts: DraftCaches = { tokens: new RegionTokenCache(), dates: new DateSegmentCache() };
   private readonly caches = { lines: new LineWordCache() };
   private last?: { text: string; options: AnalyzeOptions; resources: Resources; article: Article };
 
@@ -126,7 +138,7 @@ export class Analyzer {
     // Only the severities or the style book changed: the checks run again over the same draft.
     const article = same && sameDraftOptions(last.options, options)
       ? check(draftPart(last.article), options, resources, this.caches)
-      : run(text, options, resources, this.tokens, this.caches);
+      : run(text, options, resources, this.drafts, this.caches);
     // The options are copied (a caller may change its object in place); the style book is kept by identity.
     this.last = {
       text,
@@ -140,7 +152,8 @@ export class Analyzer {
   /** Forget everything (a closed document; models reloaded). */
   clear(): void {
     this.last = undefined;
-    this.tokens.clear();
+    this.drafts.tokens.clear();
+    this.drafts.dates.clear();
     this.caches.lines.clear();
   }
 }

@@ -15,8 +15,13 @@
  * - What compares distant parts of the article sees one piece at a time: `name.variant` and other within-article
  *   consistency findings are per piece, and `name.first-mention` is kept only for an entity's first piece. Texts
  *   small enough to be one piece give exactly `analyze`'s answer.
+ * - Re-analysis of an edited text (the server): `PieceAnalyzers` keeps one `Analyzer` per piece position across
+ *   versions, so a piece whose text (and options) did not change returns its previous Article at once, and the
+ *   changed piece is re-analyzed incrementally. Pieces are cut relative to their start, so an edit inside one piece
+ *   leaves the later pieces' texts as they were (unless it moves that piece's cut); the merged Article is exactly
+ *   the one a fresh run gives, since an Analyzer returns what `analyze` returns.
  */
-import { analyze, type AnalyzeOptions } from './analyze';
+import { Analyzer, analyze, type AnalyzeOptions } from './analyze';
 import type { Resources } from './resources';
 import type { Article, DateMention, Entity, Finding, Paragraph, Quotation } from './types';
 
@@ -86,6 +91,20 @@ const HEAD = '\u2026\n';
 
 const FIRST_MENTION = 'name.first-mention';
 
+/**
+ * One `Analyzer` per piece position, kept across the versions of one document (see the module comment). Bounded: as
+ * many Analyzers as the last run had pieces.
+ */
+export class PieceAnalyzers {
+  private readonly byPiece: Analyzer[] = [];
+
+  /** The Analyzer of piece `k` of a run of `count` pieces (those beyond `count` are dropped). */
+  at(k: number, count: number): Analyzer {
+    if (this.byPiece.length > count) this.byPiece.length = count;
+    return (this.byPiece[k] ??= new Analyzer());
+  }
+}
+
 export class ChunkedAnalysis {
   readonly pieces: Piece[];
   private next = 0;
@@ -103,8 +122,14 @@ export class ChunkedAnalysis {
     private readonly options: AnalyzeOptions = {},
     private readonly resources: Resources = {},
     maxChars: number = DEFAULT_PIECE_CHARS,
+    /** Re-analysis of an edited document: the previous version's pieces are reused (same result). */
+    private readonly analyzers?: PieceAnalyzers,
   ) {
     this.pieces = cutPieces(text, maxChars);
+  }
+
+  private analyzePiece(k: number, text: string, options: AnalyzeOptions): Article {
+    return this.analyzers ? this.analyzers.at(k, this.pieces.length).analyze(text, options, this.resources) : analyze(text, options, this.resources);
   }
 
   /** Pieces analyzed so far. */
@@ -123,12 +148,12 @@ export class ChunkedAnalysis {
     const p = this.pieces[k];
     const slice = this.text.slice(p.start, p.end);
     if (k === 0) {
-      const a = analyze(slice, this.options, this.resources);
+      const a = this.analyzePiece(k, slice, this.options);
       this.first = a;
       this.add(a, 0, 0, true);
     } else {
       const pub = this.first?.publicationDate?.value;
-      const a = analyze(HEAD + slice, { ...this.options, ...(pub ? { publicationDate: pub } : {}) }, this.resources);
+      const a = this.analyzePiece(k, HEAD + slice, { ...this.options, ...(pub ? { publicationDate: pub } : {}) });
       this.add(a, p.start - HEAD.length, HEAD.length, false);
     }
     this.next++;

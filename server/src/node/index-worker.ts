@@ -1,20 +1,24 @@
 /**
  * The worker-thread side of node/indexer.ts: loads the NER models once, then for each job reads the file, analyzes
  * it exactly as the server analyzes a workspace file (same options, same size limit, piecewise above the core's
- * threshold) and answers with its FileSummary. Started by main.ts when the server bundle runs as a worker.
+ * threshold) and answers with its FileSummary. Started by main.ts when the server bundle runs as a worker. The thread
+ * lowers its own OS priority first (see indexer.ts).
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { analyzeBounded } from '../core/chunked';
 import { articleOptions, indexFile } from '../features/summary';
-import type { IndexJob, IndexOutcome } from './indexer';
+import { type IndexJob, type IndexOutcome, WORKER_NICE } from './indexer';
 import { nodeHost } from './host';
 import { loadNerModels } from './models';
 
 export function runIndexWorker(): void {
   const port = parentPort;
   if (!port) return;
+  lowerPriority();
   const resources = { ner: loadNerModels().ner };
   // Live memory = V8 heap + array buffers (the taggers keep caches in typed arrays) right after a full (major)
   // collection: between collections the heap also holds garbage, which says nothing about what the caches keep.
@@ -43,5 +47,15 @@ export function runIndexWorker(): void {
     const s = job.settings;
     const book = job.folder && s.stylebookPath ? host.stylebook(job.folder, s.stylebookPath)?.stylebook : undefined;
     return indexFile(host, job.uri, s, (text) => analyzeBounded(text, articleOptions(job.uri, s, book), resources), job.withDiagnostics, job.locale);
+  }
+}
+
+/** This thread's nice value raised to WORKER_NICE (Linux: nice is per thread; its id from /proc/thread-self). */
+function lowerPriority(): void {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) os.setPriority(tid, WORKER_NICE);
+  } catch {
+    // not Linux, or not allowed: the worker keeps the process's priority
   }
 }

@@ -2,9 +2,11 @@
  * Workspace indexing off the main thread: a small pool of worker threads that read, analyze and summarize files
  * (features/summary.ts) for the server's workspace scan, so the open documents on the main thread keep answering.
  *
- * - Size: one thread fewer than the cores (at most 4), so on a 2-core machine one worker analyzes while the main
- *   thread serves the editor; `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers, the scan analyzes on the main
- *   thread as before). Each worker loads its own models and keeps its own word caches.
+ * - Size: two workers on 2 or 3 cores, one fewer than the cores above that (at most 4), no worker on 1 core (the scan
+ *   then analyzes on the main thread); `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers). Each worker loads its
+ *   own models and keeps its own word caches. On 2 cores the two workers use both, so a worker lowers its own OS
+ *   priority (nice WORKER_NICE, Linux: per thread) and the main thread, which answers the editor, gets a core as soon
+ *   as it has work.
  * - Memory: a worker is replaced by a fresh one when its live memory (V8 heap plus array buffers after its last full
  *   collection) passes 130 MB (its taggers' word caches grow with every new word of an archive) or after
  *   RECYCLE_AFTER files; workers exit when the scan that started them is over (`dispose`).
@@ -33,6 +35,8 @@ export type IndexOutcome = { summary: FileSummary } | { skipped: string };
 
 export interface FileIndexer {
   readonly threads: number;
+  /** How many jobs to keep given at once (the ones the workers analyze and the next ones: no worker waits). */
+  readonly queueDepth: number;
   index(job: IndexJob): Promise<IndexOutcome>;
   /** Jobs not yet started resolve as skipped ('cancelled'). */
   cancel(): void;
@@ -45,8 +49,15 @@ export const WORKER_FLAG = 'articleLensIndexWorker';
 export function indexThreads(): number {
   const env = process.env.ARTICLE_LENS_INDEX_THREADS;
   if (env !== undefined && env !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.floor(Number(env)));
-  return Math.max(0, Math.min(os.availableParallelism() - 1, 4));
+  const cores = os.availableParallelism();
+  return cores < 2 ? 0 : Math.min(Math.max(cores - 1, 2), 4);
 }
+
+/** The OS priority (nice) of an index worker's thread: below the main thread's, which answers the editor. */
+export const WORKER_NICE = 10;
+
+/** Jobs given per worker at a time (FileIndexer.queueDepth): the one it analyzes and the next. */
+const QUEUED_PER_WORKER = 2;
 
 /** Files a worker analyzes before it is replaced, whatever its memory. */
 const RECYCLE_AFTER = 5000;
@@ -68,6 +79,8 @@ export function workerIndexer(script: string, threads: number, options: { log?: 
   const slots: Slot[] = [];
   let nextId = 1;
   let disposed = false;
+  /** The largest live memory a worker reported (bytes), for the log line at `dispose`. */
+  let maxLive = 0;
 
   function spawn(): Slot {
     // A bounded V8 heap: without one, V8 lets garbage pile up to several times the live size before a full collection.
@@ -78,6 +91,7 @@ export function workerIndexer(script: string, threads: number, options: { log?: 
       if (!b || b.id !== m.id) return;
       slot.busy = undefined;
       slot.done++;
+      maxLive = Math.max(maxLive, m.heap);
       b.resolve(m.outcome);
       if ((slot.done >= RECYCLE_AFTER || m.heap > maxHeap) && !disposed) {
         // The old worker's memory is given back before the new one loads its models (no overlap at the peak).
@@ -125,6 +139,7 @@ export function workerIndexer(script: string, threads: number, options: { log?: 
 
   return {
     threads,
+    queueDepth: threads * QUEUED_PER_WORKER,
     index(job) {
       if (disposed) return Promise.resolve({ skipped: 'cancelled' });
       if (slots.length < threads) slots.push(spawn());
@@ -137,6 +152,11 @@ export function workerIndexer(script: string, threads: number, options: { log?: 
       for (const q of queue.splice(0)) q.resolve({ skipped: 'cancelled' });
     },
     async dispose() {
+      if (!disposed && nextId > 1) {
+        const mem = process.memoryUsage();
+        const mb = (n: number) => Math.round(n / 1048576);
+        options.log?.(`[info] index workers: largest live memory ${mb(maxLive)} MB; server thread: heap ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)} MB, array buffers ${mb(mem.arrayBuffers)} MB, process RSS ${mb(mem.rss)} MB`);
+      }
       disposed = true;
       this.cancel();
       const all = slots.splice(0);

@@ -5,7 +5,7 @@ import type { Resources } from '../resources';
 
 /** What a re-analysis (core/analyze.ts Analyzer) keeps for the checks between two analyses of one document. */
 export interface CheckCaches {
-  /** name.variant: the candidate words of unchanged lines. */
+  /** name.variant: the candidate words of unchanged lines, and which of them hit the names while these are unchanged. */
   lines?: LineWordCache;
 }
 

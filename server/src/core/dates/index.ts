@@ -3,7 +3,7 @@
  * Pure (no Node built-ins); `extractDates` is what the analysis pipeline and the benchmark call.
  */
 import type { DateValue, Language, PublicationDate, Structure } from '../types';
-import { findDates, type ParsedDate } from './parse';
+import { type DateSegmentCache, findDates, type ParsedDate } from './parse';
 import { datelineDate, fileNameDate, findPublicationDate } from './publication';
 import { resolveDates } from './resolve';
 
@@ -17,13 +17,15 @@ export function extractDates(
   structure: Structure,
   language: Language,
   options: { publicationDate?: DateValue; fileName?: string } = {},
+  /** Re-analysis (core/analyze.ts Analyzer): the dates of unchanged pieces of the text are not searched again. */
+  segments?: DateSegmentCache,
 ): DatesResult {
   const publicationDate = findPublicationDate(text, structure, language, options);
   if (structure.dateline && !structure.dateline.date) {
     const dl = datelineDate(text, structure, language, fileNameDate(options.fileName)?.year ?? publicationDate?.value.year);
     if (dl) structure.dateline.date = dl.value;
   }
-  const dates = findDates(text, language);
+  const dates = segments ? segments.findDates(text, language) : findDates(text, language);
   // Front matter is metadata, not prose: its dates are not mentions.
   const fm = structure.frontMatter;
   const body = fm ? dates.filter((d) => d.start >= fm.end) : dates;
@@ -41,7 +43,7 @@ export function parseDates(text: string, language: Language, publicationDate?: D
   return resolveDates(text, findDates(text, language), publicationDate);
 }
 
-export { findDates } from './parse';
+export { DateSegmentCache, findDates } from './parse';
 export type { ParsedDate, DatePart, Granularity } from './parse';
 export { resolveDates, tenseAround, invalidReason } from './resolve';
 export { findPublicationDate, fileNameDate } from './publication';

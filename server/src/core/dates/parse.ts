@@ -303,11 +303,26 @@ function arNumberWord(w: string): number | undefined {
  */
 export function findDates(text: string, lang: Language): ParsedDate[] {
   if (!PRECHECK.test(text)) return [];
+  return findGated(text, lang, gatesOf(text));
+}
+
+/** Which families of patterns run, decided on the whole text. */
+interface Gates {
+  arabic: boolean;
+  /** English patterns run only when an English date word occurs (an Arabic article quoting a Latin name skips them). */
+  latin: boolean;
+  digit: boolean;
+}
+
+function gatesOf(text: string): Gates {
+  return { arabic: /[\u0621-\u064A]/.test(text), latin: EN_PRECHECK.test(text), digit: /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(text) };
+}
+
+function findGated(text: string, lang: Language, gates: Gates): ParsedDate[] {
   const cands: Candidate[] = [];
-  const hasArabic = /[\u0621-\u064A]/.test(text);
-  // English patterns run only when an English date word occurs (an Arabic article quoting a Latin name skips them).
-  const hasLatin = EN_PRECHECK.test(text);
-  const hasDigit = /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(text);
+  const hasArabic = gates.arabic;
+  const hasLatin = gates.latin;
+  const hasDigit = gates.digit;
 
   if (hasArabic) {
     if (hasDigit) {
@@ -342,6 +357,74 @@ export function findDates(text: string, lang: Language): ParsedDate[] {
   const kept = settleOverlaps(cands);
   const out: ParsedDate[] = kept.map(({ priority: _p, ...d }) => d);
   return linkNeighbours(text, out);
+}
+
+/**
+ * Where `findDates` may cut a text into pieces that it reads alike alone and in place: after a blank line that
+ * follows a full stop right after an Arabic letter, a closing bracket or quote ('…الليبية.\n\n'). No pattern nor any
+ * context test of a reader runs across such a cut: no pattern or context regular expression matches a full stop
+ * there (the numeric, abbreviation and reference-number patterns that contain one need a digit or a Latin letter
+ * before it), the context windows read before a date are tested for words and spaces up to the date (the stop
+ * blocks them; a window cut at a piece's start reads as the start of a line, which the tests treat as they treat
+ * the line break), and the neighbour links test gaps of spaces and light punctuation only. Which families of
+ * patterns run (Arabic, English, digits) is still decided on the whole text.
+ */
+const SAFE_CUT = /[\u0621-\u064A)»"]\.\n\n+/g;
+
+/**
+ * `findDates` for a text analyzed again and again (core/analyze.ts Analyzer): the dates of each piece between safe
+ * cuts (see SAFE_CUT) are remembered by the piece's text, so after an edit only the pieces that changed are read
+ * again; the others are copied to their new offsets. Returns exactly what `findDates` returns (fresh objects, which
+ * the caller may change). Bounded: only the pieces of the previous text are kept.
+ */
+export class DateSegmentCache {
+  private pieces = new Map<string, ParsedDate[]>();
+  private key = '';
+
+  findDates(text: string, lang: Language): ParsedDate[] {
+    if (!PRECHECK.test(text)) return [];
+    const gates = gatesOf(text);
+    const key = `${lang}${+gates.arabic}${+gates.latin}${+gates.digit}`;
+    const previous = key === this.key ? this.pieces : new Map<string, ParsedDate[]>();
+    const current = new Map<string, ParsedDate[]>();
+    this.key = key;
+    this.pieces = current;
+    const out: ParsedDate[] = [];
+    let start = 0;
+    SAFE_CUT.lastIndex = 0;
+    for (;;) {
+      const m = SAFE_CUT.exec(text);
+      const end = m ? m.index + m[0].length : text.length;
+      const piece = text.slice(start, end);
+      let ds = current.get(piece) ?? previous.get(piece);
+      if (!ds) ds = findGated(piece, lang, gates);
+      current.set(piece, ds);
+      const base = out.length;
+      for (const d of ds) out.push(shiftedDate(d, start, base));
+      if (!m) break;
+      start = end;
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.pieces = new Map();
+    this.key = '';
+  }
+}
+
+/** A copy of `d` moved by `delta` characters, its twin index by `base` (nested parts copied too; key order kept). */
+function shiftedDate(d: ParsedDate, delta: number, base: number): ParsedDate {
+  const parts: ParsedDate['parts'] = {};
+  for (const k of Object.keys(d.parts) as Array<keyof ParsedDate['parts']>) {
+    const p = d.parts[k];
+    (parts as Record<string, unknown>)[k] = p ? { ...p, start: p.start + delta, end: p.end + delta } : p;
+  }
+  const c: ParsedDate = { ...d, start: d.start + delta, end: d.end + delta, raw: { ...d.raw }, parts };
+  if (d.offset) c.offset = { ...d.offset };
+  if (d.dayOfMonth) c.dayOfMonth = { ...d.dayOfMonth };
+  if (d.twin !== undefined) c.twin = d.twin + base;
+  return c;
 }
 
 const byLength = (a: Candidate, b: Candidate) => (b.end - b.start) - (a.end - a.start) || b.priority - a.priority || a.start - b.start;

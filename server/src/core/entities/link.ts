@@ -21,7 +21,9 @@
  *
  * Linear in the length of the text: the variant test compares only distinct names with the same `variantKey`
  * (names/match.ts; a necessary condition), and surname variants are looked up by bucket key. Measured with the
- * replayed tagger spans of scripts/golden-names.ts: ~22 ms for 10k Arabic words, ~140 ms for 100k.
+ * replayed tagger spans of scripts/golden-names.ts: ~22 ms for 10k Arabic words, ~140 ms for 100k. Re-analysis
+ * (a RegionTokenCache): the words where the span repairs and propagation can start are selected per paragraph and
+ * kept for unchanged paragraphs (`LinkState.select`), so those passes do not visit every word after an edit.
  */
 import type { NerType, TaggedSpan } from '../resources';
 import { runCharLength } from '../text/tokenize';
@@ -34,7 +36,7 @@ import {
 } from './lexicon';
 import { extractRoles, type RoleScan } from './roles';
 import { AR_HARD_STOPS as AR_HARD_STOPS_SET, AR_INSTITUTION_HEADS } from './lexicon';
-import { type RegionTokenCache, Sep, type Token, foldKey, formReadings, offsetAfterLetters, scanTokens, tokenAt } from './tokens';
+import { type RegionTokenCache, Sep, type Token, type TokenTest, foldKey, formReadings, offsetAfterLetters, restoreArticle, scanTokens, selectTokens, tokenAt } from './tokens';
 
 export interface LinkInput {
   text: string;
@@ -61,8 +63,11 @@ export interface WorkMention {
   alt?: string[];
   /** Replaced by a span repair (a word the tagger typed as a place inside a name after a title). */
   dropped?: boolean;
-  /** Found by propagation through the 'لل' reading that restores the article's alif ('للجيش' -> 'الجيش'). */
-  restored?: boolean;
+  /**
+   * Found by propagation through the 'لل' reading that restores the article: how many letters it restored, 1 for
+   * the alif ('للجيش' -> 'الجيش'), 2 for alif and lam ('لله' -> 'الله'); 0 otherwise (see tokens.ts restoreArticle).
+   */
+  restored: number;
   /** The entity (index into the result's entities) once linked; -1 before, or when its group has none. */
   entity: number;
 }
@@ -71,7 +76,7 @@ export interface WorkMention {
  * A new mention. Every mention is made here, with every field set, so that all mentions share one object shape (the
  * linker's passes read them in hot loops; mixed shapes made its optimized code bail out and be compiled again).
  */
-function newMention(start: number, end: number, type: NerType, t0: number, t1: number, keys: string[], latin: boolean, source: WorkMention['source'], alt?: string[], restored = false): WorkMention {
+function newMention(start: number, end: number, type: NerType, t0: number, t1: number, keys: string[], latin: boolean, source: WorkMention['source'], alt?: string[], restored = 0): WorkMention {
   return { start, end, type, t0, t1, keys, latin, source, group: -1, alt, dropped: false, restored, entity: -1 };
 }
 
@@ -169,13 +174,14 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
   if (end < tokens[t1 - 1].end) keys[keys.length - 1] = foldKey(text.slice(t1 - 1 === t0 ? start : tokens[t1 - 1].start, end));
   let alt: string[] | undefined;
   if (start > tokens[t0].start) {
-    // The tagger left a clitic out ('و' of 'ولافروف'); after 'ل' + 'ال' the article's alif is restored ('للجيش' -> 'الجيش').
+    // The tagger left a clitic out ('و' of 'ولافروف'); after 'ل' + 'ال' the article's elided letters are restored
+    // ('للجيش' -> 'الجيش', 'لله' -> 'الله': tokens.ts restoreArticle).
     const stem = foldKey(text.slice(start, t1 - 1 === t0 ? end : tokens[t0].end));
     const pre = foldKey(text.slice(tokens[t0].start, start));
     keys[0] = stem;
     if (/^[وف]?ل$/.test(pre) && stem.startsWith('ل')) {
       alt = [...keys];
-      keys[0] = 'ا' + stem;
+      keys[0] = restoreArticle(stem);
     }
   }
   if (keys.some((k) => k.length === 0)) return undefined;
@@ -187,9 +193,18 @@ function toMention(text: string, tokens: readonly Token[], s: TaggedSpan): WorkM
 }
 
 /** Media rule: the name after 'صحيفة/وكالة…' in «quotes», or after/before 'newspaper', is an organization. */
-function mediaMentions(text: string, tokens: readonly Token[]): WorkMention[] {
+function mediaMentions(text: string, tokens: readonly Token[], select: Select): WorkMention[] {
   const out: WorkMention[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  // Where a rule below can start (what each one asks of the word and the next one first; the paragraph's own words
+  // and text only, so selected per paragraph).
+  const starts = select('media', (ts, x) => {
+    const t = ts[x];
+    const n = ts[x + 1];
+    if (!n || n.region !== t.region) return false;
+    return t.latin ? EN_MEDIA.has(t.key) || (n.latin && EN_MEDIA.has(n.key)) : hasQuote(text, t.end, n.start) && !!formMedia(t.form);
+  });
+  for (let si = 0; si < starts.length; si++) {
+    const i = starts[si];
     const t = tokens[i];
     const n = tokens[i + 1];
     if (n.region !== t.region) continue;
@@ -246,7 +261,7 @@ function plainArabicWord(t: Token): boolean {
  * - a place or organization span loses a trailing indefinite adverb ('ليبيا قريبا') when the span without it is
  *   a name tagged elsewhere in the article.
  */
-function repairArabicSpans(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
+function repairArabicSpans(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, select: Select): void {
   const keysByType = new Map<string, Set<string>>();
   for (const m of mentions) {
     let s = keysByType.get(m.type);
@@ -310,8 +325,8 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
       }
     }
   });
-  institutionNames(text, tokens, mentions, claimed);
-  titledNames(tokens, mentions, claimed, triggerBefore);
+  institutionNames(text, tokens, mentions, claimed, select('institution-head', institutionHeadTest));
+  titledNames(tokens, mentions, claimed, triggerBefore, select('after-nationality', afterNationalityTest));
 }
 
 const freeAfterSpace = (claimed: Int32Array, tokens: readonly Token[], x: number, region: number) =>
@@ -331,19 +346,38 @@ function claim(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32
 }
 
 /**
+ * The tokens given to `LinkState.select`: tests that read the token's own region only (entities/tokens.ts
+ * RegionTokenCache.select remembers their answers per paragraph).
+ * An Arabic institution head followed (after a space) by a word with the article: where institutionNames looks.
+ */
+const institutionHeadTest: TokenTest = (tokens, i) => {
+  const nx = tokens[i + 1];
+  // The word after the head is a definite complement or a nationality adjective: it starts with ال (tested first).
+  return !!nx && nx.sep === Sep.Space && startsWithAl(nx.key) && !tokens[i].latin && !!formInstitutionHead(tokens[i].form);
+};
+
+/** A word after a space that follows an Arabic nationality adjective of its region: where titledNames looks first. */
+const afterNationalityTest: TokenTest = (tokens, i) => {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  return t.sep === Sep.Space && !!before && before.region === t.region && !before.latin && !!formNationalAdjective(before.form);
+};
+
+/**
  * Institutions named by head + complement + nationality adjective, which the tagger may miss:
  * 'وزارة الخارجية الروسية', 'مجلس النواب الليبي', '(لل)جيش الليبي'. Only institution heads that every country has
  * (see AR_INSTITUTION_HEADS), only with a nationality adjective, only over words no other mention holds.
+ * `heads`: the tokens that pass institutionHeadTest, ascending (no other token can start such a name).
  */
-function institutionNames(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array): void {
-  for (let i = 0; i + 1 < tokens.length; i++) {
+function institutionNames(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, heads: readonly number[]): void {
+  // After a name is claimed, the next head looked at comes after it.
+  let after = -1;
+  for (let hi = 0; hi < heads.length; hi++) {
+    const i = heads[hi];
+    if (i <= after) continue;
     const h = tokens[i];
     if (!free(claimed, tokens, i, h.region)) continue;
-    // The word after the head is a definite complement or a nationality adjective: it starts with ال (tested first).
-    const nx = tokens[i + 1];
-    if (nx.sep !== Sep.Space || !startsWithAl(nx.key)) continue;
-    const st = formInstitutionHead(h.form);
-    if (!st) continue;
+    const st = formInstitutionHead(h.form)!;
     const headKey = st.restoreAl ? 'ا' + h.key.slice(st.strip) : h.key.slice(st.strip);
     const definite = headKey.startsWith('ال');
     let j = i + 1;
@@ -362,7 +396,7 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
     const start = h.start + (word ? offsetAfterLetters(text.slice(h.start, h.end), word) : 0);
     const rest = tokens.slice(i + 1, j + 1).map((t) => t.key);
     claim(tokens, mentions, claimed, i, j + 1, 'organization', start, [headKey, ...rest], st.restoreAl ? [h.key.slice(st.strip), ...rest] : undefined);
-    i = j;
+    after = j;
   }
 }
 
@@ -371,7 +405,7 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
  * words (no article, no function word, no -an adverb, the last not ending in ة/ه as nouns and pronoun suffixes do)
  * between the end of a title (a nationality adjective or an organization governed by a trigger) and punctuation.
  */
-function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, triggerBefore: (i: number) => boolean): void {
+function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, triggerBefore: (i: number) => boolean, afterNationality: readonly number[]): void {
   // A word is open when no mention holds it, or only a one-word place/organization/misc mention (the tagger's type
   // slip on an unknown foreign name: 'نيقولاي' LOC, 'باتروشيف' LOC).
   const open = (x: number, region: number): boolean => {
@@ -380,7 +414,17 @@ function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed:
     const o = mentions[claimed[x]];
     return o.type !== 'person' && o.t1 - o.t0 === 1 && !o.dropped && o.start === tokens[x].start;
   };
-  for (let i = 1; i < tokens.length; i++) {
+  // Where a title can end right before: after a nationality adjective (afterNationality), or after a place or
+  // organization name (the tokens right after every such mention); names claimed below are persons, which add none.
+  const afterNames: number[] = [];
+  for (const m of mentions) if (m.type !== 'person' && m.t1 < tokens.length) afterNames.push(m.t1);
+  afterNames.sort((p, q) => p - q);
+  // The last word looked at or claimed: candidates come in order, each once, and none inside a claimed name.
+  let done = 0;
+  for (let a = 0, b = 0; a < afterNationality.length || b < afterNames.length; ) {
+    const i = b >= afterNames.length || (a < afterNationality.length && afterNationality[a] <= afterNames[b]) ? afterNationality[a++] : afterNames[b++];
+    if (i <= done) continue;
+    done = i;
     const t = tokens[i];
     if (t.sep !== Sep.Space) continue;
     const k = i - 1;
@@ -400,7 +444,7 @@ function titledNames(tokens: readonly Token[], mentions: WorkMention[], claimed:
     if (!ends || tokens[j - 1].key.endsWith('ه')) continue;
     for (let x = i; x < j; x++) if (claimed[x] >= 0) mentions[claimed[x]].dropped = true;
     claim(tokens, mentions, claimed, i, j, 'person', t.start, tokens.slice(i, j).map((x) => x.key));
-    i = j;
+    done = j;
   }
 }
 
@@ -468,6 +512,12 @@ export interface LinkResult {
  * small enough for the optimizing compiler to compile quickly (the single function took 0.4-0.8 s of compiler time,
  * several times over, on new text).
  */
+/**
+ * The tokens that pass a test of their own region, ascending (see entities/tokens.ts RegionTokenCache.select); the
+ * test may read data that the version number stands for (see `version`).
+ */
+type Select = (name: string, test: TokenTest, version?: number) => number[];
+
 interface LinkState {
   text: string;
   tokens: readonly Token[];
@@ -478,13 +528,19 @@ interface LinkState {
   /** type|words -> group index. */
   byKey: Map<string, number>;
   clusters: Clusters;
+  select: Select;
+  /** A number for `data` under `name`: the same as in the previous analysis of the document when `data` is equal. */
+  version: (name: string, data: Uint32Array) => number;
 }
 
 export function linkEntities(input: LinkInput): LinkResult {
   const { text, regions } = input;
   const tokens = input.tokenCache ? input.tokenCache.scan(text, regions) : scanTokens(text, regions);
   if (tokens.length === 0) return { entities: [], mentions: [] };
-  const st: LinkState = { text, tokens, mentions: [], claimed: new Int32Array(tokens.length).fill(-1), groups: [], byKey: new Map(), clusters: new Clusters() };
+  const cache = input.tokenCache;
+  const select: Select = cache ? (name, test, v) => cache.select(name, test, v) : (_name, test) => selectTokens(tokens, test);
+  const version = cache ? (name: string, data: Uint32Array) => cache.version(name, data) : () => 0;
+  const st: LinkState = { text, tokens, mentions: [], claimed: new Int32Array(tokens.length).fill(-1), groups: [], byKey: new Map(), clusters: new Clusters(), select, version };
   placeMentions(st, input.spans);
   groupMentions(st);
   linkVariants(st);
@@ -506,7 +562,7 @@ function placeMentions(st: LinkState, spans: readonly TaggedSpan[]): void {
     const m = toMention(text, tokens, s);
     if (m) raw.push(m);
   }
-  const media = mediaMentions(text, tokens);
+  const media = mediaMentions(text, tokens, st.select);
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   // A name the tagger cut in two ('سيرغي' + 'لافروف' as two person spans) is one name.
   for (let i = raw.length - 1; i > 0; i--) {
@@ -536,7 +592,7 @@ function placeMentions(st: LinkState, spans: readonly TaggedSpan[]): void {
     }
   }
   for (const m of raw) place(mentions, claimed, m);
-  repairArabicSpans(text, tokens, mentions, claimed);
+  repairArabicSpans(text, tokens, mentions, claimed, st.select);
   if (mentions.some((m) => m.dropped)) {
     const kept = mentions.filter((m) => !m.dropped);
     mentions.length = 0;
@@ -816,19 +872,26 @@ function propagationPatterns(st: LinkState): Map<string, Pattern[]> {
 function propagate(st: LinkState): void {
   const { text, tokens, mentions, claimed, groups, byKey, clusters } = st;
   const patterns = propagationPatterns(st);
-  // Every reading of a word ends with the word's last two letters and is at most 3 letters shorter (clitic
-  // readings are suffixes, or 'ا' + suffix after 'لل'): a word whose (last two letters, length) fits no pattern's
+  // Every reading of a word ends with the word's last two letters, is at most 3 letters shorter and at most 1 longer
+  // (clitic readings are suffixes, or 'ا'/'ال' + suffix after 'لل'): a word whose (last two letters, length) fits no pattern's
   // first word is passed over without looking up its readings (most words of an article).
   const ends = new Uint32Array(2048);
   for (const k of patterns.keys()) if (k.length >= 2) {
     const h = endHash(k, k.length);
     ends[h >>> 5] |= 1 << (h & 31);
   }
-  for (let i = 0; i < tokens.length; i++) {
-    if (claimed[i] >= 0) continue;
+  // The words that pass that test (and are not lower-case Latin) depend on their own form and `ends` only: selected
+  // per paragraph, and kept for an unchanged paragraph while `ends` stays the same (st.version).
+  const starts = st.select('pattern-start', (toks, x) => {
+    const t = toks[x];
+    return !(t.latin && !t.cap) && mayStartPattern(ends, t.key);
+  }, st.version('pattern-start', ends));
+  // The last word of the last name found: the next one starts after it.
+  let skipTo = -1;
+  for (let si = 0; si < starts.length; si++) {
+    const i = starts[si];
+    if (i <= skipTo || claimed[i] >= 0) continue;
     const t = tokens[i];
-    if (t.latin && !t.cap) continue;
-    if (!mayStartPattern(ends, t.key)) continue;
     const readings = formReadings(t.form);
     let done = false;
     for (const r of readings) {
@@ -846,7 +909,8 @@ function propagate(st: LinkState): void {
         if (!ok) continue;
         const start = t.start + (r.strip ? offsetAfterLetters(text.slice(t.start, t.end), r.strip) : 0);
         const g = p.root;
-        const m = newMention(start, tokens[i + n - 1].end, groups[g].type, i, i + n, p.keys, t.latin, 'propagated', undefined, r.key.length === t.key.length - r.strip + 1);
+        // A reading longer than the letters it covers restored the article's elided letters ('لله' -> 'الله').
+        const m = newMention(start, tokens[i + n - 1].end, groups[g].type, i, i + n, p.keys, t.latin, 'propagated', undefined, r.key.length - (t.key.length - r.strip));
         const k = `${groups[g].type}|${p.keys.join(' ')}`;
         let gi = byKey.get(k);
         if (gi === undefined) {
@@ -860,7 +924,7 @@ function propagate(st: LinkState): void {
         groups[gi].mentions.push(m);
         for (let j = i; j < i + n; j++) claimed[j] = mentions.length;
         mentions.push(m);
-        i += n - 1;
+        skipTo = i + n - 1;
         done = true;
         break;
       }
@@ -872,7 +936,7 @@ function propagate(st: LinkState): void {
 /** Can a word with this key start a pattern (see `propagate`)? */
 function mayStartPattern(ends: Uint32Array, key: string): boolean {
   if (key.length < 2) return true;
-  for (let len = key.length; len >= key.length - 3 && len >= 2; len--) {
+  for (let len = key.length + 1; len >= key.length - 3 && len >= 2; len--) {
     const h = endHash(key, len);
     if (ends[h >>> 5] & (1 << (h & 31))) return true;
   }
@@ -882,12 +946,14 @@ function mayStartPattern(ends: Uint32Array, key: string): boolean {
 /**
  * 'لجيش الليبي' (from 'للجيش الليبي', the clitic excluded from the range) is written with its article: 'الجيش
  * الليبي' is the mention's text (and the entity's name) while its range stays on the written letters; such a text is
- * one character longer than its range (names/match.ts mentionParts maps its parts back to the text).
+ * one character longer than its range, two after 'لله' ('الله' over 'له': alif and lam restored, tokens.ts
+ * restoreArticle); names/match.ts mentionParts maps its parts back to the text.
  */
 function shownText(text: string, tokens: readonly Token[], m: WorkMention): string {
   const raw = text.slice(m.start, m.end);
-  const restored = m.restored || (m.start !== tokens[m.t0].start && !!m.alt && m.keys !== m.alt);
-  return restored ? 'ا' + raw : raw;
+  let restored = m.restored;
+  if (restored === 0 && m.start !== tokens[m.t0].start && m.alt && m.keys !== m.alt) restored = m.keys[0].length - m.alt[0].length;
+  return restored > 0 ? 'ال'.slice(0, restored) + raw : raw;
 }
 
 /** 5 + 6. Entities in order of their first mention; each mention gets its entity. */

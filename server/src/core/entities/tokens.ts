@@ -268,37 +268,95 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
  * `scanTokens` with the tokens of each region remembered by the region's text, for re-analysis after an edit: a
  * region's tokens depend on its own text only (each region starts with a Boundary; gaps are classified inside the
  * region), so an unchanged paragraph is not scanned again: its tokens are reused as they are when it stands where it
- * stood, else shifted to where it now stands. The linker never changes a token. Bounded: only the regions of the
- * previous call are kept (an edit session keeps what it needs, a new document replaces it all).
+ * stood, else moved to where it now stands (in place: the previous scan's tokens are not used once the next scan
+ * starts; a paragraph written twice gets copies the second time). The linker never changes a token. Bounded: only
+ * the regions of the previous call are kept (an edit session keeps what it needs, a new document replaces it all).
  */
 export class RegionTokenCache {
   private current = new Map<string, CachedRegion>();
+  /** The regions of the last scan, in order, and the index of each one's first token in its result. */
+  private order: CachedRegion[] = [];
+  private firsts: number[] = [];
+  private versions = new Map<string, { data: Uint32Array; version: number }>();
 
   scan(text: string, regions: readonly Span[]): Token[] {
     const previous = this.current;
     this.current = new Map();
+    this.order = [];
+    this.firsts = [];
     const out: Token[] = [];
     for (let r = 0; r < regions.length; r++) {
       const { start, end } = regions[r];
       const key = text.slice(start, end);
-      let c = this.current.get(key) ?? previous.get(key);
-      if (!c) {
-        c = { start, region: r, tokens: scanTokens(text, [{ start, end }]) };
-        if (r !== 0) for (const t of c.tokens) t.region = r;
-      } else if (c.start !== start || c.region !== r) {
-        // Same words elsewhere: shifted copies (the tokens of the previous analysis are left as they were).
+      let c = this.current.get(key);
+      if (c) {
+        // The same text twice in this scan: shifted copies of the first one's tokens.
         const shift = start - c.start;
-        c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r, form: t.form })) };
+        c = { start, region: r, tokens: c.tokens.map((t) => ({ start: t.start + shift, end: t.end + shift, key: t.key, latin: t.latin, cap: t.cap, sep: t.sep, region: r, form: t.form })), selected: new Map() };
+      } else if ((c = previous.get(key))) {
+        previous.delete(key);
+        if (c.start !== start || c.region !== r) {
+          // Same words elsewhere (every region after the edit): moved in place.
+          const shift = start - c.start;
+          for (const t of c.tokens) {
+            t.start += shift;
+            t.end += shift;
+            t.region = r;
+          }
+          c.start = start;
+          c.region = r;
+        }
+      } else {
+        c = { start, region: r, tokens: scanTokens(text, [{ start, end }]), selected: new Map() };
+        if (r !== 0) for (const t of c.tokens) t.region = r;
       }
       // Unchanged and in the same place (every region before the edit): the very same tokens (read only).
       this.current.set(key, c);
+      this.order.push(c);
+      this.firsts.push(out.length);
       for (const t of c.tokens) out.push(t);
     }
     return out;
   }
 
+  /**
+   * `selectTokens` over the tokens of the last scan, each region's answer remembered with the region (so an
+   * unchanged paragraph is not looked at again). `test` must answer alike for the same `name` and `version`, and
+   * its answer for a token must depend only on the tokens of the token's own region (a test of the next token must
+   * fail at a region's last token: the next region's first token starts with a Boundary) and on what `version`
+   * stands for.
+   */
+  select(name: string, test: TokenTest, version = 0): number[] {
+    const out: number[] = [];
+    for (let r = 0; r < this.order.length; r++) {
+      const c = this.order[r];
+      let mine = c.selected.get(name);
+      if (!mine || mine.version !== version) c.selected.set(name, (mine = { version, tokens: selectTokens(c.tokens, test) }));
+      const first = this.firsts[r];
+      const ts = mine.tokens;
+      for (let k = 0; k < ts.length; k++) out.push(first + ts[k]);
+    }
+    return out;
+  }
+
+  /**
+   * A version number for `data` under `name`: the previous one when `data` equals the data of the previous call
+   * with that name, else a new one. A `select` test that reads such data passes its version (answers selected under
+   * another version are selected again).
+   */
+  version(name: string, data: Uint32Array): number {
+    const v = this.versions.get(name);
+    if (v && v.data.length === data.length && v.data.every((x, i) => x === data[i])) return v.version;
+    const version = (v?.version ?? 0) + 1;
+    this.versions.set(name, { data: data.slice(), version });
+    return version;
+  }
+
   clear(): void {
     this.current = new Map();
+    this.order = [];
+    this.firsts = [];
+    this.versions = new Map();
   }
 }
 
@@ -306,6 +364,18 @@ interface CachedRegion {
   start: number;
   region: number;
   tokens: Token[];
+  /** `select` answers for these tokens (indices into `tokens`) by name, with the version they were selected under. */
+  selected: Map<string, { version: number; tokens: number[] }>;
+}
+
+/** A test of the token at `i` that reads only the tokens of its own region (see RegionTokenCache.select). */
+export type TokenTest = (tokens: readonly Token[], i: number) => boolean;
+
+/** The indices of the tokens that pass `test`, ascending. */
+export function selectTokens(tokens: readonly Token[], test: TokenTest): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (test(tokens, i)) out.push(i);
+  return out;
 }
 
 /** Index of the first token whose end is after `offset` (binary search). */
@@ -338,15 +408,29 @@ export interface CliticReading {
 }
 
 /**
+ * The word with its article restored, from the letters written after the preposition ل of 'لل…' (folded, starting
+ * with the article's lam): the article's alif is elided there ('للجيش': 'لجيش' -> 'الجيش'); when a single letter
+ * follows that lam, the lam was the noun's own and the article's lam is elided too ('لله': 'له' -> 'الله'; a noun
+ * of one letter does not exist). How many letters were restored is the length difference (1 or 2).
+ */
+export function restoreArticle(afterPreposition: string): string {
+  return afterPreposition.length === 2 ? 'ال' + afterPreposition : 'ا' + afterPreposition;
+}
+
+/**
  * The readings of an Arabic word key, least stripping first: the word itself, then each clitic prefix removed.
- * A reading keeps at least two letters. For 'لل…', the reading restores the article: 'للجيش' -> 'الجيش' (strip 1).
+ * A reading keeps at least two letters. For 'لل…', the reading restores the article (`restoreArticle`): 'للجيش' ->
+ * 'الجيش', 'لله' -> 'الله' (strip 1: the preposition).
  */
 export function cliticReadings(key: string): CliticReading[] {
   const out: CliticReading[] = [{ key, strip: 0 }];
   for (const p of PREFIXES) {
-    if (key.length - p.length < 2 || !key.startsWith(p)) continue;
+    if (!key.startsWith(p)) continue;
     if (p.endsWith('لل')) {
-      out.push({ key: 'ا' + key.slice(p.length - 1), strip: p.length - 1 });
+      if (key.length - p.length < 1) continue;
+      out.push({ key: restoreArticle(key.slice(p.length - 1)), strip: p.length - 1 });
+    } else if (key.length - p.length < 2) {
+      continue;
     } else {
       out.push({ key: key.slice(p.length), strip: p.length });
     }

@@ -434,9 +434,10 @@ export function nameParts(s: string, lang: Language): Array<{ text: string; star
 }
 
 /**
- * The name parts of a mention with offsets into the article text. A mention whose text restores the article's alif
- * ('الجيش الليبي' for the written 'لجيش الليبي' of 'للجيش الليبي', see entities/link.ts) is one character longer
- * than its range: its first part keeps the restored spelling ('الجيش') over the written letters ('لجيش').
+ * The name parts of a mention with offsets into the article text. A mention whose text restores the article's
+ * elided letters after the preposition ل ('الجيش الليبي' for the written 'لجيش الليبي' of 'للجيش الليبي'; 'الله' for
+ * the 'له' of 'لله', see entities/tokens.ts restoreArticle) is one or two characters longer than its range: its first
+ * part keeps the restored spelling ('الجيش', 'الله') over the written letters ('لجيش', 'له').
  */
 export function mentionParts(m: Mention, lang: Language): Array<{ text: string; start: number; end: number }> {
   const parts = nameParts(m.text, lang);
@@ -456,12 +457,14 @@ export function mentionParts(m: Mention, lang: Language): Array<{ text: string; 
 }
 
 /**
- * The text that puts `spelling` where a name part is written over [start, end): after 'لل' the article's alif is
- * elided, so a part whose spelling is one character longer than its range (a restored 'الجيش' over 'لجيش', see
- * mentionParts) takes an article-initial spelling without its alif ('الأمن' -> 'لأمن').
+ * The text that puts `spelling` where a name part is written over [start, end). A part whose text is longer than its
+ * range restored the article after the preposition ل (a 'الجيش' over 'لجيش', a 'الله' over 'له', see mentionParts):
+ * there an article-initial spelling is written as after 'لل', the article's alif elided ('الأمن' -> 'لأمن', to read
+ * 'للأمن'), and its lam too before a noun that starts with lam ('الله' -> 'له', 'اللجنة' -> 'لجنة': 'لله', 'للجنة').
  */
 export function writtenSpelling(partText: string, start: number, end: number, spelling: string): string {
-  if (partText.length === end - start + 1 && /^ال/.test(spelling)) return spelling.slice(1);
+  const restored = partText.length - (end - start);
+  if ((restored === 1 || restored === 2) && /^ال/.test(spelling)) return spelling.slice(/^الل/.test(spelling) ? 2 : 1);
   return spelling;
 }
 

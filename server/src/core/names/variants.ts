@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketEnds, bucketKey, foldName, isNativeArabicName, mentionParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketEnds, bucketKey, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -64,10 +64,11 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     if (!NAME_TYPES.includes(e.type)) return;
     e.mentions.forEach((m, mi) => {
       const ids: number[] = [];
-      for (const p of mentionParts(m, lang)) {
-        if (!/\p{L}/u.test(p.text)) continue;
+      // mentionParts(m, lang) without its parts that have no letter, from the parts of the text remembered.
+      const shift = m.text.length - (m.end - m.start);
+      for (const p of letterParts(m.text, lang)) {
         ids.push(occ.length);
-        occ.push({ text: p.text, start: p.start, end: p.end, entity: ei, mention: mi });
+        occ.push({ text: p.text, start: m.start + Math.max(0, p.start - shift), end: m.start + p.end - shift, entity: ei, mention: mi });
       }
       byMention[ei][mi] = ids;
     });
@@ -75,12 +76,14 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   const extra: number[][] = entities.map(() => []);
   if (text !== undefined) scanText(text, lang, opts, entities, occ, extra, lines);
   const uf = new UnionFind(occ.length);
-  const memo = new Map<string, boolean>();
+  // Depends on the two spellings only: remembered across analyses for the default options (see pairMemo).
+  const memo = Object.keys(opts).length === 0 ? pairMemo[lang] : new Map<string, boolean>();
   const variant = (a: string, b: string): boolean => {
     if (a === b) return true;
     const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let v = memo.get(k);
     if (v === undefined) {
+      if (memo.size >= 50000) memo.clear();
       v = tokenVariant(a, b, lang, opts) !== null;
       memo.set(k, v);
     }
@@ -97,13 +100,17 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
       if (f === undefined) firstOf.set(t, id);
       else uf.union(f, id);
     }
-    // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants.
-    const together = new Set<string>();
-    for (const ids of byMention[ei]) {
-      if (!ids) continue;
-      for (const x of ids) for (const y of ids) if (occ[x].text !== occ[y].text) together.add(`${occ[x].text}\u0000${occ[y].text}`);
-    }
     const distinct = [...firstOf.entries()];
+    if (distinct.length < 2) continue;
+    // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants (each
+    // mention text once: an entity's mentions repeat the same few texts).
+    const together = new Set<string>();
+    const texts = new Set<string>();
+    byMention[ei].forEach((ids, mi) => {
+      if (!ids || ids.length < 2 || texts.has(entities[ei].mentions[mi].text)) return;
+      texts.add(entities[ei].mentions[mi].text);
+      for (const x of ids) for (const y of ids) if (occ[x].text !== occ[y].text) together.add(`${occ[x].text}\u0000${occ[y].text}`);
+    });
     for (let i = 0; i < distinct.length; i++)
       for (let j = i + 1; j < distinct.length; j++)
         if (!together.has(`${distinct[i][0]}\u0000${distinct[j][0]}`) && variant(distinct[i][0], distinct[j][0])) uf.union(distinct[i][1], distinct[j][1]);
@@ -203,7 +210,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
  * Found words join the entity of the part they vary (mention index -1).
  */
 function scanText(text: string, lang: Language, opts: MatchOptions, entities: readonly Entity[], occ: NamePartOccurrence[], extra: number[][], lines?: LineWordCache): void {
-  const index = new Map<string, IndexEntry[]>();
+  const built = new Map<string, IndexEntry[]>();
   const covered: Array<[number, number]> = [];
   const loosePlaces = new Set<number>();
   // The occurrences of each entity, in order (one pass instead of one pass over all occurrences per entity).
@@ -220,25 +227,30 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       if (e.type === 'location' && !/\s/.test(m.text)) loosePlaces.add(m.start);
       else covered.push([m.start, m.end]);
     }
+    const seen = new Set<string>();
     for (const o of occOf[ei]) {
-      if (o.text.length < 4) continue;
-      let shape: 'foreign' | 'plain' = 'foreign';
-      if (lang === 'ar') {
-        const f = foldName(o.text, 'ar');
-        if (isNativeArabicName(f) || f.startsWith('ال')) continue;
-        shape = foreignShaped(f) ? 'foreign' : 'plain';
-      } else if (!/^\p{Lu}/u.test(o.text)) continue;
-      const k = bucketKey(o.text, lang);
-      const list = index.get(k) ?? [];
+      if (o.text.length < 4 || seen.has(o.text)) continue;
+      seen.add(o.text);
+      const sh = partShape(o.text, lang);
+      if (!sh) continue;
+      const shape = sh.shape;
+      const k = sh.key;
+      const list = built.get(k) ?? [];
       if (!list.some((x) => x.text === o.text && x.entity === ei)) list.push({ text: o.text, entity: ei, shape });
-      index.set(k, list);
+      built.set(k, list);
     }
   }
-  if (index.size === 0) return;
+  if (built.size === 0) return;
   const known = new Set(occ.map((o) => o.text));
   covered.sort((a, b) => a[0] - b[0]);
   let ci = 0;
-  const stamp = ++scanStamp;
+  // The index and the known spellings decide each word's hits: when they are those of the previous analysis of this
+  // document (an edit that changed no name), its index and stamp are kept, and with them every word's hits.
+  // (Default options only: an index entry keeps answers made under the options of its analysis.)
+  const same = Object.keys(opts).length === 0 ? lines?.sameScan(built, known) : undefined;
+  const index = same ? same.index : built;
+  const stamp = same ? same.stamp : ++scanStamp;
+  if (!same) lines?.rememberScan(built, known, stamp);
   const transliterationOf = (cand: string, x: IndexEntry): boolean => {
     if (lang === 'en' && (x.text[0] !== cand[0] || (x.text.at(-1) !== cand.at(-1) && /[aeiouy]/i.test(x.text.at(-1)! + cand.at(-1)!)))) return false;
     // Arabic: one alternation; a name part without long vowels (حفتر) only by a letter for a letter (حفطر).
@@ -248,13 +260,13 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     return v?.kind === 'transliteration' && v.cost <= (lang === 'en' && x.text.length >= 6 ? 2 : 1);
   };
   const readingsOf = (r: WordReadings): Reading[] => {
-    const out: Reading[] = [];
+    let out: Reading[] | undefined;
     for (let i = 0; i < r.tests.length; i++) {
       const list = index.get(r.tests[i].key);
-      if (list) out.push([r.tests[i].cand, r.tests[i].delta, list]);
+      if (list) (out ??= []).push([r.tests[i].cand, r.tests[i].delta, list]);
     }
     // A known spelling behind a clitic ('وواشنطن' = و + واشنطن) is that name, not a variant of it.
-    if (out.length && lang === 'ar' && r.all.some((x) => known.has(x))) return [];
+    if (!out || (lang === 'ar' && r.all.some((x) => known.has(x)))) return NO_HITS;
     return out;
   };
   const visit = (start: number, end: number, r: WordReadings): void => {
@@ -288,7 +300,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     }
   };
   if (lines) {
-    lines.forEachWord(text, lang, visit);
+    // Only the words with hits are visited (the others return at once): per line, kept while the stamp holds.
+    lines.forEachWord(text, lang, visit, stamp, (r) => {
+      if (r.stamp !== stamp) {
+        r.stamp = stamp;
+        r.hits = readingsOf(r);
+      }
+      return r.hits.length > 0;
+    });
     return;
   }
   // Arabic: a reading can only hit an index entry whose bucket key starts and ends as the reading's key does. The
@@ -330,19 +349,71 @@ function candidateWord(text: string, start: number, end: number, lang: Language)
 }
 
 /**
+ * The parts of a mention text that have a letter (names/match.ts nameParts, offsets inside the text). Depends on the
+ * text alone: remembered (bounded); the lists are shared, never changed.
+ */
+function letterParts(text: string, lang: Language): ReadonlyArray<{ text: string; start: number; end: number }> {
+  const memo = partsMemo[lang];
+  let r = memo.get(text);
+  if (!r) {
+    r = nameParts(text, lang).filter((p) => /\p{L}/u.test(p.text));
+    if (memo.size >= 50000) memo.clear();
+    memo.set(text, r);
+  }
+  return r;
+}
+
+const partsMemo: Record<Language, Map<string, ReadonlyArray<{ text: string; start: number; end: number }>>> = { ar: new Map(), en: new Map() };
+
+/**
+ * Whether scanText looks for variants of a name part, with what shape, under which bucket key (undefined: not
+ * looked for). Depends on the spelling alone: remembered (bounded).
+ */
+function partShape(text: string, lang: Language): { shape: 'foreign' | 'plain'; key: string } | undefined {
+  const memo = shapeMemo[lang];
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  let shape: 'foreign' | 'plain' = 'foreign';
+  let r: { shape: 'foreign' | 'plain'; key: string } | null = null;
+  if (lang === 'ar') {
+    const f = foldName(text, 'ar');
+    if (!isNativeArabicName(f) && !f.startsWith('ال')) {
+      shape = foreignShaped(f) ? 'foreign' : 'plain';
+      r = { shape, key: bucketKey(text, lang) };
+    }
+  } else if (/^\p{Lu}/u.test(text)) r = { shape, key: bucketKey(text, lang) };
+  if (memo.size >= 50000) memo.clear();
+  memo.set(text, r);
+  return r ?? undefined;
+}
+
+const shapeMemo: Record<Language, Map<string, { shape: 'foreign' | 'plain'; key: string } | null>> = { ar: new Map(), en: new Map() };
+
+/** tokenVariant(a, b) !== null for two spellings (default options), across analyses (bounded). */
+const pairMemo: Record<Language, Map<string, boolean>> = { ar: new Map(), en: new Map() };
+
+/**
  * The candidate words of each line of a text (see candidateWord), remembered by the line's text, for re-analysis
  * after an edit (core/analyze.ts Analyzer): a word never spans a line break, so an unchanged line's words are the
- * same at its new offset. Bounded: only the lines of the previous text are kept.
+ * same at its new offset. With them, which of a line's words hit scanText's index, while that index and the known
+ * spellings stay those of the previous analysis (an edit that changes no name). Bounded: only the lines of the
+ * previous text are kept.
  */
 export class LineWordCache {
-  /** The candidate words of each line of the previous text (of language `lang`): start, end, readings, ... */
-  private lines = new Map<string, Array<number | WordReadings>>();
+  /** The candidate words of each line of the previous text (of language `lang`). */
+  private lines = new Map<string, LineWords>();
   private lang: Language | undefined;
+  /** scanText's index and known spellings of the previous analysis, and the stamp its words' hits were made under. */
+  private scan?: { index: Map<string, IndexEntry[]>; known: Set<string>; stamp: number };
 
-  forEachWord(text: string, lang: Language, f: (start: number, end: number, r: WordReadings) => void): void {
+  /**
+   * Calls `f` for the candidate words of `text` (see candidateWord) that pass `keep`, in order. `keep` answers alike
+   * for a word while `stamp` is the same: which words of a line pass is kept with the line for that stamp.
+   */
+  forEachWord(text: string, lang: Language, f: (start: number, end: number, r: WordReadings) => void, stamp: number, keep: (r: WordReadings) => boolean): void {
     // Candidate words depend on the language: a text of another language starts afresh.
-    const prev = this.lang === lang ? this.lines : new Map<string, Array<number | WordReadings>>();
-    const cur = new Map<string, Array<number | WordReadings>>();
+    const prev = this.lang === lang ? this.lines : new Map<string, LineWords>();
+    const cur = new Map<string, LineWords>();
     this.lang = lang;
     this.lines = cur;
     const run: [number, number] = [0, 0];
@@ -350,25 +421,58 @@ export class LineWordCache {
       let le = text.indexOf('\n', ls);
       if (le < 0) le = text.length;
       const line = text.slice(ls, le);
-      let words = cur.get(line) ?? prev.get(line);
-      if (!words) {
-        words = [];
+      let lw = cur.get(line) ?? prev.get(line);
+      if (!lw) {
+        const words: Array<number | WordReadings> = [];
         for (let at = 0; nextRun(line, at, 1, run); ) {
           at = run[1];
           const r = candidateWord(line, run[0], run[1], lang);
           if (r) words.push(run[0], run[1], r);
         }
+        lw = { words, kept: [], stamp: 0 };
       }
-      cur.set(line, words);
+      cur.set(line, lw);
+      if (lw.stamp !== stamp) {
+        const kept: Array<number | WordReadings> = [];
+        for (let i = 0; i < lw.words.length; i += 3) if (keep(lw.words[i + 2] as WordReadings)) kept.push(lw.words[i], lw.words[i + 1], lw.words[i + 2]);
+        lw.kept = kept;
+        lw.stamp = stamp;
+      }
+      const words = lw.kept;
       for (let i = 0; i < words.length; i += 3) f(ls + (words[i] as number), ls + (words[i + 1] as number), words[i + 2] as WordReadings);
       ls = le + 1;
     }
   }
 
+  /** The previous analysis's index and stamp when `index` and `known` have the same contents as its, else undefined. */
+  sameScan(index: Map<string, IndexEntry[]>, known: Set<string>): { index: Map<string, IndexEntry[]>; stamp: number } | undefined {
+    const p = this.scan;
+    if (!p || p.index.size !== index.size || p.known.size !== known.size) return undefined;
+    for (const [k, list] of index) {
+      const old = p.index.get(k);
+      if (!old || old.length !== list.length) return undefined;
+      for (let i = 0; i < list.length; i++) if (old[i].text !== list[i].text || old[i].entity !== list[i].entity || old[i].shape !== list[i].shape) return undefined;
+    }
+    for (const t of known) if (!p.known.has(t)) return undefined;
+    return p;
+  }
+
+  rememberScan(index: Map<string, IndexEntry[]>, known: Set<string>, stamp: number): void {
+    this.scan = { index, known, stamp };
+  }
+
   clear(): void {
     this.lines = new Map();
     this.lang = undefined;
+    this.scan = undefined;
   }
+}
+
+/** A line's candidate words (start, end, readings, ...) and those of them that `keep` passed under `stamp`. */
+interface LineWords {
+  words: Array<number | WordReadings>;
+  kept: Array<number | WordReadings>;
+  stamp: number;
 }
 
 /**
@@ -399,6 +503,9 @@ interface IndexEntry {
   memo?: Map<string, boolean>;
 }
 type Reading = [cand: string, delta: number, list: IndexEntry[]];
+
+/** The hits of a word that hits nothing (most words): one shared empty list, never changed. */
+const NO_HITS: Reading[] = [];
 
 /** One number per scanText call: a word's per-article answer (`hits`) is valid while its `stamp` is the current one. */
 let scanStamp = 0;

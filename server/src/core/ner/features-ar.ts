@@ -116,9 +116,9 @@ export interface WordInfo {
   phraseKeys: string[];
 }
 
-const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
+export const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
 
-function kind(w: string): string {
+export function kind(w: string): string {
   const c = w.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (c >= 0x0660 && c <= 0x0669)) return 'num';
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) return 'lat';
@@ -162,7 +162,7 @@ export function readings(n: string): string[] {
 }
 
 /** The nationality-adjective base of a reading (what `lex.nisba` holds), or undefined: -يون/-يين/-يات, -يه, -ي. */
-function nisbaBase(s: string): string | undefined {
+export function nisbaBase(s: string): string | undefined {
   const L = s.length;
   const a = s.charCodeAt(L - 1);
   if (a === YA) return s;
@@ -179,7 +179,7 @@ const GZ_EXACT = GAZ_NAMES.map((g) => 'gz=' + g);
 const GZ_ANY = GAZ_NAMES.map((g) => 'gz~' + g);
 
 /** Characters whose case toLowerCase can change: ASCII capitals and anything from U+00C0 outside the Arabic block. */
-function needsLower(s: string): boolean {
+export function needsLower(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xc0 ? c >= 65 && c <= 90 : c < 0x0600 || c > 0x06ff) return true;
@@ -188,7 +188,7 @@ function needsLower(s: string): boolean {
 }
 
 /** A harakah (U+064B-U+0652) in the word: the 'diac' shape feature. */
-function hasHarakah(s: string): boolean {
+export function hasHarakah(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x064b && c <= 0x0652) return true;
@@ -342,14 +342,19 @@ export interface DocStats {
   /** normalized word -> occurrences */
   words: Map<string, number>;
   /** bare stems seen right after a person title (within two words) somewhere in the document */
-  afterTitle: Set<string>;
+  afterTitle: StemSet;
   /** second pass: bare stem -> type counts from the first pass (index into PASS_TYPES) */
   tagged?: Map<string, number[]>;
   /** a sports document (cfg.topic): at least 4 sports words, and at least 1 in 100 words */
   sport?: boolean;
   /** bare stems seen right after an organization head / a place head somewhere in the document */
-  afterOrg?: Set<string>;
-  afterLoc?: Set<string>;
+  afterOrg?: StemSet;
+  afterLoc?: StemSet;
+}
+
+/** A set of bare stems as DocStats reads it (a Set, or DocStatsTally's counts of the stems present). */
+export interface StemSet {
+  has(stem: string): boolean;
 }
 
 export const PASS_TYPES = ['PER', 'LOC', 'ORG', 'MISC'];
@@ -378,6 +383,75 @@ export function docStats(sentences: readonly (readonly WordInfo[])[]): DocStats 
   const out: DocStats = { count, words, afterTitle, afterOrg, afterLoc };
   if (nSport >= 4 && nSport * 100 >= nWords) out.sport = true;
   return out;
+}
+
+/**
+ * docStats kept up to date sentence by sentence (the tagger's document memo across edits): every statistic is a sum
+ * over the sentences, so `add(s, -1)` takes back exactly what `add(s, 1)` put in. The sets are kept as counts (a stem
+ * is in the set while its count is above 0; a count that falls to 0 is deleted, so the maps hold what docStats'
+ * would). `stats()` gives a DocStats over the current sums that equals docStats of the same sentences (sharing the
+ * maps: it stays current as sentences are added and taken back). `changed` collects the bare stems whose statistics
+ * an add touched (cleared by the caller).
+ */
+export class DocStatsTally {
+  readonly count = new Map<string, number>();
+  readonly words = new Map<string, number>();
+  readonly afterTitle = new Map<string, number>();
+  readonly afterOrg = new Map<string, number>();
+  readonly afterLoc = new Map<string, number>();
+  /** first-pass tag counts per bare stem (addPassTags' `tagged`, kept by `addTags`) */
+  readonly tagged = new Map<string, number[]>();
+  nWords = 0;
+  nSport = 0;
+  readonly changed = new Set<string>();
+  /** bare stems whose first-pass tag counts an addTags touched (cleared by the caller) */
+  readonly changedTags = new Set<string>();
+
+  add(s: readonly WordInfo[], sign: 1 | -1): void {
+    const bump = (m: Map<string, number>, k: string) => {
+      const v = (m.get(k) ?? 0) + sign;
+      if (v === 0) m.delete(k);
+      else m.set(k, v);
+    };
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i];
+      if (w.nonWord) continue;
+      this.nWords += sign;
+      if (w.sport) this.nSport += sign;
+      this.changed.add(w.bare);
+      bump(this.count, w.bare);
+      bump(this.words, w.n);
+      if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) bump(this.afterTitle, w.bare);
+      if (i > 0 && s[i - 1].orgHead && !w.orgHead) bump(this.afterOrg, w.bare);
+      if (i > 0 && s[i - 1].locHead && !w.locHead) bump(this.afterLoc, w.bare);
+    }
+  }
+
+  /** Add (sign 1) or take back (-1) a sentence's first-pass labels, as addPassTags counts them. */
+  addTags(s: readonly WordInfo[], labels: readonly string[], sign: 1 | -1): void {
+    for (let i = 0; i < s.length; i++) {
+      if (labels[i] === 'O' || s[i].nonWord || s[i].nisba) continue;
+      const t = PASS_TYPES.indexOf(labels[i].slice(2));
+      if (t < 0) continue;
+      const k = s[i].bare;
+      this.changedTags.add(k);
+      let a = this.tagged.get(k);
+      if (!a) this.tagged.set(k, (a = [0, 0, 0, 0]));
+      a[t] += sign;
+      if (a[0] === 0 && a[1] === 0 && a[2] === 0 && a[3] === 0) this.tagged.delete(k);
+    }
+  }
+
+  get sport(): boolean {
+    return this.nSport >= 4 && this.nSport * 100 >= this.nWords;
+  }
+
+  /** The statistics as docStats gives them (without `tagged`: set it to `this.tagged` after the first pass). */
+  stats(): DocStats {
+    const out: DocStats = { count: this.count, words: this.words, afterTitle: this.afterTitle, afterOrg: this.afterOrg, afterLoc: this.afterLoc };
+    if (this.sport) out.sport = true;
+    return out;
+  }
 }
 
 /** Record first-pass tags of a document's sentences into `stats.tagged`. */

@@ -141,7 +141,8 @@ export class ArabicLexicon {
   /**
    * key -> its bits: the GazType bits of the single-word gazetteer entries (1-32, `bits`), and the list bits above
    * them (`keyBits`: PHRASE, T_PERSON, T_ORG, T_LOC, T_SPEECH, SPORT), so one lookup answers every list for a
-   * reading of a word. Keys of no gazetteer entry have GazType bits 0.
+   * reading of a word. Keys of no gazetteer entry have GazType bits 0. Above bit 11, once `vocabInKeys` was
+   * called, the vocabulary class and type of the key (`keyInfo`; keyBits masks them off).
    */
   readonly single = new Map<string, number>();
   /** first token -> phrases (tokens, type bit) of two or more tokens */
@@ -168,6 +169,18 @@ export class ArabicLexicon {
   vocab = new Map<string, string>();
   /** normalized word -> the entity type it most often had in training (ArabicVocabulary.T) */
   vocabType = new Map<string, string>();
+  /**
+   * The vocabulary given to the constructor is put into `single` on the first call of `vocabInKeys` (not at load time:
+   * ~10 ms), above the list bits (`keyInfo`: one lookup answers the lists and the vocabulary of a key).
+   */
+  private vocabPending = false;
+  private vocabMerged = false;
+  /** `keyInfo`: the vocabulary class at VOCAB_SHIFT (0 = unlisted, else 1 + index in VOCAB_CLASSES) */
+  static readonly VOCAB_SHIFT = 12;
+  static readonly VOCAB_CLASSES = ['O', 'o', 'E', 'M'];
+  /** `keyInfo`: the vocabulary type at TYPE_SHIFT (0 = none, else 1 + index in vocabTypeNames) */
+  static readonly TYPE_SHIFT = 15;
+  vocabTypeNames: string[] = [];
 
   constructor(data?: ArabicGazetteerData, vocab?: ArabicVocabulary) {
     if (vocab) this.setVocabulary(vocab);
@@ -205,9 +218,36 @@ export class ArabicLexicon {
     mark(this.locHeads, ArabicLexicon.T_LOC);
     mark(this.speech, ArabicLexicon.T_SPEECH);
     mark(this.sport, ArabicLexicon.SPORT);
+    this.vocabPending = vocab !== undefined;
+  }
+
+  /** Whether keyInfo gives the vocabulary class and type of a key (false on a copy with another vocabulary). */
+  vocabInKeys(): boolean {
+    if (this.vocabPending) {
+      this.vocabPending = false;
+      this.vocabKeys();
+    }
+    return this.vocabMerged;
+  }
+
+  /** Put the vocabulary classes and types into `single` (keyInfo); at most 15 types (else not put in). */
+  private vocabKeys(): void {
+    const types: string[] = [];
+    for (const t of this.vocabType.values()) if (!types.includes(t)) types.push(t);
+    if (types.length > 15) return;
+    for (const [w, c] of this.vocab) {
+      const i = ArabicLexicon.VOCAB_CLASSES.indexOf(c);
+      if (i < 0) return;
+      this.single.set(w, (this.single.get(w) ?? 0) | ((i + 1) << ArabicLexicon.VOCAB_SHIFT));
+    }
+    for (const [w, t] of this.vocabType) this.single.set(w, (this.single.get(w) ?? 0) | ((types.indexOf(t) + 1) << ArabicLexicon.TYPE_SHIFT));
+    this.vocabTypeNames = types;
+    this.vocabMerged = true;
   }
 
   setVocabulary(v: ArabicVocabulary): void {
+    this.vocabPending = false;
+    this.vocabMerged = false;
     this.vocab = new Map();
     for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
     this.vocabType = new Map();
@@ -238,6 +278,11 @@ export class ArabicLexicon {
 
   /** All bits of one key (gazetteer, phrase start, trigger and sports lists; 0 = in none). */
   keyBits(key: string): number {
+    return (this.single.get(key) ?? 0) & 0xfff;
+  }
+
+  /** keyBits, and with vocabInKeys the key's vocabulary class and type above them (VOCAB_SHIFT, TYPE_SHIFT). */
+  keyInfo(key: string): number {
     return this.single.get(key) ?? 0;
   }
 }

@@ -29,7 +29,8 @@
  *   the Arabic model's, docs/ner.md); the model, its file and decoding are the same either way.
  * - A model read by `fromJSON` keeps its feature strings as a list and builds the string -> id map on first use
  *   (`featureId`, `featureIds`, `addFeatures`, `predict`); a caller with its own id tables (the Arabic tagger, via
- *   `forEachFeature`) never pays for it. `StringTable` is a compact string -> index table for such tables.
+ *   `forEachFeature`) never pays for it. `StringTable` is a compact string -> index table for such tables,
+ *   `FrozenStringTable` a built-once one that also finds a key given as pieces (`getJoined`, no string built).
  */
 
 export interface TrainSentence {
@@ -181,6 +182,12 @@ export class StringTable {
     return h;
   }
 
+  /** FNV-1a (as `hash`) continued over s[from, to): hash(a + b) = hashFrom(hash(a), b, 0, b.length). */
+  static hashFrom(h: number, s: string, from: number, to: number): number {
+    for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
   /** The value of `s`, or -1. */
   get(s: string): number {
     const h = StringTable.hash(s);
@@ -231,6 +238,70 @@ export class StringTable {
       this.keys[i] = keys[j];
       this.slots[2 * i] = old[2 * j];
       this.slots[2 * i + 1] = old[2 * j + 1];
+    }
+  }
+}
+
+/**
+ * A StringTable built once from distinct keys (values 0..n-1 in their order) that keeps the keys' characters in one
+ * joined string: a key is verified against a run of that string found through its value, not through a separate
+ * string object per key (one memory access fewer per lookup that finds its key: the Arabic tagger's base features).
+ */
+export class FrozenStringTable {
+  private readonly pool: string;
+  /** key v is pool[at[v], at[v + 1]) */
+  private readonly at: Int32Array;
+  /** [2i] hash, [2i + 1] value (-1 = empty slot) */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  readonly size: number;
+
+  /** `keys` must be distinct. */
+  constructor(keys: readonly string[]) {
+    this.size = keys.length;
+    this.pool = keys.join('');
+    this.at = new Int32Array(keys.length + 1);
+    for (let v = 0; v < keys.length; v++) this.at[v + 1] = this.at[v] + keys[v].length;
+    let size = 16;
+    while (size < 2 * keys.length) size <<= 1;
+    this.slots = new Int32Array(2 * size).fill(-1);
+    this.mask = size - 1;
+    for (let v = 0; v < keys.length; v++) {
+      const h = StringTable.hash(keys[v]);
+      let i = h & this.mask;
+      while (this.slots[2 * i + 1] >= 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = h;
+      this.slots[2 * i + 1] = v;
+    }
+  }
+
+  /** The value of `s`, or -1. */
+  get(s: string): number {
+    return this.getJoined(StringTable.hash(s), '', s, 0, s.length);
+  }
+
+  /**
+   * The value of the string p + s[from, to), or -1, without building it: `h` is its hash
+   * (StringTable.hashFrom(StringTable.hash(p), s, from, to)).
+   */
+  getJoined(h: number, p: string, s: string, from: number, to: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    const pool = this.pool;
+    const at = this.at;
+    const pl = p.length;
+    const len = pl + to - from;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[2 * i + 1];
+      if (v < 0) return -1;
+      if (slots[2 * i] !== h) continue;
+      const a = at[v];
+      if (at[v + 1] - a !== len) continue;
+      let j = 0;
+      while (j < pl && pool.charCodeAt(a + j) === p.charCodeAt(j)) j++;
+      if (j < pl) continue;
+      while (j < len && pool.charCodeAt(a + j) === s.charCodeAt(from + j - pl)) j++;
+      if (j === len) return v;
     }
   }
 }

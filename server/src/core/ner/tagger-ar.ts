@@ -9,18 +9,19 @@
  * Speed (figures in docs/ner.md): at load time the models' feature lists become id tables (per base feature: its ids
  * in both stages and at every context offset, and copies of its own and context weight rows side by side; per word
  * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
- * context rows per stage); the sentence- and document-dependent features are interned codes; the document is
+ * context rows per stage) without building its feature strings (sumWord hashes the pieces of the word straight into
+ * the base table; FAST_PREFIXES); the sentence- and document-dependent features are interned codes; the document is
  * tokenized once for all its regions; decoded sentences are cached.
  * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
  * `sentenceFeatures` (scripts/golden-ner.ts).
  */
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
-import { cliticSplits } from '../text/clitics';
+import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
-import { addPassTags, DYNAMIC_FEATURES, type DocStats, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, MAX_DYNAMIC_CODES, OFFSETS, phraseMarks, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
-import { bilouToBio, bioToBilou, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train, type TrainOptions, averageModels } from './perceptron';
+import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
 export interface ArabicModel {
   format: 'article-lens-ner-ar/1';
@@ -227,6 +228,103 @@ function copyString(s: string): string {
   return String.fromCharCode.apply(null, u as unknown as number[]);
 }
 
+/**
+ * The first sight of a word form without feature strings (ArabicTagger.sumWord): the base features wordInfo makes
+ * from pieces of the word are hashed from those pieces (prefix + characters) straight into the base table, the
+ * ones from small fixed sets are resolved at load time. It covers the base features whose names are in
+ * FAST_NAMES or start with a prefix of FAST_PREFIXES (the part up to the first '=' or '~'); a model with any other
+ * base feature (a word-level feature added to wordInfo) is tagged through wordInfo's strings instead
+ * (ArabicTagger.fastWords false), so the sums are always those of the strings.
+ */
+const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=']);
+const FAST_NAMES = new Set(['bias', '<s>', '</s>', 'diac', 'tP', 'tO', 'tL', 'tS', 'nis', ...DYNAMIC_FEATURES]);
+const reEscape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+/**
+ * A line the fast path does not make: neither one of FAST_NAMES nor starting with a prefix of FAST_PREFIXES (each ends
+ * at its first '=' or '~', so a line starting with one has it as the part up to its first '=' or '~'). Run once over
+ * the base features joined by newlines (one native scan at load time instead of a call per feature).
+ */
+const NOT_FAST = new RegExp(`^(?!(?:${[...FAST_PREFIXES].map(reEscape).join('|')})|(?:${[...FAST_NAMES].map(reEscape).join('|')})$)`, 'm');
+/** kind() values and vocabulary classes, as indices of the load-time row tables. */
+const KINDS = ['num', 'lat', 'ar', 'pun'];
+const VOCAB_CLASSES = ['U', 'O', 'o', 'E', 'M'];
+/** The sports-feature strings of WordInfo (sportF, sportPrevF) as constants (the same strings wordInfo builds). */
+const SPORT_F = new Map(['P', ...VOCAB_CLASSES].map((c) => [c, 'dS=' + c]));
+const SPORT_PREV_F = new Map(['-', 'M', 'F', 'P'].map((g) => [g, 'dSn=' + g]));
+/** The vocabulary class in a lexicon keyInfo value ('U' unlisted). */
+function vocabClass(info: number): string {
+  const c = (info >> ArabicLexicon.VOCAB_SHIFT) & 7;
+  return c ? ArabicLexicon.VOCAB_CLASSES[c - 1] : 'U';
+}
+/** The vocabulary type in a lexicon keyInfo value (undefined: none). */
+function vocabType(lex: ArabicLexicon, info: number): string | undefined {
+  const t = (info >> ArabicLexicon.TYPE_SHIFT) & 15;
+  return t ? lex.vocabTypeNames[t - 1] : undefined;
+}
+/** r is 'ال' + s. */
+function isAlPlus(r: string, s: string): boolean {
+  return r.length === s.length + 2 && r.charCodeAt(0) === 0x0627 && r.charCodeAt(1) === 0x0644 && r.endsWith(s);
+}
+/** Lexicon bits of a word's readings (sumWord's scratch). */
+const RBITS = new Int32Array(8);
+const WAW = 0x0648;
+const FA = 0x0641;
+const H_W = StringTable.hash('w=');
+const H_B = StringTable.hash('b=');
+const H_PRE = StringTable.hash('pre=');
+const H_S1 = StringTable.hash('s1=');
+const H_S2 = StringTable.hash('s2=');
+const H_P2 = StringTable.hash('p2=');
+const H_S3 = StringTable.hash('s3=');
+const H_P3 = StringTable.hash('p3=');
+const H_BS2 = StringTable.hash('bs2=');
+const H_BP2 = StringTable.hash('bp2=');
+const H_BS3 = StringTable.hash('bs3=');
+const H_BP3 = StringTable.hash('bp3=');
+const H_BS4 = StringTable.hash('bs4=');
+const H_BP4 = StringTable.hash('bp4=');
+const H_G3 = StringTable.hash('g3=');
+
+/**
+ * A non-negative integer -> int table (open addressing, multiplicative hash, linear probing; no deletion), for the
+ * word-pair rows: a lookup per word pair of every sentence, cheaper than a Map of numbers.
+ */
+class IntTable {
+  private readonly keys: Float64Array;
+  private readonly vals: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  /** `max`: most keys it will hold. */
+  constructor(max: number) {
+    let bits = 4;
+    while (1 << bits < 2 * max) bits++;
+    this.keys = new Float64Array(1 << bits).fill(-1);
+    this.vals = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** Set the value of key k (>= 0; at most `max` keys in all). */
+  set(k: number, v: number): void {
+    const keys = this.keys;
+    let i = Math.imul(k, 0x9e3779b1) >>> this.shift;
+    while (keys[i] >= 0 && keys[i] !== k) i = (i + 1) & this.mask;
+    keys[i] = k;
+    this.vals[i] = v;
+  }
+
+  /** The value of key k (>= 0), or -1. */
+  get(k: number): number {
+    const keys = this.keys;
+    for (let i = Math.imul(k, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & this.mask) {
+      const x = keys[i];
+      if (x === k) return this.vals[i];
+      if (x < 0) return -1;
+    }
+  }
+}
+
 /** What a stage's model needs at run time, as ids (built once at load time). */
 interface Stage {
   m: PerceptronModel;
@@ -250,6 +348,24 @@ interface DocMemo {
   tokens?: Token[];
   /** word-cache slot of each token (valid until the word cache is emptied, which also drops this memo) */
   slots?: Int32Array;
+  /**
+   * With the tokens: the document's sentences (token ranges), their WordInfos and phrase marks (two-pass models), and
+   * per token 1 + the index of the sentence starting there (0: none), so tag() reuses them for the same sentence.
+   */
+  ranges?: [number, number][];
+  sents?: WordInfo[][];
+  marks?: (string[] | undefined)[];
+  sentAt?: Int32Array;
+  /**
+   * With the tokens: the statistics as per-sentence sums (the next document's docFor takes back the sentences that
+   * changed and adds the new ones instead of counting the whole text again), and per sentence the first pass's
+   * decoded ids and labels (two-pass models).
+   */
+  tally?: DocStatsTally;
+  ids1?: Int32Array[];
+  labels1?: string[][];
+  /** per sentence, what tag() decoded for it (filled as tag() meets the sentence; kept for unchanged sentences) */
+  out?: (Int32Array | undefined)[];
 }
 
 /**
@@ -344,16 +460,33 @@ export class ArabicTagger implements NerTagger {
    * own or context feature instead of one per stage and offset (and no string building). Word-pair features are not
    * in it (see pairTab).
    */
-  private readonly base: StringTable;
+  private readonly base: FrozenStringTable;
   private readonly baseTab: Int32Array;
   /** Words of the word-pair features ('pw=', 'wn=', 'pp=' + 'a b') -> small ids; (a, b) -> row of pairTab. */
   private readonly pairWord = new StringTable(1 << 14);
-  private readonly pairRow = new Map<number, number>();
+  private readonly pairRow: IntTable;
   /** per row, stage s at [3s, 3s+1, 3s+2]: id of 'pw=a b', 'wn=a b', 'pp=a b' (-1 = unknown) */
   private readonly pairTab: Int32Array;
   private readonly nPairWords: number;
   /** Labels of stage 1 -> index (pass labels in sentence-cache keys, cfg.stack). */
   private readonly label1: Map<string, number>;
+  /** New word forms are summed by sumWord (no feature strings); false: through wordInfo's strings (see FAST_PREFIXES). */
+  readonly fastWords: boolean;
+  /**
+   * Base-table rows (-1 = in no model) of the fixed-set features sumWord adds: 'k=' + kind + length (kOwn[10 kind +
+   * min(length, 9)]) and 'k=' + kind (kCtx), 'v=' / 'vb=' + class (vRow, vbRow), 'vv=' + two classes (vvRow[5 a + b]),
+   * 'gz=' / 'gz~' + list (gzExact, gzAny), 'tP' 'tO' 'tL' 'tS' (trig), 'diac', 'nis'.
+   */
+  private readonly kOwn = new Int32Array(40);
+  private readonly kCtx = new Int32Array(4);
+  private readonly vRow = new Int32Array(5);
+  private readonly vbRow = new Int32Array(5);
+  private readonly vvRow = new Int32Array(25);
+  private readonly gzExact = new Int32Array(GAZ_NAMES.length);
+  private readonly gzAny = new Int32Array(GAZ_NAMES.length);
+  private readonly trig = new Int32Array(4);
+  private readonly diacRow: number;
+  private readonly nisRow: number;
 
   // The word cache: word form -> slot; per slot a block of R float32 sums in `rows` (own features, then context
   // features at each offset, per stage, each summed in feature order as the model's addFeatures would), the slim
@@ -378,11 +511,30 @@ export class ArabicTagger implements NerTagger {
   private keyBuf = new Uint16Array(0);
   private pidBuf = new Int32Array(0);
   private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
+  /**
+   * decodeCached's signatures per word slot, at [2 slot] for statistics without first-pass tags and at [2 slot + 1]
+   * with them: sigVal[j] is valid when sigStamp[j] is sigGen. docFor starts a new generation for new statistics and,
+   * when it updates the statistics of an edited document, clears the stamps of the slots whose stem it touched.
+   */
+  private sigStamp = new Int32Array(0);
+  private sigVal = new Uint16Array(0);
+  private sigGen = 1;
+  /** word slots per bare stem (the slots whose signature a change of that stem's statistics can change) */
+  private slotsOfBare = new Map<string, number[]>();
+  /**
+   * Per word slot, the docFor call (dirtyGen) whose statistics update changed what its signature can be: at [2 slot]
+   * without first-pass tags, at [2 slot + 1] with them.
+   */
+  private dirty = new Int32Array(0);
+  private dirtyGen = 1;
 
   private readonly limits: ArabicCacheLimits;
 
-  /** `limits`: cache bounds (default CACHE_LIMITS; tests use small ones). */
-  constructor(model: ArabicModel, gaz?: ArabicGazetteerData, limits: Partial<ArabicCacheLimits> = {}) {
+  /**
+   * `limits`: cache bounds (default CACHE_LIMITS; tests use small ones). `opts.fastWords` false: sum new word forms
+   * through wordInfo's feature strings (tests compare the two paths).
+   */
+  constructor(model: ArabicModel, gaz?: ArabicGazetteerData, limits: Partial<ArabicCacheLimits> = {}, opts: { fastWords?: boolean } = {}) {
     this.limits = { ...CACHE_LIMITS, ...limits };
     if (!model || model.format !== 'article-lens-ner-ar/1') throw new Error('not an Arabic NER model (article-lens-ner-ar/1)');
     this.cfg = model.features;
@@ -422,10 +574,28 @@ export class ArabicTagger implements NerTagger {
     );
     tab = tab.slice(0, base.size * W);
     // The table was sized for every feature string; the base strings are fewer (~45%): a table sized for them
-    // (same rows: insertion order) is a quarter of the memory, so a lookup misses the processor caches less often.
-    this.base = new StringTable(baseKeys.length);
-    for (const key of baseKeys) this.base.add(key);
+    // (same rows: insertion order) is a quarter of the memory, and keeps their characters in one joined string, so a
+    // lookup misses the processor caches less often (first sight of a word form ~7.6 -> ~6.6 us).
+    this.base = new FrozenStringTable(baseKeys);
     this.baseTab = tab;
+    this.fastWords = opts.fastWords !== false && !NOT_FAST.test(baseKeys.join('\n'));
+    const rowOf = (f: string) => this.base.get(f);
+    KINDS.forEach((k, i) => {
+      for (let d = 0; d < 10; d++) this.kOwn[10 * i + d] = rowOf('k=' + k + d);
+      this.kCtx[i] = rowOf('k=' + k);
+    });
+    VOCAB_CLASSES.forEach((v, i) => {
+      this.vRow[i] = rowOf('v=' + v);
+      this.vbRow[i] = rowOf('vb=' + v);
+      VOCAB_CLASSES.forEach((u, j) => (this.vvRow[5 * i + j] = rowOf('vv=' + v + u)));
+    });
+    GAZ_NAMES.forEach((g, i) => {
+      this.gzExact[i] = rowOf('gz=' + g);
+      this.gzAny[i] = rowOf('gz~' + g);
+    });
+    ['tP', 'tO', 'tL', 'tS'].forEach((f, i) => (this.trig[i] = rowOf(f)));
+    this.diacRow = rowOf('diac');
+    this.nisRow = rowOf('nis');
     const idOf = (f: string, col: number) => {
       const row = this.base.get(f);
       return row < 0 ? -1 : tab[row * W + col];
@@ -460,13 +630,15 @@ export class ArabicTagger implements NerTagger {
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
     const ptab = new Int32Array((pairs.length / 4) * 3 * S).fill(-1);
+    this.pairRow = new IntTable(pairs.length / 4);
+    let nRows = 0;
     for (let q = 0; q < pairs.length; q += 4) {
       const key = pairs[q] * this.nPairWords + pairs[q + 1];
       let row = this.pairRow.get(key);
-      if (row === undefined) this.pairRow.set(key, (row = this.pairRow.size));
+      if (row < 0) this.pairRow.set(key, (row = nRows++));
       ptab[row * 3 * S + pairs[q + 2]] = pairs[q + 3];
     }
-    this.pairTab = ptab.slice(0, this.pairRow.size * 3 * S);
+    this.pairTab = ptab.slice(0, nRows * 3 * S);
   }
 
   /** Id in stage s of an own-slot feature string (-1 = unknown). */
@@ -484,13 +656,11 @@ export class ArabicTagger implements NerTagger {
     const w = token.length >= 13 ? copyString(token) : token;
     const slot = this.slotOf.add(w);
     if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
-    const info = wordInfo(w, this.lex, this.cfg);
     const R = this.R;
     const rows = this.rows;
     const o = slot * R;
     rows.fill(0, o, o + R);
     const S = this.stages.length;
-    const base = this.base;
     // Row sums in float32, each row added in feature order (as addRow would): stage 0's weights, then stage 1's.
     const w0 = this.w0;
     const w1 = this.w1;
@@ -500,40 +670,16 @@ export class ArabicTagger implements NerTagger {
     let id = this.stages[0].bias;
     if (id >= 0) for (let t = 0, a = id * T0; t < T0; t++) rows[o + t] += w0[a + t];
     if (S > 1 && (id = this.stages[1].bias) >= 0) for (let t = 0, a = id * T1; t < T1; t++) rows[o1 + t] += w1[a + t];
-    const own = info.own;
-    const ownW = this.ownW;
-    const ownBits = this.ownBits;
-    const TT = T0 + T1;
-    for (let q = 0; q < own.length; q++) {
-      const b = base.get(own[q]);
-      if (b < 0) continue;
-      const bits = ownBits[b];
-      const a = b * TT;
-      if (bits & 1) for (let t = 0; t < T0; t++) rows[o + t] += ownW[a + t];
-      if (bits & 2) for (let t = 0; t < T1; t++) rows[o1 + t] += ownW[a + T0 + t];
-    }
-    const ctx = info.ctx;
-    const ctxAt = this.ctxAt;
-    const ctxDest = this.ctxDest;
-    const ctxPos = this.ctxPos;
-    const ctxW = this.ctxW;
-    for (let q = 0; q < ctx.length; q++) {
-      const b = base.get(ctx[q]);
-      if (b < 0) continue;
-      // the base feature's context rows, packed in (stage, offset) order; ctxDest: 4 stage + offset index 0..3
-      for (let e = ctxAt[b], ee = ctxAt[b + 1]; e < ee; e++) {
-        const c = ctxDest[e];
-        const T = c < 4 ? T0 : T1;
-        const d = (c < 4 ? o : o1) + ((c & 3) + 1) * T;
-        const a = ctxPos[e];
-        for (let t = 0; t < T; t++) rows[d + t] += ctxW[a + t];
-      }
-    }
+    const info = this.fastWords ? this.sumWord(w, o, o1) : this.sumStrings(wordInfo(w, this.lex, this.cfg), o, o1);
     // The feature strings are not needed any more (the sums are kept): a slim WordInfo keeps the cache small.
     info.own = EMPTY;
     info.ctx = EMPTY;
     if (info.phraseKeys.length === 0) info.phraseKeys = EMPTY;
     this.infos[slot] = info;
+    const sb = this.slotsOfBare.get(info.bare);
+    if (sb) sb.push(slot);
+    else this.slotsOfBare.set(info.bare, [slot]);
+    this.sigStamp[2 * slot] = this.sigStamp[2 * slot + 1] = 0;
     if (this.nextUid >= 0xffffffff) {
       // Ids are never reused while a sentence key may hold them: number the cached words afresh, forget the sentences.
       this.sentCache.clear();
@@ -553,12 +699,246 @@ export class ArabicTagger implements NerTagger {
     return slot;
   }
 
+  /** Add the own-slot rows of base feature b (-1: none) to the word block at o (stage 0) and o1 (stage 1). */
+  private addOwn(b: number, o: number, o1: number): void {
+    if (b < 0) return;
+    const rows = this.rows;
+    const ownW = this.ownW;
+    const bits = this.ownBits[b];
+    const T0 = this.T0;
+    const T1 = this.T1;
+    const a = b * (T0 + T1);
+    if (bits & 1) for (let t = 0; t < T0; t++) rows[o + t] += ownW[a + t];
+    if (bits & 2) for (let t = 0; t < T1; t++) rows[o1 + t] += ownW[a + T0 + t];
+  }
+
+  /** Add the context rows of base feature b (-1: none): packed in (stage, offset) order, ctxDest 4 stage + offset index. */
+  private addCtx(b: number, o: number, o1: number): void {
+    if (b < 0) return;
+    const rows = this.rows;
+    const ctxDest = this.ctxDest;
+    const ctxPos = this.ctxPos;
+    const ctxW = this.ctxW;
+    const T0 = this.T0;
+    const T1 = this.T1;
+    for (let e = this.ctxAt[b], ee = this.ctxAt[b + 1]; e < ee; e++) {
+      const c = ctxDest[e];
+      const T = c < 4 ? T0 : T1;
+      const d = (c < 4 ? o : o1) + ((c & 3) + 1) * T;
+      const a = ctxPos[e];
+      for (let t = 0; t < T; t++) rows[d + t] += ctxW[a + t];
+    }
+  }
+
+  /** The string path of a new word: its own and context feature strings looked up and summed in order. */
+  private sumStrings(info: WordInfo, o: number, o1: number): WordInfo {
+    const base = this.base;
+    const own = info.own;
+    for (let q = 0; q < own.length; q++) this.addOwn(base.get(own[q]), o, o1);
+    const ctx = info.ctx;
+    for (let q = 0; q < ctx.length; q++) this.addCtx(base.get(ctx[q]), o, o1);
+    return info;
+  }
+
+  /** Base-table row of the string p + s[from, to) (h0 = StringTable.hash(p)), built never. */
+  private piece(h0: number, p: string, s: string, from: number, to: number): number {
+    return this.base.getJoined(StringTable.hashFrom(h0, s, from, to), p, s, from, to);
+  }
+
+  /** Row of a vocabulary-class feature from a load-time table, or looked up by name for a class it does not list. */
+  private classRow(table: Int32Array, v: string, p: string): number {
+    const i = VOCAB_CLASSES.indexOf(v);
+    return i >= 0 ? table[i] : this.base.get(p + v);
+  }
+
+  /**
+   * The fast path of a new word (fastWords): wordInfo's own and context features, in wordInfo's order, summed into
+   * the word block at o / o1 without building their strings; returns the slim WordInfo (the same flags and strings
+   * as wordInfo's, own and ctx empty). Must follow wordInfo feature for feature (test/unit/ner-ar-caches.test.ts
+   * compares the two paths on every word form of the seeds and of ANERcorp).
+   */
+  private sumWord(word: string, o: number, o1: number): WordInfo {
+    const lex = this.lex;
+    const cfg = this.cfg;
+    const nw = normalizeArabic(word);
+    const n = needsLower(nw) ? nw.toLowerCase() : nw;
+    const k = kind(n);
+    const ar = k === 'ar';
+    const bare = ar ? bareStem(n) : n;
+    const L = n.length;
+    const B = bare.length;
+    const e = L - B; // bare is n[e, L)
+    let b = this.piece(H_W, 'w=', n, 0, L);
+    this.addOwn(b, o, o1);
+    this.addCtx(b, o, o1);
+    if (bare !== n) {
+      b = this.piece(H_B, 'b=', n, e, L);
+      this.addOwn(b, o, o1);
+      this.addCtx(b, o, o1);
+      this.addOwn(this.piece(H_PRE, 'pre=', n, 0, e), o, o1);
+    }
+    if (cfg.affixes && ar) {
+      if (L > 2) {
+        this.addOwn(this.piece(H_S1, 's1=', n, L - 1, L), o, o1);
+        this.addOwn(this.piece(H_S2, 's2=', n, L - 2, L), o, o1);
+        this.addOwn(this.piece(H_P2, 'p2=', n, 0, 2), o, o1);
+      }
+      if (L > 3) {
+        this.addOwn(this.piece(H_S3, 's3=', n, L - 3, L), o, o1);
+        this.addOwn(this.piece(H_P3, 'p3=', n, 0, 3), o, o1);
+      }
+      if (B > 3) {
+        this.addOwn(this.piece(H_BS2, 'bs2=', n, L - 2, L), o, o1);
+        this.addOwn(this.piece(H_BP2, 'bp2=', n, e, e + 2), o, o1);
+      }
+      if (B > 4) {
+        this.addOwn(this.piece(H_BS3, 'bs3=', n, L - 3, L), o, o1);
+        this.addOwn(this.piece(H_BP3, 'bp3=', n, e, e + 3), o, o1);
+      }
+      if (cfg.affix4 && B > 5) {
+        this.addOwn(this.piece(H_BS4, 'bs4=', n, L - 4, L), o, o1);
+        this.addOwn(this.piece(H_BP4, 'bp4=', n, e, e + 4), o, o1);
+      }
+    }
+    if (cfg.shape) {
+      const ki = KINDS.indexOf(k);
+      this.addOwn(this.kOwn[10 * ki + Math.min(B, 9)], o, o1);
+      if (!ar) this.addCtx(this.kCtx[ki], o, o1);
+      if (ar && word !== nw && hasHarakah(word)) this.addOwn(this.diacRow, o, o1);
+    }
+    if (cfg.ngrams && ar && B >= 3 && B <= 12) {
+      const g = '^' + bare + '$';
+      for (let i = 0; i + 3 <= g.length; i++) this.addOwn(this.piece(H_G3, 'g3=', g, i, i + 3), o, o1);
+    }
+    // Readings and their lexicon bits, as in wordInfo; with the vocabulary in the lexicon's keys (vocabInKeys) the
+    // same lookups give the vocabulary class and type of the word, and of its stem when the stem is a reading.
+    const conj = ar && (n.charCodeAt(0) === WAW || n.charCodeAt(0) === FA);
+    const rs = ar ? readings(n) : undefined;
+    const nr = rs ? rs.length : 0;
+    const inKeys = lex.vocabInKeys(); // first: the first call puts the vocabulary into the keys
+    for (let i = 0; i < nr; i++) RBITS[i] = lex.keyInfo(rs![i]); // list bits are read through masks below
+    const v = ar && (cfg.vocabulary || cfg.topic) ? (inKeys ? vocabClass(RBITS[0]) : lex.vocab.get(n) ?? 'U') : 'U';
+    if (cfg.vocabulary && ar) {
+      b = this.classRow(this.vRow, v, 'v=');
+      this.addOwn(b, o, o1);
+      this.addCtx(b, o, o1);
+      if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
+        b = this.base.get('vt=' + v + ((inKeys ? vocabType(lex, RBITS[0]) : lex.vocabType.get(n)) ?? ''));
+        this.addOwn(b, o, o1);
+        this.addCtx(b, o, o1);
+      }
+      if (bare !== n) {
+        let vb: string | undefined;
+        let ib = -1; // keyInfo of bare and of 'ال' + bare (-1 = not asked)
+        let ia = -1;
+        let alBare: string | undefined;
+        if (inKeys) {
+          for (let i = 1; i < nr && ib < 0; i++) if (rs![i] === bare) ib = RBITS[i];
+          if (ib < 0) ib = lex.keyInfo(bare);
+          vb = (ib >> ArabicLexicon.VOCAB_SHIFT) & 7 ? vocabClass(ib) : undefined;
+          if (vb === undefined) {
+            for (let i = 1; i < nr && ia < 0; i++) if (isAlPlus(rs![i], bare)) ia = RBITS[i];
+            if (ia < 0) ia = lex.keyInfo('ال' + bare);
+            vb = vocabClass(ia);
+          }
+        } else {
+          vb = lex.vocab.get(bare);
+          if (vb === undefined) vb = lex.vocab.get((alBare = 'ال' + bare)) ?? 'U';
+        }
+        this.addOwn(this.classRow(this.vbRow, vb, 'vb='), o, o1);
+        const vi = VOCAB_CLASSES.indexOf(v);
+        const vbi = VOCAB_CLASSES.indexOf(vb);
+        this.addOwn(vi >= 0 && vbi >= 0 ? this.vvRow[5 * vi + vbi] : this.base.get('vv=' + v + vb), o, o1);
+        if (cfg.vocabTypes && v === 'U' && (vb === 'E' || vb === 'M')) {
+          let type: string | undefined;
+          if (inKeys) {
+            type = vocabType(lex, ib);
+            if (type === undefined) {
+              if (ia < 0) for (let i = 1; i < nr && ia < 0; i++) if (isAlPlus(rs![i], bare)) ia = RBITS[i];
+              if (ia < 0) ia = lex.keyInfo('ال' + bare);
+              type = vocabType(lex, ia);
+            }
+          } else type = lex.vocabType.get(bare) ?? lex.vocabType.get(alBare ?? 'ال' + bare);
+          this.addOwn(this.base.get('vbt=' + vb + (type ?? '')), o, o1);
+        }
+      }
+    }
+    let personTrigger = false;
+    let isNisba = false;
+    let orgHead = false;
+    let locHead = false;
+    let nisbaG = '';
+    let place = false;
+    if (ar && (cfg.gazetteer || cfg.triggers || cfg.nisba)) {
+      if (cfg.gazetteer) {
+        const exact = RBITS[0] & ArabicLexicon.GAZ;
+        let any = 0;
+        for (let i = 1; i < nr; i++) any |= RBITS[i];
+        any &= ArabicLexicon.GAZ & ~exact;
+        if ((exact | any) & 3) place = true;
+        for (let g = 0, ng = cfg.orgs ? 6 : 5; g < ng; g++) {
+          b = exact & (1 << g) ? this.gzExact[g] : any & (1 << g) ? this.gzAny[g] : -2;
+          if (b === -2) continue;
+          this.addOwn(b, o, o1);
+          this.addCtx(b, o, o1);
+        }
+      }
+      if (cfg.triggers) {
+        for (let i = 0, last = conj && n.length > 3 ? 1 : 0; i <= last; i++) {
+          const t = RBITS[i];
+          if (t & ArabicLexicon.T_PERSON) {
+            personTrigger = true;
+            this.addOwn(this.trig[0], o, o1);
+            this.addCtx(this.trig[0], o, o1);
+          }
+          if (t & ArabicLexicon.T_ORG) {
+            orgHead = true;
+            this.addOwn(this.trig[1], o, o1);
+            this.addCtx(this.trig[1], o, o1);
+          }
+          if (t & ArabicLexicon.T_LOC) {
+            locHead = true;
+            this.addOwn(this.trig[2], o, o1);
+            this.addCtx(this.trig[2], o, o1);
+          }
+          if (t & ArabicLexicon.T_SPEECH) {
+            this.addOwn(this.trig[3], o, o1);
+            this.addCtx(this.trig[3], o, o1);
+          }
+        }
+      }
+      if (cfg.nisba) {
+        for (const r of rs!) {
+          const nb = nisbaBase(r);
+          if (nb && lex.nisba.has(nb)) {
+            isNisba = true;
+            nisbaG = r.endsWith('يه') ? 'F' : r.endsWith('ي') ? 'M' : 'P';
+            this.addOwn(this.nisRow, o, o1);
+            this.addCtx(this.nisRow, o, o1);
+            break;
+          }
+        }
+      }
+    }
+    let sport = false;
+    let sportF: string | undefined;
+    if (cfg.topic && ar) {
+      sport = (RBITS[0] & ArabicLexicon.SPORT) !== 0 || (conj && (n.length >= 3 ? (RBITS[1] & ArabicLexicon.SPORT) !== 0 : lex.sport.has(n.slice(1))));
+      const c = place ? 'P' : v;
+      sportF = SPORT_F.get(c) ?? 'dS=' + c;
+    }
+    const sportPrevF = cfg.topic ? SPORT_PREV_F.get(nisbaG || '-') : undefined;
+    let phraseKeys: string[] = EMPTY;
+    for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) (phraseKeys === EMPTY ? (phraseKeys = []) : phraseKeys).push(rs![i]);
+    return { n, bare, own: EMPTY, ctx: EMPTY, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+  }
+
   /** Id of a pair feature (column c of pairTab: 3 stage + 0 'pw=', 1 'wn=', 2 'pp=') of words a, b (pair ids pa, pb). */
   private pairIdOf(pa: number, pb: number, a: string, b: string, c: number): number {
     if (pa === -2 || pb === -2) return this.stages[(c / 3) | 0].m.featureId(['pw=', 'wn=', 'pp='][c % 3] + a + ' ' + b);
     if (pa < 0 || pb < 0) return -1;
     const row = this.pairRow.get(pa * this.nPairWords + pb);
-    return row === undefined ? -1 : this.pairTab[row * 3 * this.stages.length + c];
+    return row < 0 ? -1 : this.pairTab[row * 3 * this.stages.length + c];
   }
 
   private grow(cap: number): void {
@@ -572,6 +952,15 @@ export class ArabicTagger implements NerTagger {
     const pid = new Int32Array(cap);
     pid.set(this.pid.subarray(0, Math.min(this.cap, cap)));
     this.pid = pid;
+    const sigStamp = new Int32Array(2 * cap);
+    sigStamp.set(this.sigStamp.subarray(0, 2 * Math.min(this.cap, cap)));
+    this.sigStamp = sigStamp;
+    const sigVal = new Uint16Array(2 * cap);
+    sigVal.set(this.sigVal.subarray(0, 2 * Math.min(this.cap, cap)));
+    this.sigVal = sigVal;
+    const dirty = new Int32Array(2 * cap);
+    dirty.set(this.dirty.subarray(0, 2 * Math.min(this.cap, cap)));
+    this.dirty = dirty;
     const edge = new Int32Array(4 * cap);
     edge.set(this.edge.subarray(0, 4 * Math.min(this.cap, cap)));
     this.edge = edge;
@@ -584,6 +973,7 @@ export class ArabicTagger implements NerTagger {
     if (this.slotOf.size < max) return;
     this.slotOf.clear();
     this.infos.length = 0;
+    this.slotsOfBare.clear();
     if (this.cap > max) {
       this.cap = 0;
       this.grow(max);
@@ -607,8 +997,23 @@ export class ArabicTagger implements NerTagger {
     const sig = this.sigBuf;
     const uid = this.uid;
     key[0] = 49 + si + (withPass ? 2 : 0);
+    // Signatures per word slot for the current statistics (a word occurring again in the document reads its own
+    // instead of five map lookups): `stats` is always the current document memo's (docFor keeps the memo exact).
+    const gen = stats === undefined ? 0 : this.sigGen;
+    const stamp = this.sigStamp;
+    const memo = this.sigVal;
+    const t = stats?.tagged ? 1 : 0;
     for (let i = 0; i < n; i++) {
-      const c = docSignatureCode(infos[i], this.cfg, stats);
+      const slot = 2 * ws[i] + t;
+      let c: number;
+      if (gen !== 0 && stamp[slot] === gen) c = memo[slot];
+      else {
+        c = docSignatureCode(infos[i], this.cfg, stats);
+        if (gen !== 0) {
+          stamp[slot] = gen;
+          memo[slot] = c;
+        }
+      }
       sig[i] = c;
       const u = uid[ws[i]];
       key[1 + 3 * i] = c;
@@ -665,26 +1070,34 @@ export class ArabicTagger implements NerTagger {
           for (let c = 0; c < 3; c++) pids[3 * i + c] = this.pairIdOf(-2, -2, infos[i - 1].n, infos[i].n, col + c);
           continue;
         }
-        if (pa >= 0 && pb >= 0) {
-          const x = this.pairRow.get(pa * this.nPairWords + pb);
-          if (x !== undefined) r = x;
-        }
+        if (pa >= 0 && pb >= 0) r = this.pairRow.get(pa * this.nPairWords + pb);
         for (let c = 0; c < 3; c++) pids[3 * i + c] = r < 0 ? -1 : this.pairTab[r * PW + col + c];
       }
     }
+    const ctx2 = cfg.context2;
     for (let i = 0; i < n; i++) {
       const o = i * T;
       const own = ws[i] * R + off;
-      for (let t = 0; t < T; t++) em[o + t] = rows[own + t];
-      for (let k = 0; k < 4; k++) {
-        const r = OFFSETS[k];
-        if (!cfg.context2 && (r === -2 || r === 2)) continue;
-        const j = i + r;
-        if (j < 0) m.addRow(bounds[2 * k], em, o);
-        else if (j >= n) m.addRow(bounds[2 * k + 1], em, o);
-        else {
-          const v = ws[j] * R + off + (1 + k) * T;
-          for (let t = 0; t < T; t++) em[o + t] += rows[v + t];
+      if (ctx2 && i >= 2 && i + 2 < n) {
+        // all four neighbours inside the sentence: own + their context rows in one pass per label (the same float64
+        // additions in the same order as the loop below)
+        const v0 = ws[i - 2] * R + off + T;
+        const v1 = ws[i - 1] * R + off + 2 * T;
+        const v2 = ws[i + 1] * R + off + 3 * T;
+        const v3 = ws[i + 2] * R + off + 4 * T;
+        for (let t = 0; t < T; t++) em[o + t] = rows[own + t] + rows[v0 + t] + rows[v1 + t] + rows[v2 + t] + rows[v3 + t];
+      } else {
+        for (let t = 0; t < T; t++) em[o + t] = rows[own + t];
+        for (let k = 0; k < 4; k++) {
+          const r = OFFSETS[k];
+          if (!ctx2 && (r === -2 || r === 2)) continue;
+          const j = i + r;
+          if (j < 0) m.addRow(bounds[2 * k], em, o);
+          else if (j >= n) m.addRow(bounds[2 * k + 1], em, o);
+          else {
+            const v = ws[j] * R + off + (1 + k) * T;
+            for (let t = 0; t < T; t++) em[o + t] += rows[v + t];
+          }
         }
       }
       if (cfg.pairs) {
@@ -726,51 +1139,213 @@ export class ArabicTagger implements NerTagger {
   /**
    * The document memo of `text`: document statistics over the whole text, the first pass over it (two-pass models),
    * and its tokens with their word slots (the entities step tags region by region: each region then reuses them).
+   * After an edit the work follows the edit where the result is the same: tokens outside the changed characters keep
+   * their word slots, sentences with the same tokens as in the previous document keep their WordInfos and phrase
+   * marks, the statistics take back the previous document's changed sentences and add the new ones (DocStatsTally:
+   * the same sums as docStats over the whole text), and the first-pass tags change only for sentences whose first-pass
+   * labels changed.
    */
   private docFor(text: string): DocMemo | undefined {
     if (!this.cfg.document && !this.m2) return undefined;
     if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc;
     this.evictIfFull();
+    const old = this.lastDoc?.tally ? this.lastDoc : undefined;
     const tokens = tokenize(text);
-    const slots = this.slotsOf(tokens);
+    const slots = old ? this.slotsAfter(tokens, text, old) : this.slotsOf(tokens);
     const ranges = ArabicTagger.sentences(tokens, text);
-    const sents = ranges.map(([a, b]) => this.infosOf(slots.subarray(a, b)));
-    const stats = docStats(sents);
-    const pass = this.cfg.stack ? new Map<number, string>() : undefined;
-    if (this.m2) {
-      // first pass over the whole text
-      const labels1 = this.m1.labels;
-      const l: string[][] = [];
-      for (let k = 0; k < ranges.length; k++) {
-        const a = ranges[k][0];
-        const marks = this.marksOf(sents[k]);
-        const ids = this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marks);
-        const labels: string[] = new Array(ids.length);
-        for (let i = 0; i < ids.length; i++) {
-          labels[i] = labels1[ids[i]];
-          if (pass && labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
+    const nNew = ranges.length;
+    // unchanged sentences: p at the start (same token ranges), q at the end (same ranges shifted by the token delta)
+    let p = 0;
+    let q = 0;
+    let tally: DocStatsTally;
+    const sents: WordInfo[][] = new Array(nNew);
+    const marksOfSents: (string[] | undefined)[] = new Array(nNew);
+    if (old) {
+      const or = old.ranges!;
+      const os = old.slots!;
+      const nOld = or.length;
+      const same = (k: number, ko: number, d: number) => {
+        const [a, b] = ranges[k];
+        if (or[ko][0] !== a - d || or[ko][1] !== b - d) return false;
+        for (let i = a; i < b; i++) if (slots[i] !== os[i - d]) return false;
+        return true;
+      };
+      while (p < nNew && p < nOld && same(p, p, 0)) p++;
+      const d = tokens.length - old.tokens!.length;
+      while (q < nNew - p && q < nOld - p && same(nNew - 1 - q, nOld - 1 - q, d)) q++;
+      if (2 * (nOld - p - q + nNew - p - q) <= nNew) {
+        tally = old.tally!;
+        tally.changed.clear();
+        tally.changedTags.clear();
+        for (let k = p; k < nOld - q; k++) tally.add(old.sents![k], -1);
+        for (let k = 0; k < p; k++) {
+          sents[k] = old.sents![k];
+          marksOfSents[k] = old.marks![k];
         }
-        l.push(labels);
+        for (let k = 0; k < q; k++) {
+          sents[nNew - 1 - k] = old.sents![nOld - 1 - k];
+          marksOfSents[nNew - 1 - k] = old.marks![nOld - 1 - k];
+        }
+      } else {
+        tally = new DocStatsTally();
+        p = q = 0;
       }
-      addPassTags(stats, sents, l);
+    } else tally = new DocStatsTally();
+    const fresh = tally !== old?.tally;
+    for (let k = p; k < nNew - q; k++) {
+      sents[k] = this.infosOf(slots.subarray(ranges[k][0], ranges[k][1]));
+      marksOfSents[k] = this.marksOf(sents[k]);
+      tally.add(sents[k], 1);
+    }
+    const stats = tally.stats();
+    // Signatures: new statistics (or a sports flag that flipped: every signature) start a new generation; else the
+    // slots of the stems the update touched get theirs recomputed, and those that changed are marked dirty.
+    const all = fresh || (stats.sport === true) !== (old!.stats!.sport === true);
+    if (++this.dirtyGen >= 0x40000000) {
+      this.dirty.fill(0);
+      this.dirtyGen = 1;
+    }
+    const g = this.dirtyGen;
+    if (all) this.newSigGen();
+    else this.resign(tally.changed, undefined, 0, stats);
+    /** an unchanged sentence (index ko in the previous document) none of whose words' signatures changed for stage t */
+    const clean = (k: number, ko: number, t: number) => {
+      if (all || ko < 0) return false;
+      const dirty = this.dirty;
+      for (let i = ranges[k][0]; i < ranges[k][1]; i++) if (dirty[2 * slots[i] + t] === g) return false;
+      return true;
+    };
+    const nOld = old?.ranges?.length ?? 0;
+    const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
+    const pass = this.cfg.stack ? new Map<number, string>() : undefined;
+    let ids1: Int32Array[] | undefined;
+    let labels1: string[][] | undefined;
+    if (this.m2) {
+      // first pass over the whole text (decodeCached: sentences whose words and signatures are the same are hits)
+      const names = this.m1.labels;
+      ids1 = new Array(nNew);
+      labels1 = new Array(nNew);
+      if (fresh) tally.tagged.clear();
+      else for (let k = p; k < nOld - q; k++) tally.addTags(old!.sents![k], old!.labels1![k], -1);
+      for (let k = 0; k < nNew; k++) {
+        const a = ranges[k][0];
+        // an unchanged sentence at the start or the end: its previous ids and labels (its tags are in the tally);
+        // the same ids without decoding when none of its signatures changed (the decode cache's key is the same)
+        const ko = prevOf(k);
+        const prevIds = ko >= 0 ? old!.ids1![ko] : undefined;
+        const ids = clean(k, ko, 0) ? prevIds! : this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]);
+        ids1[k] = ids;
+        let labels: string[];
+        if (prevIds === ids) labels = old!.labels1![ko];
+        else {
+          labels = new Array(ids.length);
+          for (let i = 0; i < ids.length; i++) labels[i] = names[ids[i]];
+          if (ko >= 0) tally.addTags(sents[k], old!.labels1![ko], -1);
+          tally.addTags(sents[k], labels, 1);
+        }
+        labels1[k] = labels;
+        if (pass) for (let i = 0; i < labels.length; i++) if (labels[i] !== 'O') pass.set(tokens[a + i].start, labels[i]);
+      }
+      stats.tagged = tally.tagged;
+      if (!all) this.resign(tally.changed, tally.changedTags, 1, stats);
     }
     const memo: DocMemo = { text, stats, pass };
     if (tokens.length <= this.limits.maxMemoTokens) {
       memo.tokens = tokens;
       memo.slots = slots;
+      memo.ranges = ranges;
+      memo.sents = sents;
+      memo.marks = marksOfSents;
+      memo.tally = tally;
+      memo.ids1 = ids1;
+      memo.labels1 = labels1;
+      // what tag() decoded for a sentence stays when the sentence, its signatures and its first-pass labels did
+      const out: (Int32Array | undefined)[] = (memo.out = new Array(nNew));
+      if (old?.out && !all) {
+        const t = this.m2 ? 1 : 0;
+        for (let k = 0; k < nNew; k++) {
+          const ko = prevOf(k);
+          if (ko >= 0 && (!labels1 || labels1[k] === old.labels1![ko]) && clean(k, ko, t)) out[k] = old.out[ko];
+        }
+      }
+      const sentAt = new Int32Array(tokens.length);
+      for (let k = 0; k < ranges.length; k++) if (ranges[k][1] > ranges[k][0]) sentAt[ranges[k][0]] = k + 1;
+      memo.sentAt = sentAt;
     }
     this.lastDoc = memo;
     return memo;
   }
 
+  private newSigGen(): void {
+    if (++this.sigGen >= 0x40000000) {
+      this.sigStamp.fill(0);
+      this.sigGen = 1;
+    }
+  }
+
+  /**
+   * After docFor updated the statistics: the signatures (index t: 0 without first-pass tags, 1 with them) of the word
+   * slots of the stems in `a` and `b` computed anew; a slot whose signature changed (or was not known) is marked dirty.
+   */
+  private resign(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined, t: number, stats: DocStats): void {
+    const gen = this.sigGen;
+    const g = this.dirtyGen;
+    const stamp = this.sigStamp;
+    const memo = this.sigVal;
+    const dirty = this.dirty;
+    const one = (bare: string) => {
+      const list = this.slotsOfBare.get(bare);
+      if (!list) return;
+      for (const slot of list) {
+        const j = 2 * slot + t;
+        const c = docSignatureCode(this.infos[slot], this.cfg, stats);
+        if (stamp[j] !== gen || memo[j] !== c) {
+          stamp[j] = gen;
+          memo[j] = c;
+          dirty[j] = g;
+        }
+      }
+    };
+    for (const bare of a) one(bare);
+    if (b) for (const bare of b) if (!a.has(bare)) one(bare);
+  }
+
+  /**
+   * Word slots of `tokens` (of `text`) given the previous document's: a token with the same offsets as the previous
+   * document's token at the same index (from the start) or at the same index from the end (offsets shifted by the
+   * length change) inside the characters the two texts share at their start or end is the same word, so it keeps
+   * its slot; the others are looked up.
+   */
+  private slotsAfter(tokens: readonly Token[], text: string, old: DocMemo): Int32Array {
+    const ot = old.tokens!;
+    const os = old.slots!;
+    const prev = old.text;
+    const m = Math.min(text.length, prev.length);
+    let pre = 0;
+    while (pre < m && text.charCodeAt(pre) === prev.charCodeAt(pre)) pre++;
+    let suf = 0;
+    while (suf < m - pre && text.charCodeAt(text.length - 1 - suf) === prev.charCodeAt(prev.length - 1 - suf)) suf++;
+    const dc = text.length - prev.length;
+    const dt = tokens.length - ot.length;
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      let s = -1;
+      if (t.end <= pre && i < ot.length && ot[i].start === t.start && ot[i].end === t.end) s = os[i];
+      else if (t.start >= text.length - suf && i - dt >= 0 && i - dt < ot.length && ot[i - dt].start === t.start - dc && ot[i - dt].end === t.end - dc) s = os[i - dt];
+      out[i] = s >= 0 ? s : this.word(t.text);
+    }
+    return out;
+  }
+
   /**
    * What the caches hold, with an estimate of their bytes: per cached word its float32 block, ids and ~200 bytes of
    * WordInfo, key and strings; per decoded sentence its key (3 UTF-16 units a token) and labels (4 bytes a token)
-   * plus ~100 bytes; the document memo's tokens (~80 bytes each).
+   * plus ~100 bytes; the document memo's tokens (~100 bytes each with their slots and sentences).
    */
   cacheStats(): ArabicCacheStats {
     const memo = this.lastDoc?.tokens?.length ?? 0;
-    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 84;
+    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 100;
     return { words: this.slotOf.size, sentences: this.sentCache.size, sentenceTokens: this.sentTokens, bytes };
   }
 
@@ -795,7 +1370,7 @@ export class ArabicTagger implements NerTagger {
    * Tokens and word slots of text[from, to): the memoized document tokens when no token of the document crosses
    * `from` or `to` (then they are exactly what tokenize(text, from, to) gives), else a fresh tokenization.
    */
-  private regionTokens(doc: DocMemo | undefined, text: string, from: number, to: number): { toks: Token[]; slots: Int32Array } {
+  private regionTokens(doc: DocMemo | undefined, text: string, from: number, to: number): { toks: Token[]; slots: Int32Array; first: number } {
     const all = doc?.tokens;
     if (all && doc.slots) {
       // first token starting at or after `from`, and at or after `to`
@@ -815,10 +1390,10 @@ export class ArabicTagger implements NerTagger {
       const ct = text.charCodeAt(to - 1);
       // tokenize reads a surrogate pair as one character: a region cut inside one is tokenized afresh
       const clean = !(cf >= 0xdc00 && cf <= 0xdfff) && !(ct >= 0xd800 && ct <= 0xdbff);
-      if (clean && (a === 0 || all[a - 1].end <= from) && (b === 0 || all[b - 1].end <= to)) return { toks: all.slice(a, b), slots: doc.slots.subarray(a, b) };
+      if (clean && (a === 0 || all[a - 1].end <= from) && (b === 0 || all[b - 1].end <= to)) return { toks: all.slice(a, b), slots: doc.slots.subarray(a, b), first: a };
     }
     const toks = tokenize(text, from, to);
-    return { toks, slots: this.slotsOf(toks) };
+    return { toks, slots: this.slotsOf(toks), first: -1 };
   }
 
   tag(text: string, from = 0, to = text.length): TaggedSpan[] {
@@ -828,21 +1403,27 @@ export class ArabicTagger implements NerTagger {
     const doc = this.docFor(text);
     if (!doc) this.evictIfFull();
     const stats = doc?.stats;
-    const { toks: tokens, slots } = this.regionTokens(doc, text, from, to);
+    const { toks: tokens, slots, first: t0 } = this.regionTokens(doc, text, from, to);
+    const sentAt = t0 >= 0 ? doc?.sentAt : undefined;
     const out: TaggedSpan[] = [];
     const two = this.m2 !== undefined;
     const m = this.m2 ?? this.m1;
     const passAt = doc?.pass;
     for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
       const ws = slots.subarray(a, b);
-      const infos = this.infosOf(ws);
-      const marks = this.marksOf(infos);
+      // the document's own sentence when this is one (the same tokens): its WordInfos and phrase marks as docFor made them
+      const k = sentAt && b > a ? sentAt[t0 + a] - 1 : -1;
+      const same = k >= 0 && doc!.ranges![k][1] === t0 + b;
+      const infos = same ? doc!.sents![k] : this.infosOf(ws);
+      const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
       let pass: string[] | undefined;
       if (passAt && this.cfg.stack) {
         pass = new Array(b - a);
         for (let i = a; i < b; i++) pass[i - a] = passAt.get(tokens[i].start) ?? 'O';
       }
-      const labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+      const kept = same ? doc!.out?.[k] : undefined;
+      const labels = kept ?? this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+      if (same && doc!.out && !kept) doc!.out[k] = labels;
       const names = labelsOf(labels, m.labels);
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
