@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { addPassTags, docSignatureCode, docStats, DocStatsTally, type DocStats, FULL_FEATURES, type WordInfo, wordInfo } from '../../server/src/core/ner/features-ar';
 import { ArabicLexicon, type ArabicGazetteerData, SPORT_WORDS } from '../../server/src/core/ner/lexicon-ar';
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
+import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
 
 // The tagger's document memo follows an edit (docFor: word slots, sentences, statistics as per-sentence sums,
@@ -87,7 +88,13 @@ describe('ner: Arabic tagger across edits', function () {
           sportsIn = 0;
         }
       } else if (x < 0.85) text = seed.slice(Math.floor(r() * 2000), 2000 + Math.floor(r() * 2000)); // another document
-      else text = text.slice(0, at) + words[Math.floor(r() * words.length)] + text.slice(at); // a word changed in place
+      else if (x < 0.9) text = text.slice(0, at) + words[Math.floor(r() * words.length)] + text.slice(at); // a word changed in place
+      else {
+        // at the very start or end: an emoji, a word of 13+ units, a tab or CRLF, a lone surrogate
+        const bits = ['😀', 'والاستراتيجيات', 'abcdefghijklmnopq', '\t', '\r\n', '\ud800', ' ', '،'];
+        const b = bits[Math.floor(r() * bits.length)];
+        text = r() < 0.5 ? b + text : text + b;
+      }
       const cut = Math.floor(r() * text.length);
       assert.deepEqual(memo.tag(text), plain.tag(text), `step ${step}`);
       assert.deepEqual(memo.tag(text, 0, cut), plain.tag(text, 0, cut), `step ${step}, region`);
@@ -96,6 +103,7 @@ describe('ner: Arabic tagger across edits', function () {
       // and docSignatureCode give
       type Inside = { lastDoc: { ids1: Int32Array[]; slots: Int32Array; stats: DocStats }; sigStamp: Int32Array; sigVal: Uint16Array; sigGen: number; infos: WordInfo[]; cfg: typeof FULL_FEATURES };
       const m = memo as unknown as Inside;
+      assert.deepEqual((m.lastDoc as unknown as { tokens: unknown }).tokens, tokenize(text), `step ${step}, tokens`);
       const fresh = new ArabicTagger(model, gaz);
       fresh.tag(text);
       assert.deepEqual(m.lastDoc.ids1.map((a) => [...a]), (fresh as unknown as Inside).lastDoc.ids1.map((a) => [...a]), `step ${step}, first pass`);

@@ -1092,8 +1092,8 @@ export class ArabicTagger implements NerTagger {
   /**
    * The document memo of `text`: document statistics over the whole text, the first pass over it (two-pass models),
    * and its tokens with their word slots (the entities step tags region by region: each region then reuses them).
-   * After an edit the work follows the edit where the result is the same: tokens outside the changed characters keep
-   * their word slots, sentences with the same tokens as in the previous document keep their WordInfos and phrase
+   * After an edit the work follows the edit where the result is the same: tokens outside the changed characters are
+   * the previous document's with their word slots (tokensAfter), sentences with the same tokens as in the previous document keep their WordInfos and phrase
    * marks, the statistics take back the previous document's changed sentences and add the new ones (DocStatsTally:
    * the same sums as docStats over the whole text), and the first-pass tags change only for sentences whose first-pass
    * labels changed.
@@ -1103,8 +1103,10 @@ export class ArabicTagger implements NerTagger {
     if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc;
     this.evictIfFull();
     const old = this.lastDoc?.tally ? this.lastDoc : undefined;
-    const tokens = tokenize(text);
-    const slots = old ? this.slotsAfter(tokens, text, old) : this.slotsOf(tokens);
+    let tokens: Token[];
+    let slots: Int32Array;
+    if (old) ({ tokens, slots } = this.tokensAfter(text, old));
+    else slots = this.slotsOf((tokens = tokenize(text)));
     const ranges = ArabicTagger.sentences(tokens, text);
     const nNew = ranges.length;
     // unchanged sentences: p at the start (same token ranges), q at the end (same ranges shifted by the token delta)
@@ -1264,12 +1266,14 @@ export class ArabicTagger implements NerTagger {
   }
 
   /**
-   * Word slots of `tokens` (of `text`) given the previous document's: a token with the same offsets as the previous
-   * document's token at the same index (from the start) or at the same index from the end (offsets shifted by the
-   * length change) inside the characters the two texts share at their start or end is the same word, so it keeps
-   * its slot; the others are looked up.
+   * Tokens of `text` and their word slots given the previous document's. tokenize reads a space without carrying
+   * anything across it, so with A the last space before the first changed character and B the first space after the
+   * last one (in both texts the characters before A, or after B, are the same), the tokens before A are the previous
+   * document's, those after B are the previous document's shifted by the length change, and only text[A, B) is
+   * tokenized (tokenize(text, A, B) gives there what tokenize(text) does). The kept tokens keep their word slots. A
+   * kept token of 13 or more UTF-16 units is sliced afresh from `text`, so the memo never holds an older text alive.
    */
-  private slotsAfter(tokens: readonly Token[], text: string, old: DocMemo): Int32Array {
+  private tokensAfter(text: string, old: DocMemo): { tokens: Token[]; slots: Int32Array } {
     const ot = old.tokens!;
     const os = old.slots!;
     const prev = old.text;
@@ -1278,17 +1282,51 @@ export class ArabicTagger implements NerTagger {
     while (pre < m && text.charCodeAt(pre) === prev.charCodeAt(pre)) pre++;
     let suf = 0;
     while (suf < m - pre && text.charCodeAt(text.length - 1 - suf) === prev.charCodeAt(prev.length - 1 - suf)) suf++;
+    const space = (c: number) => c === 32 || c === 10;
+    let A = pre - 1;
+    while (A >= 0 && !space(text.charCodeAt(A))) A--;
+    let B = text.length - suf;
+    while (B < text.length && !space(text.charCodeAt(B))) B++;
     const dc = text.length - prev.length;
-    const dt = tokens.length - ot.length;
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      let s = -1;
-      if (t.end <= pre && i < ot.length && ot[i].start === t.start && ot[i].end === t.end) s = os[i];
-      else if (t.start >= text.length - suf && i - dt >= 0 && i - dt < ot.length && ot[i - dt].start === t.start - dc && ot[i - dt].end === t.end - dc) s = os[i - dt];
-      out[i] = s >= 0 ? s : this.word(t.text);
+    // previous tokens ending at or before A, and starting after B (at B - dc in the previous text)
+    let ia = 0;
+    if (A >= 0) {
+      let hi = ot.length;
+      while (ia < hi) {
+        const mid = (ia + hi) >>> 1;
+        if (ot[mid].end <= A) ia = mid + 1;
+        else hi = mid;
+      }
     }
-    return out;
+    let ib = ot.length;
+    if (B < text.length) {
+      let lo = ia;
+      let hi = ot.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ot[mid].start <= B - dc) lo = mid + 1;
+        else hi = mid;
+      }
+      ib = lo;
+    }
+    const mid = tokenize(text, Math.max(A, 0), B < text.length ? B : text.length);
+    const n = ia + mid.length + ot.length - ib;
+    const tokens: Token[] = new Array(n);
+    const slots = new Int32Array(n);
+    const keep = (t: Token, d: number): Token => (t.text.length >= 13 ? { start: t.start + d, end: t.end + d, text: text.slice(t.start + d, t.end + d) } : d === 0 ? t : { start: t.start + d, end: t.end + d, text: t.text });
+    for (let i = 0; i < ia; i++) {
+      tokens[i] = keep(ot[i], 0);
+      slots[i] = os[i];
+    }
+    for (let i = 0; i < mid.length; i++) {
+      tokens[ia + i] = mid[i];
+      slots[ia + i] = this.word(mid[i].text);
+    }
+    for (let i = ib, o = ia + mid.length; i < ot.length; i++, o++) {
+      tokens[o] = keep(ot[i], dc);
+      slots[o] = os[i];
+    }
+    return { tokens, slots };
   }
 
   /**
@@ -1368,15 +1406,21 @@ export class ArabicTagger implements NerTagger {
       const k = sentAt && b > a ? sentAt[t0 + a] - 1 : -1;
       const same = k >= 0 && doc!.ranges![k][1] === t0 + b;
       const infos = same ? doc!.sents![k] : this.infosOf(ws);
-      const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
-      let pass: string[] | undefined;
-      if (passAt && this.cfg.stack) {
-        pass = new Array(b - a);
-        for (let i = a; i < b; i++) pass[i - a] = passAt.get(tokens[i].start) ?? 'O';
+      // what this sentence decoded to when docFor kept it from the previous document or tag() met it before
+      let labels = same ? doc!.out?.[k] : undefined;
+      if (!labels) {
+        const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
+        let pass: readonly string[] | undefined;
+        // the document's own sentence: its first-pass labels are the pass tags of its tokens
+        if (same && passAt && this.cfg.stack && doc!.labels1) pass = doc!.labels1[k];
+        else if (passAt && this.cfg.stack) {
+          const pa: string[] = new Array(b - a);
+          for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
+          pass = pa;
+        }
+        labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+        if (same && doc!.out) doc!.out[k] = labels;
       }
-      const kept = same ? doc!.out?.[k] : undefined;
-      const labels = kept ?? this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
-      if (same && doc!.out && !kept) doc!.out[k] = labels;
       const names = labelsOf(labels, m.labels);
       for (const sp of spansFromBio(names)) {
         const type = TYPE_OF[sp.type];
