@@ -137,6 +137,7 @@ export function trainArabicModel(docs: ArSentence[][], gaz: ArabicGazetteerData 
 }
 
 const TYPE_OF: Record<string, NerType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
+const TYPES: readonly NerType[] = ['person', 'location', 'organization', 'misc'];
 
 /** Longest token sequence decoded at once (longer sentences are cut; keeps memory flat on one-line archives). */
 const MAX_SENTENCE = 150;
@@ -455,6 +456,8 @@ export class ArabicTagger implements NerTagger {
   private nextUid = 1;
 
   private lastDoc?: DocMemo;
+  /** tag()'s entity spans of a decoded sentence as token indices: (first, last, index in TYPES) per span */
+  private shapes = new WeakMap<Int32Array, number[]>();
   /** Decoded sentences (see decodeCached). */
   private sentCache = new Map<string, Int32Array>();
   private sentTokens = 0;
@@ -1278,9 +1281,12 @@ export class ArabicTagger implements NerTagger {
     const os = old.slots!;
     const prev = old.text;
     const m = Math.min(text.length, prev.length);
+    // shared start and end: in blocks of 512 units (native string comparison), then unit by unit
     let pre = 0;
+    while (pre + 512 <= m && text.substr(pre, 512) === prev.substr(pre, 512)) pre += 512;
     while (pre < m && text.charCodeAt(pre) === prev.charCodeAt(pre)) pre++;
     let suf = 0;
+    while (suf + 512 <= m - pre && text.substr(text.length - suf - 512, 512) === prev.substr(prev.length - suf - 512, 512)) suf += 512;
     while (suf < m - pre && text.charCodeAt(text.length - 1 - suf) === prev.charCodeAt(prev.length - 1 - suf)) suf++;
     const space = (c: number) => c === 32 || c === 10;
     let A = pre - 1;
@@ -1421,20 +1427,30 @@ export class ArabicTagger implements NerTagger {
         labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
         if (same && doc!.out) doc!.out[k] = labels;
       }
-      const names = labelsOf(labels, m.labels);
-      for (const sp of spansFromBio(names)) {
-        const type = TYPE_OF[sp.type];
-        if (!type) continue;
-        // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
-        if (sp.end - sp.start === 1 && type !== 'misc' && infos[sp.start].nisba) continue;
-        const first = tokens[a + sp.start];
-        const start = first.start + this.cliticStart(first.text, infos[sp.start], stats);
-        // never end on punctuation
-        let e = sp.end - 1;
-        while (e > sp.start && infos[e].nonWord && !/\d/.test(infos[e].n)) e--;
-        const end = tokens[a + e].end;
+      // The spans as token indices depend only on the decoded labels and the words (a decoded array stands for one
+      // sequence of words: its cache key holds their never-reused ids), so they are kept per decoded array.
+      let shape = this.shapes.get(labels);
+      if (!shape) {
+        shape = [];
+        for (const sp of spansFromBio(labelsOf(labels, m.labels))) {
+          const type = TYPE_OF[sp.type];
+          if (!type) continue;
+          // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
+          if (sp.end - sp.start === 1 && type !== 'misc' && infos[sp.start].nisba) continue;
+          // never end on punctuation
+          let e = sp.end - 1;
+          while (e > sp.start && infos[e].nonWord && !/\d/.test(infos[e].n)) e--;
+          shape.push(sp.start, e, TYPES.indexOf(type));
+        }
+        this.shapes.set(labels, shape);
+      }
+      for (let x = 0; x < shape.length; x += 3) {
+        const s0 = shape[x];
+        const first = tokens[a + s0];
+        const start = first.start + this.cliticStart(first.text, infos[s0], stats);
+        const end = tokens[a + shape[x + 1]].end;
         if (end <= start) continue;
-        out.push({ start, end, type, text: text.slice(start, end) });
+        out.push({ start, end, type: TYPES[shape[x + 2]], text: text.slice(start, end) });
       }
     }
     return out;
