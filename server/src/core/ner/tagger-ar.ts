@@ -456,6 +456,12 @@ export class ArabicTagger implements NerTagger {
   private nextUid = 1;
 
   private lastDoc?: DocMemo;
+  /**
+   * tag()'s cliticStart per word slot for the current document statistics: cliticStart reads the statistics only as
+   * whether a word occurs 0, 1 or 2+ times (stats.words), so docFor empties this only for new statistics or when an
+   * edit moved a word between those.
+   */
+  private cliticMemo = new Map<number, number>();
   /** tag()'s entity spans of a decoded sentence as token indices: (first, last, index in TYPES) per span */
   private shapes = new WeakMap<Int32Array, number[]>();
   /** Decoded sentences (see decodeCached). */
@@ -1135,6 +1141,7 @@ export class ArabicTagger implements NerTagger {
         tally = old.tally!;
         tally.changed.clear();
         tally.changedTags.clear();
+        tally.wordClassChanges = 0;
         for (let k = p; k < nOld - q; k++) tally.add(old.sents![k], -1);
         for (let k = 0; k < p; k++) {
           sents[k] = old.sents![k];
@@ -1156,6 +1163,7 @@ export class ArabicTagger implements NerTagger {
       tally.add(sents[k], 1);
     }
     const stats = tally.stats();
+    if (fresh || tally.wordClassChanges > 0) this.cliticMemo.clear();
     // Signatures: new statistics (or a sports flag that flipped: every signature) start a new generation; else the
     // slots of the stems the update touched get theirs recomputed, and those that changed are marked dirty.
     const all = fresh || (stats.sport === true) !== (old!.stats!.sport === true);
@@ -1447,7 +1455,12 @@ export class ArabicTagger implements NerTagger {
       for (let x = 0; x < shape.length; x += 3) {
         const s0 = shape[x];
         const first = tokens[a + s0];
-        const start = first.start + this.cliticStart(first.text, infos[s0], stats);
+        let cs = doc ? this.cliticMemo.get(slots[a + s0]) : undefined;
+        if (cs === undefined) {
+          cs = this.cliticStart(first.text, infos[s0], stats);
+          if (doc) this.cliticMemo.set(slots[a + s0], cs);
+        }
+        const start = first.start + cs;
         const end = tokens[a + shape[x + 1]].end;
         if (end <= start) continue;
         out.push({ start, end, type: TYPES[shape[x + 2]], text: text.slice(start, end) });
