@@ -119,6 +119,13 @@ describe('ner: Arabic tagger across edits', function () {
       const cut = Math.floor(r() * text.length);
       assert.deepEqual(memo.tag(text), plain.tag(text), `step ${step}`);
       assert.deepEqual(memo.tag(text, 0, cut), plain.tag(text, 0, cut), `step ${step}, region`);
+      // regions starting where a sentence (a line, or after a full stop) starts, ending anywhere
+      const line = text.indexOf('\n', Math.floor(r() * text.length)) + 1;
+      const stop = text.indexOf('. ', Math.floor(r() * text.length)) + 2;
+      for (const from of [line, stop]) {
+        const to = from + Math.floor(r() * (text.length - from + 1));
+        if (from > 0) assert.deepEqual(memo.tag(text, from, to), plain.tag(text, from, to), `step ${step}, region [${from}, ${to})`);
+      }
       assert.deepEqual(memo.tag(text), plain.tag(text), `step ${step}, again`);
       // inside: the first pass and every signature the memo holds for the document's words are what a fresh tagger
       // and docSignatureCode give

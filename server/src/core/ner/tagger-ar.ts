@@ -297,7 +297,7 @@ interface Stage {
 interface DocMemo {
   text: string;
   stats: DocStats | undefined;
-  /** token start -> first-pass label (only with cfg.stack) */
+  /** token start -> first-pass label (only with cfg.stack; with the tokens of a two-pass model made on demand, passOf) */
   pass?: Map<number, string>;
   tokens?: Token[];
   /** word-cache slot of each token (valid until the word cache is emptied, which also drops this memo) */
@@ -1183,7 +1183,9 @@ export class ArabicTagger implements NerTagger {
     };
     const nOld = old?.ranges?.length ?? 0;
     const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
-    const pass = this.cfg.stack ? new Map<number, string>() : undefined;
+    // the pass tags by token start: made here only when the memo keeps no tokens (else passOf makes them on demand)
+    const keep = tokens.length <= this.limits.maxMemoTokens;
+    const pass = this.cfg.stack && !(keep && this.m2) ? new Map<number, string>() : undefined;
     let ids1: Int32Array[] | undefined;
     let labels1: string[][] | undefined;
     if (this.m2) {
@@ -1216,7 +1218,7 @@ export class ArabicTagger implements NerTagger {
       if (!all) this.resign(tally.changed, tally.changedTags, 1, stats);
     }
     const memo: DocMemo = { text, stats, pass };
-    if (tokens.length <= this.limits.maxMemoTokens) {
+    if (keep) {
       memo.tokens = tokens;
       memo.slots = slots;
       memo.ranges = ranges;
@@ -1401,6 +1403,40 @@ export class ArabicTagger implements NerTagger {
     return { toks, slots: this.slotsOf(toks), first: -1 };
   }
 
+  /** The document's pass tags by token start (first-pass labels other than 'O'), made on first need. */
+  private passOf(doc: DocMemo): Map<number, string> {
+    if (doc.pass) return doc.pass;
+    const pass = new Map<number, string>();
+    const { ranges, labels1, tokens } = doc;
+    for (let k = 0; k < ranges!.length; k++) {
+      const l = labels1![k];
+      const a = ranges![k][0];
+      for (let i = 0; i < l.length; i++) if (l[i] !== 'O') pass.set(tokens![a + i].start, l[i]);
+    }
+    return (doc.pass = pass);
+  }
+
+  /**
+   * Sentences of the region tokens (from regionTokens): when the region starts where a sentence of the document
+   * does, the document's sentences that end inside it and the rest (sentenceRanges decides a cut from the tokens up
+   * to the next one, so a scan of the region cuts where the scan of the document does, up to the region's end);
+   * else sentenceRanges over the region.
+   */
+  private regionSentences(doc: DocMemo | undefined, t0: number, tokens: readonly Token[], text: string): [number, number][] {
+    const at = doc?.sentAt;
+    if (t0 < 0 || !at || tokens.length === 0 || at[t0] === 0) return ArabicTagger.sentences(tokens, text);
+    const R = doc!.ranges!;
+    const t1 = t0 + tokens.length;
+    const out: [number, number][] = [];
+    let s = t0;
+    for (let k = at[t0] - 1; k < R.length && R[k][1] <= t1; k++) {
+      out.push([R[k][0] - t0, R[k][1] - t0]);
+      s = R[k][1];
+    }
+    if (s < t1) out.push([s - t0, t1 - t0]);
+    return out;
+  }
+
   tag(text: string, from = 0, to = text.length): TaggedSpan[] {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
@@ -1413,8 +1449,8 @@ export class ArabicTagger implements NerTagger {
     const out: TaggedSpan[] = [];
     const two = this.m2 !== undefined;
     const m = this.m2 ?? this.m1;
-    const passAt = doc?.pass;
-    for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
+    const hasPass = doc !== undefined && this.cfg.stack === true;
+    for (const [a, b] of this.regionSentences(doc, t0, tokens, text)) {
       const ws = slots.subarray(a, b);
       // the document's own sentence when this is one (the same tokens): its WordInfos and phrase marks as docFor made them
       const k = sentAt && b > a ? sentAt[t0 + a] - 1 : -1;
@@ -1426,8 +1462,9 @@ export class ArabicTagger implements NerTagger {
         const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
         let pass: readonly string[] | undefined;
         // the document's own sentence: its first-pass labels are the pass tags of its tokens
-        if (same && passAt && this.cfg.stack && doc!.labels1) pass = doc!.labels1[k];
-        else if (passAt && this.cfg.stack) {
+        if (same && hasPass && doc!.labels1) pass = doc!.labels1[k];
+        else if (hasPass) {
+          const passAt = this.passOf(doc!);
           const pa: string[] = new Array(b - a);
           for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
           pass = pa;
