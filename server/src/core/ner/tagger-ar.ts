@@ -11,7 +11,10 @@
  * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
  * context rows per stage) without building its feature strings (sumWord hashes the pieces of the word straight into
  * the base table; FAST_PREFIXES); the sentence- and document-dependent features are interned codes; the document is
- * tokenized once for all its regions; decoded sentences are cached.
+ * tokenized once for all its regions; decoded sentences are cached. After an edit of the same document (docFor,
+ * tokensAfter) the document work follows the edit: only the edited stretch is tokenized, the statistics take back
+ * and add the changed sentences (DocStatsTally), signatures are recomputed for the touched stems only, and unchanged
+ * sentences whose signatures and first-pass labels stayed keep their decoded labels and spans.
  * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
  * `sentenceFeatures` (scripts/golden-ner.ts).
  */
@@ -1102,10 +1105,13 @@ export class ArabicTagger implements NerTagger {
    * The document memo of `text`: document statistics over the whole text, the first pass over it (two-pass models),
    * and its tokens with their word slots (the entities step tags region by region: each region then reuses them).
    * After an edit the work follows the edit where the result is the same: tokens outside the changed characters are
-   * the previous document's with their word slots (tokensAfter), sentences with the same tokens as in the previous document keep their WordInfos and phrase
-   * marks, the statistics take back the previous document's changed sentences and add the new ones (DocStatsTally:
-   * the same sums as docStats over the whole text), and the first-pass tags change only for sentences whose first-pass
-   * labels changed.
+   * the previous document's with their word slots (tokensAfter); sentences with the same tokens as in the previous
+   * document (a run at the start and one at the end) keep their WordInfos and phrase marks; the statistics take back
+   * the previous document's changed sentences and add the new ones (DocStatsTally: the same sums as docStats over
+   * the whole text); the signatures of the touched stems' word slots are recomputed (resign) and those that changed
+   * mark their slots dirty; an unchanged sentence without a dirty slot keeps its first-pass ids (no decode-cache key)
+   * and, with unchanged first-pass labels, tag()'s decoded labels; the first-pass tags change only for sentences whose
+   * first-pass ids changed. A much changed text (old and new changed sentences more than half the new count) starts afresh.
    */
   private docFor(text: string): DocMemo | undefined {
     if (!this.cfg.document && !this.m2) return undefined;
