@@ -74,6 +74,26 @@ describe('ner: Arabic tagger across edits', function () {
     for (const x of [a, b, a, b]) assert.deepEqual(memo.tag(x), plain.tag(x));
   });
 
+  it('sentences after an edit of a long text cut only at the 150-token limit are those of a fresh scan', () => {
+    // no full stop or line break: every cut is the length limit, so a window of the scan ending at the limit must not
+    // be taken for a cut the previous text had (sentencesAfter)
+    const words = seed.split(/[\s.،؛:!؟"()«»]+/).filter((w) => /^[\u0621-\u064a]+$/.test(w));
+    let text = Array.from({ length: 1400 }, (_, i) => words[i % words.length]).join(' ');
+    const memo = new ArabicTagger(model, gaz);
+    const ranges = (t: ArabicTagger) => (t as unknown as { lastDoc: { ranges: [number, number][] } }).lastDoc.ranges;
+    const r = rng(5);
+    memo.tag(text);
+    for (let step = 0; step < 12; step++) {
+      // at the start of token 149 (+150k): the scan window then ends on a limit cut where the previous text had one
+      const at = step % 4 === 0 ? tokenize(text)[149 + 150 * (step / 4)].start : step < 4 ? 0 : Math.floor(r() * text.length);
+      const add = step % 3 === 2 ? ' ' + words.slice(0, 40).join(' ') + '. ' : ' ' + words[step];
+      text = text.slice(0, at) + add + ' ' + text.slice(at);
+      const fresh = new ArabicTagger(model, gaz);
+      assert.deepEqual(memo.tag(text), fresh.tag(text), `step ${step}`);
+      assert.deepEqual(ranges(memo), ranges(fresh), `step ${step}, sentences`);
+    }
+  });
+
   it('random edits (words typed and deleted, sentences split and joined, a sports topic coming and going) tag as a fresh tagger', () => {
     const words = seed.split(/\s+/).filter(Boolean);
     const sport = [...SPORT_WORDS];
@@ -134,6 +154,8 @@ describe('ner: Arabic tagger across edits', function () {
       assert.deepEqual((m.lastDoc as unknown as { tokens: unknown }).tokens, tokenize(text), `step ${step}, tokens`);
       const fresh = new ArabicTagger(model, gaz);
       fresh.tag(text);
+      const ranges = (t: unknown) => (t as { lastDoc: { ranges: [number, number][] } }).lastDoc.ranges;
+      assert.deepEqual(ranges(memo), ranges(fresh), `step ${step}, sentences`);
       assert.deepEqual(m.lastDoc.ids1.map((a) => [...a]), (fresh as unknown as Inside).lastDoc.ids1.map((a) => [...a]), `step ${step}, first pass`);
       const st = m.lastDoc.stats;
       const st0 = { ...st, tagged: undefined };

@@ -1077,6 +1077,40 @@ export class ArabicTagger implements NerTagger {
     return m.decodeScores(em, n);
   }
 
+  /**
+   * `sentences` of the tokens from tokensAfter (the previous document's first `ia` tokens, `nm` new ones, then the
+   * previous document's last tokens), from the previous document's sentences: sentenceRanges decides a cut after
+   * token i from the tokens up to the first one that is not a closing quote after it, the text between them and the
+   * tokens since the last cut, so the previous sentences ending before token ia - 1 stay; from there a scan of a
+   * window of the tokens gives the cuts it decides inside the window, until one falls in the kept end on a cut the
+   * previous document had at the same place (from there on everything it reads is the same, so the previous
+   * sentences follow, shifted). When no such cut comes within the window, the whole text is scanned.
+   */
+  private static sentencesAfter(tokens: readonly Token[], text: string, old: DocMemo, ia: number, nm: number): [number, number][] {
+    const or = old.ranges!;
+    const at = old.sentAt!;
+    const n = tokens.length;
+    const d = n - old.tokens!.length;
+    const out: [number, number][] = [];
+    let k = 0;
+    while (k < or.length && or[k][1] < ia) out.push(or[k++]);
+    const s0 = k > 0 ? or[k - 1][1] : 0;
+    const x = Math.min(n, ia + nm + 4 * MAX_SENTENCE);
+    const win = sentenceRanges(tokens.slice(s0, x), MAX_SENTENCE, text);
+    for (const [a, b] of win) {
+      const e = s0 + b;
+      // cuts decided inside the window only (the scan looked at the token after e, which must be in it)
+      if (e >= x && x < n) break;
+      out.push([s0 + a, e]);
+      if (e === n) return out;
+      if (e >= ia + nm && e - d < at.length && at[e - d] > 0) {
+        for (let j = at[e - d] - 1; j < or.length; j++) out.push(d === 0 ? or[j] : [or[j][0] + d, or[j][1] + d]);
+        return out;
+      }
+    }
+    return ArabicTagger.sentences(tokens, text);
+  }
+
   /** Sentences (token index ranges): cut at . ! ? ؟ ؛ (closing quotes kept), line breaks and MAX_SENTENCE tokens. */
   private static sentences(tokens: readonly Token[], text: string): [number, number][] {
     return sentenceRanges(tokens, MAX_SENTENCE, text);
@@ -1120,9 +1154,16 @@ export class ArabicTagger implements NerTagger {
     const old = this.lastDoc?.tally ? this.lastDoc : undefined;
     let tokens: Token[];
     let slots: Int32Array;
-    if (old) ({ tokens, slots } = this.tokensAfter(text, old));
-    else slots = this.slotsOf((tokens = tokenize(text)));
-    const ranges = ArabicTagger.sentences(tokens, text);
+    let ranges: [number, number][];
+    if (old) {
+      const t = this.tokensAfter(text, old);
+      tokens = t.tokens;
+      slots = t.slots;
+      ranges = ArabicTagger.sentencesAfter(tokens, text, old, t.ia, t.nm);
+    } else {
+      slots = this.slotsOf((tokens = tokenize(text)));
+      ranges = ArabicTagger.sentences(tokens, text);
+    }
     const nNew = ranges.length;
     // unchanged sentences: p at the start (same token ranges), q at the end (same ranges shifted by the token delta)
     let p = 0;
@@ -1292,7 +1333,7 @@ export class ArabicTagger implements NerTagger {
    * tokenized (tokenize(text, A, B) gives there what tokenize(text) does). The kept tokens keep their word slots. A
    * kept token of 13 or more UTF-16 units is sliced afresh from `text`, so the memo never holds an older text alive.
    */
-  private tokensAfter(text: string, old: DocMemo): { tokens: Token[]; slots: Int32Array } {
+  private tokensAfter(text: string, old: DocMemo): { tokens: Token[]; slots: Int32Array; ia: number; nm: number } {
     const ot = old.tokens!;
     const os = old.slots!;
     const prev = old.text;
@@ -1348,7 +1389,7 @@ export class ArabicTagger implements NerTagger {
       tokens[o] = keep(ot[i], dc);
       slots[o] = os[i];
     }
-    return { tokens, slots };
+    return { tokens, slots, ia, nm: mid.length };
   }
 
   /**
