@@ -67,7 +67,10 @@ function lowerPriority(): void {
  * The cache bounds of a workspace-scan worker: it sees each article once, so the linker's word-form table and the
  * names memos, sized for the editor (which sees the same words again), are mostly words that will not come back.
  * Smaller bounds save memory for little CPU (3,000 archive-like articles, one worker's share: live heap 122 -> 116 MB,
- * the same CPU within noise; word forms found 93% -> 71% of the time, word readings 95% -> 95%).
+ * the same CPU within noise; word forms found 93% -> 78% of the time, word readings 95% either way). On the full
+ * archive bench (two workers) the largest live memory went 133-137 -> 128-133 MB but the process's peak RSS did not
+ * move (535-545 MB either way, A/B in the same conditions): a worker's V8 heap grows toward its bound (indexer.ts)
+ * whatever its live size, so these bounds alone do not lower the peak.
  */
 export function scanWorkerBudgets(): void {
   setWordFormBudget(16000);
