@@ -165,15 +165,39 @@ function classifyGap(text: string, from: number, to: number, prev: Token | undef
 // The word forms seen so far: an open-addressing table over the characters of the text (a word is hashed and compared
 // where it stands; a string is cut only for a form not seen before). One array holds each slot's hash (0 = empty),
 // spelling and form side by side, so that a probe reads one place and the spelling and form are fetched together;
-// at most MAX_FORMS forms in 2^17 slots (a short probe even for a new word). Bounded: emptied when full (tokens keep
-// their forms; the next words make new ones).
-const SLOTS = 1 << 17;
-const MAX_FORMS = 40000;
+// at most `maxForms` forms in at least 3 x as many slots (a short probe even for a new word). Bounded: when full, the
+// table starts over with the forms found again since they were made or last kept, at most half the budget (tokens
+// keep their forms; the next words make new ones). The default budget (40000 forms in 2^17 slots) suits
+// the editor, which sees the same words again; a workspace-scan worker, which sees each article once, sets a smaller
+// one (`setWordFormBudget`).
+const DEFAULT_MAX_FORMS = 40000;
+let maxForms = DEFAULT_MAX_FORMS;
+let slots = slotsFor(maxForms);
 let formTable: Array<number | string | WordForm> = emptyTable();
+/** Per slot: 1 when its form was found again since it was made or last kept (see `keepReused`). */
+let formReused = new Uint8Array(slots);
 let formCount = 0;
 
+function slotsFor(forms: number): number {
+  let n = 1 << 10;
+  while (n < 3 * forms) n *= 2;
+  return n;
+}
+
+/**
+ * Keep at most `forms` word forms (default 40000) before the table is emptied; the table starts over empty.
+ * For a process whose text is mostly new (a workspace scan), where a smaller table costs few hits and saves memory.
+ */
+export function setWordFormBudget(forms: number = DEFAULT_MAX_FORMS): void {
+  maxForms = Math.max(1, Math.floor(forms));
+  slots = slotsFor(maxForms);
+  formTable = emptyTable();
+  formReused = new Uint8Array(slots);
+  formCount = 0;
+}
+
 function emptyTable(): Array<number | string | WordForm> {
-  const t = new Array<number | string | WordForm>(3 * SLOTS);
+  const t = new Array<number | string | WordForm>(3 * slots);
   for (let i = 0; i < t.length; i += 3) {
     t[i] = 0;
     t[i + 1] = '';
@@ -188,14 +212,16 @@ export function formAt(text: string, s: number, e: number): WordForm {
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h = (h ^ (h >>> 15)) | 1;
   const table = formTable;
-  let slot = (h & (SLOTS - 1)) * 3;
+  let slot = (h & (slots - 1)) * 3;
   for (let x = table[slot]; x !== 0; x = table[slot]) {
-    if (x === h && sameWord(table[slot + 1] as string, text, s, e)) return table[slot + 2] as WordForm;
-    slot = slot + 3 === 3 * SLOTS ? 0 : slot + 3;
+    if (x === h && sameWord(table[slot + 1] as string, text, s, e)) {
+      formReused[slot / 3] = 1;
+      return table[slot + 2] as WordForm;
+    }
+    slot = slot + 3 === 3 * slots ? 0 : slot + 3;
   }
-  if (formCount >= MAX_FORMS) {
-    formTable = emptyTable();
-    formCount = 0;
+  if (formCount >= maxForms) {
+    keepReused();
     return formAt(text, s, e);
   }
   const f = makeForm(text.slice(s, e));
@@ -204,6 +230,30 @@ export function formAt(text: string, s: number, e: number): WordForm {
   table[slot + 2] = f;
   formCount++;
   return f;
+}
+
+/**
+ * The table is full: start a new one with the forms found again since they were made or last kept (the words that
+ * come back: most of the text's words), at most half the budget, and forget the others.
+ */
+function keepReused(): void {
+  const old = formTable;
+  const reused = formReused;
+  formTable = emptyTable();
+  formReused = new Uint8Array(slots);
+  formCount = 0;
+  const cap = maxForms >> 1;
+  const mask = slots - 1;
+  for (let i = 0; i < reused.length && formCount < cap; i++) {
+    if (!reused[i]) continue;
+    const h = old[3 * i] as number;
+    let slot = (h & mask) * 3;
+    while (formTable[slot] !== 0) slot = slot + 3 === 3 * slots ? 0 : slot + 3;
+    formTable[slot] = h;
+    formTable[slot + 1] = old[3 * i + 1];
+    formTable[slot + 2] = old[3 * i + 2];
+    formCount++;
+  }
 }
 
 function sameWord(raw: string, text: string, s: number, e: number): boolean {

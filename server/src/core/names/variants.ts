@@ -83,7 +83,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let v = memo.get(k);
     if (v === undefined) {
-      if (memo.size >= 50000) memo.clear();
+      if (memo.size >= budget.pairs) memo.clear();
       v = tokenVariant(a, b, lang, opts) !== null;
       memo.set(k, v);
     }
@@ -357,7 +357,7 @@ function letterParts(text: string, lang: Language): ReadonlyArray<{ text: string
   let r = memo.get(text);
   if (!r) {
     r = nameParts(text, lang).filter((p) => /\p{L}/u.test(p.text));
-    if (memo.size >= 50000) memo.clear();
+    if (memo.size >= budget.parts) memo.clear();
     memo.set(text, r);
   }
   return r;
@@ -382,7 +382,7 @@ function partShape(text: string, lang: Language): { shape: 'foreign' | 'plain'; 
       r = { shape, key: bucketKey(text, lang) };
     }
   } else if (/^\p{Lu}/u.test(text)) r = { shape, key: bucketKey(text, lang) };
-  if (memo.size >= 50000) memo.clear();
+  if (memo.size >= budget.shapes) memo.clear();
   memo.set(text, r);
   return r ?? undefined;
 }
@@ -391,6 +391,40 @@ const shapeMemo: Record<Language, Map<string, { shape: 'foreign' | 'plain'; key:
 
 /** tokenVariant(a, b) !== null for two spellings (default options), across analyses (bounded). */
 const pairMemo: Record<Language, Map<string, boolean>> = { ar: new Map(), en: new Map() };
+
+/**
+ * The bounds of this module's memos (entries; a memo is emptied when it reaches its bound). The defaults suit the
+ * editor, which analyzes the same words again; a workspace-scan worker, which sees each article once, sets smaller
+ * ones (`setNameMemoBudget`).
+ */
+export interface NameMemoBudget {
+  /** Words -> their readings (wordReadings). */
+  readings: number;
+  /** Mention texts -> their letter parts (letterParts). */
+  parts: number;
+  /** Name parts -> shape (foreign / plain). */
+  shapes: number;
+  /** Pairs of spellings -> variant or not (spellingGroups). */
+  pairs: number;
+  /** Index spellings with a transliteration memo, and the answers each keeps (transliterationMemo). */
+  spellings: number;
+  answers: number;
+}
+
+const DEFAULT_BUDGET: NameMemoBudget = { readings: 100000, parts: 50000, shapes: 50000, pairs: 50000, spellings: 20000, answers: 2000 };
+let budget: NameMemoBudget = DEFAULT_BUDGET;
+
+/** Set the memo bounds (the missing ones to their defaults; no argument: all defaults); every memo starts over empty. */
+export function setNameMemoBudget(b: Partial<NameMemoBudget> = {}): void {
+  budget = { ...DEFAULT_BUDGET, ...b };
+  for (const lang of ['ar', 'en'] as Language[]) {
+    readingsMemo[lang].clear();
+    partsMemo[lang].clear();
+    shapeMemo[lang].clear();
+    pairMemo[lang].clear();
+    transliterationMemos[lang].clear();
+  }
+}
 
 /**
  * The candidate words of each line of a text (see candidateWord), remembered by the line's text, for re-analysis
@@ -477,7 +511,8 @@ interface LineWords {
 
 /**
  * The answers of scanText's variant test for one index spelling (and shape), kept across analyses: they depend on
- * the two spellings only. Bounded: at most 20000 spellings, each with at most 2000 answers. Options other than the
+ * the two spellings only. Bounded: at most `budget.spellings` spellings (default 20000), each with at most
+ * `budget.answers` answers (default 2000). Options other than the
  * default ones (a caller's MatchOptions) are not remembered across analyses.
  */
 const transliterationMemos: Record<Language, Map<string, Map<string, boolean>>> = { ar: new Map(), en: new Map() };
@@ -487,8 +522,8 @@ function transliterationMemo(lang: Language, text: string, shape: 'foreign' | 'p
   const all = transliterationMemos[lang];
   const k = shape === 'plain' ? '\u0001' + text : text;
   let m = all.get(k);
-  if (!m || m.size >= 2000) {
-    if (all.size >= 20000) all.clear();
+  if (!m || m.size >= budget.answers) {
+    if (all.size >= budget.spellings) all.clear();
     m = new Map();
     all.set(k, m);
   }
@@ -542,7 +577,7 @@ function wordReadings(w: string, lang: Language): WordReadings {
     tests.push({ cand, delta, key: bucketKey(cand, lang) });
   }
   r = { stamp: 0, hits: [], all: readings.map(([x]) => x), tests };
-  if (memo.size >= 100000) memo.clear();
+  if (memo.size >= budget.readings) memo.clear();
   memo.set(w, r);
   return r;
 }

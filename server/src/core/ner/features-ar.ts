@@ -406,12 +406,15 @@ export class DocStatsTally {
   readonly changed = new Set<string>();
   /** bare stems whose first-pass tag counts an addTags touched (cleared by the caller) */
   readonly changedTags = new Set<string>();
+  /** adds since the caller last cleared it that moved a word's `words` count between 0, 1 and 2 or more */
+  wordClassChanges = 0;
 
   add(s: readonly WordInfo[], sign: 1 | -1): void {
     const bump = (m: Map<string, number>, k: string) => {
       const v = (m.get(k) ?? 0) + sign;
       if (v === 0) m.delete(k);
       else m.set(k, v);
+      return v;
     };
     for (let i = 0; i < s.length; i++) {
       const w = s[i];
@@ -420,7 +423,9 @@ export class DocStatsTally {
       if (w.sport) this.nSport += sign;
       this.changed.add(w.bare);
       bump(this.count, w.bare);
-      bump(this.words, w.n);
+      const v = bump(this.words, w.n);
+      // 0, 1, 2 or more: v - sign and v on either side of 1 or of 2
+      if (v <= 2 && v - sign <= 2) this.wordClassChanges++;
       if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) bump(this.afterTitle, w.bare);
       if (i > 0 && s[i - 1].orgHead && !w.orgHead) bump(this.afterOrg, w.bare);
       if (i > 0 && s[i - 1].locHead && !w.locHead) bump(this.afterLoc, w.bare);

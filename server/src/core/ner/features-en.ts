@@ -61,7 +61,8 @@ const enum Kind {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Absent on a leaf (most nodes: one empty Map each would be ~40% of the lexicon's memory). */
+  next?: Map<string, TrieNode>;
   kinds: string;
 }
 
@@ -92,7 +93,7 @@ export class EnglishLexicon {
 
   /** Whether `w` is an acronym the gazetteer lists as written (UN, NATO, WHO). */
   isAcronym(w: string): boolean {
-    return this.root.next.has('=' + w);
+    return this.root.next!.has('=' + w);
   }
 
   private add(name: string, kind: string): void {
@@ -103,9 +104,10 @@ export class EnglishLexicon {
     let node = this.root;
     for (const p of parts) {
       const key = acronym ? '=' + p : p.toLowerCase();
+      node.next ??= new Map();
       let nx = node.next.get(key);
       if (!nx) {
-        nx = { next: new Map(), kinds: '' };
+        nx = { next: undefined, kinds: '' };
         node.next.set(key, nx);
       }
       node = nx;
@@ -150,7 +152,9 @@ export class EnglishLexicon {
       let best = -1;
       let bestKinds = '';
       for (let j = i; j < n && node; j++) {
-        const nx: TrieNode | undefined = node.next.get(eq[j]) ?? node.next.get(low[j]);
+        const next: Map<string, TrieNode> | undefined = node.next;
+        if (next === undefined) break;
+        const nx: TrieNode | undefined = next.get(eq[j]) ?? next.get(low[j]);
         if (!nx) break;
         node = nx;
         if (node.kinds && (caps[j] || j > i)) {

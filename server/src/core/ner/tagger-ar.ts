@@ -11,7 +11,10 @@
  * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
  * context rows per stage) without building its feature strings (sumWord hashes the pieces of the word straight into
  * the base table; FAST_PREFIXES); the sentence- and document-dependent features are interned codes; the document is
- * tokenized once for all its regions; decoded sentences are cached.
+ * tokenized once for all its regions; decoded sentences are cached. After an edit of the same document (docFor,
+ * tokensAfter) the document work follows the edit: only the edited stretch is tokenized, the statistics take back
+ * and add the changed sentences (DocStatsTally), signatures are recomputed for the touched stems only, and unchanged
+ * sentences whose signatures and first-pass labels stayed keep their decoded labels and spans.
  * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
  * `sentenceFeatures` (scripts/golden-ner.ts).
  */
@@ -184,6 +187,7 @@ function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined,
 }
 
 const TYPE_OF: Record<string, NerType> = { PER: 'person', LOC: 'location', ORG: 'organization', MISC: 'misc' };
+const TYPES: readonly NerType[] = ['person', 'location', 'organization', 'misc'];
 
 /** Longest token sequence decoded at once (longer sentences are cut; keeps memory flat on one-line archives). */
 const MAX_SENTENCE = 150;
@@ -343,7 +347,7 @@ interface Stage {
 interface DocMemo {
   text: string;
   stats: DocStats | undefined;
-  /** token start -> first-pass label (only with cfg.stack) */
+  /** token start -> first-pass label (only with cfg.stack; with the tokens of a two-pass model made on demand, passOf) */
   pass?: Map<number, string>;
   tokens?: Token[];
   /** word-cache slot of each token (valid until the word cache is emptied, which also drops this memo) */
@@ -502,6 +506,14 @@ export class ArabicTagger implements NerTagger {
   private nextUid = 1;
 
   private lastDoc?: DocMemo;
+  /**
+   * tag()'s cliticStart per word slot for the current document statistics: cliticStart reads the statistics only as
+   * whether a word occurs 0, 1 or 2+ times (stats.words), so docFor empties this only for new statistics or when an
+   * edit moved a word between those.
+   */
+  private cliticMemo = new Map<number, number>();
+  /** tag()'s entity spans of a decoded sentence as token indices: (first, last, index in TYPES) per span */
+  private shapes = new WeakMap<Int32Array, number[]>();
   /** Decoded sentences (see decodeCached). */
   private sentCache = new Map<string, Int32Array>();
   private sentTokens = 0;
@@ -1112,6 +1124,40 @@ export class ArabicTagger implements NerTagger {
     return m.decodeScores(em, n);
   }
 
+  /**
+   * `sentences` of the tokens from tokensAfter (the previous document's first `ia` tokens, `nm` new ones, then the
+   * previous document's last tokens), from the previous document's sentences: sentenceRanges decides a cut after
+   * token i from the tokens up to the first one that is not a closing quote after it, the text between them and the
+   * tokens since the last cut, so the previous sentences ending before token ia - 1 stay; from there a scan of a
+   * window of the tokens gives the cuts it decides inside the window, until one falls in the kept end on a cut the
+   * previous document had at the same place (from there on everything it reads is the same, so the previous
+   * sentences follow, shifted). When no such cut comes within the window, the whole text is scanned.
+   */
+  private static sentencesAfter(tokens: readonly Token[], text: string, old: DocMemo, ia: number, nm: number): [number, number][] {
+    const or = old.ranges!;
+    const at = old.sentAt!;
+    const n = tokens.length;
+    const d = n - old.tokens!.length;
+    const out: [number, number][] = [];
+    let k = 0;
+    while (k < or.length && or[k][1] < ia) out.push(or[k++]);
+    const s0 = k > 0 ? or[k - 1][1] : 0;
+    const x = Math.min(n, ia + nm + 4 * MAX_SENTENCE);
+    const win = sentenceRanges(tokens.slice(s0, x), MAX_SENTENCE, text);
+    for (const [a, b] of win) {
+      const e = s0 + b;
+      // cuts decided inside the window only (the scan looked at the token after e, which must be in it)
+      if (e >= x && x < n) break;
+      out.push([s0 + a, e]);
+      if (e === n) return out;
+      if (e >= ia + nm && e - d < at.length && at[e - d] > 0) {
+        for (let j = at[e - d] - 1; j < or.length; j++) out.push(d === 0 ? or[j] : [or[j][0] + d, or[j][1] + d]);
+        return out;
+      }
+    }
+    return ArabicTagger.sentences(tokens, text);
+  }
+
   /** Sentences (token index ranges): cut at . ! ? ؟ ؛ (closing quotes kept), line breaks and MAX_SENTENCE tokens. */
   private static sentences(tokens: readonly Token[], text: string): [number, number][] {
     return sentenceRanges(tokens, MAX_SENTENCE, text);
@@ -1139,20 +1185,32 @@ export class ArabicTagger implements NerTagger {
   /**
    * The document memo of `text`: document statistics over the whole text, the first pass over it (two-pass models),
    * and its tokens with their word slots (the entities step tags region by region: each region then reuses them).
-   * After an edit the work follows the edit where the result is the same: tokens outside the changed characters keep
-   * their word slots, sentences with the same tokens as in the previous document keep their WordInfos and phrase
-   * marks, the statistics take back the previous document's changed sentences and add the new ones (DocStatsTally:
-   * the same sums as docStats over the whole text), and the first-pass tags change only for sentences whose first-pass
-   * labels changed.
+   * After an edit the work follows the edit where the result is the same: tokens outside the changed characters are
+   * the previous document's with their word slots (tokensAfter); sentences with the same tokens as in the previous
+   * document (a run at the start and one at the end) keep their WordInfos and phrase marks; the statistics take back
+   * the previous document's changed sentences and add the new ones (DocStatsTally: the same sums as docStats over
+   * the whole text); the signatures of the touched stems' word slots are recomputed (resign) and those that changed
+   * mark their slots dirty; an unchanged sentence without a dirty slot keeps its first-pass ids (no decode-cache key)
+   * and, with unchanged first-pass labels, tag()'s decoded labels; the first-pass tags change only for sentences whose
+   * first-pass ids changed. A much changed text (old and new changed sentences more than half the new count) starts afresh.
    */
   private docFor(text: string): DocMemo | undefined {
     if (!this.cfg.document && !this.m2) return undefined;
     if (this.lastDoc && this.lastDoc.text === text) return this.lastDoc;
     this.evictIfFull();
     const old = this.lastDoc?.tally ? this.lastDoc : undefined;
-    const tokens = tokenize(text);
-    const slots = old ? this.slotsAfter(tokens, text, old) : this.slotsOf(tokens);
-    const ranges = ArabicTagger.sentences(tokens, text);
+    let tokens: Token[];
+    let slots: Int32Array;
+    let ranges: [number, number][];
+    if (old) {
+      const t = this.tokensAfter(text, old);
+      tokens = t.tokens;
+      slots = t.slots;
+      ranges = ArabicTagger.sentencesAfter(tokens, text, old, t.ia, t.nm);
+    } else {
+      slots = this.slotsOf((tokens = tokenize(text)));
+      ranges = ArabicTagger.sentences(tokens, text);
+    }
     const nNew = ranges.length;
     // unchanged sentences: p at the start (same token ranges), q at the end (same ranges shifted by the token delta)
     let p = 0;
@@ -1177,6 +1235,7 @@ export class ArabicTagger implements NerTagger {
         tally = old.tally!;
         tally.changed.clear();
         tally.changedTags.clear();
+        tally.wordClassChanges = 0;
         for (let k = p; k < nOld - q; k++) tally.add(old.sents![k], -1);
         for (let k = 0; k < p; k++) {
           sents[k] = old.sents![k];
@@ -1198,6 +1257,7 @@ export class ArabicTagger implements NerTagger {
       tally.add(sents[k], 1);
     }
     const stats = tally.stats();
+    if (fresh || tally.wordClassChanges > 0) this.cliticMemo.clear();
     // Signatures: new statistics (or a sports flag that flipped: every signature) start a new generation; else the
     // slots of the stems the update touched get theirs recomputed, and those that changed are marked dirty.
     const all = fresh || (stats.sport === true) !== (old!.stats!.sport === true);
@@ -1217,7 +1277,9 @@ export class ArabicTagger implements NerTagger {
     };
     const nOld = old?.ranges?.length ?? 0;
     const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
-    const pass = this.cfg.stack ? new Map<number, string>() : undefined;
+    // the pass tags by token start: made here only when the memo keeps no tokens (else passOf makes them on demand)
+    const keep = tokens.length <= this.limits.maxMemoTokens;
+    const pass = this.cfg.stack && !(keep && this.m2) ? new Map<number, string>() : undefined;
     let ids1: Int32Array[] | undefined;
     let labels1: string[][] | undefined;
     if (this.m2) {
@@ -1250,7 +1312,7 @@ export class ArabicTagger implements NerTagger {
       if (!all) this.resign(tally.changed, tally.changedTags, 1, stats);
     }
     const memo: DocMemo = { text, stats, pass };
-    if (tokens.length <= this.limits.maxMemoTokens) {
+    if (keep) {
       memo.tokens = tokens;
       memo.slots = slots;
       memo.ranges = ranges;
@@ -1311,31 +1373,70 @@ export class ArabicTagger implements NerTagger {
   }
 
   /**
-   * Word slots of `tokens` (of `text`) given the previous document's: a token with the same offsets as the previous
-   * document's token at the same index (from the start) or at the same index from the end (offsets shifted by the
-   * length change) inside the characters the two texts share at their start or end is the same word, so it keeps
-   * its slot; the others are looked up.
+   * Tokens of `text` and their word slots given the previous document's. tokenize reads a space without carrying
+   * anything across it, so with A the last space before the first changed character and B the first space after the
+   * last one (in both texts the characters before A, or after B, are the same), the tokens before A are the previous
+   * document's, those after B are the previous document's shifted by the length change, and only text[A, B) is
+   * tokenized (tokenize(text, A, B) gives there what tokenize(text) does). The kept tokens keep their word slots. A
+   * kept token of 13 or more UTF-16 units is sliced afresh from `text`, so the memo never holds an older text alive.
    */
-  private slotsAfter(tokens: readonly Token[], text: string, old: DocMemo): Int32Array {
+  private tokensAfter(text: string, old: DocMemo): { tokens: Token[]; slots: Int32Array; ia: number; nm: number } {
     const ot = old.tokens!;
     const os = old.slots!;
     const prev = old.text;
     const m = Math.min(text.length, prev.length);
+    // shared start and end: in blocks of 512 units (native string comparison), then unit by unit
     let pre = 0;
+    while (pre + 512 <= m && text.substr(pre, 512) === prev.substr(pre, 512)) pre += 512;
     while (pre < m && text.charCodeAt(pre) === prev.charCodeAt(pre)) pre++;
     let suf = 0;
+    while (suf + 512 <= m - pre && text.substr(text.length - suf - 512, 512) === prev.substr(prev.length - suf - 512, 512)) suf += 512;
     while (suf < m - pre && text.charCodeAt(text.length - 1 - suf) === prev.charCodeAt(prev.length - 1 - suf)) suf++;
+    const space = (c: number) => c === 32 || c === 10;
+    let A = pre - 1;
+    while (A >= 0 && !space(text.charCodeAt(A))) A--;
+    let B = text.length - suf;
+    while (B < text.length && !space(text.charCodeAt(B))) B++;
     const dc = text.length - prev.length;
-    const dt = tokens.length - ot.length;
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      let s = -1;
-      if (t.end <= pre && i < ot.length && ot[i].start === t.start && ot[i].end === t.end) s = os[i];
-      else if (t.start >= text.length - suf && i - dt >= 0 && i - dt < ot.length && ot[i - dt].start === t.start - dc && ot[i - dt].end === t.end - dc) s = os[i - dt];
-      out[i] = s >= 0 ? s : this.word(t.text);
+    // previous tokens ending at or before A, and starting after B (at B - dc in the previous text)
+    let ia = 0;
+    if (A >= 0) {
+      let hi = ot.length;
+      while (ia < hi) {
+        const mid = (ia + hi) >>> 1;
+        if (ot[mid].end <= A) ia = mid + 1;
+        else hi = mid;
+      }
     }
-    return out;
+    let ib = ot.length;
+    if (B < text.length) {
+      let lo = ia;
+      let hi = ot.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ot[mid].start <= B - dc) lo = mid + 1;
+        else hi = mid;
+      }
+      ib = lo;
+    }
+    const mid = tokenize(text, Math.max(A, 0), B < text.length ? B : text.length);
+    const n = ia + mid.length + ot.length - ib;
+    const tokens: Token[] = new Array(n);
+    const slots = new Int32Array(n);
+    const keep = (t: Token, d: number): Token => (t.text.length >= 13 ? { start: t.start + d, end: t.end + d, text: text.slice(t.start + d, t.end + d) } : d === 0 ? t : { start: t.start + d, end: t.end + d, text: t.text });
+    for (let i = 0; i < ia; i++) {
+      tokens[i] = keep(ot[i], 0);
+      slots[i] = os[i];
+    }
+    for (let i = 0; i < mid.length; i++) {
+      tokens[ia + i] = mid[i];
+      slots[ia + i] = this.word(mid[i].text);
+    }
+    for (let i = ib, o = ia + mid.length; i < ot.length; i++, o++) {
+      tokens[o] = keep(ot[i], dc);
+      slots[o] = os[i];
+    }
+    return { tokens, slots, ia, nm: mid.length };
   }
 
   /**
@@ -1396,6 +1497,40 @@ export class ArabicTagger implements NerTagger {
     return { toks, slots: this.slotsOf(toks), first: -1 };
   }
 
+  /** The document's pass tags by token start (first-pass labels other than 'O'), made on first need. */
+  private passOf(doc: DocMemo): Map<number, string> {
+    if (doc.pass) return doc.pass;
+    const pass = new Map<number, string>();
+    const { ranges, labels1, tokens } = doc;
+    for (let k = 0; k < ranges!.length; k++) {
+      const l = labels1![k];
+      const a = ranges![k][0];
+      for (let i = 0; i < l.length; i++) if (l[i] !== 'O') pass.set(tokens![a + i].start, l[i]);
+    }
+    return (doc.pass = pass);
+  }
+
+  /**
+   * Sentences of the region tokens (from regionTokens): when the region starts where a sentence of the document
+   * does, the document's sentences that end inside it and the rest (sentenceRanges decides a cut from the tokens up
+   * to the next one, so a scan of the region cuts where the scan of the document does, up to the region's end);
+   * else sentenceRanges over the region.
+   */
+  private regionSentences(doc: DocMemo | undefined, t0: number, tokens: readonly Token[], text: string): [number, number][] {
+    const at = doc?.sentAt;
+    if (t0 < 0 || !at || tokens.length === 0 || at[t0] === 0) return ArabicTagger.sentences(tokens, text);
+    const R = doc!.ranges!;
+    const t1 = t0 + tokens.length;
+    const out: [number, number][] = [];
+    let s = t0;
+    for (let k = at[t0] - 1; k < R.length && R[k][1] <= t1; k++) {
+      out.push([R[k][0] - t0, R[k][1] - t0]);
+      s = R[k][1];
+    }
+    if (s < t1) out.push([s - t0, t1 - t0]);
+    return out;
+  }
+
   tag(text: string, from = 0, to = text.length): TaggedSpan[] {
     from = Math.max(0, from);
     to = Math.min(text.length, to);
@@ -1408,36 +1543,58 @@ export class ArabicTagger implements NerTagger {
     const out: TaggedSpan[] = [];
     const two = this.m2 !== undefined;
     const m = this.m2 ?? this.m1;
-    const passAt = doc?.pass;
-    for (const [a, b] of ArabicTagger.sentences(tokens, text)) {
+    const hasPass = doc !== undefined && this.cfg.stack === true;
+    for (const [a, b] of this.regionSentences(doc, t0, tokens, text)) {
       const ws = slots.subarray(a, b);
       // the document's own sentence when this is one (the same tokens): its WordInfos and phrase marks as docFor made them
       const k = sentAt && b > a ? sentAt[t0 + a] - 1 : -1;
       const same = k >= 0 && doc!.ranges![k][1] === t0 + b;
       const infos = same ? doc!.sents![k] : this.infosOf(ws);
-      const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
-      let pass: string[] | undefined;
-      if (passAt && this.cfg.stack) {
-        pass = new Array(b - a);
-        for (let i = a; i < b; i++) pass[i - a] = passAt.get(tokens[i].start) ?? 'O';
+      // what this sentence decoded to when docFor kept it from the previous document or tag() met it before
+      let labels = same ? doc!.out?.[k] : undefined;
+      if (!labels) {
+        const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
+        let pass: readonly string[] | undefined;
+        // the document's own sentence: its first-pass labels are the pass tags of its tokens
+        if (same && hasPass && doc!.labels1) pass = doc!.labels1[k];
+        else if (hasPass) {
+          const passAt = this.passOf(doc!);
+          const pa: string[] = new Array(b - a);
+          for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
+          pass = pa;
+        }
+        labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+        if (same && doc!.out) doc!.out[k] = labels;
       }
-      const kept = same ? doc!.out?.[k] : undefined;
-      const labels = kept ?? this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
-      if (same && doc!.out && !kept) doc!.out[k] = labels;
-      const names = labelsOf(labels, m.labels);
-      for (const sp of spansFromBio(names)) {
-        const type = TYPE_OF[sp.type];
-        if (!type) continue;
-        // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
-        if (sp.end - sp.start === 1 && type !== 'misc' && infos[sp.start].nisba) continue;
-        const first = tokens[a + sp.start];
-        const start = first.start + this.cliticStart(first.text, infos[sp.start], stats);
-        // never end on punctuation
-        let e = sp.end - 1;
-        while (e > sp.start && infos[e].nonWord && !/\d/.test(infos[e].n)) e--;
-        const end = tokens[a + e].end;
+      // The spans as token indices depend only on the decoded labels and the words (a decoded array stands for one
+      // sequence of words: its cache key holds their never-reused ids), so they are kept per decoded array.
+      let shape = this.shapes.get(labels);
+      if (!shape) {
+        shape = [];
+        for (const sp of spansFromBio(labelsOf(labels, m.labels))) {
+          const type = TYPE_OF[sp.type];
+          if (!type) continue;
+          // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
+          if (sp.end - sp.start === 1 && type !== 'misc' && infos[sp.start].nisba) continue;
+          // never end on punctuation
+          let e = sp.end - 1;
+          while (e > sp.start && infos[e].nonWord && !/\d/.test(infos[e].n)) e--;
+          shape.push(sp.start, e, TYPES.indexOf(type));
+        }
+        this.shapes.set(labels, shape);
+      }
+      for (let x = 0; x < shape.length; x += 3) {
+        const s0 = shape[x];
+        const first = tokens[a + s0];
+        let cs = doc ? this.cliticMemo.get(slots[a + s0]) : undefined;
+        if (cs === undefined) {
+          cs = this.cliticStart(first.text, infos[s0], stats);
+          if (doc) this.cliticMemo.set(slots[a + s0], cs);
+        }
+        const start = first.start + cs;
+        const end = tokens[a + shape[x + 1]].end;
         if (end <= start) continue;
-        out.push({ start, end, type, text: text.slice(start, end) });
+        out.push({ start, end, type: TYPES[shape[x + 2]], text: text.slice(start, end) });
       }
     }
     return out;

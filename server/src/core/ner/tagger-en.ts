@@ -610,6 +610,8 @@ interface TaggedDocument {
 export class EnglishTagger implements NerTagger {
   readonly language = 'en' as const;
   private readonly lex: EnglishLexicon;
+  /** The model's feature configuration (the parsed model itself is not kept: the weights live in `s1`/`s2`). */
+  private readonly cfg: FeatureConfig;
   private readonly s1: PerceptronModel;
   private readonly s2?: PerceptronModel;
   private last?: TaggedDocument;
@@ -659,11 +661,12 @@ export class EnglishTagger implements NerTagger {
   private tagBuf = new Int32Array(0);
   private keyBuf = new Uint16Array(0);
 
-  constructor(private readonly model: EnglishModel, gaz: EnglishGazetteerData) {
+  constructor(model: EnglishModel, gaz: EnglishGazetteerData) {
     if (!model || model.format !== 'article-lens-ner-en/2') throw new Error('not an Article Lens English NER model (format)');
     this.lex = new EnglishLexicon(gaz, model.lower);
     this.s1 = PerceptronModel.fromJSON(model.stage1);
     if (model.stage2) this.s2 = PerceptronModel.fromJSON(model.stage2);
+    this.cfg = { ...model.features };
     const labels = this.s1.labels;
     this.T = this.s1.T;
     this.L_O = labels.indexOf('O');
@@ -729,7 +732,7 @@ export class EnglishTagger implements NerTagger {
   /** Build the Word of a new form (see `lookup`, the only caller). */
   private build(w: string): Word {
     const lex = this.lex;
-    const cfg = this.model.features;
+    const cfg = this.cfg;
     const tb = this.fastTables!;
     const T = this.T;
     const slot = this.nSlots++;
@@ -1017,7 +1020,7 @@ export class EnglishTagger implements NerTagger {
   private emissions(n: number): void {
     const T = this.T;
     const tb = this.fastTables!;
-    const cfg = this.model.features;
+    const cfg = this.cfg;
     const sw = this.sw;
     const slab = this.slab;
     const m = this.s1;
@@ -1270,13 +1273,13 @@ export class EnglishTagger implements NerTagger {
 
   /** IOB2 tags for pre-tokenized sentences of one document (evaluation on the .bio files). */
   tagSentences(sents: readonly string[][]): string[][] {
-    return this.run(sents, docFeatures(sents, this.lex, this.model.features));
+    return this.run(sents, docFeatures(sents, this.lex, this.cfg));
   }
 
   /** Spans of a whole document. */
   tagDocument(text: string): TaggedSpan[] {
     if (this.useFast) {
-      this.fastTables ??= buildTables(this.s1, this.model.features);
+      this.fastTables ??= buildTables(this.s1, this.cfg);
       return this.fastDocument(text);
     }
     const tokens = tokenizeEnglish(text);
@@ -1286,7 +1289,7 @@ export class EnglishTagger implements NerTagger {
     const sents = sentences.map((s) => tokens.slice(s.start, s.end).map((t) => t.text));
     // Headlines in capitals or title case are read truecased (see restoreCase).
     const read = sentences.map((s, k) => (sentenceCase(tokens, s.start, s.end) === 'normal' ? sents[k] : restoreCase(sents[k], this.lex)));
-    const tagged = this.run(read, read.map((words) => sentenceFeatures(words, this.lex, doc, 'normal', this.model.features)));
+    const tagged = this.run(read, read.map((words) => sentenceFeatures(words, this.lex, doc, 'normal', this.cfg)));
     const out: TaggedSpan[] = [];
     sentences.forEach((s, k) => {
       const tags = tagged[k];
