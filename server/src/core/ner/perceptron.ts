@@ -569,20 +569,12 @@ export function train(sentences: readonly TrainSentence[], opts: TrainOptions = 
   const bags = opts.bags ?? 1;
   if (bags <= 1) return train1(sentences, opts);
   const models: PerceptronModel[] = [];
-  if (opts.bootstrap) {
-    for (let b = 0; b < bags; b++) {
-      const seed = (opts.seed ?? 1) + 7919 * b;
-      let r = seed ^ 0x5bd1e995;
-      const sample: TrainSentence[] = [];
-      for (let i = 0; i < sentences.length; i++) {
-        r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
-        sample.push(sentences[r % sentences.length]);
-      }
-      models.push(train1(sample, { ...opts, seed }));
-    }
-    return averageModels(models);
+  for (let b = 0; b < bags; b++) {
+    const seed = (opts.seed ?? 1) + 7919 * b;
+    models.push(train1(opts.bootstrap ? bootstrapSample(sentences, seed) : sentences, { ...opts, seed }));
   }
-  for (let b = 0; b < bags; b++) models.push(train1(sentences, { ...opts, seed: (opts.seed ?? 1) + 7919 * b }));
+  // bootstrap samples see different sentences, so their feature ids differ: matched by string
+  if (opts.bootstrap) return averageModels(models);
   const first = models[0] as unknown as { w: Float32Array; trans: Float64Array; ids: Map<string, number> };
   const w = new Float32Array(first.w.length);
   const tr = new Float64Array(first.trans.length);
@@ -592,6 +584,17 @@ export function train(sentences: readonly TrainSentence[], opts: TrainOptions = 
     for (let k = 0; k < tr.length; k++) tr[k] += Number.isFinite(x.trans[k]) ? x.trans[k] / bags : 0;
   }
   return new PerceptronModel(models[0].labels, models[0].bio, first.ids, w, tr);
+}
+
+/** `sentences.length` sentences drawn with replacement (a bag's bootstrap sample; deterministic for a seed). */
+function bootstrapSample(sentences: readonly TrainSentence[], seed: number): TrainSentence[] {
+  let r = seed ^ 0x5bd1e995;
+  const sample: TrainSentence[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
+    sample.push(sentences[r % sentences.length]);
+  }
+  return sample;
 }
 
 /**
