@@ -953,29 +953,22 @@ export class ArabicTagger implements NerTagger {
     return row < 0 ? -1 : this.pairTab[row * 3 * this.stages.length + c];
   }
 
+  /** Resize the per-slot arrays to `cap` slots, keeping the first min(old cap, cap) slots. */
   private grow(cap: number): void {
+    const kept = Math.min(this.cap, cap);
+    // `fresh` (per entries a slot) with a's first kept slots
+    const copy = <A extends Float32Array | Uint32Array | Int32Array | Uint16Array>(a: A, fresh: A, per: number): A => {
+      fresh.set(a.subarray(0, kept * per));
+      return fresh;
+    };
     const R = this.R;
-    const rows = new Float32Array(cap * R);
-    rows.set(this.rows.subarray(0, Math.min(this.cap, cap) * R));
-    this.rows = rows;
-    const uid = new Uint32Array(cap);
-    uid.set(this.uid.subarray(0, Math.min(this.cap, cap)));
-    this.uid = uid;
-    const pid = new Int32Array(cap);
-    pid.set(this.pid.subarray(0, Math.min(this.cap, cap)));
-    this.pid = pid;
-    const sigStamp = new Int32Array(2 * cap);
-    sigStamp.set(this.sigStamp.subarray(0, 2 * Math.min(this.cap, cap)));
-    this.sigStamp = sigStamp;
-    const sigVal = new Uint16Array(2 * cap);
-    sigVal.set(this.sigVal.subarray(0, 2 * Math.min(this.cap, cap)));
-    this.sigVal = sigVal;
-    const dirty = new Int32Array(2 * cap);
-    dirty.set(this.dirty.subarray(0, 2 * Math.min(this.cap, cap)));
-    this.dirty = dirty;
-    const edge = new Int32Array(4 * cap);
-    edge.set(this.edge.subarray(0, 4 * Math.min(this.cap, cap)));
-    this.edge = edge;
+    this.rows = copy(this.rows, new Float32Array(cap * R), R);
+    this.uid = copy(this.uid, new Uint32Array(cap), 1);
+    this.pid = copy(this.pid, new Int32Array(cap), 1);
+    this.sigStamp = copy(this.sigStamp, new Int32Array(2 * cap), 2);
+    this.sigVal = copy(this.sigVal, new Uint16Array(2 * cap), 2);
+    this.dirty = copy(this.dirty, new Int32Array(2 * cap), 2);
+    this.edge = copy(this.edge, new Int32Array(4 * cap), 4);
     this.cap = cap;
   }
 
