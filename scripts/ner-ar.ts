@@ -191,10 +191,9 @@ export const SHIPPED_LEARNER: NonNullable<ArTrainOptions['learner']> = { update:
 
 /** --update pa [--C 0.1] [--aug] [--entity-cost 1] [--bootstrap]: the learner's update rule (perceptron.ts TrainOptions). */
 function learnerArgs(argv: string[]): ArTrainOptions['learner'] {
-  if (argv.includes('--bootstrap')) return { ...(learnerArgs(argv.filter((a) => a !== '--bootstrap')) ?? SHIPPED_LEARNER), bootstrap: true };
   const update = argValue(argv, '--update') as 'perceptron' | 'pa' | 'pa2' | undefined;
-  if (!update) return undefined;
-  return { update, C: Number(argValue(argv, '--C') ?? 0.1), costAugmented: argv.includes('--aug'), entityCost: Number(argValue(argv, '--entity-cost') ?? 1) };
+  const learner = update ? { update, C: Number(argValue(argv, '--C') ?? 0.1), costAugmented: argv.includes('--aug'), entityCost: Number(argValue(argv, '--entity-cost') ?? 1) } : undefined;
+  return argv.includes('--bootstrap') ? { ...(learner ?? SHIPPED_LEARNER), bootstrap: true } : learner;
 }
 
 export function trainArabic(argv: string[]): void {
@@ -249,6 +248,9 @@ export function evalArabic(argv: string[]): void {
   if (argv.includes('--ablation')) {
     const gaz = buildArabicGazetteer();
     const only = argValue(argv, '--only');
+    const learner = learnerArgs(argv) ?? SHIPPED_LEARNER;
+    // --C2 c: the second stage's C
+    const learner2 = argValue(argv, '--C2') ? { ...learner, C: Number(argValue(argv, '--C2')) } : undefined;
     console.log('| features | PER F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 | macro F1 |');
     console.log('|---|---|---|---|---|---|---|---|');
     ABLATION.forEach(([name, cfg], i) => {
@@ -259,7 +261,7 @@ export function evalArabic(argv: string[]): void {
       const seeds = (argValue(argv, '--seeds') ?? argValue(argv, '--seed') ?? '1').split(',').map(Number);
       const m = { PER: 0, LOC: 0, ORG: 0, p: 0, r: 0, f: 0, macro: 0 };
       for (const seed of seeds) {
-        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner: learnerArgs(argv) ?? SHIPPED_LEARNER, bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2), learner2: argValue(argv, '--C2') ? { ...(learnerArgs(argv) ?? SHIPPED_LEARNER), C: Number(argValue(argv, '--C2')) } : undefined });
+        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner, bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2), learner2 });
         const { scores: s } = evalModel(model, g, dev);
         m.PER += s.byType.PER.f / seeds.length;
         m.LOC += s.byType.LOC.f / seeds.length;
