@@ -439,21 +439,14 @@ export function nameParts(s: string, lang: Language): Array<{ text: string; star
  * the 'له' of 'لله', see entities/tokens.ts restoreArticle) is one or two characters longer than its range: its first
  * part keeps the restored spelling ('الجيش', 'الله') over the written letters ('لجيش', 'له').
  */
-export function mentionParts(m: Mention, lang: Language): Array<{ text: string; start: number; end: number }> {
-  const parts = nameParts(m.text, lang);
+export function mentionParts(
+  m: Mention,
+  lang: Language,
+  /** The parts of `m.text` (offsets inside it) when the caller has them: nameParts(m.text, lang) or some of them. */
+  parts: ReadonlyArray<{ text: string; start: number; end: number }> = nameParts(m.text, lang),
+): Array<{ text: string; start: number; end: number }> {
   const shift = m.text.length - (m.end - m.start);
-  if (shift === 0) {
-    for (const p of parts) {
-      p.start += m.start;
-      p.end += m.start;
-    }
-    return parts;
-  }
-  for (const p of parts) {
-    p.start = m.start + Math.max(0, p.start - shift);
-    p.end = m.start + p.end - shift;
-  }
-  return parts;
+  return parts.map((p) => ({ text: p.text, start: m.start + Math.max(0, p.start - shift), end: m.start + p.end - shift }));
 }
 
 /**

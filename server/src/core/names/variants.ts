@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketEnds, bucketKey, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketEnds, bucketKey, foldName, isNativeArabicName, mentionParts, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -64,11 +64,10 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     if (!NAME_TYPES.includes(e.type)) return;
     e.mentions.forEach((m, mi) => {
       const ids: number[] = [];
-      // mentionParts(m, lang) without its parts that have no letter, from the parts of the text remembered.
-      const shift = m.text.length - (m.end - m.start);
-      for (const p of letterParts(m.text, lang)) {
+      // The mention's parts that have a letter, from the parts of its text remembered.
+      for (const p of mentionParts(m, lang, letterParts(m.text, lang))) {
         ids.push(occ.length);
-        occ.push({ text: p.text, start: m.start + Math.max(0, p.start - shift), end: m.start + p.end - shift, entity: ei, mention: mi });
+        occ.push({ text: p.text, start: p.start, end: p.end, entity: ei, mention: mi });
       }
       byMention[ei][mi] = ids;
     });
