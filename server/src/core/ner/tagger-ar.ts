@@ -251,14 +251,14 @@ const reEscape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 const NOT_FAST = new RegExp(`^(?!(?:${[...FAST_PREFIXES].map(reEscape).join('|')})|(?:${[...FAST_NAMES].map(reEscape).join('|')})$)`, 'm');
 /** kind() values and vocabulary classes, as indices of the load-time row tables. */
 const KINDS = ['num', 'lat', 'ar', 'pun'];
-const VOCAB_CLASSES = ['U', 'O', 'o', 'E', 'M'];
+/** 'U' (unlisted) at 0, then the lexicon's classes: the index is the class field of a keyInfo value (vocabClass). */
+const VOCAB_CLASSES = ['U', ...ArabicLexicon.VOCAB_CLASSES];
 /** The sports-feature strings of WordInfo (sportF, sportPrevF) as constants (the same strings wordInfo builds). */
 const SPORT_F = new Map(['P', ...VOCAB_CLASSES].map((c) => [c, 'dS=' + c]));
 const SPORT_PREV_F = new Map(['-', 'M', 'F', 'P'].map((g) => [g, 'dSn=' + g]));
 /** The vocabulary class in a lexicon keyInfo value ('U' unlisted). */
 function vocabClass(info: number): string {
-  const c = (info >> ArabicLexicon.VOCAB_SHIFT) & 7;
-  return c ? ArabicLexicon.VOCAB_CLASSES[c - 1] : 'U';
+  return VOCAB_CLASSES[(info >> ArabicLexicon.VOCAB_SHIFT) & 7];
 }
 /** The vocabulary type in a lexicon keyInfo value (undefined: none). */
 function vocabType(lex: ArabicLexicon, info: number): string | undefined {
