@@ -268,13 +268,17 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     if (!out || (lang === 'ar' && r.all.some((x) => known.has(x)))) return NO_HITS;
     return out;
   };
-  const visit = (start: number, end: number, r: WordReadings): void => {
-    // Most words hit no index entry: that answer (once per distinct word and article) is checked first.
+  // A word's hits, made once per distinct word and article (`stamp`).
+  const hitsOf = (r: WordReadings): Reading[] => {
     if (r.stamp !== stamp) {
       r.stamp = stamp;
       r.hits = readingsOf(r);
     }
-    const cands = r.hits;
+    return r.hits;
+  };
+  const visit = (start: number, end: number, r: WordReadings): void => {
+    // Most words hit no index entry: that answer is checked first.
+    const cands = hitsOf(r);
     if (cands.length === 0) return;
     while (ci < covered.length && covered[ci][1] <= start) ci++;
     for (let j = ci; j < covered.length && covered[j][0] < end; j++) if (covered[j][1] > start) return;
@@ -300,13 +304,7 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   };
   if (lines) {
     // Only the words with hits are visited (the others return at once): per line, kept while the stamp holds.
-    lines.forEachWord(text, lang, visit, stamp, (r) => {
-      if (r.stamp !== stamp) {
-        r.stamp = stamp;
-        r.hits = readingsOf(r);
-      }
-      return r.hits.length > 0;
-    });
+    lines.forEachWord(text, lang, visit, stamp, (r) => hitsOf(r).length > 0);
     return;
   }
   // Arabic: a reading can only hit an index entry whose bucket key starts and ends as the reading's key does. The
