@@ -1211,10 +1211,10 @@ export class ArabicTagger implements NerTagger {
     let tally: DocStatsTally;
     const sents: WordInfo[][] = new Array(nNew);
     const marksOfSents: (string[] | undefined)[] = new Array(nNew);
+    const nOld = old?.ranges!.length ?? 0;
     if (old) {
       const or = old.ranges!;
       const os = old.slots!;
-      const nOld = or.length;
       const same = (k: number, ko: number, d: number) => {
         const [a, b] = ranges[k];
         if (or[ko][0] !== a - d || or[ko][1] !== b - d) return false;
@@ -1268,7 +1268,6 @@ export class ArabicTagger implements NerTagger {
       for (let i = ranges[k][0]; i < ranges[k][1]; i++) if (dirty[2 * slots[i] + t] === g) return false;
       return true;
     };
-    const nOld = old?.ranges?.length ?? 0;
     const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
     // the pass tags by token start: made here only when the memo keeps no tokens (else passOf makes them on demand)
     const keep = tokens.length <= this.limits.maxMemoTokens;
