@@ -259,12 +259,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * One core `Analyzer` per open document: re-analysis after an edit reuses what the previous version computed of
-   * unchanged regions and lines (same result as `analyze`, see core/analyze.ts). Dropped when the document closes.
+   * What re-analysis of an open document reuses: one core `Analyzer` (re-analysis after an edit reuses what the
+   * previous version computed of unchanged regions and lines; same result as `analyze`, see core/analyze.ts), or for
+   * a document analyzed piece by piece one Analyzer per piece (core/chunked.ts PieceAnalyzers). One or the other,
+   * whichever way the last version was analyzed; dropped when the document closes.
    */
-  const analyzers = new Map<string, Analyzer>();
-  /** The same for a document analyzed piece by piece: one Analyzer per piece (core/chunked.ts PieceAnalyzers). */
-  const pieceAnalyzers = new Map<string, PieceAnalyzers>();
+  const reusable = new Map<string, Analyzer | PieceAnalyzers>();
+
+  function reusableOf<T extends Analyzer | PieceAnalyzers>(uri: string, kind: new () => T): T {
+    const r = reusable.get(uri);
+    if (r instanceof kind) return r;
+    const fresh = new kind();
+    reusable.set(uri, fresh);
+    return fresh;
+  }
 
   function analyzeText(uri: string, text: string, s: Settings, analyzer?: Analyzer): Article {
     const bytes = utf8Length(text);
@@ -291,18 +299,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return run.partial;
   }
 
-  function piecesOf(uri: string): PieceAnalyzers {
-    let p = pieceAnalyzers.get(uri);
-    if (!p) pieceAnalyzers.set(uri, (p = new PieceAnalyzers()));
-    return p;
-  }
-
   function startRun(uri: string, version: number, text: string, s: Settings): Run {
     cancelRun(uri);
     const run: Run = {
       uri,
       version,
-      job: new ChunkedAnalysis(text, analyzeOptions(uri, s), resources, DEFAULT_PIECE_CHARS, piecesOf(uri)),
+      job: new ChunkedAnalysis(text, analyzeOptions(uri, s), resources, DEFAULT_PIECE_CHARS, reusableOf(uri, PieceAnalyzers)),
       conv: new Converter(uri, text),
       cancelled: false,
       finished: Promise.resolve(undefined),
@@ -390,10 +392,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const s = settingsFor(uri);
     if (text.length > PIECEWISE_ABOVE && utf8Length(text) <= s.maxFileSizeKB * 1024) return partialOf(startRun(uri, doc.version, text, s));
     cancelRun(uri);
-    pieceAnalyzers.delete(uri);
-    let analyzer = analyzers.get(uri);
-    if (!analyzer) analyzers.set(uri, (analyzer = new Analyzer()));
-    const article = analyzeText(uri, text, s, analyzer);
+    const article = analyzeText(uri, text, s, reusableOf(uri, Analyzer));
     const a: Analysis = { version: doc.version, article, conv: new Converter(uri, text) };
     cache.set(uri, a);
     if (indexOn(s)) {
@@ -711,8 +710,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     flushIndex(); // the closed file stays in the index with its last analysis
     cache.delete(e.document.uri);
     cancelRun(e.document.uri);
-    analyzers.delete(e.document.uri);
-    pieceAnalyzers.delete(e.document.uri);
+    reusable.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
