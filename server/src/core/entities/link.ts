@@ -207,11 +207,8 @@ function mediaMentions(text: string, tokens: readonly Token[], select: Select): 
     const i = starts[si];
     const t = tokens[i];
     const n = tokens[i + 1];
-    if (n.region !== t.region) continue;
-    // An Arabic word can only start the «name» rule (a Latin one, the rules after it): the opening quote is tested
-    // before the lexicon.
-    if (!t.latin && !hasQuote(text, t.end, n.start)) continue;
-    if (!t.latin && formMedia(t.form)) {
+    // An Arabic start is a media noun before an opening quote (the «name» rule); a Latin one, the rules after it.
+    if (!t.latin) {
       // «name»: the quote opens right after the media noun, the name ends at the closing quote (at most 4 words).
       const gap = text.slice(t.end, n.start);
       if (!/^\s*[«"“]\s*$/.test(gap)) continue;
