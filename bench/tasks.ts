@@ -271,13 +271,18 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
+/** CPU time (user + system) of a /proc stat file (a process's or a thread's), ms; throws when it cannot be read. */
+function statCpuMs(file: string): number {
+  const f = fs.readFileSync(file, 'utf8');
+  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  // fields 14 and 15 (utime, stime) are 12 and 13 after the state field; clock ticks of 10 ms
+  return (Number(rest[11]) + Number(rest[12])) * 10;
+}
+
 /** CPU time (user + system) a process has used, ms (Linux /proc; undefined elsewhere). */
 function procCpuMs(pid: number): number | undefined {
   try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    // fields 14 and 15 (utime, stime) are 12 and 13 after the state field; clock ticks of 10 ms
-    return (Number(rest[11]) + Number(rest[12])) * 10;
+    return statCpuMs(`/proc/${pid}/stat`);
   } catch {
     return undefined;
   }
@@ -413,9 +418,7 @@ function threadCpuMs(pid: number): Map<number, number> {
   try {
     for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
       try {
-        const f = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-        out.set(Number(tid), (Number(rest[11]) + Number(rest[12])) * 10);
+        out.set(Number(tid), statCpuMs(`/proc/${pid}/task/${tid}/stat`));
       } catch {
         // the thread ended
       }
