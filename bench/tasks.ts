@@ -356,8 +356,13 @@ async function taskLatency(): Promise<Json> {
   return { rows, maxRssMB: maxRssMB() };
 }
 
+/** The first seed article (by file name): the article the cold-start and archive tasks open. */
+function firstSeedFile(): string {
+  return path.join(repoRoot, 'seeds', fs.readdirSync(path.join(repoRoot, 'seeds')).sort()[0]);
+}
+
 async function taskCold(): Promise<Json> {
-  const seed = fs.readFileSync(path.join(repoRoot, 'seeds', fs.readdirSync(path.join(repoRoot, 'seeds')).sort()[0]), 'utf8');
+  const seed = fs.readFileSync(firstSeedFile(), 'utf8');
   const ready: number[] = [];
   const first: number[] = [];
   for (let i = 0; i < (QUICK ? 1 : 3); i++) {
@@ -458,7 +463,7 @@ async function taskArchive(): Promise<Json> {
     // models, ~50 MB more at the peak): an article outside the archive, opened once the scan reports progress, then
     // edited (a word added or removed) and asked for its symbols, every 200 ms until the scan ends; then 10 times idle.
     const withEditor = !!process.env.BENCH_ARCHIVE_EDITOR;
-    const probeFile = path.join(repoRoot, 'seeds', fs.readdirSync(path.join(repoRoot, 'seeds')).sort()[0]);
+    const probeFile = firstSeedFile();
     const probeUri = pathToFileURL(probeFile).href;
     const diagWaiters = new Map<number, () => void>();
     conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
