@@ -505,16 +505,16 @@ export interface LinkResult {
 }
 
 /**
- * The linker's steps are separate functions over one state (rather than one long function with closures): each is
- * small enough for the optimizing compiler to compile quickly (the single function took 0.4-0.8 s of compiler time,
- * several times over, on new text).
- */
-/**
  * The tokens that pass a test of their own region, ascending (see entities/tokens.ts RegionTokenCache.select); the
  * test may read data that the version number stands for (see `version`).
  */
 type Select = (name: string, test: TokenTest, version?: number) => number[];
 
+/**
+ * The linker's steps are separate functions over one state (rather than one long function with closures): each is
+ * small enough for the optimizing compiler to compile quickly (the single function took 0.4-0.8 s of compiler time,
+ * several times over, on new text).
+ */
 interface LinkState {
   text: string;
   tokens: readonly Token[];
