@@ -185,7 +185,8 @@ function slotsFor(forms: number): number {
 }
 
 /**
- * Keep at most `forms` word forms (default 40000) before the table is emptied; the table starts over empty.
+ * Keep at most `forms` word forms (default 40000) before the table starts over with the reused ones (see
+ * `keepReused`); setting the budget empties the table.
  * For a process whose text is mostly new (a workspace scan), where a smaller table costs few hits and saves memory.
  */
 export function setWordFormBudget(forms: number = DEFAULT_MAX_FORMS): void {
