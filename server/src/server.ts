@@ -508,16 +508,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     const accept = (uri: string, o: IndexOutcome | 'open') => {
       progress();
-      if (o === 'open') {
-        result.files++; // its own analysis is in the index
-        return;
-      }
-      if ('skipped' in o) {
+      if (o !== 'open' && 'skipped' in o) {
         if (o.skipped !== 'cancelled') result.skipped++;
         return;
       }
       result.files++;
-      if (documents.get(uri)) return; // opened meanwhile: its own analysis is in the index
+      if (o === 'open' || documents.get(uri)) return; // open (or opened meanwhile): its own analysis is in the index
       index.set(uri, o.summary);
       generation++;
       lineIndexes.set(uri, new LinePositions(o.summary.lineStarts));
