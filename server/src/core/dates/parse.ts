@@ -318,11 +318,9 @@ function gatesOf(text: string): Gates {
   return { arabic: /[\u0621-\u064A]/.test(text), latin: EN_PRECHECK.test(text), digit: /[0-9\u0660-\u0669\u06F0-\u06F9]/.test(text) };
 }
 
-function findGated(text: string, lang: Language, gates: Gates): ParsedDate[] {
+/** `findDates` with the families of patterns that run given (gatesOf the whole text). */
+function findGated(text: string, lang: Language, { arabic: hasArabic, latin: hasLatin, digit: hasDigit }: Gates): ParsedDate[] {
   const cands: Candidate[] = [];
-  const hasArabic = gates.arabic;
-  const hasLatin = gates.latin;
-  const hasDigit = gates.digit;
 
   if (hasArabic) {
     if (hasDigit) {
@@ -396,8 +394,7 @@ export class DateSegmentCache {
       const m = SAFE_CUT.exec(text);
       const end = m ? m.index + m[0].length : text.length;
       const piece = text.slice(start, end);
-      let ds = current.get(piece) ?? previous.get(piece);
-      if (!ds) ds = findGated(piece, lang, gates);
+      const ds = current.get(piece) ?? previous.get(piece) ?? findGated(piece, lang, gates);
       current.set(piece, ds);
       const base = out.length;
       for (const d of ds) out.push(shiftedDate(d, start, base));
