@@ -742,6 +742,12 @@ export class ArabicTagger implements NerTagger {
     }
   }
 
+  /** Add both the own-slot and the context rows of base feature b (-1: none). */
+  private addBoth(b: number, o: number, o1: number): void {
+    this.addOwn(b, o, o1);
+    this.addCtx(b, o, o1);
+  }
+
   /** The string path of a new word: its own and context feature strings looked up and summed in order. */
   private sumStrings(info: WordInfo, o: number, o1: number): WordInfo {
     const base = this.base;
@@ -781,12 +787,10 @@ export class ArabicTagger implements NerTagger {
     const B = bare.length;
     const e = L - B; // bare is n[e, L)
     let b = this.piece(H_W, 'w=', n, 0, L);
-    this.addOwn(b, o, o1);
-    this.addCtx(b, o, o1);
+    this.addBoth(b, o, o1);
     if (bare !== n) {
       b = this.piece(H_B, 'b=', n, e, L);
-      this.addOwn(b, o, o1);
-      this.addCtx(b, o, o1);
+      this.addBoth(b, o, o1);
       this.addOwn(this.piece(H_PRE, 'pre=', n, 0, e), o, o1);
     }
     if (cfg.affixes && ar) {
@@ -832,12 +836,10 @@ export class ArabicTagger implements NerTagger {
     const v = ar && (cfg.vocabulary || cfg.topic) ? (inKeys ? vocabClass(RBITS[0]) : lex.vocab.get(n) ?? 'U') : 'U';
     if (cfg.vocabulary && ar) {
       b = this.classRow(this.vRow, v, 'v=');
-      this.addOwn(b, o, o1);
-      this.addCtx(b, o, o1);
+      this.addBoth(b, o, o1);
       if (cfg.vocabTypes && (v === 'E' || v === 'M')) {
         b = this.base.get('vt=' + v + ((inKeys ? vocabType(lex, RBITS[0]) : lex.vocabType.get(n)) ?? ''));
-        this.addOwn(b, o, o1);
-        this.addCtx(b, o, o1);
+        this.addBoth(b, o, o1);
       }
       if (bare !== n) {
         let vb: string | undefined;
@@ -891,8 +893,7 @@ export class ArabicTagger implements NerTagger {
         for (let g = 0, ng = cfg.orgs ? 6 : 5; g < ng; g++) {
           b = exact & (1 << g) ? this.gzExact[g] : any & (1 << g) ? this.gzAny[g] : -2;
           if (b === -2) continue;
-          this.addOwn(b, o, o1);
-          this.addCtx(b, o, o1);
+          this.addBoth(b, o, o1);
         }
       }
       if (cfg.triggers) {
@@ -900,22 +901,18 @@ export class ArabicTagger implements NerTagger {
           const t = RBITS[i];
           if (t & ArabicLexicon.T_PERSON) {
             personTrigger = true;
-            this.addOwn(this.trig[0], o, o1);
-            this.addCtx(this.trig[0], o, o1);
+            this.addBoth(this.trig[0], o, o1);
           }
           if (t & ArabicLexicon.T_ORG) {
             orgHead = true;
-            this.addOwn(this.trig[1], o, o1);
-            this.addCtx(this.trig[1], o, o1);
+            this.addBoth(this.trig[1], o, o1);
           }
           if (t & ArabicLexicon.T_LOC) {
             locHead = true;
-            this.addOwn(this.trig[2], o, o1);
-            this.addCtx(this.trig[2], o, o1);
+            this.addBoth(this.trig[2], o, o1);
           }
           if (t & ArabicLexicon.T_SPEECH) {
-            this.addOwn(this.trig[3], o, o1);
-            this.addCtx(this.trig[3], o, o1);
+            this.addBoth(this.trig[3], o, o1);
           }
         }
       }
@@ -925,8 +922,7 @@ export class ArabicTagger implements NerTagger {
           if (nb && lex.nisba.has(nb)) {
             isNisba = true;
             nisbaG = r.endsWith('يه') ? 'F' : r.endsWith('ي') ? 'M' : 'P';
-            this.addOwn(this.nisRow, o, o1);
-            this.addCtx(this.nisRow, o, o1);
+            this.addBoth(this.nisRow, o, o1);
             break;
           }
         }
