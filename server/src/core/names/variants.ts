@@ -76,7 +76,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   if (text !== undefined) scanText(text, lang, opts, entities, occ, extra, lines);
   const uf = new UnionFind(occ.length);
   // Depends on the two spellings only: remembered across analyses for the default options (see pairMemo).
-  const memo = Object.keys(opts).length === 0 ? pairMemo[lang] : new Map<string, boolean>();
+  const memo = defaultOptions(opts) ? pairMemo[lang] : new Map<string, boolean>();
   const variant = (a: string, b: string): boolean => {
     if (a === b) return true;
     const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -246,7 +246,7 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   // The index and the known spellings decide each word's hits: when they are those of the previous analysis of this
   // document (an edit that changed no name), its index and stamp are kept, and with them every word's hits.
   // (Default options only: an index entry keeps answers made under the options of its analysis.)
-  const same = Object.keys(opts).length === 0 ? lines?.sameScan(built, known) : undefined;
+  const same = defaultOptions(opts) ? lines?.sameScan(built, known) : undefined;
   const index = same ? same.index : built;
   const stamp = same ? same.stamp : ++scanStamp;
   if (!same) lines?.rememberScan(built, known, stamp);
@@ -386,6 +386,12 @@ function partShape(text: string, lang: Language): { shape: 'foreign' | 'plain'; 
 
 const shapeMemo: Record<Language, Map<string, { shape: 'foreign' | 'plain'; key: string } | null>> = { ar: new Map(), en: new Map() };
 
+/**
+ * Are these the default options (no MatchOptions set)? Only answers made under them are remembered across analyses:
+ * a caller's options may change how two spellings compare.
+ */
+const defaultOptions = (opts: MatchOptions): boolean => Object.keys(opts).length === 0;
+
 /** tokenVariant(a, b) !== null for two spellings (default options), across analyses (bounded). */
 const pairMemo: Record<Language, Map<string, boolean>> = { ar: new Map(), en: new Map() };
 
@@ -515,7 +521,7 @@ interface LineWords {
 const transliterationMemos: Record<Language, Map<string, Map<string, boolean>>> = { ar: new Map(), en: new Map() };
 
 function transliterationMemo(lang: Language, text: string, shape: 'foreign' | 'plain', opts: MatchOptions): Map<string, boolean> {
-  if (Object.keys(opts).length > 0) return new Map();
+  if (!defaultOptions(opts)) return new Map();
   const all = transliterationMemos[lang];
   const k = shape === 'plain' ? '\u0001' + text : text;
   let m = all.get(k);
