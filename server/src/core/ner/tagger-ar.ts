@@ -769,6 +769,12 @@ export class ArabicTagger implements NerTagger {
     return i >= 0 ? table[i] : this.base.get(p + v);
   }
 
+  /** keyInfo of 'ال' + bare: from sumWord's lookup of a reading (RBITS, readings 1..nr-1) when one is it, else looked up. */
+  private alBareInfo(rs: readonly string[], nr: number, bare: string): number {
+    for (let i = 1; i < nr; i++) if (isAlPlus(rs[i], bare)) return RBITS[i];
+    return this.lex.keyInfo('ال' + bare);
+  }
+
   /**
    * The fast path of a new word (fastWords): wordInfo's own and context features, in wordInfo's order, summed into
    * the word block at o / o1 without building their strings; returns the slim WordInfo (the same flags and strings
@@ -851,8 +857,7 @@ export class ArabicTagger implements NerTagger {
           if (ib < 0) ib = lex.keyInfo(bare);
           vb = (ib >> ArabicLexicon.VOCAB_SHIFT) & 7 ? vocabClass(ib) : undefined;
           if (vb === undefined) {
-            for (let i = 1; i < nr && ia < 0; i++) if (isAlPlus(rs![i], bare)) ia = RBITS[i];
-            if (ia < 0) ia = lex.keyInfo('ال' + bare);
+            ia = this.alBareInfo(rs!, nr, bare);
             vb = vocabClass(ia);
           }
         } else {
@@ -868,8 +873,7 @@ export class ArabicTagger implements NerTagger {
           if (inKeys) {
             type = vocabType(lex, ib);
             if (type === undefined) {
-              if (ia < 0) for (let i = 1; i < nr && ia < 0; i++) if (isAlPlus(rs![i], bare)) ia = RBITS[i];
-              if (ia < 0) ia = lex.keyInfo('ال' + bare);
+              if (ia < 0) ia = this.alBareInfo(rs!, nr, bare);
               type = vocabType(lex, ia);
             }
           } else type = lex.vocabType.get(bare) ?? lex.vocabType.get(alBare ?? 'ال' + bare);
