@@ -573,17 +573,7 @@ export function train(sentences: readonly TrainSentence[], opts: TrainOptions = 
     const seed = (opts.seed ?? 1) + 7919 * b;
     models.push(train1(opts.bootstrap ? bootstrapSample(sentences, seed) : sentences, { ...opts, seed }));
   }
-  // bootstrap samples see different sentences, so their feature ids differ: matched by string
-  if (opts.bootstrap) return averageModels(models);
-  const first = models[0] as unknown as { w: Float32Array; trans: Float64Array; ids: Map<string, number> };
-  const w = new Float32Array(first.w.length);
-  const tr = new Float64Array(first.trans.length);
-  for (const m of models) {
-    const x = m as unknown as { w: Float32Array; trans: Float64Array };
-    for (let k = 0; k < w.length; k++) w[k] += x.w[k] / bags;
-    for (let k = 0; k < tr.length; k++) tr[k] += Number.isFinite(x.trans[k]) ? x.trans[k] / bags : 0;
-  }
-  return new PerceptronModel(models[0].labels, models[0].bio, first.ids, w, tr);
+  return averageModels(models);
 }
 
 /** `sentences.length` sentences drawn with replacement (a bag's bootstrap sample; deterministic for a seed). */
