@@ -55,7 +55,7 @@ export interface ArTrainOptions {
   bags?: number;
   /** drop features whose largest |weight| is below this from the saved model (default 0) */
   prune?: number;
-  /** update rule of the perceptron training (perceptron.ts TrainOptions: update, C, costAugmented; default the plain perceptron) */
+  /** update rule of the perceptron training (perceptron.ts TrainOptions: update, C, costAugmented, entityCost, bootstrap; default the plain perceptron) */
   learner?: Pick<TrainOptions, 'update' | 'C' | 'costAugmented' | 'entityCost' | 'bootstrap'>;
   /** the second stage's update rule when it differs from `learner` (default: the same) */
   learner2?: ArTrainOptions['learner'];
