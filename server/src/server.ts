@@ -149,6 +149,9 @@ function tooLargeArticle(text: string, kb: number, limit: number, t: Messages): 
   };
 }
 
+/** Scan outcomes that may wait behind a slow earlier file before the workspace scan gives out more jobs. */
+const MAX_WAITING = 64;
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log = options.log ?? ((m: string) => connection.console.log(m));
   const resources: Resources = options.resources ?? {};
@@ -523,7 +526,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         void connection.sendDiagnostics({ uri, diagnostics: o.summary.diagnostics });
       }
     };
-    // Outcomes wait here until every earlier file's has entered the index (file order, whichever thread finished first).
+    // Outcomes wait here until every earlier file's has entered the index (file order, whichever thread finished first);
+    // the scan gives out no new job while MAX_WAITING of them wait.
     const ready = new Map<number, IndexOutcome | 'open'>();
     let next = 0;
     const settle = (i: number, o: IndexOutcome | 'open') => {
@@ -553,7 +557,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             settle(i, o);
           });
           inFlight.add(p);
-          if (inFlight.size >= pool.queueDepth) await Promise.race(inFlight);
+          // Bounded both ways: jobs given out, and outcomes waiting behind a slow earlier file (file order).
+          while (inFlight.size >= pool.queueDepth || (ready.size >= MAX_WAITING && inFlight.size > 0)) await Promise.race(inFlight);
           continue;
         }
         settle(i, runSafe<IndexOutcome>('index', { skipped: 'analysis failed' }, () => indexFile(host!, uri, s0, (text) => analyzeText(uri, text, s0), publishTo, locale)));
