@@ -531,8 +531,13 @@ export class ArabicTagger implements NerTagger {
   private sigStamp = new Int32Array(0);
   private sigVal = new Uint16Array(0);
   private sigGen = 1;
-  /** word slots per bare stem (the slots whose signature a change of that stem's statistics can change) */
+  /**
+   * word slots per bare stem (the slots whose signature a change of that stem's statistics can change), read only
+   * after an edit (resign): slots from bareIndexed on (slots are numbered in order of first sight) are put in on
+   * first need (slotsOfStem), so new text, whose documents are all fresh, never builds it.
+   */
   private slotsOfBare = new Map<string, number[]>();
+  private bareIndexed = 0;
   /**
    * Per word slot, the docFor call (dirtyGen) whose statistics update changed what its signature can be: at [2 slot]
    * without first-pass tags, at [2 slot + 1] with them.
@@ -688,9 +693,6 @@ export class ArabicTagger implements NerTagger {
     info.ctx = EMPTY;
     if (info.phraseKeys.length === 0) info.phraseKeys = EMPTY;
     this.infos[slot] = info;
-    const sb = this.slotsOfBare.get(info.bare);
-    if (sb) sb.push(slot);
-    else this.slotsOfBare.set(info.bare, [slot]);
     this.sigStamp[2 * slot] = this.sigStamp[2 * slot + 1] = 0;
     if (this.nextUid >= 0xffffffff) {
       // Ids are never reused while a sentence key may hold them: number the cached words afresh, forget the sentences.
@@ -979,6 +981,7 @@ export class ArabicTagger implements NerTagger {
     this.slotOf.clear();
     this.infos.length = 0;
     this.slotsOfBare.clear();
+    this.bareIndexed = 0;
     if (this.cap > max) {
       this.cap = 0;
       this.grow(max);
@@ -1330,6 +1333,19 @@ export class ArabicTagger implements NerTagger {
     return memo;
   }
 
+  /** The word slots of a bare stem (slotsOfBare, after putting in the slots first seen since the last call). */
+  private slotsOfStem(bare: string): number[] | undefined {
+    const n = this.slotOf.size;
+    for (let slot = this.bareIndexed; slot < n; slot++) {
+      const b = this.infos[slot].bare;
+      const sb = this.slotsOfBare.get(b);
+      if (sb) sb.push(slot);
+      else this.slotsOfBare.set(b, [slot]);
+    }
+    this.bareIndexed = n;
+    return this.slotsOfBare.get(bare);
+  }
+
   private newSigGen(): void {
     if (++this.sigGen >= 0x40000000) {
       this.sigStamp.fill(0);
@@ -1348,7 +1364,7 @@ export class ArabicTagger implements NerTagger {
     const memo = this.sigVal;
     const dirty = this.dirty;
     const one = (bare: string) => {
-      const list = this.slotsOfBare.get(bare);
+      const list = this.slotsOfStem(bare);
       if (!list) return;
       for (const slot of list) {
         const j = 2 * slot + t;
