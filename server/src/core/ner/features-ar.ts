@@ -408,27 +408,32 @@ export class DocStatsTally {
   readonly changedTags = new Set<string>();
   /** adds since the caller last cleared it that moved a word's `words` count between 0, 1 and 2 or more */
   wordClassChanges = 0;
+  /** whether add and addTags fill `changed` and `changedTags` (a caller that reads neither for a fresh tally turns it off) */
+  track = true;
+
+  /** Add `sign` to m's count of k (deleted at 0); returns the new count. */
+  private static bump(m: Map<string, number>, k: string, sign: number): number {
+    const v = (m.get(k) ?? 0) + sign;
+    if (v === 0) m.delete(k);
+    else m.set(k, v);
+    return v;
+  }
 
   add(s: readonly WordInfo[], sign: 1 | -1): void {
-    const bump = (m: Map<string, number>, k: string) => {
-      const v = (m.get(k) ?? 0) + sign;
-      if (v === 0) m.delete(k);
-      else m.set(k, v);
-      return v;
-    };
+    const bump = DocStatsTally.bump;
     for (let i = 0; i < s.length; i++) {
       const w = s[i];
       if (w.nonWord) continue;
       this.nWords += sign;
       if (w.sport) this.nSport += sign;
-      this.changed.add(w.bare);
-      bump(this.count, w.bare);
-      const v = bump(this.words, w.n);
+      if (this.track) this.changed.add(w.bare);
+      bump(this.count, w.bare, sign);
+      const v = bump(this.words, w.n, sign);
       // 0, 1, 2 or more: v - sign and v on either side of 1 or of 2
       if (v <= 2 && v - sign <= 2) this.wordClassChanges++;
-      if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) bump(this.afterTitle, w.bare);
-      if (i > 0 && s[i - 1].orgHead && !w.orgHead) bump(this.afterOrg, w.bare);
-      if (i > 0 && s[i - 1].locHead && !w.locHead) bump(this.afterLoc, w.bare);
+      if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) bump(this.afterTitle, w.bare, sign);
+      if (i > 0 && s[i - 1].orgHead && !w.orgHead) bump(this.afterOrg, w.bare, sign);
+      if (i > 0 && s[i - 1].locHead && !w.locHead) bump(this.afterLoc, w.bare, sign);
     }
   }
 
@@ -439,7 +444,7 @@ export class DocStatsTally {
       const t = PASS_TYPES.indexOf(labels[i].slice(2));
       if (t < 0) continue;
       const k = s[i].bare;
-      this.changedTags.add(k);
+      if (this.track) this.changedTags.add(k);
       let a = this.tagged.get(k);
       if (!a) this.tagged.set(k, (a = [0, 0, 0, 0]));
       a[t] += sign;

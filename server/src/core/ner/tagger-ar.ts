@@ -343,6 +343,14 @@ interface Stage {
   bias: number;
 }
 
+/** A decoded sentence of the cache (ArabicTagger.decodeCached): its key in the key pool, its labels, the next entry of the same hash. */
+interface SentEntry {
+  at: number;
+  len: number;
+  out: Int32Array;
+  next: SentEntry | undefined;
+}
+
 /** The document last seen by docFor: its statistics, first-pass tags and (when short enough) its tokens. */
 interface DocMemo {
   text: string;
@@ -514,9 +522,15 @@ export class ArabicTagger implements NerTagger {
   private cliticMemo = new Map<number, number>();
   /** tag()'s entity spans of a decoded sentence as token indices: (first, last, index in TYPES) per span */
   private shapes = new WeakMap<Int32Array, number[]>();
-  /** Decoded sentences (see decodeCached). */
-  private sentCache = new Map<string, Int32Array>();
+  /**
+   * Decoded sentences (see decodeCached): hash of the key -> entries with that hash (rarely more than one); an
+   * entry's key is keyPool[at, at + len) (the keys side by side in one array, emptied with the cache).
+   */
+  private sentCache = new Map<number, SentEntry>();
+  private sentCount = 0;
   private sentTokens = 0;
+  private keyPool = new Uint16Array(0);
+  private keyPoolLen = 0;
   // Scratch (instance-level, reused; the tagger is not re-entrant).
   private emBuf = new Float64Array(0);
   private sigBuf = new Uint16Array(0);
@@ -696,8 +710,7 @@ export class ArabicTagger implements NerTagger {
     this.sigStamp[2 * slot] = this.sigStamp[2 * slot + 1] = 0;
     if (this.nextUid >= 0xffffffff) {
       // Ids are never reused while a sentence key may hold them: number the cached words afresh, forget the sentences.
-      this.sentCache.clear();
-      this.sentTokens = 0;
+      this.clearSentences();
       for (let i = 0; i < slot; i++) this.uid[i] = i + 1;
       this.nextUid = slot + 1;
     }
@@ -1029,17 +1042,40 @@ export class ArabicTagger implements NerTagger {
       key[3 + 3 * i] = u >>> 16;
     }
     if (withPass) for (let i = 0; i < n; i++) key[1 + 3 * n + i] = this.label1.get(pass![i]) ?? 0xffff;
-    const k = String.fromCharCode.apply(null, key.subarray(0, len) as unknown as number[]);
-    const hit = this.sentCache.get(k);
-    if (hit) return hit;
-    const out = this.decode(ws, infos, si, sig, stats, marks, pass);
-    if (this.sentCache.size >= this.limits.maxSentences || this.sentTokens + n > this.limits.maxSentenceTokens) {
-      this.sentCache.clear();
-      this.sentTokens = 0;
+    // FNV-1a over the key's units; entries with the same hash are told apart by their whole key
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ key[i], 0x01000193);
+    const pool = this.keyPool;
+    const first = this.sentCache.get(h);
+    for (let e = first; e; e = e.next) {
+      if (e.len !== len) continue;
+      let i = 0;
+      while (i < len && pool[e.at + i] === key[i]) i++;
+      if (i === len) return e.out;
     }
-    this.sentCache.set(k, out);
+    const out = this.decode(ws, infos, si, sig, stats, marks, pass);
+    if (this.sentCount >= this.limits.maxSentences || this.sentTokens + n > this.limits.maxSentenceTokens) this.clearSentences();
+    if (this.keyPoolLen + len > this.keyPool.length) {
+      const grown = new Uint16Array(Math.max(this.keyPoolLen + len, 2 * this.keyPool.length, 4096));
+      grown.set(this.keyPool.subarray(0, this.keyPoolLen));
+      this.keyPool = grown;
+    }
+    const at = this.keyPoolLen;
+    this.keyPool.set(key.subarray(0, len), at);
+    this.keyPoolLen += len;
+    // after a clear, `first` is gone with the rest
+    this.sentCache.set(h, { at, len, out, next: this.sentCache.get(h) });
+    this.sentCount++;
     this.sentTokens += n;
     return out;
+  }
+
+  /** Empty the decoded-sentence cache (its key pool is kept for reuse, up to the size the limits need). */
+  private clearSentences(): void {
+    this.sentCache.clear();
+    this.sentCount = 0;
+    this.sentTokens = 0;
+    this.keyPoolLen = 0;
   }
 
   /**
@@ -1247,6 +1283,8 @@ export class ArabicTagger implements NerTagger {
       }
     } else tally = new DocStatsTally();
     const fresh = tally !== old?.tally;
+    // a fresh tally's changed stems are never read (every signature is new: newSigGen); the next docFor clears them
+    tally.track = !fresh;
     for (let k = p; k < nNew - q; k++) {
       sents[k] = this.infosOf(slots.subarray(ranges[k][0], ranges[k][1]));
       marksOfSents[k] = this.marksOf(sents[k]);
@@ -1306,6 +1344,7 @@ export class ArabicTagger implements NerTagger {
       stats.tagged = tally.tagged;
       if (!all) this.resign(tally.changed, tally.changedTags, 1, stats);
     }
+    tally.track = true;
     const memo: DocMemo = { text, stats, pass };
     if (keep) {
       memo.tokens = tokens;
@@ -1454,8 +1493,8 @@ export class ArabicTagger implements NerTagger {
    */
   cacheStats(): ArabicCacheStats {
     const memo = this.lastDoc?.tokens?.length ?? 0;
-    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 100;
-    return { words: this.slotOf.size, sentences: this.sentCache.size, sentenceTokens: this.sentTokens, bytes };
+    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCount * 100 + this.sentTokens * 10 + memo * 100;
+    return { words: this.slotOf.size, sentences: this.sentCount, sentenceTokens: this.sentTokens, bytes };
   }
 
   /** IOB2 labels for the sentences of one document given as words (evaluation on ANERcorp). */
