@@ -3,7 +3,10 @@
  *
  * How it stays fast: one cheap pre-check regex tells whether the text holds any candidate at all (a digit, a month,
  * a weekday or a relative word); only then do the matchers run, each a single global regular-expression pass over
- * the text (no tokenisation, no per-token objects). Overlapping candidates are settled longest-first.
+ * the text (no tokenisation, no per-token objects). The English month, weekday, relative and year patterns are not
+ * run over the whole text: each can only match a bounded distance before a word it needs (a month name, a weekday,
+ * 'week', a year), so it is tried only there (`near`; same matches). Overlapping candidates are settled
+ * longest-first.
  *
  * The matchers are written by hand rather than taken from chrono-node: chrono reads العام in 'القائد العام' as a
  * year, splits '12 آذار/مارس 2011', knows no Hijri dates and costs ~0.2 ms a sentence; the tests in
@@ -262,6 +265,97 @@ const NUMERIC = new RegExp(
   'gdu',
 );
 
+/** Digit, separator, digit: in every NUMERIC match (both of its forms). */
+const NUMERIC_GATE = new RegExp(`${D}[-/.]${D}`, 'u');
+
+// ---- English patterns tried near their month or weekday ----
+
+/**
+ * A pattern that only matches where one of its anchors (a month or a weekday name, see `enAnchors`) starts at most
+ * `pre` characters after the match's start: `re` is the pattern made sticky. `pre` is the longest text the pattern
+ * can match before its month or weekday (every quantifier there is bounded), counted from the pattern source:
+ * EN_WD_PREFIX is at most 9 + 4 + 1 + 4 = 18 characters ('Wednesday', \s{0,4}, [,(], \s{0,4}); 'the' + \s{1,4}
+ * is 7, a day and its suffix 4, \s{1,4} 4, 'of' + \s{1,4} 6, a range dash 'through' 7.
+ */
+interface Anchored {
+  re: RegExp;
+  pre: number;
+}
+
+const sticky = (re: RegExp, pre: number): Anchored => ({ re: new RegExp(re.source, re.flags.replace('g', '') + 'y'), pre });
+/** Month right after the weekday prefix. */
+const EN_ABS_MDY_AT = sticky(EN_ABS_MDY, 18);
+/** Weekday prefix 18, the 7, day 4, \s{1,4} 4, of 6. */
+const EN_ABS_DMY_AT = sticky(EN_ABS_DMY, 39);
+/** Starts with the month. */
+const EN_RANGE_MDY_AT = sticky(EN_RANGE_MDY, 0);
+/** Weekday prefix 18, the 7, day 4, \s{0,4} 4, 'through' 7, \s{0,4} 4; in the look-ahead: weekday 18, the 7, day 4, \s{1,4} 4, of 6. */
+const EN_RANGE_DMY_FIRST_AT = sticky(EN_RANGE_DMY_FIRST, 83);
+/** 'During' 6 + \s{1,4} 4. */
+const EN_MONTH_YEAR_AT = sticky(EN_MONTH_YEAR, 10);
+/** 'This' 4 + \s{1,4} 4 + 'coming' 6 + \s{1,4} 4. */
+const EN_WEEKDAY_AT = sticky(EN_WEEKDAY, 18);
+
+/** 'The day before yesterday' 25 to 'yesterday''s 'esterday' (3 + 4 + 3 + 4 + 6 + 4 + 1); 'Earlier this' 15 + \s{1,4} 4
+ *  to the period; 'seven days' 13 + \s{1,4} 4 to 'ago'. */
+const EN_RELATIVE_AT = sticky(EN_RELATIVE, 25);
+/** 'Through' 7 + \s{1,4} 4. */
+const EN_YEAR_ONLY_AT = sticky(EN_YEAR_ONLY, 11);
+
+/** Each month name of EN_MONTH_RE begins with one of these; the full weekday names of EN_WEEKDAY. */
+const MONTH_PREFIXES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAY_NAMES = EN_WEEKDAY_FULL_RE.split('|');
+/** Every match of EN_RELATIVE holds one of these: its first one at most EN_RELATIVE_AT.pre after the start. */
+const RELATIVE_ANCHORS = ['esterday', 'oday', 'onight', 'omorrow', 'night', 'week', 'month', 'year', 'ago'];
+/** A year of EN_YEAR_ONLY: after the white space that ends its \s{1,4} (no two overlap). */
+const YEAR_ANCHOR = /\s(?:1[89]|20|21)\d\d/g;
+
+/** Every position where one of `words` occurs in `text`, in order (an indexOf scan per word: faster here than one
+ *  regular expression of the alternatives). */
+function occurrences(text: string, words: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push(i);
+  return out.sort((a, b) => a - b);
+}
+
+function yearAnchors(text: string): number[] {
+  const out: number[] = [];
+  YEAR_ANCHOR.lastIndex = 0;
+  for (let m = YEAR_ANCHOR.exec(text); m; m = YEAR_ANCHOR.exec(text)) out.push(m.index + 1);
+  return out;
+}
+
+/**
+ * The matches `text.matchAll` finds of a pattern that only matches where an anchor starts at most `at.pre`
+ * characters after the match's start (see `Anchored`), in the same order: the sticky pattern is tried at each
+ * position from `pre` before an anchor up to it, left to right, and the search goes on after a match's end, as the
+ * global search does. Every position a global search would find a match at is tried (it lies within `pre` before
+ * some anchor), and no earlier one matches, so the matches are the same; most of the text is never read.
+ */
+function near(text: string, at: Anchored, anchors: readonly number[], read: (m: RegExpExecArray) => void): void {
+  const re = at.re;
+  let pos = 0; // where the global search would go on from
+  let tried = -1; // the last position tried since then
+  for (const a of anchors) {
+    if (a < pos) continue;
+    // (a match may end before its anchor when the anchor is in a look-ahead: the positions up to it are tried on)
+    let s = Math.max(pos, a - at.pre, tried + 1);
+    while (s <= a) {
+      tried = s;
+      re.lastIndex = s;
+      const m = re.exec(text);
+      if (!m) {
+        s++;
+        continue;
+      }
+      read(m);
+      pos = m.index + Math.max(1, m[0].length);
+      tried = pos - 1;
+      s = pos;
+    }
+  }
+}
+
 // ---- Helpers ----
 
 type Groups = Record<string, string | undefined>;
@@ -335,21 +429,27 @@ function findGated(text: string, lang: Language, { arabic: hasArabic, latin: has
     for (const m of text.matchAll(AR_AGO)) readArAgo(text, m, cands);
   }
   if (hasLatin) {
-    if (hasDigit) {
-      for (const m of text.matchAll(EN_ABS_MDY)) readEnAbs(text, m, cands, 'mdy');
-      for (const m of text.matchAll(EN_ABS_DMY)) readEnAbs(text, m, cands, 'dmy');
-      for (const m of text.matchAll(EN_DAY_OF_MONTH)) readEnDayOfMonth(text, m, cands);
-      for (const m of text.matchAll(EN_RANGE_MDY)) readEnRangeSecond(text, m, cands);
-      for (const m of text.matchAll(EN_RANGE_DMY_FIRST)) readRangeFirst(text, m, cands, 'en');
+    // The month and weekday patterns are tried only a bounded distance before a month or weekday (see `near`).
+    const months = occurrences(text, MONTH_PREFIXES);
+    const weekdays = occurrences(text, WEEKDAY_NAMES);
+    if (hasDigit && months.length) {
+      near(text, EN_ABS_MDY_AT, months, (m) => readEnAbs(text, m, cands, 'mdy'));
+      near(text, EN_ABS_DMY_AT, months, (m) => readEnAbs(text, m, cands, 'dmy'));
     }
-    for (const m of text.matchAll(EN_MONTH_YEAR)) readEnMonthYear(text, m, cands);
-    for (const m of text.matchAll(EN_WEEKDAY)) readEnWeekday(text, m, cands);
-    for (const m of text.matchAll(EN_RELATIVE)) readEnRelative(text, m, cands);
+    if (hasDigit) for (const m of text.matchAll(EN_DAY_OF_MONTH)) readEnDayOfMonth(text, m, cands);
+    if (hasDigit && months.length) {
+      near(text, EN_RANGE_MDY_AT, months, (m) => readEnRangeSecond(text, m, cands));
+      near(text, EN_RANGE_DMY_FIRST_AT, months, (m) => readRangeFirst(text, m, cands, 'en'));
+    }
+    if (months.length) near(text, EN_MONTH_YEAR_AT, months, (m) => readEnMonthYear(text, m, cands));
+    if (weekdays.length) near(text, EN_WEEKDAY_AT, weekdays, (m) => readEnWeekday(text, m, cands));
+    near(text, EN_RELATIVE_AT, occurrences(text, RELATIVE_ANCHORS), (m) => readEnRelative(text, m, cands));
   }
   if (hasDigit) {
-    for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
+    // (a numeric date has a digit, a separator and a digit in a row)
+    if (NUMERIC_GATE.test(text)) for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
     if (hasArabic) for (const m of text.matchAll(AR_YEAR_ONLY)) readYear(text, m, cands, 'ar');
-    if (hasLatin) for (const m of text.matchAll(EN_YEAR_ONLY)) readYear(text, m, cands, 'en');
+    if (hasLatin) near(text, EN_YEAR_ONLY_AT, yearAnchors(text), (m) => readYear(text, m, cands, 'en'));
   }
 
   const kept = settleOverlaps(cands);
