@@ -217,6 +217,8 @@ export interface ArabicCacheStats {
 }
 
 const EMPTY: string[] = [];
+/** ArabicTagger.edge: not computed yet (pair ids are -1 or above) */
+const NO_EDGE = -9;
 
 /** Label strings of label indices (a plain loop: Array.from on a typed array allocates an iterator result per item). */
 function labelsOf(ids: Int32Array, labels: readonly string[]): string[] {
@@ -509,8 +511,14 @@ export class ArabicTagger implements NerTagger {
   private infos: WordInfo[] = [];
   private uid = new Uint32Array(0);
   private pid = new Int32Array(0);
-  /** per slot, stage s at [4 slot + 2s]: id of 'pw=<s> w', at [4 slot + 2s + 1]: id of 'wn=w </s>' */
+  /**
+   * per slot, stage s at [4 slot + 2s]: id of 'pw=<s> w', at [4 slot + 2s + 1]: id of 'wn=w </s>' (NO_EDGE until
+   * first needed: edgeId; only a sentence's first and last words read them)
+   */
   private edge = new Int32Array(0);
+  /** pair-word ids of '<s>' and '</s>' */
+  private readonly pairS0: number;
+  private readonly pairS1: number;
   private nextUid = 1;
 
   private lastDoc?: DocMemo;
@@ -660,6 +668,8 @@ export class ArabicTagger implements NerTagger {
     this.ctxW = copies.ctxW;
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
+    this.pairS0 = this.pairWord.get('<s>');
+    this.pairS1 = this.pairWord.get('</s>');
     const ptab = new Int32Array((pairs.length / 4) * 3 * S).fill(-1);
     this.pairRow = new IntTable(pairs.length / 4);
     let nRows = 0;
@@ -717,13 +727,21 @@ export class ArabicTagger implements NerTagger {
     this.uid[slot] = this.nextUid++;
     const p = this.pairWord.get(info.n);
     this.pid[slot] = p >= 0 ? p : info.n.includes(' ') ? -2 : -1;
-    const s0 = this.pairWord.get('<s>');
-    const s1 = this.pairWord.get('</s>');
-    for (let s = 0; s < S; s++) {
-      this.edge[4 * slot + 2 * s] = this.pairIdOf(s0, this.pid[slot], '<s>', info.n, 3 * s);
-      this.edge[4 * slot + 2 * s + 1] = this.pairIdOf(this.pid[slot], s1, info.n, '</s>', 3 * s + 1);
-    }
+    this.edge.fill(NO_EDGE, 4 * slot, 4 * slot + 4);
     return slot;
+  }
+
+  /** Id in stage s of 'pw=<s> w' (end 0) or 'wn=w </s>' (end 1) for the word in `slot` (-1 = unknown), computed on first need. */
+  private edgeId(slot: number, s: number, end: number): number {
+    const j = 4 * slot + 2 * s + end;
+    let id = this.edge[j];
+    if (id === NO_EDGE) {
+      const n = this.infos[slot].n;
+      const p = this.pid[slot];
+      id = end === 0 ? this.pairIdOf(this.pairS0, p, '<s>', n, 3 * s) : this.pairIdOf(p, this.pairS1, n, '</s>', 3 * s + 1);
+      this.edge[j] = id;
+    }
+    return id;
   }
 
   /** Add the own-slot rows of base feature b (-1: none) to the word block at o (stage 0) and o1 (stage 1). */
@@ -1145,8 +1163,8 @@ export class ArabicTagger implements NerTagger {
         }
       }
       if (cfg.pairs) {
-        m.addRow(i > 0 ? pids[3 * i] : this.edge[4 * ws[i] + 2 * si], em, o);
-        m.addRow(i + 1 < n ? pids[3 * (i + 1) + 1] : this.edge[4 * ws[i] + 2 * si + 1], em, o);
+        m.addRow(i > 0 ? pids[3 * i] : this.edgeId(ws[i], si, 0), em, o);
+        m.addRow(i + 1 < n ? pids[3 * (i + 1) + 1] : this.edgeId(ws[i], si, 1), em, o);
         if (i > 1) m.addRow(pids[3 * (i - 1) + 2], em, o);
       }
       if (si === 1 && pass && cfg.stack) for (const f of stackFeatures(pass, i)) m.addRow(this.ownId(f, si), em, o);
