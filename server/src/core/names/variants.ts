@@ -91,6 +91,10 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
 
   // Within each entity: every pair of name parts that are variants (or equal).
   for (let ei = 0; ei < entities.length; ei++) {
+    // (fewer than two parts: nothing to group)
+    let nParts = extra[ei].length;
+    for (const m of byMention[ei]) nParts += m ? m.length : 0;
+    if (nParts < 2) continue;
     const ids = [...byMention[ei].flat(), ...extra[ei]];
     const firstOf = new Map<string, number>();
     for (const id of ids) {
@@ -177,6 +181,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   });
   const out: SpellingGroup[] = [];
   for (const ids of groups.values()) {
+    if (ids.length < 2) continue; // one occurrence: one spelling
     const items = ids.map((i) => occ[i]).sort((x, y) => x.start - y.start);
     const counts = new Map<string, { text: string; count: number; first: number }>();
     for (const o of items) {

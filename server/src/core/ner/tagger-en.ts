@@ -580,8 +580,6 @@ function hashOf(s: string, a: number, b: number): number {
   return h;
 }
 
-const TRIM_RE = /^(?:-|['’]s?|\.)$/;
-const NUM_START = /^\d/;
 const UPPER_RE = /^\p{Lu}/u;
 const UPLOW_RE = /^\p{Lu}\p{Ll}/u;
 
@@ -633,7 +631,8 @@ export class EnglishTagger implements NerTagger {
   private lkStamp = new Int32Array(1024);
   private docNo = 0;
   private readonly gzIds = new Map<string, GzIds>();
-  private sentCache = new Map<string, Uint8Array>();
+  /** Decoded sentences: key (see `tagSentence`) -> the tags, one character (the label index) per token. */
+  private sentCache = new Map<string, string>();
   private sentTokens = 0;
   // Label indices of the rules and the span builder.
   private readonly L_O: number;
@@ -734,6 +733,23 @@ export class EnglishTagger implements NerTagger {
     return this.lookup(w, 0, w.length);
   }
 
+  /** Adds the rows of (row, id) pairs `ps` (FastTables byLow / byShape) to the slab's rows of the form at `at`; the
+   *  neighbour rows only with context features. Returns the id in row 5 (first_sh=), or -1. */
+  private addIds(ps: readonly number[] | undefined, at: number): number {
+    let fs = -1;
+    if (!ps) return fs;
+    const m = this.s1;
+    const slab = this.slab;
+    const T = this.T;
+    const context = this.cfg.context;
+    for (let k = 0; k < ps.length; k += 2) {
+      const row = ps[k];
+      if (row === 5) fs = ps[k + 1];
+      else if (row === 0 || context) m.addRow(ps[k + 1], slab, at + row * T);
+    }
+    return fs;
+  }
+
   /** The feature ids of 'cl+1=' + c and 'cl-1=' + c for a word class c (a handful of classes: kept by class). */
   private clIdsOf(c: string): Int32Array {
     let ids = this.clIds.get(c);
@@ -763,7 +779,8 @@ export class EnglishTagger implements NerTagger {
     const m = this.s1;
     // wordInfo(w, 'normal') and the features of localFeatures + neighbourFeatures, from the base tables.
     const low0 = w.toLowerCase();
-    const low = NUM_START.test(w) ? '<num>' : low0;
+    const c = w.charCodeAt(0);
+    const low = c >= 48 && c <= 57 ? '<num>' : low0; // (/^\d/)
     const key = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
     const keyLow = key === w ? low0 : key.toLowerCase();
     const cap = isCap(w);
@@ -773,18 +790,9 @@ export class EnglishTagger implements NerTagger {
     const cl = lex.classes.get(keyLow);
     const orgWord = ORG_WORDS.has(low);
     const locWord = LOC_WORDS.has(low);
-    const pairs = (ps: number[] | undefined, firstSh: boolean): number => {
-      let fs = -1;
-      if (ps) for (let k = 0; k < ps.length; k += 2) {
-        const row = ps[k];
-        if (row === 5) fs = ps[k + 1];
-        else if (row === 0 || cfg.context) m.addRow(ps[k + 1], slab, at + row * T);
-      }
-      return firstSh ? fs : -1;
-    };
     m.addRow(tb.b, slab, at);
     if (cfg.word) {
-      pairs(tb.byLow.get(low), false);
+      this.addIds(tb.byLow.get(low), at);
       m.addRow(tb.byW.get(w) ?? -1, slab, at);
       if (low.length > 3) {
         m.addRow(tb.p3.get(low.slice(0, 3)) ?? -1, slab, at);
@@ -798,7 +806,7 @@ export class EnglishTagger implements NerTagger {
       if (ps) for (let k = 0; k < ps.length; k += 2) if (ps[k] !== 0) m.addRow(ps[k + 1], slab, at + ps[k] * T);
     }
     const shapeIds = tb.byShape.get(shape);
-    const firstShId = pairs(shapeIds && cfg.shape ? shapeIds : undefined, true);
+    const firstShId = shapeIds && cfg.shape ? this.addIds(shapeIds, at) : -1;
     if (!cfg.shape && cfg.context && shapeIds) for (let k = 0; k < shapeIds.length; k += 2) if (shapeIds[k] === 2 || shapeIds[k] === 3) m.addRow(shapeIds[k + 1], slab, at + shapeIds[k] * T);
     if (cfg.shape && cap) {
       m.addRow(lexLower ? tb.capKnown : tb.capUnknown, slab, at);
@@ -820,7 +828,6 @@ export class EnglishTagger implements NerTagger {
       if (locWord) m.addRow(tb.locword, slab, at);
     }
     const pk = low0.endsWith('.') ? low0.slice(0, -1) : low0;
-    const c = w.charCodeAt(0);
     let flags = 0;
     if (cap) flags |= F_CAP;
     if (lexLower) flags |= F_LEXLOWER;
@@ -843,12 +850,13 @@ export class EnglishTagger implements NerTagger {
     if (LOC_PREPS.has(w)) flags |= D_LOCPREP_RAW;
     if (low0 === low ? flags & F_ORGW : ORG_WORDS.has(low0)) flags |= D_ORGW0;
     if (low0 === 'of' || low0 === 'the' || low0 === 'for' || low0 === 'and' || low0 === '&') flags |= D_RUNJOIN;
-    if (UPPER_RE.test(w)) flags |= R_UPPER;
-    if (UPLOW_RE.test(w)) flags |= R_UPLOW;
+    // (UPPER_RE, UPLOW_RE: read from the character codes below 128)
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(w)) flags |= R_UPPER;
+    if (c < 128 ? c >= 65 && c <= 90 && (w.charCodeAt(1) < 128 ? w.charCodeAt(1) >= 97 && w.charCodeAt(1) <= 122 : UPLOW_RE.test(w)) : UPLOW_RE.test(w)) flags |= R_UPLOW;
     if (flags & R_UPPER && flags & D_PREV_TITLE) flags |= R_TITLEWORD; // isTitleWord
     if (low0 === keyLow ? flags & F_MEDIA_KEY : MEDIA_NOUNS.has(low0)) flags |= R_MEDIA;
     if (low0 === keyLow ? lexLower : lex.lower.has(low0)) flags |= R_LEXLOWER0;
-    if (TRIM_RE.test(w)) flags |= R_TRIM;
+    if (w === '-' || w === '.' || w === "'" || w === '’' || w === "'s" || w === '’s') flags |= R_TRIM;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) {
       flags |= S_LETTER;
       if (w.length > 1 && w === w.toUpperCase() && w !== low0) flags |= S_UPPER;
@@ -1025,7 +1033,7 @@ export class EnglishTagger implements NerTagger {
       key = String.fromCharCode.apply(null, kb.subarray(0, 3 * n) as unknown as number[]);
       const hit = this.sentCache.get(key);
       if (hit) {
-        for (let i = 0; i < n; i++) tags[i] = hit[i];
+        for (let i = 0; i < n; i++) tags[i] = hit.charCodeAt(i);
         return;
       }
     }
@@ -1034,9 +1042,8 @@ export class EnglishTagger implements NerTagger {
     tags.set(best);
     this.applyRules(n);
     if (key !== undefined) {
-      const v = new Uint8Array(n);
-      for (let i = 0; i < n; i++) v[i] = tags[i];
-      this.sentCache.set(key, v);
+      // (a one-byte string: lighter than a typed array per sentence)
+      this.sentCache.set(key, String.fromCharCode.apply(null, tags.subarray(0, n) as unknown as number[]));
       this.sentTokens += n;
     }
   }
