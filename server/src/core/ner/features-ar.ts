@@ -657,22 +657,30 @@ export function docSignatureCode(w: WordInfo, cfg: FeatureConfig, doc: DocStats 
     code = c <= 1 ? 1 : c <= 3 ? 2 : 3;
     if (doc.afterTitle.has(w.bare)) code += 4;
   }
-  if (doc?.tagged && !w.nonWord && !w.nisba) {
-    const a = doc.tagged.get(w.bare);
-    let d2 = 1;
-    if (a) {
-      let best = 0;
-      for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
-      d2 = best + 2;
-    }
-    code += 8 * d2;
-  }
+  code += taggedCode(w, doc);
   if (doc?.sport && cfg.topic) code += 64;
   if (doc && cfg.document && cfg.docHeads && !w.nonWord) {
     if (doc.afterOrg?.has(w.bare)) code += 128;
     if (doc.afterLoc?.has(w.bare)) code += 256;
   }
   return code;
+}
+
+/**
+ * The part of `docSignatureCode` that reads the first-pass tags (`doc.tagged`): 8 x d2, 0 without them. The rest of
+ * the code does not depend on them, so with them the code is the code without them plus this (the tagger's second
+ * stage reads it off the first stage's).
+ */
+export function taggedCode(w: WordInfo, doc: DocStats | undefined): number {
+  if (!doc?.tagged || w.nonWord || w.nisba) return 0;
+  const a = doc.tagged.get(w.bare);
+  let d2 = 1;
+  if (a) {
+    let best = 0;
+    for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
+    d2 = best + 2;
+  }
+  return 8 * d2;
 }
 
 /** `docSignatureCode` as one character. */

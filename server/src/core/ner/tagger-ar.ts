@@ -22,7 +22,7 @@ import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
-import { addPassTags, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -1047,7 +1047,8 @@ export class ArabicTagger implements NerTagger {
       let c: number;
       if (gen !== 0 && stamp[slot] === gen) c = memo[slot];
       else {
-        c = docSignatureCode(infos[i], this.cfg, stats);
+        // with first-pass tags: the code without them (kept for the same statistics) plus their part (taggedCode)
+        c = t === 1 && gen !== 0 && stamp[slot - 1] === gen ? memo[slot - 1] + taggedCode(infos[i], stats) : docSignatureCode(infos[i], this.cfg, stats);
         if (gen !== 0) {
           stamp[slot] = gen;
           memo[slot] = c;
