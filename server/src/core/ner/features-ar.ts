@@ -482,10 +482,13 @@ export function addPassTags(stats: DocStats, sentences: readonly (readonly WordI
   stats.tagged = tagged;
 }
 
-/** Multi-word gazetteer marks for a sentence ('' where none). */
-export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string[] {
+/**
+ * Multi-word gazetteer marks for a sentence ('' where none). `from`: the first word with phraseKeys when the caller
+ * knows it (the words before it can start no phrase, so the marks are the same).
+ */
+export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon, from = 0): string[] {
   const marks = new Array<string>(ws.length).fill('');
-  for (let i = 0; i < ws.length; i++) {
+  for (let i = from; i < ws.length; i++) {
     if (ws[i].nonWord) continue;
     let best: { len: number; type: number } | undefined;
     for (const r of ws[i].phraseKeys) {

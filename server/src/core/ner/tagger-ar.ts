@@ -1223,7 +1223,7 @@ export class ArabicTagger implements NerTagger {
   /** Multi-word gazetteer marks of a sentence; undefined when none can start in it (the same features as all ''). */
   private marksOf(infos: readonly WordInfo[]): string[] | undefined {
     if (!this.cfg.gazetteer) return undefined;
-    for (let i = 0; i < infos.length; i++) if (infos[i].phraseKeys.length) return phraseMarks(infos, this.lex);
+    for (let i = 0; i < infos.length; i++) if (infos[i].phraseKeys.length) return phraseMarks(infos, this.lex, i);
     return undefined;
   }
 
