@@ -11,10 +11,13 @@
  * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
  * context rows per stage) without building its feature strings (sumWord hashes the pieces of the word straight into
  * the base table; FAST_PREFIXES); the sentence- and document-dependent features are interned codes; the document is
- * tokenized once for all its regions; decoded sentences are cached. After an edit of the same document (docFor,
- * tokensAfter) the document work follows the edit: only the edited stretch is tokenized, the statistics take back
- * and add the changed sentences (DocStatsTally), signatures are recomputed for the touched stems only, and unchanged
- * sentences whose signatures and first-pass labels stayed keep their decoded labels and spans.
+ * tokenized once for all its regions; decoded sentences are cached (under a numeric hash of their key: word ids and
+ * document signatures). Work only an edit reads (the word slots per stem, a changed-stem set) is not done for new
+ * text, and a word form's sentence-edge pair ids are looked up when a sentence first starts or ends on it. After an
+ * edit of the same document (docFor, tokensAfter) the document work follows the edit: only the edited stretch is
+ * tokenized, the statistics take back and add the changed sentences (DocStatsTally), signatures are recomputed for
+ * the touched stems only, and unchanged sentences whose signatures and first-pass labels stayed keep their decoded
+ * labels and spans.
  * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
  * `sentenceFeatures` (scripts/golden-ner.ts).
  */
