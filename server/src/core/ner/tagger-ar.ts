@@ -1064,9 +1064,8 @@ export class ArabicTagger implements NerTagger {
       key[3 + 3 * i] = u >>> 16;
     }
     if (withPass) for (let i = 0; i < n; i++) key[1 + 3 * n + i] = this.label1.get(pass![i]) ?? 0xffff;
-    // FNV-1a over the key's units; entries with the same hash are told apart by their whole key
-    let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < len; i++) h = Math.imul(h ^ key[i], 0x01000193);
+    // entries with the same hash are told apart by their whole key
+    const h = this.keyHash(key, len);
     const pool = this.keyPool;
     const first = this.sentCache.get(h);
     for (let e = first; e; e = e.next) {
@@ -1090,6 +1089,13 @@ export class ArabicTagger implements NerTagger {
     this.sentCount++;
     this.sentTokens += n;
     return out;
+  }
+
+  /** The sentence cache's hash of key[0, len): FNV-1a over the units. */
+  private keyHash(key: Uint16Array, len: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ key[i], 0x01000193);
+    return h;
   }
 
   /** Empty the decoded-sentence cache (its key pool is kept for reuse, up to the size the limits need). */
