@@ -693,12 +693,20 @@ export class ArabicTagger implements NerTagger {
 
   /** Word-cache slot of a word form (computed on first sight). */
   private word(token: string): number {
-    const hit = this.slotOf.get(token);
-    if (hit >= 0) return hit;
     // A token of 13 or more UTF-16 units is a slice sharing the document's characters: the cache keeps a copy of its
-    // own (and so does the WordInfo made from it), so it never holds a document alive.
-    const w = token.length >= 13 ? copyString(token) : token;
-    const slot = this.slotOf.add(w);
+    // own (and so does the WordInfo made from it), so it never holds a document alive. A shorter one is its own
+    // string: one probe finds it or adds it (slots are numbered in order, so a new one is the old size).
+    let w = token;
+    let slot: number;
+    if (token.length >= 13) {
+      const hit = this.slotOf.get(token);
+      if (hit >= 0) return hit;
+      slot = this.slotOf.add((w = copyString(token)));
+    } else {
+      const n = this.slotOf.size;
+      slot = this.slotOf.add(token);
+      if (slot < n) return slot;
+    }
     if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
     const R = this.R;
     const rows = this.rows;
