@@ -348,12 +348,17 @@ interface Stage {
   bias: number;
 }
 
-/** A decoded sentence of the cache (ArabicTagger.decodeCached): its key in the key pool, its labels, the next entry of the same hash. */
+/**
+ * A decoded sentence of the cache (ArabicTagger.decodeCached): its key in the key pool, its labels, the next entry of
+ * the same hash, and tag()'s entity spans of it as token indices ((first, last, index in TYPES) per span; they depend
+ * only on the labels and the words, which the key fixes), made on first need.
+ */
 interface SentEntry {
   at: number;
   len: number;
   out: Int32Array;
   next: SentEntry | undefined;
+  shape: number[] | undefined;
 }
 
 /** The document last seen by docFor: its statistics, first-pass tags and (when short enough) its tokens. */
@@ -382,7 +387,7 @@ interface DocMemo {
   ids1?: Int32Array[];
   labels1?: string[][];
   /** per sentence, what tag() decoded for it (filled as tag() meets the sentence; kept for unchanged sentences) */
-  out?: (Int32Array | undefined)[];
+  out?: (SentEntry | undefined)[];
 }
 
 /**
@@ -531,8 +536,6 @@ export class ArabicTagger implements NerTagger {
    * edit moved a word between those.
    */
   private cliticMemo = new Map<number, number>();
-  /** tag()'s entity spans of a decoded sentence as token indices: (first, last, index in TYPES) per span */
-  private shapes = new WeakMap<Int32Array, number[]>();
   /**
    * Decoded sentences (see decodeCached): hash of the key -> entries with that hash (rarely more than one); an
    * entry's key is keyPool[at, at + len) (the keys side by side in one array, emptied with the cache).
@@ -1035,9 +1038,9 @@ export class ArabicTagger implements NerTagger {
    * `decode` through a cache of decoded sentences: the key is the stage, and per word its never-reused id and its
    * document signature (docSignatureCode: the only document statistics the features read), plus the pass tags when
    * they are features, so a hit gives exactly what decoding would. An edit re-decodes only the sentences whose key
-   * changed. Instance-level, pure, bounded (maxSentences, maxSentenceTokens).
+   * changed. Instance-level, pure, bounded (maxSentences, maxSentenceTokens). Returns the cache entry (labels in `out`).
    */
-  private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
+  private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): SentEntry {
     const n = ws.length;
     const withPass = si === 1 && pass !== undefined && this.cfg.stack === true;
     const len = 1 + 3 * n + (withPass ? n : 0);
@@ -1080,7 +1083,7 @@ export class ArabicTagger implements NerTagger {
       if (e.len !== len) continue;
       let i = 0;
       while (i < len && pool[e.at + i] === key[i]) i++;
-      if (i === len) return e.out;
+      if (i === len) return e;
     }
     const out = this.decode(ws, infos, si, sig, stats, marks, pass);
     if (this.sentCount >= this.limits.maxSentences || this.sentTokens + n > this.limits.maxSentenceTokens) this.clearSentences();
@@ -1093,10 +1096,11 @@ export class ArabicTagger implements NerTagger {
     this.keyPool.set(key.subarray(0, len), at);
     this.keyPoolLen += len;
     // after a clear, `first` is gone with the rest
-    this.sentCache.set(h, { at, len, out, next: this.sentCache.get(h) });
+    const entry: SentEntry = { at, len, out, next: this.sentCache.get(h), shape: undefined };
+    this.sentCache.set(h, entry);
     this.sentCount++;
     this.sentTokens += n;
-    return out;
+    return entry;
   }
 
   /** The sentence cache's hash of key[0, len): FNV-1a over the units. */
@@ -1364,7 +1368,7 @@ export class ArabicTagger implements NerTagger {
         // the same ids without decoding when none of its signatures changed (the decode cache's key is the same)
         const ko = prevOf(k);
         const prevIds = ko >= 0 ? old!.ids1![ko] : undefined;
-        const ids = clean(k, ko, 0) ? prevIds! : this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]);
+        const ids = clean(k, ko, 0) ? prevIds! : this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]).out;
         ids1[k] = ids;
         let labels: string[];
         if (prevIds === ids) labels = old!.labels1![ko];
@@ -1392,7 +1396,7 @@ export class ArabicTagger implements NerTagger {
       memo.ids1 = ids1;
       memo.labels1 = labels1;
       // what tag() decoded for a sentence stays when the sentence, its signatures and its first-pass labels did
-      const out: (Int32Array | undefined)[] = (memo.out = new Array(nNew));
+      const out: (SentEntry | undefined)[] = (memo.out = new Array(nNew));
       if (old?.out && !all) {
         const t = this.m2 ? 1 : 0;
         for (let k = 0; k < nNew; k++) {
@@ -1634,8 +1638,8 @@ export class ArabicTagger implements NerTagger {
       const same = k >= 0 && doc!.ranges![k][1] === t0 + b;
       const infos = same ? doc!.sents![k] : this.infosOf(ws);
       // what this sentence decoded to when docFor kept it from the previous document or tag() met it before
-      let labels = same ? doc!.out?.[k] : undefined;
-      if (!labels) {
+      let entry = same ? doc!.out?.[k] : undefined;
+      if (!entry) {
         const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
         let pass: readonly string[] | undefined;
         // the document's own sentence: its first-pass labels are the pass tags of its tokens
@@ -1646,15 +1650,15 @@ export class ArabicTagger implements NerTagger {
           for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
           pass = pa;
         }
-        labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
-        if (same && doc!.out) doc!.out[k] = labels;
+        entry = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+        if (same && doc!.out) doc!.out[k] = entry;
       }
-      // The spans as token indices depend only on the decoded labels and the words (a decoded array stands for one
-      // sequence of words: its cache key holds their never-reused ids), so they are kept per decoded array.
-      let shape = this.shapes.get(labels);
+      // The spans as token indices depend only on the decoded labels and the words (a cache entry stands for one
+      // sequence of words: its key holds their never-reused ids), so they are kept with the entry.
+      let shape = entry.shape;
       if (!shape) {
         shape = [];
-        for (const sp of spansFromBio(labelsOf(labels, m.labels))) {
+        for (const sp of spansFromBio(labelsOf(entry.out, m.labels))) {
           const type = TYPE_OF[sp.type];
           if (!type) continue;
           // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
@@ -1664,7 +1668,7 @@ export class ArabicTagger implements NerTagger {
           while (e > sp.start && infos[e].nonWord && !/\d/.test(infos[e].n)) e--;
           shape.push(sp.start, e, TYPES.indexOf(type));
         }
-        this.shapes.set(labels, shape);
+        entry.shape = shape;
       }
       for (let x = 0; x < shape.length; x += 3) {
         const s0 = shape[x];
