@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketEnds, bucketKey, foldName, isNativeArabicName, mentionParts, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketHash, bucketKey, bucketKeyHash, foldName, isNativeArabicName, mentionParts, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -312,19 +312,20 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     lines.forEachWord(text, lang, visit, stamp, (r) => hitsOf(r).length > 0);
     return;
   }
-  // Arabic: a reading can only hit an index entry whose bucket key starts and ends as the reading's key does. The
-  // (first, last) pairs of the index keys let most words be passed over before they are cut out of the text or
-  // looked up (names/match.ts arBucketEnds; exact, a word of other characters goes the long way).
-  const ends = new Set<number>();
-  if (lang === 'ar') for (const k of index.keys()) if (k.length > 0) ends.add(k.charCodeAt(0) * 65536 + k.charCodeAt(k.length - 1));
+  // Arabic: a reading can only hit an index entry whose bucket key is the reading's key. The hashes of the index keys
+  // let most words be passed over before they are cut out of the text or looked up (names/match.ts arBucketHash, the
+  // key's hash from the characters of the text; exact: equal keys hash alike; a word of other characters goes the
+  // long way).
+  const keyHashes = new Set<number>();
+  if (lang === 'ar') for (const k of index.keys()) if (k.length > 0) keyHashes.add(bucketKeyHash(k));
   const mayHit = (start: number, end: number): boolean => {
-    const e0 = arBucketEnds(text, start, end);
-    if (e0 < 0) return true;
-    if (ends.has(e0)) return true;
+    const h0 = arBucketHash(text, start, end);
+    if (h0 < 0) return true;
+    if (keyHashes.has(h0)) return true;
     // The readings without a leading clitic (see wordReadings).
     const n = leadingClitic(text, start);
-    if (n > 0 && ends.has(arBucketEnds(text, start + n, end))) return true;
-    return n === 2 && ends.has(arBucketEnds(text, start + 1, end));
+    if (n > 0 && keyHashes.has(arBucketHash(text, start + n, end))) return true;
+    return n === 2 && keyHashes.has(arBucketHash(text, start + 1, end));
   };
   // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes.
   const run: [number, number] = [0, 0];
