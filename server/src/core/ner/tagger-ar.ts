@@ -1278,7 +1278,8 @@ export class ArabicTagger implements NerTagger {
       const t = this.tokensAfter(text, old);
       tokens = t.tokens;
       slots = t.slots;
-      ranges = ArabicTagger.sentencesAfter(tokens, text, old, t.ia, t.nm);
+      // all tokens new: sentencesAfter's window would be the whole text (the same cuts as sentences, one copy more)
+      ranges = t.nm === tokens.length ? ArabicTagger.sentences(tokens, text) : ArabicTagger.sentencesAfter(tokens, text, old, t.ia, t.nm);
     } else {
       slots = this.slotsOf((tokens = tokenize(text)));
       ranges = ArabicTagger.sentences(tokens, text);
@@ -1507,6 +1508,8 @@ export class ArabicTagger implements NerTagger {
       ib = lo;
     }
     const mid = tokenize(text, Math.max(A, 0), B < text.length ? B : text.length);
+    // nothing kept (another document): the fresh tokens as they are
+    if (ia === 0 && ib === ot.length) return { tokens: mid, slots: this.slotsOf(mid), ia: 0, nm: mid.length };
     const n = ia + mid.length + ot.length - ib;
     const tokens: Token[] = new Array(n);
     const slots = new Int32Array(n);
