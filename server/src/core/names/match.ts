@@ -513,22 +513,27 @@ const bucketCharCode = (folded: number): number => arBucketClass(folded)?.charCo
  */
 export function arBucketHash(text: string, start: number, end: number): number {
   if (end <= start) return -1;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x0621 || c > 0x064a || c === 0x0640) return -1;
-  }
   // As computeBucketKey: the folded letters, 'تش' -> 'ش', inner long vowels dropped, consonants by their class.
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
-    let f = foldPlainLetter(text.charCodeAt(i));
-    if (f === 0x062a && i + 1 < end && text.charCodeAt(i + 1) === 0x0634) {
-      f = 0x0634;
+    const c = text.charCodeAt(i);
+    if (c < 0x0621 || c > 0x064a || c === 0x0640) return -1;
+    let k = AR_BUCKET_CODE[c - 0x0621];
+    if (c === 0x062a && i + 1 < end && text.charCodeAt(i + 1) === 0x0634) {
+      k = AR_BUCKET_CODE[0x0634 - 0x0621];
       i++;
-    } else if (i > start && (f === 0x0627 || f === 0x0648 || f === 0x064a)) continue;
-    h = Math.imul(h ^ bucketCharCode(f), 0x01000193);
+    } else if (i > start && (k === 0x0627 || k === 0x0648 || k === 0x064a)) continue;
+    h = Math.imul(h ^ k, 0x01000193);
   }
   return h >>> 0;
 }
+
+/** Per plain Arabic letter U+0621..U+064A: the character its bucket key has for it (folded, then its class if any). */
+const AR_BUCKET_CODE = (() => {
+  const t = new Uint16Array(0x064b - 0x0621);
+  for (let c = 0x0621; c <= 0x064a; c++) t[c - 0x0621] = bucketCharCode(foldPlainLetter(c));
+  return t;
+})();
 
 /** The hash `arBucketHash` gives a word whose bucket key is `key`. */
 export function bucketKeyHash(key: string): number {

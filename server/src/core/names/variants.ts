@@ -95,16 +95,17 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     let nParts = extra[ei].length;
     for (const m of byMention[ei]) nParts += m ? m.length : 0;
     if (nParts < 2) continue;
-    const ids = [...byMention[ei].flat(), ...extra[ei]];
     const firstOf = new Map<string, number>();
-    for (const id of ids) {
+    const see = (id: number): void => {
       const t = occ[id].text;
       const f = firstOf.get(t);
       if (f === undefined) firstOf.set(t, id);
       else uf.union(f, id);
-    }
+    };
+    for (const ids of byMention[ei]) if (ids) for (const id of ids) see(id);
+    for (const id of extra[ei]) see(id);
+    if (firstOf.size < 2) continue;
     const distinct = [...firstOf.entries()];
-    if (distinct.length < 2) continue;
     // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants (each
     // mention text once: an entity's mentions repeat the same few texts).
     const together = new Set<string>();
