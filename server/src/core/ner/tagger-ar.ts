@@ -1203,7 +1203,8 @@ export class ArabicTagger implements NerTagger {
    * tokens since the last cut, so the previous sentences ending before token ia - 1 stay; from there a scan of a
    * window of the tokens gives the cuts it decides inside the window, until one falls in the kept end on a cut the
    * previous document had at the same place (from there on everything it reads is the same, so the previous
-   * sentences follow, shifted). When no such cut comes within the window, the whole text is scanned.
+   * sentences follow, shifted). When no such cut comes within the window, or the window is the whole text, the whole
+   * text is scanned.
    */
   private static sentencesAfter(tokens: readonly Token[], text: string, old: DocMemo, ia: number, nm: number): [number, number][] {
     const or = old.ranges!;
@@ -1215,6 +1216,8 @@ export class ArabicTagger implements NerTagger {
     while (k < or.length && or[k][1] < ia) out.push(or[k++]);
     const s0 = k > 0 ? or[k - 1][1] : 0;
     const x = Math.min(n, ia + nm + 4 * MAX_SENTENCE);
+    // the window is the whole text (all tokens new, or a short document): the scan of sentences, without a copy
+    if (s0 === 0 && x === n) return ArabicTagger.sentences(tokens, text);
     const win = sentenceRanges(tokens.slice(s0, x), MAX_SENTENCE, text);
     for (const [a, b] of win) {
       const e = s0 + b;
@@ -1278,8 +1281,7 @@ export class ArabicTagger implements NerTagger {
       const t = this.tokensAfter(text, old);
       tokens = t.tokens;
       slots = t.slots;
-      // all tokens new: sentencesAfter's window would be the whole text (the same cuts as sentences, one copy more)
-      ranges = t.nm === tokens.length ? ArabicTagger.sentences(tokens, text) : ArabicTagger.sentencesAfter(tokens, text, old, t.ia, t.nm);
+      ranges = ArabicTagger.sentencesAfter(tokens, text, old, t.ia, t.nm);
     } else {
       slots = this.slotsOf((tokens = tokenize(text)));
       ranges = ArabicTagger.sentences(tokens, text);
