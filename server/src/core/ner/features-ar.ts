@@ -390,8 +390,9 @@ export function docStats(sentences: readonly (readonly WordInfo[])[]): DocStats 
  * over the sentences, so `add(s, -1)` takes back exactly what `add(s, 1)` put in. The sets are kept as counts (a stem
  * is in the set while its count is above 0; a count that falls to 0 is deleted, so the maps hold what docStats'
  * would). `stats()` gives a DocStats over the current sums that equals docStats of the same sentences (sharing the
- * maps: it stays current as sentences are added and taken back). `changed` collects the bare stems whose statistics
- * an add touched (cleared by the caller).
+ * maps: it stays current as sentences are added and taken back). While `track` is on, `changed` collects the bare
+ * stems whose statistics an add touched and `changedTags` those whose tag counts an addTags touched (both cleared by
+ * the caller).
  */
 export class DocStatsTally {
   readonly count = new Map<string, number>();

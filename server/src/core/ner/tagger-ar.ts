@@ -1326,7 +1326,8 @@ export class ArabicTagger implements NerTagger {
       }
     } else tally = new DocStatsTally();
     const fresh = tally !== old?.tally;
-    // a fresh tally's changed stems are never read (every signature is new: newSigGen); the next docFor clears them
+    // a fresh tally's changed stems are never read (every signature is new: newSigGen): it collects none until the
+    // next docFor, which reads what it collects from then on (track on again below)
     tally.track = !fresh;
     for (let k = p; k < nNew - q; k++) {
       sents[k] = this.infosOf(slots.subarray(ranges[k][0], ranges[k][1]));
