@@ -8,12 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeBounded } from '../core/chunked';
 import { articleOptions, indexFile } from '../features/summary';
 import { type IndexJob, type IndexOutcome, WORKER_NICE } from './indexer';
 import { nodeHost } from './host';
-import { loadNerModels } from './models';
+import { loadNerModels, type SharedTables, shareModelTables } from './models';
 import { setWordFormBudget } from '../core/entities/tokens';
 import { setNameMemoBudget } from '../core/names/variants';
 
@@ -23,6 +23,11 @@ export function runIndexWorker(): void {
   lowerPriority();
   scanWorkerBudgets();
   const resources = { ner: loadNerModels().ner };
+  // The read-only model tables in shared memory: the pool's (another worker's) when it has them, else this worker's
+  // own, which it offers the pool (indexer.ts hands them to the other workers).
+  const given = (workerData as { tables?: SharedTables } | undefined)?.tables;
+  const shared = shareModelTables(resources.ner, given);
+  if (!given && Object.keys(shared.tables).length > 0) port.postMessage({ tables: shared.tables });
   // Live memory = V8 heap + array buffers (the taggers keep caches in typed arrays) right after a full (major)
   // collection: between collections the heap also holds garbage, which says nothing about what the caches keep.
   let live = 0;
@@ -35,7 +40,12 @@ export function runIndexWorker(): void {
   });
   gcs.observe({ entryTypes: ['gc'] });
   const host = nodeHost();
-  port.on('message', (m: { id: number; job: IndexJob }) => {
+  port.on('message', (m: { id: number; job: IndexJob } | { tables: SharedTables }) => {
+    if ('tables' in m) {
+      // Another worker's tables, taken between two jobs: this worker's own copies are then dropped.
+      shareModelTables(resources.ner, m.tables);
+      return;
+    }
     let outcome: IndexOutcome;
     try {
       outcome = indexJob(m.job);

@@ -101,3 +101,62 @@ export function lazyNer(options: { dir?: string; onProblem?: (problem: string) =
     },
   };
 }
+
+/**
+ * Typed arrays of an ArabicTagger that its constructor fills and nothing writes afterwards (tagger-ar.ts: the two
+ * stages' weights, their row copies, the base and pair id tables; 12.3 of the Arabic model's 12.3 MB of array
+ * buffers), by property path. The English model's are 0.7 MB and stay private.
+ */
+const AR_SHARED_TABLES = ['m1.w', 'm2.w', 'w0', 'w1', 'ownW', 'ownBits', 'ctxAt', 'ctxDest', 'ctxPos', 'ctxW', 'baseTab', 'pairTab', 'base.at', 'base.slots', 'pairRow.keys', 'pairRow.vals'];
+
+/** Model tables in shared memory, by property path (see shareModelTables). */
+export type SharedTables = Record<string, ArrayBufferView>;
+
+type Table = ArrayBufferView & { length: number; set(a: ArrayLike<number>): void };
+
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.byteLength === b.byteLength && Buffer.compare(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), new Uint8Array(b.buffer, b.byteOffset, b.byteLength)) === 0;
+}
+
+/**
+ * Moves the read-only model tables of `ner`'s Arabic tagger into shared memory, so the workspace-scan workers
+ * (node/indexer.ts) hold one copy between them instead of one each: a table of `given` (another worker's, loaded from
+ * the same model) is used in place of this tagger's own when it has the same type and bytes, any other is copied into
+ * a SharedArrayBuffer. Returns the tables this tagger now uses and how many of them were given. The tagger reads the
+ * same numbers either way, so its output does not change; no thread writes to them.
+ */
+export function shareModelTables(ner: Resources['ner'], given: SharedTables = {}): { tables: SharedTables; adopted: number } {
+  const tables: SharedTables = {};
+  let adopted = 0;
+  const tagger = ner?.ar;
+  if (!(tagger instanceof ArabicTagger)) return { tables, adopted };
+  // The same array may sit at two paths (a stage's weights are also the tagger's w0/w1): replaced once, by identity.
+  const replaced = new Map<ArrayBufferView, ArrayBufferView>();
+  for (const p of AR_SHARED_TABLES) {
+    const keys = p.split('.');
+    let owner = tagger as unknown as Record<string, unknown> | undefined;
+    for (const k of keys.slice(0, -1)) owner = owner?.[k] as Record<string, unknown> | undefined;
+    const key = keys[keys.length - 1];
+    const own = owner?.[key];
+    if (!owner || !ArrayBuffer.isView(own) || own instanceof DataView) continue;
+    let use = replaced.get(own);
+    if (!use) {
+      const g = given[p];
+      if (g === own || (g && g.constructor === own.constructor && sameBytes(g, own))) {
+        use = g;
+        if (g !== own) adopted++;
+      } else if (own.buffer instanceof SharedArrayBuffer) {
+        use = own;
+      } else {
+        const Ctor = own.constructor as new (b: SharedArrayBuffer) => Table;
+        const copy = new Ctor(new SharedArrayBuffer(own.byteLength));
+        copy.set(own as unknown as ArrayLike<number>);
+        use = copy;
+      }
+      replaced.set(own, use);
+    }
+    owner[key] = use;
+    tables[p] = use;
+  }
+  return { tables, adopted };
+}
