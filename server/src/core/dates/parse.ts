@@ -84,6 +84,8 @@ const PRECHECK = new RegExp(
 const EN_PRECHECK = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|week|month|year|night|ago\b|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id-)\s+\d{4}|\b[Oo]n\s+the\s+\d)/;
 
 // ---- Arabic ----
+// (The patterns below that `near` tries have a bound, the `*_AT` constants further down, counted from their text
+// before the word they need: an edit that lengthens that text raises the bound; test/unit/dates-near.test.ts checks.)
 
 /**
  * A weekday written before a date ('الثلاثاء 29 نوفمبر', 'يوم الثلاثاء الموافق 29'). Looked for backwards from the
@@ -211,6 +213,8 @@ const AR_DAY_OF_MONTH = new RegExp(
 );
 
 // ---- English ----
+// (The patterns below that `near` tries have a bound, the `*_AT` constants further down, counted from their text
+// before the word they need: an edit that lengthens that text raises the bound; test/unit/dates-near.test.ts checks.)
 
 const EN_WD_PREFIX = `(?:(?<wd>${EN_WEEKDAY_RE})\\s{0,4}[,(]?\\s{0,4})?`;
 const EN_YEAR = `(?:\\s{0,4},?\\s{0,4}(?<year>\\d{4})(?![\\d:]))`;
@@ -253,6 +257,8 @@ const EN_DAY_OF_MONTH = new RegExp(
 );
 
 // ---- Years ----
+// (The patterns below that `near` tries have a bound, the `*_AT` constants further down, counted from their text
+// before the word they need: an edit that lengthens that text raises the bound; test/unit/dates-near.test.ts checks.)
 
 const AR_YEAR_ONLY = new RegExp(
   `${B}(?:[وفبل]|لل)?(?:عام|العام|سنة|السنة|لعام|للعام)\\s{1,4}(?<year>${D}{4})(?!${D})(?:\\s{0,4}(?<era>هـ|ه|م|ميلادية|ميلادي)(?![${AL}]))?`,
@@ -271,16 +277,18 @@ const NUMERIC = new RegExp(
 /** Digit, separator, digit: in every NUMERIC match (both of its forms). */
 const NUMERIC_GATE = new RegExp(`${D}[-/.]${D}`, 'u');
 
-// ---- English patterns tried near their month or weekday ----
+// ---- Patterns tried near a word they need (see `near`) ----
 
 /**
- * A pattern that only matches where one of its anchors (a month or a weekday name, see `enAnchors`) starts at most
- * `pre` characters after the match's start: `re` is the pattern made sticky. `pre` is the longest text the pattern
- * can match before its month or weekday (every quantifier there is bounded), counted from the pattern source:
+ * A pattern that only matches where one of its anchors (a word it needs: a month or a weekday name, a relative word,
+ * a digit…) starts at most `pre` characters after the match's start: `re` is the pattern made sticky. `pre` is the
+ * longest text the pattern can match before its anchor (every quantifier there is bounded), counted from the pattern
+ * source in the comment on each `*_AT` below; test/unit/dates-near.test.ts fails when a pattern can match more than
+ * that (see NEAR_PATTERNS):
  * EN_WD_PREFIX is at most 9 + 4 + 1 + 4 = 18 characters ('Wednesday', \s{0,4}, [,(], \s{0,4}); 'the' + \s{1,4}
  * is 7, a day and its suffix 4, \s{1,4} 4, 'of' + \s{1,4} 6, a range dash 'through' 7.
  */
-interface Anchored {
+export interface Anchored {
   re: RegExp;
   pre: number;
 }
@@ -439,6 +447,37 @@ function near(text: string, at: Anchored, anchors: readonly number[], read: (m: 
     }
   }
 }
+
+/**
+ * Every pattern `near` tries, with its global form and its anchors as findGated finds them: for the unit test that
+ * reads each pattern's longest texts and fails when one's anchor lies more than its bound after its start.
+ */
+export const NEAR_PATTERNS: ReadonlyArray<{ name: string; global: RegExp; at: Anchored; anchors: (text: string) => readonly number[] }> = (() => {
+  const months = (t: string) => occurrences(t, MONTH_PREFIXES);
+  const ar = (a: number) => (t: string) => arabicAnchors(t, true).words[a];
+  const digits = (t: string) => arabicAnchors(t, true).digits;
+  return [
+    { name: 'EN_ABS_MDY', global: EN_ABS_MDY, at: EN_ABS_MDY_AT, anchors: months },
+    { name: 'EN_ABS_DMY', global: EN_ABS_DMY, at: EN_ABS_DMY_AT, anchors: months },
+    { name: 'EN_RANGE_MDY', global: EN_RANGE_MDY, at: EN_RANGE_MDY_AT, anchors: months },
+    { name: 'EN_RANGE_DMY_FIRST', global: EN_RANGE_DMY_FIRST, at: EN_RANGE_DMY_FIRST_AT, anchors: months },
+    { name: 'EN_MONTH_YEAR', global: EN_MONTH_YEAR, at: EN_MONTH_YEAR_AT, anchors: months },
+    { name: 'EN_WEEKDAY', global: EN_WEEKDAY, at: EN_WEEKDAY_AT, anchors: (t) => occurrences(t, WEEKDAY_NAMES) },
+    { name: 'EN_RELATIVE', global: EN_RELATIVE, at: EN_RELATIVE_AT, anchors: (t) => occurrences(t, RELATIVE_ANCHORS) },
+    { name: 'EN_YEAR_ONLY', global: EN_YEAR_ONLY, at: EN_YEAR_ONLY_AT, anchors: yearAnchors },
+    { name: 'AR_ABS', global: AR_ABS, at: AR_ABS_AT, anchors: digits },
+    { name: 'AR_RANGE_FIRST', global: AR_RANGE_FIRST, at: AR_RANGE_FIRST_AT, anchors: digits },
+    { name: 'AR_DAY_OF_MONTH', global: AR_DAY_OF_MONTH, at: AR_DAY_OF_MONTH_AT, anchors: digits },
+    { name: 'AR_ORD_DATE', global: AR_ORD_DATE, at: AR_ORD_DATE_AT, anchors: ar(ArAnchor.Month | ArAnchor.Shahr) },
+    { name: 'AR_MONTH_ONLY', global: AR_MONTH_ONLY, at: AR_MONTH_ONLY_AT, anchors: ar(ArAnchor.Month) },
+    { name: 'AR_WEEKDAY', global: AR_WEEKDAY, at: AR_WEEKDAY_AT, anchors: ar(ArAnchor.Weekday) },
+    { name: 'AR_RELATIVE', global: AR_RELATIVE, at: AR_RELATIVE_AT, anchors: ar(ArAnchor.Relative) },
+    { name: 'AR_AGO', global: AR_AGO, at: AR_AGO_AT, anchors: ar(ArAnchor.Ago) },
+    { name: 'AR_YEAR_ONLY', global: AR_YEAR_ONLY, at: AR_YEAR_ONLY_AT, anchors: ar(ArAnchor.Year) },
+  ];
+})();
+
+export { near };
 
 // ---- Helpers ----
 
