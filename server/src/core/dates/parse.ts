@@ -18,7 +18,7 @@ import type { DateKind, DateMention, Language, Span } from '../types';
 import type { HijriValue } from './calendar';
 import {
   AR_AMBIGUOUS_MONTHS, AR_MONTH_FIRST_WORDS, AR_MONTH_RE, AR_NUMBER_RE, AR_ORDINAL_MAX_LENGTH, AR_ORDINAL_RE, arOrdinalValue, AR_NUMBER_WORDS,
-  AR_WEEKDAY_RE, AR_WEEKDAY_WORDS, DIGIT, EN_MONTH_RE, EN_NUMBER_WORDS,
+  AR_WEEKDAY_RE, AR_WEEKDAY_WORDS, DIGIT, EN_MONTH_RE, EN_MONTHS, EN_NUMBER_WORDS, EN_WEEKDAYS,
   EN_WEEKDAY_FULL_RE, EN_WEEKDAY_RE, HIJRI_MONTH_RE, arMonth, arWeekday, enMonth, enWeekday, hijriMonth, parseDigits,
   type MonthSystem,
 } from './lexicon';
@@ -313,9 +313,8 @@ const EN_RELATIVE_AT = sticky(EN_RELATIVE, 25);
 /** 'Through' 7 + \s{1,4} 4. */
 const EN_YEAR_ONLY_AT = sticky(EN_YEAR_ONLY, 11);
 
-/** Each month name of EN_MONTH_RE begins with one of these; the full weekday names of EN_WEEKDAY. */
-const MONTH_PREFIXES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAY_NAMES = EN_WEEKDAY_FULL_RE.split('|');
+/** Each form of EN_MONTH_RE (a name or an abbreviation) begins with its month's first three letters. */
+const MONTH_PREFIXES = EN_MONTHS.map((m) => m.slice(0, 3));
 /** Every match of EN_RELATIVE holds one of these: its first one at most EN_RELATIVE_AT.pre after the start. */
 const RELATIVE_ANCHORS = ['esterday', 'oday', 'onight', 'omorrow', 'night', 'week', 'month', 'year', 'ago'];
 /** A year of EN_YEAR_ONLY: after the white space that ends its \s{1,4} (no two overlap). */
@@ -462,7 +461,7 @@ export const NEAR_PATTERNS: ReadonlyArray<{ name: string; global: RegExp; at: An
     { name: 'EN_RANGE_MDY', global: EN_RANGE_MDY, at: EN_RANGE_MDY_AT, anchors: months },
     { name: 'EN_RANGE_DMY_FIRST', global: EN_RANGE_DMY_FIRST, at: EN_RANGE_DMY_FIRST_AT, anchors: months },
     { name: 'EN_MONTH_YEAR', global: EN_MONTH_YEAR, at: EN_MONTH_YEAR_AT, anchors: months },
-    { name: 'EN_WEEKDAY', global: EN_WEEKDAY, at: EN_WEEKDAY_AT, anchors: (t) => occurrences(t, WEEKDAY_NAMES) },
+    { name: 'EN_WEEKDAY', global: EN_WEEKDAY, at: EN_WEEKDAY_AT, anchors: (t) => occurrences(t, EN_WEEKDAYS) },
     { name: 'EN_RELATIVE', global: EN_RELATIVE, at: EN_RELATIVE_AT, anchors: (t) => occurrences(t, RELATIVE_ANCHORS) },
     { name: 'EN_YEAR_ONLY', global: EN_YEAR_ONLY, at: EN_YEAR_ONLY_AT, anchors: yearAnchors },
     { name: 'AR_ABS', global: AR_ABS, at: AR_ABS_AT, anchors: digits },
@@ -556,7 +555,7 @@ function findGated(text: string, lang: Language, { arabic: hasArabic, latin: has
   if (hasLatin) {
     // The month and weekday patterns are tried only a bounded distance before a month or weekday (see `near`).
     const months = occurrences(text, MONTH_PREFIXES);
-    const weekdays = occurrences(text, WEEKDAY_NAMES);
+    const weekdays = occurrences(text, EN_WEEKDAYS);
     if (hasDigit && months.length) {
       near(text, EN_ABS_MDY_AT, months, (m) => readEnAbs(text, m, cands, 'mdy'));
       near(text, EN_ABS_DMY_AT, months, (m) => readEnAbs(text, m, cands, 'dmy'));
