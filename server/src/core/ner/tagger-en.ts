@@ -850,9 +850,12 @@ export class EnglishTagger implements NerTagger {
     if (LOC_PREPS.has(w)) flags |= D_LOCPREP_RAW;
     if (low0 === low ? flags & F_ORGW : ORG_WORDS.has(low0)) flags |= D_ORGW0;
     if (low0 === 'of' || low0 === 'the' || low0 === 'for' || low0 === 'and' || low0 === '&') flags |= D_RUNJOIN;
-    // (UPPER_RE, UPLOW_RE: read from the character codes below 128)
-    if (c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(w)) flags |= R_UPPER;
-    if (c < 128 ? c >= 65 && c <= 90 && (w.charCodeAt(1) < 128 ? w.charCodeAt(1) >= 97 && w.charCodeAt(1) <= 122 : UPLOW_RE.test(w)) : UPLOW_RE.test(w)) flags |= R_UPLOW;
+    // (UPPER_RE, UPLOW_RE: read from the character codes below 128; a word UPLOW_RE matches UPPER_RE matches too)
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(w)) {
+      flags |= R_UPPER;
+      const c1 = w.charCodeAt(1);
+      if (c1 < 128 ? c1 >= 97 && c1 <= 122 : UPLOW_RE.test(w)) flags |= R_UPLOW;
+    }
     if (flags & R_UPPER && flags & D_PREV_TITLE) flags |= R_TITLEWORD; // isTitleWord
     if (low0 === keyLow ? flags & F_MEDIA_KEY : MEDIA_NOUNS.has(low0)) flags |= R_MEDIA;
     if (low0 === keyLow ? lexLower : lex.lower.has(low0)) flags |= R_LEXLOWER0;
