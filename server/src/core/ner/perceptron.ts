@@ -27,7 +27,8 @@
  * - `spansFromBio(labels)` turns a label sequence into `{start, end, type}` token-index spans (end exclusive).
  * - Training may use passive-aggressive updates instead of the perceptron's (`update: 'pa'`, `C`, `costAugmented`;
  *   the Arabic model's, docs/ner.md); the model, its file and decoding are the same either way.
- * - A model read by `fromJSON` keeps its feature strings as a list and builds the string -> id map on first use
+ * - A model read by `fromJSON` keeps its feature strings as the file's one joined string (`FeatureText`, no string
+ *   per feature) and builds the string -> id map on first use
  *   (`featureId`, `featureIds`, `addFeatures`, `predict`); a caller with its own id tables (the Arabic tagger, via
  *   `forEachFeature`) never pays for it. `StringTable` is a compact string -> index table for such tables,
  *   `FrozenStringTable` a built-once one that also finds a key given as pieces (`getJoined`, no string built).
@@ -306,6 +307,34 @@ export class FrozenStringTable {
   }
 }
 
+/**
+ * A model file's feature strings as the one string that lists them (PerceptronJSON.features, joined by '\n'), read
+ * one feature at a time: a loaded model that is never asked for a feature by name (the Arabic tagger builds its own
+ * tables through forEachFeature) holds no string per feature (Arabic model: ~6 MB less heap per loaded tagger than
+ * the split list).
+ */
+export class FeatureText {
+  readonly count: number;
+
+  constructor(readonly text: string) {
+    let n = text.length ? 1 : 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    this.count = n;
+  }
+
+  /** The features in id order (as `text.split('\n')` lists them). */
+  forEach(fn: (feature: string, id: number) => void): void {
+    const t = this.text;
+    let a = 0;
+    for (let i = 0; i < this.count; i++) {
+      let b = t.indexOf('\n', a);
+      if (b < 0) b = t.length;
+      fn(t.slice(a, b), i);
+      a = b + 1;
+    }
+  }
+}
+
 export class PerceptronModel {
   readonly labels: readonly string[];
   readonly bio: boolean;
@@ -313,8 +342,8 @@ export class PerceptronModel {
   readonly T: number;
   /** Feature string -> id; built on first use when the model came with a name list (fromJSON). */
   private idMap?: Map<string, number>;
-  /** Feature strings in id order (fromJSON), until idMap is built. */
-  private names?: readonly string[];
+  /** Feature strings in id order (a list, or a model file's joined text: fromJSON), until idMap is built. */
+  private names?: readonly string[] | FeatureText;
   /** nFeatures x T emission weights. */
   private readonly w: Float32Array;
   /** (T+1) x T transitions; row T = start. Disallowed moves are -Infinity. */
@@ -334,7 +363,7 @@ export class PerceptronModel {
   private idScratch = new Int32Array(64);
 
   /** `ids`: feature string -> id, or the feature strings in id order (the map is then built when first needed). */
-  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number> | readonly string[], w: Float32Array, trans: Float64Array) {
+  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number> | readonly string[] | FeatureText, w: Float32Array, trans: Float64Array) {
     this.labels = labels;
     this.bio = bio;
     this.T = labels.length;
@@ -365,7 +394,8 @@ export class PerceptronModel {
     if (!m) {
       m = new Map<string, number>();
       const names = this.names!;
-      for (let i = 0; i < names.length; i++) m.set(names[i], i);
+      if (names instanceof FeatureText) names.forEach((f, i) => m!.set(f, i));
+      else for (let i = 0; i < names.length; i++) m.set(names[i], i);
       this.idMap = m;
       this.names = undefined;
     }
@@ -373,7 +403,8 @@ export class PerceptronModel {
   }
 
   get featureCount(): number {
-    return this.names ? this.names.length : this.ids.size;
+    const names = this.names;
+    return names ? (names instanceof FeatureText ? names.count : names.length) : this.ids.size;
   }
 
   /** The emission weights (nFeatures x T, row `id` at id * T). Read only: for callers that sum rows themselves. */
@@ -390,7 +421,8 @@ export class PerceptronModel {
   /** Calls `fn` for every feature the model knows, with its id (to build derived id tables at load time). */
   forEachFeature(fn: (feature: string, id: number) => void): void {
     const names = this.names;
-    if (names) for (let i = 0; i < names.length; i++) fn(names[i], i);
+    if (names instanceof FeatureText) names.forEach(fn);
+    else if (names) for (let i = 0; i < names.length; i++) fn(names[i], i);
     else for (const [f, i] of this.ids) fn(f, i);
   }
 
@@ -566,10 +598,10 @@ export class PerceptronModel {
   static fromJSON(j: PerceptronJSON): PerceptronModel {
     if (!j || j.format !== 'article-lens-perceptron' || j.version !== 1) throw new Error('not an article-lens perceptron model (format/version)');
     const T = j.labels.length;
-    const names = j.features.length ? j.features.split('\n') : [];
+    const names = new FeatureText(j.features);
     const bytes = base64ToBytes(j.weights);
     const i16 = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
-    if (i16.length !== names.length * T) throw new Error(`model weights do not match features (${i16.length} vs ${names.length}x${T})`);
+    if (i16.length !== names.count * T) throw new Error(`model weights do not match features (${i16.length} vs ${names.count}x${T})`);
     const w = new Float32Array(i16.length);
     for (let k = 0; k < i16.length; k++) w[k] = i16[k] * j.scale;
     return new PerceptronModel(j.labels, j.bio, names, w, Float64Array.from(j.transitions));
