@@ -197,8 +197,8 @@ describe('dates/parse near: each pattern is tried up to its bound before its anc
         assert.deepEqual(found, global.map((m) => [m.index!, m[0]]), `${p.name} in '${text}'`);
         matched += global.length;
       }
-      // The texts written do match (most of them): the test reads the pattern, not noise.
-      assert.ok(matched >= 150 * 20 * 0.3, `${p.name}: only ${matched} matches of ${150 * 20} texts`);
+      // The texts written do match (87% to 100% of them as the patterns stand): the test reads the pattern, not noise.
+      assert.ok(matched >= 150 * 20 * 0.75, `${p.name}: only ${matched} matches of ${150 * 20} texts`);
     });
   }
 });
