@@ -6,13 +6,16 @@
  *
  * Memory (archive bench, 10,000 files, two workers; peak RSS of the server process): 530-543 MB before the scan-only
  * bounds below and the 8 MB young generation (indexer.ts), 488-493 MB after, 484 MB with the shared Arabic model
- * tables (models.ts shareModelTables). Where a worker's memory goes, after 3,000 files: V8 heap ~82 MB live (models
- * ~27: feature strings, lexicon maps; tagger caches ~25; names memos ~11 before these bounds; code and runtime ~15)
+ * tables (models.ts shareModelTables), 468 and 479 MB once a loaded model no longer keeps a string per feature
+ * (perceptron.ts FeatureText; 483-491 MB without it in the same conditions). Where a worker's memory went, after 3,000
+ * files, before these changes: V8 heap ~82 MB live (models ~27: feature strings, lexicon maps; tagger caches ~25;
+ * names memos ~11; code and runtime ~15)
  * and array buffers ~33 MB (model tables 13, the taggers' word-cache slabs ~17); V8 keeps ~1.5-1.8x the live heap
  * committed (old-space pages the caches leave part-empty), and the thread's malloc arena keeps ~30 MB beyond the live
  * array buffers. Measured and NOT helpful: a smaller Arabic word cache (16,000 forms: same peak, CPU +33%), a smaller
  * decoded-sentence cache, a 140 MB old-generation bound, --heap-growing-percent, a main-thread nursery that does not
- * grow (--semi-space-growth-factor=1).
+ * grow (--semi-space-growth-factor=1). Names memos at 0.4x the bounds below: one emulated worker 255-258 -> 250-251 MB
+ * for ~3% more CPU (not taken).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
