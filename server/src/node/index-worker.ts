@@ -5,9 +5,11 @@
  * lowers its own OS priority first (see indexer.ts).
  *
  * Memory (archive bench, 10,000 files, two workers; peak RSS of the server process): 530-543 MB before the scan-only
- * bounds below and the 8 MB young generation (indexer.ts), 488-493 MB after, 484 MB with the shared Arabic model
- * tables (models.ts shareModelTables), 468 and 479 MB once a loaded model no longer keeps a string per feature
- * (perceptron.ts FeatureText; 483-491 MB without it in the same conditions). Where a worker's memory went, after 3,000
+ * bounds below and the 8 MB young generation (indexer.ts), 488-493 MB after, 468 and 479 MB once a loaded model no
+ * longer keeps a string per feature (perceptron.ts FeatureText; 483-491 MB without it in the same conditions).
+ * The Arabic model's read-only typed arrays (12.3 MB) were tried in SharedArrayBuffers taken by all workers: a
+ * worker's live memory fell 131 -> 113 MB but the peak did not move (484 MB: each worker builds its own tables
+ * first and the freed copy stays in its malloc arena), so it was not kept. Where a worker's memory went, after 3,000
  * files, before these changes: V8 heap ~82 MB live (models ~27: feature strings, lexicon maps; tagger caches ~25;
  * names memos ~11; code and runtime ~15)
  * and array buffers ~33 MB (model tables 13, the taggers' word-cache slabs ~17); V8 keeps ~1.5-1.8x the live heap
@@ -21,12 +23,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { analyzeBounded } from '../core/chunked';
 import { articleOptions, indexFile } from '../features/summary';
 import { type IndexJob, type IndexOutcome, WORKER_NICE } from './indexer';
 import { nodeHost } from './host';
-import { loadNerModels, type SharedTables, shareModelTables } from './models';
+import { loadNerModels } from './models';
 import { setWordFormBudget } from '../core/entities/tokens';
 import { setNameMemoBudget } from '../core/names/variants';
 
@@ -36,11 +38,6 @@ export function runIndexWorker(): void {
   lowerPriority();
   scanWorkerBudgets();
   const resources = { ner: loadNerModels().ner };
-  // The read-only model tables in shared memory: the pool's (another worker's) when it has them, else this worker's
-  // own, which it offers the pool (indexer.ts hands them to the other workers).
-  const given = (workerData as { tables?: SharedTables } | undefined)?.tables;
-  const shared = shareModelTables(resources.ner, given);
-  if (!given && Object.keys(shared.tables).length > 0) port.postMessage({ tables: shared.tables });
   // Live memory = V8 heap + array buffers (the taggers keep caches in typed arrays) right after a full (major)
   // collection: between collections the heap also holds garbage, which says nothing about what the caches keep.
   let live = 0;
@@ -53,12 +50,7 @@ export function runIndexWorker(): void {
   });
   gcs.observe({ entryTypes: ['gc'] });
   const host = nodeHost();
-  port.on('message', (m: { id: number; job: IndexJob } | { tables: SharedTables }) => {
-    if ('tables' in m) {
-      // Another worker's tables, taken between two jobs: this worker's own copies are then dropped.
-      shareModelTables(resources.ner, m.tables);
-      return;
-    }
+  port.on('message', (m: { id: number; job: IndexJob }) => {
     let outcome: IndexOutcome;
     try {
       outcome = indexJob(m.job);

@@ -4,9 +4,7 @@
  *
  * - Size: two workers on 2 or 3 cores, one fewer than the cores above that (at most 4), no worker on 1 core (the scan
  *   then analyzes on the main thread); `ARTICLE_LENS_INDEX_THREADS` overrides it (0: no workers). Each worker loads its
- *   own models and keeps its own word caches; the Arabic model's read-only tables (12 MB of typed arrays) are moved
- *   into shared memory by the first worker to load and taken by the others (models.ts shareModelTables), so the
- *   workers hold one copy of them between them. On 2 cores the two workers use both, so a worker lowers its own OS
+ *   own models and keeps its own word caches. On 2 cores the two workers use both, so a worker lowers its own OS
  *   priority (nice WORKER_NICE, Linux: per thread) and the main thread, which answers the editor, gets a core as soon
  *   as it has work.
  * - Memory: a worker is replaced by a fresh one when its live memory (V8 heap plus array buffers after its last full
@@ -14,13 +12,12 @@
  *   RECYCLE_AFTER files; workers exit when the scan that started them is over (`dispose`).
  *   `ARTICLE_LENS_INDEX_HEAP_MB` overrides the heap bound.
  * - What crosses threads: a job (URI, settings, folder) in, a FileSummary (name entities, line starts, and only for
- *   Check Workspace the LSP diagnostics) out; once per worker, the shared model tables.
+ *   Check Workspace the LSP diagnostics) out.
  * - Cancellation: `cancel()` drops the jobs not yet sent (they resolve as skipped) and `dispose()` ends the workers.
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileSummary } from '../features/summary';
-import type { SharedTables } from './models';
 import type { Settings } from '../protocol';
 
 export interface IndexJob {
@@ -92,26 +89,13 @@ export function workerIndexer(script: string, threads: number, options: { log?: 
   let disposed = false;
   /** The largest live memory a worker reported (bytes), for the log line at `dispose`. */
   let maxLive = 0;
-  /** The model tables in shared memory of the first worker that offered them (models.ts shareModelTables). */
-  let tables: SharedTables | undefined;
 
   function spawn(): Slot {
     // A bounded V8 heap: without one, V8 lets garbage pile up to several times the live size before a full collection.
     // The young generation (YOUNG_GENERATION_MB) is small: a worker's garbage is per file, its survivors are caches.
-    const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true, tables }, resourceLimits: { maxOldGenerationSizeMb: oldGenMB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(script, { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxOldGenerationSizeMb: oldGenMB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, done: 0 };
-    worker.on('message', (m: { id: number; outcome: IndexOutcome; heap: number } | { tables: SharedTables }) => {
-      if ('tables' in m) {
-        // The first tables offered are the pool's: the workers started without them take them (a later offer, from a
-        // worker that loaded at the same time, is answered with the pool's).
-        if (!tables) {
-          tables = m.tables;
-          for (const s of slots) if (s !== slot) s.worker.postMessage({ tables });
-        } else {
-          worker.postMessage({ tables });
-        }
-        return;
-      }
+    worker.on('message', (m: { id: number; outcome: IndexOutcome; heap: number }) => {
       const b = slot.busy;
       if (!b || b.id !== m.id) return;
       slot.busy = undefined;
