@@ -2,7 +2,7 @@
  * Features of the Arabic tagger. A token's features are three parts, so the tagger can cache the first two per
  * word form (as summed weights; the hot path then reads no strings per token):
  *  - own(word): features of the word itself (form, normalized form, clitic-free stem, affixes, shape, character
- *    trigrams, gazetteer/trigger/nationality membership);
+ *    trigrams, gazetteer/trigger/nationality membership, word clusters when cfg.clusters);
  *  - ctx(word): a smaller set, emitted by each neighbour at offsets -2, -1, +1, +2 with the offset as prefix;
  *  - dynamic(i): features that depend on the sentence or the document (word pairs, a title within four words
  *    before, multi-word gazetteer matches, what the document says about the same stem elsewhere); apart from the
