@@ -65,6 +65,8 @@ export interface ArTrainOptions {
    * jackknifed first pass (default false: the same folds for all bags, the bags averaged inside each perceptron).
    */
   bagSplits?: boolean;
+  /** folds of the jackknifed vocabulary (default 5) */
+  vocabFolds?: number;
   /** label scheme (default bio: BILOU measured no better here) */
   scheme?: 'bio' | 'bilou';
   log?: (msg: string) => void;
@@ -173,7 +175,7 @@ function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined,
   }
   // Vocabulary features are jackknifed: a training document sees the vocabulary of the other folds only, as new
   // text sees the vocabulary of all the training text.
-  const VK = 5;
+  const VK = opts.vocabFolds ?? 5;
   let lexFor: LexFor = base;
   let vocab: ArabicVocabulary | undefined;
   const clusters = opts.features.clusters ? trainingClusters(docs) : undefined;
