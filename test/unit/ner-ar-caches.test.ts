@@ -87,6 +87,19 @@ describe('ner: Arabic tagger caches', function () {
     assert.ok(st.sentences <= 3 && st.sentenceTokens <= 40 + 150, JSON.stringify(st));
   });
 
+  it('sentences whose cache keys hash alike are told apart by their whole key', () => {
+    const ref = tagAll(new ArabicTagger(model, gaz));
+    const t = new ArabicTagger(model, gaz);
+    // every key hashes to 7: each sentence is one entry of one chain, found again (or not) by its key alone
+    (t as unknown as { keyHash: () => number }).keyHash = () => 7;
+    assert.deepEqual(tagAll(t), ref);
+    const st = t.cacheStats();
+    assert.ok(st.sentences > 20, JSON.stringify(st));
+    // again: every sentence a hit through the chain (no new entry), the same spans
+    assert.deepEqual(tagAll(t), ref);
+    assert.equal(t.cacheStats().sentences, st.sentences);
+  });
+
   it('word ids running out: the words are numbered afresh and the sentence cache forgotten, output unchanged', () => {
     const ref = tagAll(new ArabicTagger(model, gaz));
     const other = docs.map((d) => d.replace(/ (\d+)\n/g, ' x$1\n')); // new words

@@ -66,13 +66,16 @@ function lowerPriority(): void {
 /**
  * The cache bounds of a workspace-scan worker: it sees each article once, so the linker's word-form table and the
  * names memos, sized for the editor (which sees the same words again), are mostly words that will not come back.
- * Smaller bounds save memory for little CPU (3,000 archive-like articles, one worker's share: live heap 122 -> 116 MB,
- * the same CPU within noise; word forms found 93% -> 78% of the time, word readings 95% either way). On the full
- * archive bench (two workers) the largest live memory went 133-137 -> 128-133 MB but the process's peak RSS did not
- * move (535-545 MB either way, A/B in the same conditions): a worker's V8 heap grows toward its bound (indexer.ts)
- * whatever its live size, so these bounds alone do not lower the peak.
+ * Measured on the archive bench (10,000 files, two workers; peak RSS of the server process, CPU under a machine load
+ * of ~7 from other work, so CPU figures are +-10%):
+ * - word forms 16,000 and names memos at a fifth of the editor's (readings 20,000 ...): live heap 122 -> 116 MB
+ *   against the editor's bounds, but no lower peak (535-545 MB either way).
+ * - the bounds below (word forms 4,000, names memos at a twentieth: readings 5,000 ...), with the 8 MB young
+ *   generation (indexer.ts): peak 524 -> 488 and 493 MB (young generation alone: 530-543 -> 524 MB), worker CPU
+ *   38.3 -> 34.4 s (no cost beyond the noise); one emulated worker over 5,000 files: 284 -> 266 MB (memos at a
+ *   tenth: 276 MB). The memos are exact: smaller ones change no result.
  */
 export function scanWorkerBudgets(): void {
-  setWordFormBudget(16000);
-  setNameMemoBudget({ readings: 20000, parts: 10000, shapes: 10000, pairs: 10000, spellings: 4000, answers: 500 });
+  setWordFormBudget(4000);
+  setNameMemoBudget({ readings: 5000, parts: 2500, shapes: 2500, pairs: 2500, spellings: 1000, answers: 500 });
 }

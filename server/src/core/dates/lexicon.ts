@@ -44,6 +44,8 @@ function alternation(forms: Iterable<string>): string {
 }
 
 export const AR_MONTH_RE = alternation(AR_MONTH_FORMS.map((f) => f[0]));
+/** The first word of every Arabic month form ('تشرين' of 'تشرين الثاني'): a match of AR_MONTH_RE starts with one. */
+export const AR_MONTH_FIRST_WORDS: readonly string[] = [...new Set(AR_MONTH_FORMS.map((f) => f[0].split(' ')[0]))];
 
 /** Month names that are also ordinary words (ماي, آب 'father', مارس 'practised'): only read next to a day or year. */
 export const AR_AMBIGUOUS_MONTHS = new Set(['ماي', 'آب', 'مارس', 'أيار', 'ايار', 'تموز', 'جوان']);
@@ -86,6 +88,8 @@ const AR_WEEKDAY_FORMS: Array<[string, number]> = [
 ];
 const arWeekdayIndex = new Map<string, number>(AR_WEEKDAY_FORMS);
 export const AR_WEEKDAY_RE = alternation(AR_WEEKDAY_FORMS.map((f) => f[0]));
+/** Every form of AR_WEEKDAY_RE (one word each). */
+export const AR_WEEKDAY_WORDS: readonly string[] = AR_WEEKDAY_FORMS.map((f) => f[0]);
 export const AR_WEEKDAYS = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
 
 export function arWeekday(form: string): number | undefined {
@@ -187,6 +191,8 @@ for (let n = 1; n <= 31; n++) {
   for (const v of new Set([f, f.replace('الأول', 'الاول'), f.replace('الثاني', 'الثانى'), f.replace('الحادي', 'الحادى'), f.replace('والعشرين', 'والعشرون'), f.replace('العشرين', 'العشرون'), f.replace('الثلاثين', 'الثلاثون')])) arOrdinalIndex.set(v, n);
 }
 export const AR_ORDINAL_RE = alternation(arOrdinalIndex.keys());
+/** The longest text AR_ORDINAL_RE matches (each space of a form is matched by up to four white spaces). */
+export const AR_ORDINAL_MAX_LENGTH = Math.max(...[...arOrdinalIndex.keys()].map((f) => f.length + 3 * (f.split(' ').length - 1)));
 
 export function arOrdinalValue(form: string): number | undefined {
   return arOrdinalIndex.get(form.replace(/\s+/g, ' '));

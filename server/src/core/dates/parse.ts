@@ -3,7 +3,12 @@
  *
  * How it stays fast: one cheap pre-check regex tells whether the text holds any candidate at all (a digit, a month,
  * a weekday or a relative word); only then do the matchers run, each a single global regular-expression pass over
- * the text (no tokenisation, no per-token objects). Overlapping candidates are settled longest-first.
+ * the text (no tokenisation, no per-token objects). The English month, weekday, relative and year patterns are not
+ * run over the whole text: each can only match a bounded distance before a word it needs (a month name, a weekday,
+ * 'week', a year), so it is tried only there (`near`; same matches). So are the Arabic ones, after a digit (the day
+ * patterns) or a word each needs (a month name, a weekday, أمس / اليوم / عام…, منذ / قبل / بعد), all found by one
+ * pass of one regular expression (`arabicAnchors`) instead of one pass per pattern. Overlapping candidates are
+ * settled longest-first.
  *
  * The matchers are written by hand rather than taken from chrono-node: chrono reads العام in 'القائد العام' as a
  * year, splits '12 آذار/مارس 2011', knows no Hijri dates and costs ~0.2 ms a sentence; the tests in
@@ -12,7 +17,8 @@
 import type { DateKind, DateMention, Language, Span } from '../types';
 import type { HijriValue } from './calendar';
 import {
-  AR_AMBIGUOUS_MONTHS, AR_MONTH_RE, AR_NUMBER_RE, AR_ORDINAL_RE, arOrdinalValue, AR_NUMBER_WORDS, AR_WEEKDAY_RE, DIGIT, EN_MONTH_RE, EN_NUMBER_WORDS,
+  AR_AMBIGUOUS_MONTHS, AR_MONTH_FIRST_WORDS, AR_MONTH_RE, AR_NUMBER_RE, AR_ORDINAL_MAX_LENGTH, AR_ORDINAL_RE, arOrdinalValue, AR_NUMBER_WORDS,
+  AR_WEEKDAY_RE, AR_WEEKDAY_WORDS, DIGIT, EN_MONTH_RE, EN_NUMBER_WORDS,
   EN_WEEKDAY_FULL_RE, EN_WEEKDAY_RE, HIJRI_MONTH_RE, arMonth, arWeekday, enMonth, enWeekday, hijriMonth, parseDigits,
   type MonthSystem,
 } from './lexicon';
@@ -262,6 +268,178 @@ const NUMERIC = new RegExp(
   'gdu',
 );
 
+/** Digit, separator, digit: in every NUMERIC match (both of its forms). */
+const NUMERIC_GATE = new RegExp(`${D}[-/.]${D}`, 'u');
+
+// ---- English patterns tried near their month or weekday ----
+
+/**
+ * A pattern that only matches where one of its anchors (a month or a weekday name, see `enAnchors`) starts at most
+ * `pre` characters after the match's start: `re` is the pattern made sticky. `pre` is the longest text the pattern
+ * can match before its month or weekday (every quantifier there is bounded), counted from the pattern source:
+ * EN_WD_PREFIX is at most 9 + 4 + 1 + 4 = 18 characters ('Wednesday', \s{0,4}, [,(], \s{0,4}); 'the' + \s{1,4}
+ * is 7, a day and its suffix 4, \s{1,4} 4, 'of' + \s{1,4} 6, a range dash 'through' 7.
+ */
+interface Anchored {
+  re: RegExp;
+  pre: number;
+}
+
+const sticky = (re: RegExp, pre: number): Anchored => ({ re: new RegExp(re.source, re.flags.replace('g', '') + 'y'), pre });
+/** Month right after the weekday prefix. */
+const EN_ABS_MDY_AT = sticky(EN_ABS_MDY, 18);
+/** Weekday prefix 18, the 7, day 4, \s{1,4} 4, of 6. */
+const EN_ABS_DMY_AT = sticky(EN_ABS_DMY, 39);
+/** Starts with the month. */
+const EN_RANGE_MDY_AT = sticky(EN_RANGE_MDY, 0);
+/** Weekday prefix 18, the 7, day 4, \s{0,4} 4, 'through' 7, \s{0,4} 4; in the look-ahead: weekday 18, the 7, day 4, \s{1,4} 4, of 6. */
+const EN_RANGE_DMY_FIRST_AT = sticky(EN_RANGE_DMY_FIRST, 83);
+/** 'During' 6 + \s{1,4} 4. */
+const EN_MONTH_YEAR_AT = sticky(EN_MONTH_YEAR, 10);
+/** 'This' 4 + \s{1,4} 4 + 'coming' 6 + \s{1,4} 4. */
+const EN_WEEKDAY_AT = sticky(EN_WEEKDAY, 18);
+
+/** 'The day before yesterday' 25 to 'yesterday''s 'esterday' (3 + 4 + 3 + 4 + 6 + 4 + 1); 'Earlier this' 15 + \s{1,4} 4
+ *  to the period; 'seven days' 13 + \s{1,4} 4 to 'ago'. */
+const EN_RELATIVE_AT = sticky(EN_RELATIVE, 25);
+/** 'Through' 7 + \s{1,4} 4. */
+const EN_YEAR_ONLY_AT = sticky(EN_YEAR_ONLY, 11);
+
+/** Each month name of EN_MONTH_RE begins with one of these; the full weekday names of EN_WEEKDAY. */
+const MONTH_PREFIXES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAY_NAMES = EN_WEEKDAY_FULL_RE.split('|');
+/** Every match of EN_RELATIVE holds one of these: its first one at most EN_RELATIVE_AT.pre after the start. */
+const RELATIVE_ANCHORS = ['esterday', 'oday', 'onight', 'omorrow', 'night', 'week', 'month', 'year', 'ago'];
+/** A year of EN_YEAR_ONLY: after the white space that ends its \s{1,4} (no two overlap). */
+const YEAR_ANCHOR = /\s(?:1[89]|20|21)\d\d/g;
+
+/** Starts with the day's digits (AR_ABS, AR_RANGE_FIRST, AR_DAY_OF_MONTH). */
+const AR_ABS_AT = sticky(AR_ABS, 0);
+const AR_RANGE_FIRST_AT = sticky(AR_RANGE_FIRST, 0);
+const AR_DAY_OF_MONTH_AT = sticky(AR_DAY_OF_MONTH, 0);
+/** The ordinal, \s{1,4} 4, 'من' 2, \s{1,4} 4, 'شهر' + \s{1,4} 7, 'هذا' + \s{1,4} 7 to the month or 'الشهر'. */
+const AR_ORD_DATE_AT = sticky(AR_ORD_DATE, AR_ORDINAL_MAX_LENGTH + 24);
+/** [وف] 1, the longest preposition 5 (أواخر), \s{1,4} 4, 'شهر' + \s{1,4} 7 to the month. */
+const AR_MONTH_ONLY_AT = sticky(AR_MONTH_ONLY, 17);
+/** Starts with the weekday. */
+const AR_WEEKDAY_AT = sticky(AR_WEEKDAY, 0);
+/** 'أول' + \s{1,4} + 'من' + \s{1,4} 13 to 'أمس'; 'يوم' or 'بعد' + \s{1,4} 7 to 'غد'; 'ال' 2 to 'عام', 'سنة'. */
+const AR_RELATIVE_AT = sticky(AR_RELATIVE, 13);
+/** [وف] 1 to 'منذ', 'قبل', 'بعد'. */
+const AR_AGO_AT = sticky(AR_AGO, 1);
+/** 'لل' 2 + 'لل' 2 (للعام) to 'عام'; 'لل' 2 + 'ال' 2 to 'سنة'. */
+const AR_YEAR_ONLY_AT = sticky(AR_YEAR_ONLY, 4);
+
+/** What an Arabic anchor word is needed by (bits; see arabicAnchors). */
+const enum ArAnchor {
+  /** A month name's first word: AR_MONTH_ONLY, AR_ORD_DATE. */
+  Month = 1,
+  /** 'الشهر': AR_ORD_DATE ('من الشهر الجاري'), AR_RELATIVE. */
+  Shahr = 2,
+  Weekday = 4,
+  /** Every match of AR_RELATIVE holds one within AR_RELATIVE_AT.pre of its start. */
+  Relative = 8,
+  Ago = 16,
+  Year = 32,
+}
+
+/** The anchor words and what each is needed by. */
+const AR_ANCHOR_WORDS = (() => {
+  const words = new Map<string, number>();
+  const add = (w: string, a: number) => words.set(w, (words.get(w) ?? 0) | a);
+  for (const w of AR_MONTH_FIRST_WORDS) add(w, ArAnchor.Month);
+  add('الشهر', ArAnchor.Shahr | ArAnchor.Relative);
+  for (const w of AR_WEEKDAY_WORDS) add(w, ArAnchor.Weekday);
+  for (const w of ['أمس', 'امس', 'غد', 'البارحة', 'اليوم', 'الليلة', 'الأسبوع', 'الاسبوع']) add(w, ArAnchor.Relative);
+  for (const w of ['عام', 'سنة']) add(w, ArAnchor.Relative | ArAnchor.Year);
+  for (const w of ['منذ', 'قبل', 'بعد']) add(w, ArAnchor.Ago);
+  // A word found at a place stands for every anchor word it starts with (they are there too): see arabicAnchors.
+  const closed = new Map<string, number>();
+  for (const w of words.keys()) {
+    let a = 0;
+    for (const [v, b] of words) if (w.startsWith(v)) a |= b;
+    closed.set(w, a);
+  }
+  return closed;
+})();
+/** The anchor words, longest first (at a place, the longest word there is found). */
+const AR_ANCHOR = new RegExp([...AR_ANCHOR_WORDS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const DIGIT_RUN = new RegExp(`${DIGIT}+`, 'g');
+
+/**
+ * Where the Arabic patterns can match: every digit (the day patterns start with one), and per kind of need
+ * (ArAnchor bits, and Month | Shahr) every place where an anchor word starts. One pass of one regular expression
+ * finds them all: it goes on one character after each word found, so that words inside or overlapping others are
+ * found too, and the word found at a place (the longest there) stands for the shorter anchor words it starts with.
+ */
+function arabicAnchors(text: string, hasDigit: boolean): { digits: number[]; words: number[][] } {
+  const words: number[][] = [];
+  for (const a of [ArAnchor.Month, ArAnchor.Month | ArAnchor.Shahr, ArAnchor.Weekday, ArAnchor.Relative, ArAnchor.Ago, ArAnchor.Year]) words[a] = [];
+  AR_ANCHOR.lastIndex = 0;
+  for (let m = AR_ANCHOR.exec(text); m; m = AR_ANCHOR.exec(text)) {
+    const a = AR_ANCHOR_WORDS.get(m[0])!;
+    if (a & ArAnchor.Month) words[ArAnchor.Month].push(m.index);
+    if (a & (ArAnchor.Month | ArAnchor.Shahr)) words[ArAnchor.Month | ArAnchor.Shahr].push(m.index);
+    if (a & ArAnchor.Weekday) words[ArAnchor.Weekday].push(m.index);
+    if (a & ArAnchor.Relative) words[ArAnchor.Relative].push(m.index);
+    if (a & ArAnchor.Ago) words[ArAnchor.Ago].push(m.index);
+    if (a & ArAnchor.Year) words[ArAnchor.Year].push(m.index);
+    AR_ANCHOR.lastIndex = m.index + 1;
+  }
+  const digits: number[] = [];
+  if (hasDigit) {
+    DIGIT_RUN.lastIndex = 0;
+    for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) for (let i = m.index; i < m.index + m[0].length; i++) digits.push(i);
+  }
+  return { digits, words };
+}
+
+/** Every position where one of `words` occurs in `text`, in order (an indexOf scan per word: faster here than one
+ *  regular expression of the alternatives). */
+function occurrences(text: string, words: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push(i);
+  return out.sort((a, b) => a - b);
+}
+
+function yearAnchors(text: string): number[] {
+  const out: number[] = [];
+  YEAR_ANCHOR.lastIndex = 0;
+  for (let m = YEAR_ANCHOR.exec(text); m; m = YEAR_ANCHOR.exec(text)) out.push(m.index + 1);
+  return out;
+}
+
+/**
+ * The matches `text.matchAll` finds of a pattern that only matches where an anchor starts at most `at.pre`
+ * characters after the match's start (see `Anchored`), in the same order: the sticky pattern is tried at each
+ * position from `pre` before an anchor up to it, left to right, and the search goes on after a match's end, as the
+ * global search does. Every position a global search would find a match at is tried (it lies within `pre` before
+ * some anchor), and no earlier one matches, so the matches are the same; most of the text is never read.
+ */
+function near(text: string, at: Anchored, anchors: readonly number[], read: (m: RegExpExecArray) => void): void {
+  const re = at.re;
+  let pos = 0; // where the global search would go on from
+  let tried = -1; // the last position tried since then
+  for (const a of anchors) {
+    if (a < pos) continue;
+    // (a match may end before its anchor when the anchor is in a look-ahead: the positions up to it are tried on)
+    let s = Math.max(pos, a - at.pre, tried + 1);
+    while (s <= a) {
+      tried = s;
+      re.lastIndex = s;
+      const m = re.exec(text);
+      if (!m) {
+        s++;
+        continue;
+      }
+      read(m);
+      pos = m.index + Math.max(1, m[0].length);
+      tried = pos - 1;
+      s = pos;
+    }
+  }
+}
+
 // ---- Helpers ----
 
 type Groups = Record<string, string | undefined>;
@@ -322,34 +500,42 @@ function gatesOf(text: string): Gates {
 function findGated(text: string, lang: Language, { arabic: hasArabic, latin: hasLatin, digit: hasDigit }: Gates): ParsedDate[] {
   const cands: Candidate[] = [];
 
-  if (hasArabic) {
+  // The Arabic patterns too are tried only a bounded distance before a word each needs (see arabicAnchors).
+  const ar = hasArabic ? arabicAnchors(text, hasDigit) : undefined;
+  if (ar) {
     if (hasDigit) {
-      for (const m of text.matchAll(AR_ABS)) readArAbs(text, m, cands);
-      for (const m of text.matchAll(AR_RANGE_FIRST)) readRangeFirst(text, m, cands, 'ar');
-      for (const m of text.matchAll(AR_DAY_OF_MONTH)) readArDayOfMonth(text, m, cands);
+      near(text, AR_ABS_AT, ar.digits, (m) => readArAbs(text, m, cands));
+      near(text, AR_RANGE_FIRST_AT, ar.digits, (m) => readRangeFirst(text, m, cands, 'ar'));
+      near(text, AR_DAY_OF_MONTH_AT, ar.digits, (m) => readArDayOfMonth(text, m, cands));
     }
-    for (const m of text.matchAll(AR_ORD_DATE)) readArOrdinal(text, m, cands);
-    for (const m of text.matchAll(AR_MONTH_ONLY)) readArMonthOnly(text, m, cands);
-    for (const m of text.matchAll(AR_WEEKDAY)) readArWeekday(text, m, cands);
-    for (const m of text.matchAll(AR_RELATIVE)) readArRelative(text, m, cands);
-    for (const m of text.matchAll(AR_AGO)) readArAgo(text, m, cands);
+    near(text, AR_ORD_DATE_AT, ar.words[ArAnchor.Month | ArAnchor.Shahr], (m) => readArOrdinal(text, m, cands));
+    near(text, AR_MONTH_ONLY_AT, ar.words[ArAnchor.Month], (m) => readArMonthOnly(text, m, cands));
+    near(text, AR_WEEKDAY_AT, ar.words[ArAnchor.Weekday], (m) => readArWeekday(text, m, cands));
+    near(text, AR_RELATIVE_AT, ar.words[ArAnchor.Relative], (m) => readArRelative(text, m, cands));
+    near(text, AR_AGO_AT, ar.words[ArAnchor.Ago], (m) => readArAgo(text, m, cands));
   }
   if (hasLatin) {
-    if (hasDigit) {
-      for (const m of text.matchAll(EN_ABS_MDY)) readEnAbs(text, m, cands, 'mdy');
-      for (const m of text.matchAll(EN_ABS_DMY)) readEnAbs(text, m, cands, 'dmy');
-      for (const m of text.matchAll(EN_DAY_OF_MONTH)) readEnDayOfMonth(text, m, cands);
-      for (const m of text.matchAll(EN_RANGE_MDY)) readEnRangeSecond(text, m, cands);
-      for (const m of text.matchAll(EN_RANGE_DMY_FIRST)) readRangeFirst(text, m, cands, 'en');
+    // The month and weekday patterns are tried only a bounded distance before a month or weekday (see `near`).
+    const months = occurrences(text, MONTH_PREFIXES);
+    const weekdays = occurrences(text, WEEKDAY_NAMES);
+    if (hasDigit && months.length) {
+      near(text, EN_ABS_MDY_AT, months, (m) => readEnAbs(text, m, cands, 'mdy'));
+      near(text, EN_ABS_DMY_AT, months, (m) => readEnAbs(text, m, cands, 'dmy'));
     }
-    for (const m of text.matchAll(EN_MONTH_YEAR)) readEnMonthYear(text, m, cands);
-    for (const m of text.matchAll(EN_WEEKDAY)) readEnWeekday(text, m, cands);
-    for (const m of text.matchAll(EN_RELATIVE)) readEnRelative(text, m, cands);
+    if (hasDigit) for (const m of text.matchAll(EN_DAY_OF_MONTH)) readEnDayOfMonth(text, m, cands);
+    if (hasDigit && months.length) {
+      near(text, EN_RANGE_MDY_AT, months, (m) => readEnRangeSecond(text, m, cands));
+      near(text, EN_RANGE_DMY_FIRST_AT, months, (m) => readRangeFirst(text, m, cands, 'en'));
+    }
+    if (months.length) near(text, EN_MONTH_YEAR_AT, months, (m) => readEnMonthYear(text, m, cands));
+    if (weekdays.length) near(text, EN_WEEKDAY_AT, weekdays, (m) => readEnWeekday(text, m, cands));
+    near(text, EN_RELATIVE_AT, occurrences(text, RELATIVE_ANCHORS), (m) => readEnRelative(text, m, cands));
   }
   if (hasDigit) {
-    for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
-    if (hasArabic) for (const m of text.matchAll(AR_YEAR_ONLY)) readYear(text, m, cands, 'ar');
-    if (hasLatin) for (const m of text.matchAll(EN_YEAR_ONLY)) readYear(text, m, cands, 'en');
+    // (a numeric date has a digit, a separator and a digit in a row)
+    if (NUMERIC_GATE.test(text)) for (const m of text.matchAll(NUMERIC)) readNumeric(text, m, cands, lang);
+    if (ar) near(text, AR_YEAR_ONLY_AT, ar.words[ArAnchor.Year], (m) => readYear(text, m, cands, 'ar'));
+    if (hasLatin) near(text, EN_YEAR_ONLY_AT, yearAnchors(text), (m) => readYear(text, m, cands, 'en'));
   }
 
   const kept = settleOverlaps(cands);

@@ -259,12 +259,20 @@ function plainArabicWord(t: Token): boolean {
  *   a name tagged elsewhere in the article.
  */
 function repairArabicSpans(text: string, tokens: readonly Token[], mentions: WorkMention[], claimed: Int32Array, select: Select): void {
-  const keysByType = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    let s = keysByType.get(m.type);
-    if (!s) keysByType.set(m.type, (s = new Set()));
-    s.add(m.keys.join(' '));
-  }
+  // The mentions' keys by type as they stand before the repairs below, made on first need (only Arabic place and
+  // organization mentions ask; the repairs give a mention a new keys array, never change one in place).
+  const keysBefore = mentions.map((m) => m.keys);
+  let keysByTypeMemo: Map<string, Set<string>> | undefined;
+  const keysByType = (): Map<string, Set<string>> => {
+    if (keysByTypeMemo) return keysByTypeMemo;
+    keysByTypeMemo = new Map();
+    mentions.forEach((m, i) => {
+      let s = keysByTypeMemo!.get(m.type);
+      if (!s) keysByTypeMemo!.set(m.type, (s = new Set()));
+      s.add(keysBefore[i].join(' '));
+    });
+    return keysByTypeMemo;
+  };
   const appositionAfter = (i: number): boolean => {
     const n = tokens[i];
     if (!n || n.sep !== Sep.Comma || n.latin) return false;
@@ -313,7 +321,7 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
     if ((m.type === 'location' || m.type === 'organization') && m.t1 - m.t0 >= 2) {
       const last = m.keys[m.keys.length - 1];
       const prefix = m.keys.slice(0, -1).join(' ');
-      if (last.length >= 3 && last.endsWith('ا') && !last.startsWith('ال') && keysByType.get(m.type)?.has(prefix) && !keysByType.get(m.type)?.has(last)) {
+      if (last.length >= 3 && last.endsWith('ا') && !last.startsWith('ال') && keysByType().get(m.type)?.has(prefix) && !keysByType().get(m.type)?.has(last)) {
         claimed[m.t1 - 1] = -1;
         m.keys = m.keys.slice(0, -1);
         if (m.alt) m.alt = m.alt.slice(0, -1);

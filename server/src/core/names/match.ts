@@ -505,27 +505,41 @@ function foldPlainLetter(c: number): number {
 const bucketCharCode = (folded: number): number => arBucketClass(folded)?.charCodeAt(0) ?? folded;
 
 /**
- * The first and last characters of the Arabic bucket key of `text.slice(start, end)`, as first * 65536 + last,
+ * A 32-bit hash of the Arabic bucket key of `text.slice(start, end)` (the same as `bucketKeyHash` of that key),
  * without building the word or its key; -1 when the word is not made of plain Arabic letters only (U+0621..U+064A,
- * no tatweel), where the caller must compute the key itself. Same answer as bucketKey (a unit test holds them equal).
+ * no tatweel), where the caller must compute the key itself. A unit test holds it equal to
+ * bucketKeyHash(bucketKey(word)). Equal keys have equal hashes: a word whose hash is not among the hashes of a set
+ * of keys has none of those keys.
  */
-export function arBucketEnds(text: string, start: number, end: number): number {
+export function arBucketHash(text: string, start: number, end: number): number {
   if (end <= start) return -1;
+  // As computeBucketKey: the folded letters, 'تش' -> 'ش', inner long vowels dropped, consonants by their class.
+  let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x0621 || c > 0x064a || c === 0x0640) return -1;
+    let k = AR_BUCKET_CODE[c - 0x0621];
+    if (c === 0x062a && i + 1 < end && text.charCodeAt(i + 1) === 0x0634) {
+      k = AR_BUCKET_CODE[0x0634 - 0x0621];
+      i++;
+    } else if (i > start && (k === 0x0627 || k === 0x0648 || k === 0x064a)) continue;
+    h = Math.imul(h ^ k, 0x01000193);
   }
-  const f0 = foldPlainLetter(text.charCodeAt(start));
-  // 'تش' -> 'ش' at the start makes ش the first letter; elsewhere it does not change the last kept letter.
-  const first = bucketCharCode(f0 === 0x062a && end - start > 1 && text.charCodeAt(start + 1) === 0x0634 ? 0x0634 : f0);
-  let last = first;
-  for (let i = end - 1; i > start; i--) {
-    const f = foldPlainLetter(text.charCodeAt(i));
-    if (f === 0x0627 || f === 0x0648 || f === 0x064a) continue; // inner long vowels are dropped
-    last = bucketCharCode(f);
-    break;
-  }
-  return first * 65536 + last;
+  return h >>> 0;
+}
+
+/** Per plain Arabic letter U+0621..U+064A: the character its bucket key has for it (folded, then its class if any). */
+const AR_BUCKET_CODE = (() => {
+  const t = new Uint16Array(0x064b - 0x0621);
+  for (let c = 0x0621; c <= 0x064a; c++) t[c - 0x0621] = bucketCharCode(foldPlainLetter(c));
+  return t;
+})();
+
+/** The hash `arBucketHash` gives a word whose bucket key is `key`. */
+export function bucketKeyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function computeBucketKey(token: string, lang: Language): string {

@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketEnds, bucketKey, foldName, isNativeArabicName, mentionParts, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketHash, bucketKey, bucketKeyHash, foldName, isNativeArabicName, mentionParts, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -91,16 +91,21 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
 
   // Within each entity: every pair of name parts that are variants (or equal).
   for (let ei = 0; ei < entities.length; ei++) {
-    const ids = [...byMention[ei].flat(), ...extra[ei]];
+    // (fewer than two parts: nothing to group)
+    let nParts = extra[ei].length;
+    for (const m of byMention[ei]) nParts += m ? m.length : 0;
+    if (nParts < 2) continue;
     const firstOf = new Map<string, number>();
-    for (const id of ids) {
+    const see = (id: number): void => {
       const t = occ[id].text;
       const f = firstOf.get(t);
       if (f === undefined) firstOf.set(t, id);
       else uf.union(f, id);
-    }
+    };
+    for (const ids of byMention[ei]) if (ids) for (const id of ids) see(id);
+    for (const id of extra[ei]) see(id);
+    if (firstOf.size < 2) continue;
     const distinct = [...firstOf.entries()];
-    if (distinct.length < 2) continue;
     // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants (each
     // mention text once: an entity's mentions repeat the same few texts).
     const together = new Set<string>();
@@ -177,6 +182,7 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   });
   const out: SpellingGroup[] = [];
   for (const ids of groups.values()) {
+    if (ids.length < 2) continue; // one occurrence: one spelling
     const items = ids.map((i) => occ[i]).sort((x, y) => x.start - y.start);
     const counts = new Map<string, { text: string; count: number; first: number }>();
     for (const o of items) {
@@ -307,19 +313,20 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     lines.forEachWord(text, lang, visit, stamp, (r) => hitsOf(r).length > 0);
     return;
   }
-  // Arabic: a reading can only hit an index entry whose bucket key starts and ends as the reading's key does. The
-  // (first, last) pairs of the index keys let most words be passed over before they are cut out of the text or
-  // looked up (names/match.ts arBucketEnds; exact, a word of other characters goes the long way).
-  const ends = new Set<number>();
-  if (lang === 'ar') for (const k of index.keys()) if (k.length > 0) ends.add(k.charCodeAt(0) * 65536 + k.charCodeAt(k.length - 1));
+  // Arabic: a reading can only hit an index entry whose bucket key is the reading's key. The hashes of the index keys
+  // let most words be passed over before they are cut out of the text or looked up (names/match.ts arBucketHash, the
+  // key's hash from the characters of the text; exact: equal keys hash alike; a word of other characters goes the
+  // long way).
+  const keyHashes = new Set<number>();
+  if (lang === 'ar') for (const k of index.keys()) if (k.length > 0) keyHashes.add(bucketKeyHash(k));
   const mayHit = (start: number, end: number): boolean => {
-    const e0 = arBucketEnds(text, start, end);
-    if (e0 < 0) return true;
-    if (ends.has(e0)) return true;
+    const h0 = arBucketHash(text, start, end);
+    if (h0 < 0) return true;
+    if (keyHashes.has(h0)) return true;
     // The readings without a leading clitic (see wordReadings).
     const n = leadingClitic(text, start);
-    if (n > 0 && ends.has(arBucketEnds(text, start + n, end))) return true;
-    return n === 2 && ends.has(arBucketEnds(text, start + 1, end));
+    if (n > 0 && keyHashes.has(arBucketHash(text, start + n, end))) return true;
+    return n === 2 && keyHashes.has(arBucketHash(text, start + 1, end));
   };
   // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes.
   const run: [number, number] = [0, 0];

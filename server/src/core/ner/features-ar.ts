@@ -404,8 +404,9 @@ export function docStats(sentences: readonly (readonly WordInfo[])[]): DocStats 
  * over the sentences, so `add(s, -1)` takes back exactly what `add(s, 1)` put in. The sets are kept as counts (a stem
  * is in the set while its count is above 0; a count that falls to 0 is deleted, so the maps hold what docStats'
  * would). `stats()` gives a DocStats over the current sums that equals docStats of the same sentences (sharing the
- * maps: it stays current as sentences are added and taken back). `changed` collects the bare stems whose statistics
- * an add touched (cleared by the caller).
+ * maps: it stays current as sentences are added and taken back). While `track` is on, `changed` collects the bare
+ * stems whose statistics an add touched and `changedTags` those whose tag counts an addTags touched (both cleared by
+ * the caller).
  */
 export class DocStatsTally {
   readonly count = new Map<string, number>();
@@ -422,27 +423,32 @@ export class DocStatsTally {
   readonly changedTags = new Set<string>();
   /** adds since the caller last cleared it that moved a word's `words` count between 0, 1 and 2 or more */
   wordClassChanges = 0;
+  /** whether add and addTags fill `changed` and `changedTags` (a caller that reads neither for a fresh tally turns it off) */
+  track = true;
+
+  /** Add `sign` to m's count of k (deleted at 0); returns the new count. */
+  private static bump(m: Map<string, number>, k: string, sign: number): number {
+    const v = (m.get(k) ?? 0) + sign;
+    if (v === 0) m.delete(k);
+    else m.set(k, v);
+    return v;
+  }
 
   add(s: readonly WordInfo[], sign: 1 | -1): void {
-    const bump = (m: Map<string, number>, k: string) => {
-      const v = (m.get(k) ?? 0) + sign;
-      if (v === 0) m.delete(k);
-      else m.set(k, v);
-      return v;
-    };
+    const bump = DocStatsTally.bump;
     for (let i = 0; i < s.length; i++) {
       const w = s[i];
       if (w.nonWord) continue;
       this.nWords += sign;
       if (w.sport) this.nSport += sign;
-      this.changed.add(w.bare);
-      bump(this.count, w.bare);
-      const v = bump(this.words, w.n);
+      if (this.track) this.changed.add(w.bare);
+      bump(this.count, w.bare, sign);
+      const v = bump(this.words, w.n, sign);
       // 0, 1, 2 or more: v - sign and v on either side of 1 or of 2
       if (v <= 2 && v - sign <= 2) this.wordClassChanges++;
-      if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) bump(this.afterTitle, w.bare);
-      if (i > 0 && s[i - 1].orgHead && !w.orgHead) bump(this.afterOrg, w.bare);
-      if (i > 0 && s[i - 1].locHead && !w.locHead) bump(this.afterLoc, w.bare);
+      if ((i > 0 && s[i - 1].personTrigger) || (i > 1 && s[i - 2].personTrigger && !s[i - 1].nonWord)) bump(this.afterTitle, w.bare, sign);
+      if (i > 0 && s[i - 1].orgHead && !w.orgHead) bump(this.afterOrg, w.bare, sign);
+      if (i > 0 && s[i - 1].locHead && !w.locHead) bump(this.afterLoc, w.bare, sign);
     }
   }
 
@@ -453,7 +459,7 @@ export class DocStatsTally {
       const t = PASS_TYPES.indexOf(labels[i].slice(2));
       if (t < 0) continue;
       const k = s[i].bare;
-      this.changedTags.add(k);
+      if (this.track) this.changedTags.add(k);
       let a = this.tagged.get(k);
       if (!a) this.tagged.set(k, (a = [0, 0, 0, 0]));
       a[t] += sign;
@@ -491,10 +497,13 @@ export function addPassTags(stats: DocStats, sentences: readonly (readonly WordI
   stats.tagged = tagged;
 }
 
-/** Multi-word gazetteer marks for a sentence ('' where none). */
-export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon): string[] {
+/**
+ * Multi-word gazetteer marks for a sentence ('' where none). `from`: the first word with phraseKeys when the caller
+ * knows it (the words before it can start no phrase, so the marks are the same).
+ */
+export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon, from = 0): string[] {
   const marks = new Array<string>(ws.length).fill('');
-  for (let i = 0; i < ws.length; i++) {
+  for (let i = from; i < ws.length; i++) {
     if (ws[i].nonWord) continue;
     let best: { len: number; type: number } | undefined;
     for (const r of ws[i].phraseKeys) {
@@ -666,22 +675,30 @@ export function docSignatureCode(w: WordInfo, cfg: FeatureConfig, doc: DocStats 
     code = c <= 1 ? 1 : c <= 3 ? 2 : 3;
     if (doc.afterTitle.has(w.bare)) code += 4;
   }
-  if (doc?.tagged && !w.nonWord && !w.nisba) {
-    const a = doc.tagged.get(w.bare);
-    let d2 = 1;
-    if (a) {
-      let best = 0;
-      for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
-      d2 = best + 2;
-    }
-    code += 8 * d2;
-  }
+  code += taggedCode(w, doc);
   if (doc?.sport && cfg.topic) code += 64;
   if (doc && cfg.document && cfg.docHeads && !w.nonWord) {
     if (doc.afterOrg?.has(w.bare)) code += 128;
     if (doc.afterLoc?.has(w.bare)) code += 256;
   }
   return code;
+}
+
+/**
+ * The part of `docSignatureCode` that reads the first-pass tags (`doc.tagged`): 8 x d2, 0 without them. The rest of
+ * the code does not depend on them, so with them the code is the code without them plus this (the tagger's second
+ * stage reads it off the first stage's).
+ */
+export function taggedCode(w: WordInfo, doc: DocStats | undefined): number {
+  if (!doc?.tagged || w.nonWord || w.nisba) return 0;
+  const a = doc.tagged.get(w.bare);
+  let d2 = 1;
+  if (a) {
+    let best = 0;
+    for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
+    d2 = best + 2;
+  }
+  return 8 * d2;
 }
 
 /** `docSignatureCode` as one character. */

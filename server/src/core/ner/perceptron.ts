@@ -476,14 +476,26 @@ export class PerceptronModel {
       for (let t = 0; t < T; t++) {
         let best = -Infinity;
         let bi = 0;
-        for (let q = predAt[t], qe = predAt[t + 1]; q < qe; q++) {
-          const p = preds[q];
-          const v = prev[p] + trans[p * T + t];
-          if (v > best) {
-            best = v;
-            bi = p;
+        const qa = predAt[t];
+        const qe = predAt[t + 1];
+        if (qe - qa === T) {
+          // every label may precede t (preds is 0 .. T - 1): no index read per predecessor
+          for (let p = 0; p < T; p++) {
+            const v = prev[p] + trans[p * T + t];
+            if (v > best) {
+              best = v;
+              bi = p;
+            }
           }
-        }
+        } else
+          for (let q = qa; q < qe; q++) {
+            const p = preds[q];
+            const v = prev[p] + trans[p * T + t];
+            if (v > best) {
+              best = v;
+              bi = p;
+            }
+          }
         cur[t] = best + em[o + t];
         bp[o + t] = bi;
       }

@@ -11,10 +11,13 @@
  * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
  * context rows per stage) without building its feature strings (sumWord hashes the pieces of the word straight into
  * the base table; FAST_PREFIXES); the sentence- and document-dependent features are interned codes; the document is
- * tokenized once for all its regions; decoded sentences are cached. After an edit of the same document (docFor,
- * tokensAfter) the document work follows the edit: only the edited stretch is tokenized, the statistics take back
- * and add the changed sentences (DocStatsTally), signatures are recomputed for the touched stems only, and unchanged
- * sentences whose signatures and first-pass labels stayed keep their decoded labels and spans.
+ * tokenized once for all its regions; decoded sentences are cached (under a numeric hash of their key: word ids and
+ * document signatures). Work only an edit reads (the word slots per stem, a changed-stem set) is not done for new
+ * text, and a word form's sentence-edge pair ids are looked up when a sentence first starts or ends on it. After an
+ * edit of the same document (docFor, tokensAfter) the document work follows the edit: only the edited stretch is
+ * tokenized, the statistics take back and add the changed sentences (DocStatsTally), signatures are recomputed for
+ * the touched stems only, and unchanged sentences whose signatures and first-pass labels stayed keep their decoded
+ * labels and spans.
  * The caches are bounded (CACHE_LIMITS, cacheStats). Output is identical to summing the string features of
  * `sentenceFeatures` (scripts/golden-ner.ts).
  */
@@ -23,7 +26,7 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -235,6 +238,8 @@ export interface ArabicCacheStats {
 }
 
 const EMPTY: string[] = [];
+/** ArabicTagger.edge: not computed yet (pair ids are -1 or above) */
+const NO_EDGE = -9;
 
 /** Label strings of label indices (a plain loop: Array.from on a typed array allocates an iterator result per item). */
 function labelsOf(ids: Int32Array, labels: readonly string[]): string[] {
@@ -361,6 +366,19 @@ interface Stage {
   bias: number;
 }
 
+/**
+ * A decoded sentence of the cache (ArabicTagger.decodeCached): its key in the key pool, its labels, the next entry of
+ * the same hash, and tag()'s entity spans of it as token indices ((first, last, index in TYPES) per span; they depend
+ * only on the labels and the words, which the key fixes), made on first need.
+ */
+interface SentEntry {
+  at: number;
+  len: number;
+  out: Int32Array;
+  next: SentEntry | undefined;
+  shape: number[] | undefined;
+}
+
 /** The document last seen by docFor: its statistics, first-pass tags and (when short enough) its tokens. */
 interface DocMemo {
   text: string;
@@ -387,7 +405,7 @@ interface DocMemo {
   ids1?: Int32Array[];
   labels1?: string[][];
   /** per sentence, what tag() decoded for it (filled as tag() meets the sentence; kept for unchanged sentences) */
-  out?: (Int32Array | undefined)[];
+  out?: (SentEntry | undefined)[];
 }
 
 /**
@@ -519,8 +537,14 @@ export class ArabicTagger implements NerTagger {
   private infos: WordInfo[] = [];
   private uid = new Uint32Array(0);
   private pid = new Int32Array(0);
-  /** per slot, stage s at [4 slot + 2s]: id of 'pw=<s> w', at [4 slot + 2s + 1]: id of 'wn=w </s>' */
+  /**
+   * per slot, stage s at [4 slot + 2s]: id of 'pw=<s> w', at [4 slot + 2s + 1]: id of 'wn=w </s>' (NO_EDGE until
+   * first needed: edgeId; only a sentence's first and last words read them)
+   */
   private edge = new Int32Array(0);
+  /** pair-word ids of '<s>' and '</s>' */
+  private readonly pairS0: number;
+  private readonly pairS1: number;
   private nextUid = 1;
 
   private lastDoc?: DocMemo;
@@ -530,11 +554,15 @@ export class ArabicTagger implements NerTagger {
    * edit moved a word between those.
    */
   private cliticMemo = new Map<number, number>();
-  /** tag()'s entity spans of a decoded sentence as token indices: (first, last, index in TYPES) per span */
-  private shapes = new WeakMap<Int32Array, number[]>();
-  /** Decoded sentences (see decodeCached). */
-  private sentCache = new Map<string, Int32Array>();
+  /**
+   * Decoded sentences (see decodeCached): hash of the key -> entries with that hash (rarely more than one); an
+   * entry's key is keyPool[at, at + len) (the keys side by side in one array, emptied with the cache).
+   */
+  private sentCache = new Map<number, SentEntry>();
+  private sentCount = 0;
   private sentTokens = 0;
+  private keyPool = new Uint16Array(0);
+  private keyPoolLen = 0;
   // Scratch (instance-level, reused; the tagger is not re-entrant).
   private emBuf = new Float64Array(0);
   private sigBuf = new Uint16Array(0);
@@ -549,8 +577,13 @@ export class ArabicTagger implements NerTagger {
   private sigStamp = new Int32Array(0);
   private sigVal = new Uint16Array(0);
   private sigGen = 1;
-  /** word slots per bare stem (the slots whose signature a change of that stem's statistics can change) */
+  /**
+   * word slots per bare stem (the slots whose signature a change of that stem's statistics can change), read only
+   * after an edit (resign): slots from bareIndexed on (slots are numbered in order of first sight) are put in on
+   * first need (slotsOfStem), so new text, whose documents are all fresh, never builds it.
+   */
   private slotsOfBare = new Map<string, number[]>();
+  private bareIndexed = 0;
   /**
    * Per word slot, the docFor call (dirtyGen) whose statistics update changed what its signature can be: at [2 slot]
    * without first-pass tags, at [2 slot + 1] with them.
@@ -659,6 +692,8 @@ export class ArabicTagger implements NerTagger {
     this.ctxW = copies.ctxW;
     this.label1 = new Map(this.m1.labels.map((l, i) => [l, i]));
     this.nPairWords = this.pairWord.size;
+    this.pairS0 = this.pairWord.get('<s>');
+    this.pairS1 = this.pairWord.get('</s>');
     const ptab = new Int32Array((pairs.length / 4) * 3 * S).fill(-1);
     this.pairRow = new IntTable(pairs.length / 4);
     let nRows = 0;
@@ -679,12 +714,20 @@ export class ArabicTagger implements NerTagger {
 
   /** Word-cache slot of a word form (computed on first sight). */
   private word(token: string): number {
-    const hit = this.slotOf.get(token);
-    if (hit >= 0) return hit;
     // A token of 13 or more UTF-16 units is a slice sharing the document's characters: the cache keeps a copy of its
-    // own (and so does the WordInfo made from it), so it never holds a document alive.
-    const w = token.length >= 13 ? copyString(token) : token;
-    const slot = this.slotOf.add(w);
+    // own (and so does the WordInfo made from it), so it never holds a document alive. A shorter one is its own
+    // string: one probe finds it or adds it (slots are numbered in order, so a new one is the old size).
+    let w = token;
+    let slot: number;
+    if (token.length >= 13) {
+      const hit = this.slotOf.get(token);
+      if (hit >= 0) return hit;
+      slot = this.slotOf.add((w = copyString(token)));
+    } else {
+      const n = this.slotOf.size;
+      slot = this.slotOf.add(token);
+      if (slot < n) return slot;
+    }
     if (slot >= this.cap) this.grow(Math.max(1024, 2 * this.cap));
     const R = this.R;
     const rows = this.rows;
@@ -706,27 +749,31 @@ export class ArabicTagger implements NerTagger {
     info.ctx = EMPTY;
     if (info.phraseKeys.length === 0) info.phraseKeys = EMPTY;
     this.infos[slot] = info;
-    const sb = this.slotsOfBare.get(info.bare);
-    if (sb) sb.push(slot);
-    else this.slotsOfBare.set(info.bare, [slot]);
     this.sigStamp[2 * slot] = this.sigStamp[2 * slot + 1] = 0;
     if (this.nextUid >= 0xffffffff) {
       // Ids are never reused while a sentence key may hold them: number the cached words afresh, forget the sentences.
-      this.sentCache.clear();
-      this.sentTokens = 0;
+      this.clearSentences();
       for (let i = 0; i < slot; i++) this.uid[i] = i + 1;
       this.nextUid = slot + 1;
     }
     this.uid[slot] = this.nextUid++;
     const p = this.pairWord.get(info.n);
     this.pid[slot] = p >= 0 ? p : info.n.includes(' ') ? -2 : -1;
-    const s0 = this.pairWord.get('<s>');
-    const s1 = this.pairWord.get('</s>');
-    for (let s = 0; s < S; s++) {
-      this.edge[4 * slot + 2 * s] = this.pairIdOf(s0, this.pid[slot], '<s>', info.n, 3 * s);
-      this.edge[4 * slot + 2 * s + 1] = this.pairIdOf(this.pid[slot], s1, info.n, '</s>', 3 * s + 1);
-    }
+    this.edge.fill(NO_EDGE, 4 * slot, 4 * slot + 4);
     return slot;
+  }
+
+  /** Id in stage s of 'pw=<s> w' (end 0) or 'wn=w </s>' (end 1) for the word in `slot` (-1 = unknown), computed on first need. */
+  private edgeId(slot: number, s: number, end: number): number {
+    const j = 4 * slot + 2 * s + end;
+    let id = this.edge[j];
+    if (id === NO_EDGE) {
+      const n = this.infos[slot].n;
+      const p = this.pid[slot];
+      id = end === 0 ? this.pairIdOf(this.pairS0, p, '<s>', n, 3 * s) : this.pairIdOf(p, this.pairS1, n, '</s>', 3 * s + 1);
+      this.edge[j] = id;
+    }
+    return id;
   }
 
   /** Add the own-slot rows of base feature b (-1: none) to the word block at o (stage 0) and o1 (stage 1). */
@@ -1001,6 +1048,7 @@ export class ArabicTagger implements NerTagger {
     this.slotOf.clear();
     this.infos.length = 0;
     this.slotsOfBare.clear();
+    this.bareIndexed = 0;
     if (this.cap > max) {
       this.cap = 0;
       this.grow(max);
@@ -1012,9 +1060,9 @@ export class ArabicTagger implements NerTagger {
    * `decode` through a cache of decoded sentences: the key is the stage, and per word its never-reused id and its
    * document signature (docSignatureCode: the only document statistics the features read), plus the pass tags when
    * they are features, so a hit gives exactly what decoding would. An edit re-decodes only the sentences whose key
-   * changed. Instance-level, pure, bounded (maxSentences, maxSentenceTokens).
+   * changed. Instance-level, pure, bounded (maxSentences, maxSentenceTokens). Returns the cache entry (labels in `out`).
    */
-  private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
+  private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): SentEntry {
     const n = ws.length;
     const withPass = si === 1 && pass !== undefined && this.cfg.stack === true;
     const len = 1 + 3 * n + (withPass ? n : 0);
@@ -1035,7 +1083,8 @@ export class ArabicTagger implements NerTagger {
       let c: number;
       if (gen !== 0 && stamp[slot] === gen) c = memo[slot];
       else {
-        c = docSignatureCode(infos[i], this.cfg, stats);
+        // with first-pass tags: the code without them (kept for the same statistics) plus their part (taggedCode)
+        c = t === 1 && gen !== 0 && stamp[slot - 1] === gen ? memo[slot - 1] + taggedCode(infos[i], stats) : docSignatureCode(infos[i], this.cfg, stats);
         if (gen !== 0) {
           stamp[slot] = gen;
           memo[slot] = c;
@@ -1048,17 +1097,47 @@ export class ArabicTagger implements NerTagger {
       key[3 + 3 * i] = u >>> 16;
     }
     if (withPass) for (let i = 0; i < n; i++) key[1 + 3 * n + i] = this.label1.get(pass![i]) ?? 0xffff;
-    const k = String.fromCharCode.apply(null, key.subarray(0, len) as unknown as number[]);
-    const hit = this.sentCache.get(k);
-    if (hit) return hit;
-    const out = this.decode(ws, infos, si, sig, stats, marks, pass);
-    if (this.sentCache.size >= this.limits.maxSentences || this.sentTokens + n > this.limits.maxSentenceTokens) {
-      this.sentCache.clear();
-      this.sentTokens = 0;
+    // entries with the same hash are told apart by their whole key
+    const h = this.keyHash(key, len);
+    const pool = this.keyPool;
+    const first = this.sentCache.get(h);
+    for (let e = first; e; e = e.next) {
+      if (e.len !== len) continue;
+      let i = 0;
+      while (i < len && pool[e.at + i] === key[i]) i++;
+      if (i === len) return e;
     }
-    this.sentCache.set(k, out);
+    const out = this.decode(ws, infos, si, sig, stats, marks, pass);
+    if (this.sentCount >= this.limits.maxSentences || this.sentTokens + n > this.limits.maxSentenceTokens) this.clearSentences();
+    if (this.keyPoolLen + len > this.keyPool.length) {
+      const grown = new Uint16Array(Math.max(this.keyPoolLen + len, 2 * this.keyPool.length, 4096));
+      grown.set(this.keyPool.subarray(0, this.keyPoolLen));
+      this.keyPool = grown;
+    }
+    const at = this.keyPoolLen;
+    this.keyPool.set(key.subarray(0, len), at);
+    this.keyPoolLen += len;
+    // after a clear, `first` is gone with the rest
+    const entry: SentEntry = { at, len, out, next: this.sentCache.get(h), shape: undefined };
+    this.sentCache.set(h, entry);
+    this.sentCount++;
     this.sentTokens += n;
-    return out;
+    return entry;
+  }
+
+  /** The sentence cache's hash of key[0, len): FNV-1a over the units. */
+  private keyHash(key: Uint16Array, len: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ key[i], 0x01000193);
+    return h;
+  }
+
+  /** Empty the decoded-sentence cache (its key pool is kept for reuse, up to the size the limits need). */
+  private clearSentences(): void {
+    this.sentCache.clear();
+    this.sentCount = 0;
+    this.sentTokens = 0;
+    this.keyPoolLen = 0;
   }
 
   /**
@@ -1128,8 +1207,8 @@ export class ArabicTagger implements NerTagger {
         }
       }
       if (cfg.pairs) {
-        m.addRow(i > 0 ? pids[3 * i] : this.edge[4 * ws[i] + 2 * si], em, o);
-        m.addRow(i + 1 < n ? pids[3 * (i + 1) + 1] : this.edge[4 * ws[i] + 2 * si + 1], em, o);
+        m.addRow(i > 0 ? pids[3 * i] : this.edgeId(ws[i], si, 0), em, o);
+        m.addRow(i + 1 < n ? pids[3 * (i + 1) + 1] : this.edgeId(ws[i], si, 1), em, o);
         if (i > 1) m.addRow(pids[3 * (i - 1) + 2], em, o);
       }
       if (si === 1 && pass && cfg.stack) for (const f of stackFeatures(pass, i)) m.addRow(this.ownId(f, si), em, o);
@@ -1146,7 +1225,8 @@ export class ArabicTagger implements NerTagger {
    * tokens since the last cut, so the previous sentences ending before token ia - 1 stay; from there a scan of a
    * window of the tokens gives the cuts it decides inside the window, until one falls in the kept end on a cut the
    * previous document had at the same place (from there on everything it reads is the same, so the previous
-   * sentences follow, shifted). When no such cut comes within the window, the whole text is scanned.
+   * sentences follow, shifted). When no such cut comes within the window, or the window is the whole text, the whole
+   * text is scanned.
    */
   private static sentencesAfter(tokens: readonly Token[], text: string, old: DocMemo, ia: number, nm: number): [number, number][] {
     const or = old.ranges!;
@@ -1158,6 +1238,8 @@ export class ArabicTagger implements NerTagger {
     while (k < or.length && or[k][1] < ia) out.push(or[k++]);
     const s0 = k > 0 ? or[k - 1][1] : 0;
     const x = Math.min(n, ia + nm + 4 * MAX_SENTENCE);
+    // the window is the whole text (all tokens new, or a short document): the scan of sentences, without a copy
+    if (s0 === 0 && x === n) return ArabicTagger.sentences(tokens, text);
     const win = sentenceRanges(tokens.slice(s0, x), MAX_SENTENCE, text);
     for (const [a, b] of win) {
       const e = s0 + b;
@@ -1187,7 +1269,7 @@ export class ArabicTagger implements NerTagger {
   /** Multi-word gazetteer marks of a sentence; undefined when none can start in it (the same features as all ''). */
   private marksOf(infos: readonly WordInfo[]): string[] | undefined {
     if (!this.cfg.gazetteer) return undefined;
-    for (let i = 0; i < infos.length; i++) if (infos[i].phraseKeys.length) return phraseMarks(infos, this.lex);
+    for (let i = 0; i < infos.length; i++) if (infos[i].phraseKeys.length) return phraseMarks(infos, this.lex, i);
     return undefined;
   }
 
@@ -1266,6 +1348,9 @@ export class ArabicTagger implements NerTagger {
       }
     } else tally = new DocStatsTally();
     const fresh = tally !== old?.tally;
+    // a fresh tally's changed stems are never read (every signature is new: newSigGen): it collects none until the
+    // next docFor, which reads what it collects from then on (track on again below)
+    tally.track = !fresh;
     for (let k = p; k < nNew - q; k++) {
       sents[k] = this.infosOf(slots.subarray(ranges[k][0], ranges[k][1]));
       marksOfSents[k] = this.marksOf(sents[k]);
@@ -1309,7 +1394,7 @@ export class ArabicTagger implements NerTagger {
         // the same ids without decoding when none of its signatures changed (the decode cache's key is the same)
         const ko = prevOf(k);
         const prevIds = ko >= 0 ? old!.ids1![ko] : undefined;
-        const ids = clean(k, ko, 0) ? prevIds! : this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]);
+        const ids = clean(k, ko, 0) ? prevIds! : this.decodeCached(slots.subarray(a, ranges[k][1]), sents[k], 0, stats, marksOfSents[k]).out;
         ids1[k] = ids;
         let labels: string[];
         if (prevIds === ids) labels = old!.labels1![ko];
@@ -1325,6 +1410,7 @@ export class ArabicTagger implements NerTagger {
       stats.tagged = tally.tagged;
       if (!all) this.resign(tally.changed, tally.changedTags, 1, stats);
     }
+    tally.track = true;
     const memo: DocMemo = { text, stats, pass };
     if (keep) {
       memo.tokens = tokens;
@@ -1336,7 +1422,7 @@ export class ArabicTagger implements NerTagger {
       memo.ids1 = ids1;
       memo.labels1 = labels1;
       // what tag() decoded for a sentence stays when the sentence, its signatures and its first-pass labels did
-      const out: (Int32Array | undefined)[] = (memo.out = new Array(nNew));
+      const out: (SentEntry | undefined)[] = (memo.out = new Array(nNew));
       if (old?.out && !all) {
         const t = this.m2 ? 1 : 0;
         for (let k = 0; k < nNew; k++) {
@@ -1350,6 +1436,19 @@ export class ArabicTagger implements NerTagger {
     }
     this.lastDoc = memo;
     return memo;
+  }
+
+  /** The word slots of a bare stem (slotsOfBare, after putting in the slots first seen since the last call). */
+  private slotsOfStem(bare: string): number[] | undefined {
+    const n = this.slotOf.size;
+    for (let slot = this.bareIndexed; slot < n; slot++) {
+      const b = this.infos[slot].bare;
+      const sb = this.slotsOfBare.get(b);
+      if (sb) sb.push(slot);
+      else this.slotsOfBare.set(b, [slot]);
+    }
+    this.bareIndexed = n;
+    return this.slotsOfBare.get(bare);
   }
 
   private newSigGen(): void {
@@ -1370,7 +1469,7 @@ export class ArabicTagger implements NerTagger {
     const memo = this.sigVal;
     const dirty = this.dirty;
     const one = (bare: string) => {
-      const list = this.slotsOfBare.get(bare);
+      const list = this.slotsOfStem(bare);
       if (!list) return;
       for (const slot of list) {
         const j = 2 * slot + t;
@@ -1434,6 +1533,8 @@ export class ArabicTagger implements NerTagger {
       ib = lo;
     }
     const mid = tokenize(text, Math.max(A, 0), B < text.length ? B : text.length);
+    // nothing kept (another document): the fresh tokens as they are
+    if (ia === 0 && ib === ot.length) return { tokens: mid, slots: this.slotsOf(mid), ia: 0, nm: mid.length };
     const n = ia + mid.length + ot.length - ib;
     const tokens: Token[] = new Array(n);
     const slots = new Int32Array(n);
@@ -1460,8 +1561,8 @@ export class ArabicTagger implements NerTagger {
    */
   cacheStats(): ArabicCacheStats {
     const memo = this.lastDoc?.tokens?.length ?? 0;
-    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCache.size * 100 + this.sentTokens * 10 + memo * 100;
-    return { words: this.slotOf.size, sentences: this.sentCache.size, sentenceTokens: this.sentTokens, bytes };
+    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCount * 100 + this.sentTokens * 10 + memo * 100;
+    return { words: this.slotOf.size, sentences: this.sentCount, sentenceTokens: this.sentTokens, bytes };
   }
 
   /** IOB2 labels for the sentences of one document given as words (evaluation on ANERcorp). */
@@ -1565,8 +1666,8 @@ export class ArabicTagger implements NerTagger {
       const same = k >= 0 && doc!.ranges![k][1] === t0 + b;
       const infos = same ? doc!.sents![k] : this.infosOf(ws);
       // what this sentence decoded to when docFor kept it from the previous document or tag() met it before
-      let labels = same ? doc!.out?.[k] : undefined;
-      if (!labels) {
+      let entry = same ? doc!.out?.[k] : undefined;
+      if (!entry) {
         const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
         let pass: readonly string[] | undefined;
         // the document's own sentence: its first-pass labels are the pass tags of its tokens
@@ -1577,15 +1678,15 @@ export class ArabicTagger implements NerTagger {
           for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
           pass = pa;
         }
-        labels = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
-        if (same && doc!.out) doc!.out[k] = labels;
+        entry = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+        if (same && doc!.out) doc!.out[k] = entry;
       }
-      // The spans as token indices depend only on the decoded labels and the words (a decoded array stands for one
-      // sequence of words: its cache key holds their never-reused ids), so they are kept per decoded array.
-      let shape = this.shapes.get(labels);
+      // The spans as token indices depend only on the decoded labels and the words (a cache entry stands for one
+      // sequence of words: its key holds their never-reused ids), so they are kept with the entry.
+      let shape = entry.shape;
       if (!shape) {
         shape = [];
-        for (const sp of spansFromBio(labelsOf(labels, m.labels))) {
+        for (const sp of spansFromBio(labelsOf(entry.out, m.labels))) {
           const type = TYPE_OF[sp.type];
           if (!type) continue;
           // A nationality adjective alone ('روسي', 'الليبي') is not a name of a person, place or organization.
@@ -1595,7 +1696,7 @@ export class ArabicTagger implements NerTagger {
           while (e > sp.start && infos[e].nonWord && !/\d/.test(infos[e].n)) e--;
           shape.push(sp.start, e, TYPES.indexOf(type));
         }
-        this.shapes.set(labels, shape);
+        entry.shape = shape;
       }
       for (let x = 0; x < shape.length; x += 3) {
         const s0 = shape[x];

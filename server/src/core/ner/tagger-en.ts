@@ -580,8 +580,6 @@ function hashOf(s: string, a: number, b: number): number {
   return h;
 }
 
-const TRIM_RE = /^(?:-|['’]s?|\.)$/;
-const NUM_START = /^\d/;
 const UPPER_RE = /^\p{Lu}/u;
 const UPLOW_RE = /^\p{Lu}\p{Ll}/u;
 
@@ -623,13 +621,18 @@ export class EnglishTagger implements NerTagger {
   private nextWordId = 1;
   private nSlots = 0;
   private slab = new Float64Array(0);
+  /** Slots from this one on are all zero in the slab (never written). */
+  private slabClean = 0;
+  /** `clIdsOf` by class. */
+  private readonly clIds = new Map<string, Int32Array>();
   /** Interned lower-case strings -> index; their document flags, valid when the stamp is the current document's. */
   private lk = new Map<string, number>();
   private lkFlags = new Int32Array(1024);
   private lkStamp = new Int32Array(1024);
   private docNo = 0;
   private readonly gzIds = new Map<string, GzIds>();
-  private sentCache = new Map<string, Uint8Array>();
+  /** Decoded sentences: key (see `tagSentence`) -> the tags, one character (the label index) per token. */
+  private sentCache = new Map<string, string>();
   private sentTokens = 0;
   // Label indices of the rules and the span builder.
   private readonly L_O: number;
@@ -643,9 +646,10 @@ export class EnglishTagger implements NerTagger {
   private readonly labelPerOrg: Uint8Array;
   // Per-document and per-sentence scratch (grown as needed; no allocation per token).
   private toks: Word[] = [];
-  /** Forms by the hash of their characters (open addressing; slot -> index in `formList` + 1): a token is found
-   *  from its offsets, with no substring made unless the form is new. */
-  private formTable = new Int32Array(1 << 14);
+  /** Forms by the hash of their characters (open addressing; slot s -> index in `formList` + 1 at 2s, the form's
+   *  hash at 2s + 1, so that a probe reads no Word unless the hashes agree): a token is found from its offsets,
+   *  with no substring made unless the form is new. */
+  private formTable = new Int32Array(2 << 14);
   private formList: Word[] = [];
   private tStart = new Int32Array(0);
   private tEnd = new Int32Array(0);
@@ -729,8 +733,32 @@ export class EnglishTagger implements NerTagger {
     return this.lookup(w, 0, w.length);
   }
 
-  /** Build the Word of a new form (see `lookup`, the only caller). */
-  private build(w: string): Word {
+  /** Adds the rows of (row, id) pairs `ps` (FastTables byLow / byShape) to the slab's rows of the form at `at`; the
+   *  neighbour rows only with context features. Returns the id in row 5 (first_sh=), or -1. */
+  private addIds(ps: readonly number[] | undefined, at: number): number {
+    let fs = -1;
+    if (!ps) return fs;
+    const m = this.s1;
+    const slab = this.slab;
+    const T = this.T;
+    const context = this.cfg.context;
+    for (let k = 0; k < ps.length; k += 2) {
+      const row = ps[k];
+      if (row === 5) fs = ps[k + 1];
+      else if (row === 0 || context) m.addRow(ps[k + 1], slab, at + row * T);
+    }
+    return fs;
+  }
+
+  /** The feature ids of 'cl+1=' + c and 'cl-1=' + c for a word class c (a handful of classes: kept by class). */
+  private clIdsOf(c: string): Int32Array {
+    let ids = this.clIds.get(c);
+    if (!ids) this.clIds.set(c, (ids = Int32Array.of(this.s1.featureId('cl+1=' + c), this.s1.featureId('cl-1=' + c))));
+    return ids;
+  }
+
+  /** Build the Word of a new form `w` whose hash is `h` (see `lookup`, the only caller). */
+  private build(w: string, h: number): Word {
     const lex = this.lex;
     const cfg = this.cfg;
     const tb = this.fastTables!;
@@ -745,29 +773,26 @@ export class EnglishTagger implements NerTagger {
     }
     const at = slot * 5 * T;
     const slab = this.slab;
-    slab.fill(0, at, at + 5 * T);
+    // Rows past `slabClean` were never written (a grown slab is zero there); lower ones belonged to dropped forms.
+    if (slot < this.slabClean) slab.fill(0, at, at + 5 * T);
+    else this.slabClean = slot + 1;
     const m = this.s1;
     // wordInfo(w, 'normal') and the features of localFeatures + neighbourFeatures, from the base tables.
     const low0 = w.toLowerCase();
-    const low = NUM_START.test(w) ? '<num>' : low0;
+    const c = w.charCodeAt(0);
+    const low = c >= 48 && c <= 57 ? '<num>' : low0; // (/^\d/)
     const key = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
     const keyLow = key === w ? low0 : key.toLowerCase();
     const cap = isCap(w);
     const shape = wordShape(w);
     const lexLower = lex.lower.has(keyLow);
     const given = lex.given.get(keyLow);
-    const pairs = (ps: number[] | undefined, firstSh: boolean): number => {
-      let fs = -1;
-      if (ps) for (let k = 0; k < ps.length; k += 2) {
-        const row = ps[k];
-        if (row === 5) fs = ps[k + 1];
-        else if (row === 0 || cfg.context) m.addRow(ps[k + 1], slab, at + row * T);
-      }
-      return firstSh ? fs : -1;
-    };
+    const cl = lex.classes.get(keyLow);
+    const orgWord = ORG_WORDS.has(low);
+    const locWord = LOC_WORDS.has(low);
     m.addRow(tb.b, slab, at);
     if (cfg.word) {
-      pairs(tb.byLow.get(low), false);
+      this.addIds(tb.byLow.get(low), at);
       m.addRow(tb.byW.get(w) ?? -1, slab, at);
       if (low.length > 3) {
         m.addRow(tb.p3.get(low.slice(0, 3)) ?? -1, slab, at);
@@ -781,7 +806,7 @@ export class EnglishTagger implements NerTagger {
       if (ps) for (let k = 0; k < ps.length; k += 2) if (ps[k] !== 0) m.addRow(ps[k + 1], slab, at + ps[k] * T);
     }
     const shapeIds = tb.byShape.get(shape);
-    const firstShId = pairs(shapeIds && cfg.shape ? shapeIds : undefined, true);
+    const firstShId = shapeIds && cfg.shape ? this.addIds(shapeIds, at) : -1;
     if (!cfg.shape && cfg.context && shapeIds) for (let k = 0; k < shapeIds.length; k += 2) if (shapeIds[k] === 2 || shapeIds[k] === 3) m.addRow(shapeIds[k + 1], slab, at + shapeIds[k] * T);
     if (cfg.shape && cap) {
       m.addRow(lexLower ? tb.capKnown : tb.capUnknown, slab, at);
@@ -795,16 +820,14 @@ export class EnglishTagger implements NerTagger {
       const pb = lex.placeBucket.get(keyLow);
       if (pb && !gb) m.addRow(tb.city.get(pb) ?? m.featureId('city=' + pb), slab, at);
       if (lex.demonyms.has(keyLow)) m.addRow(tb.demonym, slab, at);
-      const c = lex.classes.get(keyLow);
-      if (c) m.addRow(tb.cl.get(c) ?? -1, slab, at);
+      if (cl) m.addRow(tb.cl.get(cl) ?? -1, slab, at);
     }
     if (cfg.triggers) {
       if (PERSON_TITLES.has(low.endsWith('.') ? low.slice(0, -1) : low)) m.addRow(tb.title, slab, at);
-      if (ORG_WORDS.has(low)) m.addRow(tb.orgword, slab, at);
-      if (LOC_WORDS.has(low)) m.addRow(tb.locword, slab, at);
+      if (orgWord) m.addRow(tb.orgword, slab, at);
+      if (locWord) m.addRow(tb.locword, slab, at);
     }
     const pk = low0.endsWith('.') ? low0.slice(0, -1) : low0;
-    const c = w.charCodeAt(0);
     let flags = 0;
     if (cap) flags |= F_CAP;
     if (lexLower) flags |= F_LEXLOWER;
@@ -812,8 +835,8 @@ export class EnglishTagger implements NerTagger {
     if (PERSON_TITLES.has(keyLow)) flags |= F_TITLE_KEY;
     if (LOC_PREPS.has(keyLow)) flags |= F_LOCPREP_KEY;
     if (MEDIA_NOUNS.has(keyLow)) flags |= F_MEDIA_KEY;
-    if (ORG_WORDS.has(low)) flags |= F_ORGW;
-    if (LOC_WORDS.has(low)) flags |= F_LOCW;
+    if (orgWord) flags |= F_ORGW;
+    if (locWord) flags |= F_LOCW;
     if (low === 'of' || low === 'the' || low === 'and' || low === '&') flags |= F_JOIN_FWD;
     if (low === 'of' || low === 'the' || low === 'for' || low === '&') flags |= F_JOIN_BACK;
     if (keyLow === "'s" || keyLow === '’s') flags |= F_POSS_KEY;
@@ -827,19 +850,23 @@ export class EnglishTagger implements NerTagger {
     if (LOC_PREPS.has(w)) flags |= D_LOCPREP_RAW;
     if (low0 === low ? flags & F_ORGW : ORG_WORDS.has(low0)) flags |= D_ORGW0;
     if (low0 === 'of' || low0 === 'the' || low0 === 'for' || low0 === 'and' || low0 === '&') flags |= D_RUNJOIN;
-    if (UPPER_RE.test(w)) flags |= R_UPPER;
-    if (UPLOW_RE.test(w)) flags |= R_UPLOW;
+    // (UPPER_RE, UPLOW_RE: read from the character codes below 128)
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(w)) flags |= R_UPPER;
+    if (c < 128 ? c >= 65 && c <= 90 && (w.charCodeAt(1) < 128 ? w.charCodeAt(1) >= 97 && w.charCodeAt(1) <= 122 : UPLOW_RE.test(w)) : UPLOW_RE.test(w)) flags |= R_UPLOW;
     if (flags & R_UPPER && flags & D_PREV_TITLE) flags |= R_TITLEWORD; // isTitleWord
     if (low0 === keyLow ? flags & F_MEDIA_KEY : MEDIA_NOUNS.has(low0)) flags |= R_MEDIA;
     if (low0 === keyLow ? lexLower : lex.lower.has(low0)) flags |= R_LEXLOWER0;
-    if (TRIM_RE.test(w)) flags |= R_TRIM;
+    if (w === '-' || w === '.' || w === "'" || w === '’' || w === "'s" || w === '’s') flags |= R_TRIM;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) {
       flags |= S_LETTER;
       if (w.length > 1 && w === w.toUpperCase() && w !== low0) flags |= S_UPPER;
       if (c >= 65 && c <= 90) flags |= S_CAPAZ;
       else if (c >= 97 && c <= 122 && w.length > 3) flags |= S_LOWERLONG;
     }
-    const cl = lex.classes.get(keyLow);
+    const clIds = cl ? this.clIdsOf(cl) : undefined;
+    // (read only for lower-case / capitalized words)
+    const lkText = flags & D_LOWERWORD ? this.lkOf(w) : -1;
+    const lkLow0 = cap ? this.lkOf(low0) : -1;
     const x: Word = {
       id: this.nextWordId++,
       slot,
@@ -850,13 +877,12 @@ export class EnglishTagger implements NerTagger {
       pairIdx: tb.pairVocab.get(low) ?? -1,
       shapeIdx: tb.shapeVocab.get(shape) ?? -1,
       firstSh: firstShId,
-      clP1: cl ? this.s1.featureId('cl+1=' + cl) : -1,
-      clM1: cl ? this.s1.featureId('cl-1=' + cl) : -1,
-      // (read only for lower-case / capitalized words)
-      lkText: flags & D_LOWERWORD ? this.lkOf(w) : -1,
-      lkLow0: cap ? this.lkOf(low0) : -1,
-      lkKeyLow: cap ? this.lkOf(keyLow) : -1,
-      h: hashOf(w, 0, w.length),
+      clP1: clIds ? clIds[0] : -1,
+      clM1: clIds ? clIds[1] : -1,
+      lkText,
+      lkLow0,
+      lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow)) : -1,
+      h,
       sb: sentenceBits(w),
       rc: undefined,
       rc0: undefined,
@@ -900,33 +926,40 @@ export class EnglishTagger implements NerTagger {
   private lookup(text: string, a: number, b: number): Word {
     const h = hashOf(text, a, b);
     const table = this.formTable;
-    const mask = table.length - 1;
+    const mask = (table.length >> 1) - 1;
     const len = b - a;
     let s = h & mask;
-    for (let k = table[s]; k !== 0; k = table[s]) {
-      const x = this.formList[k - 1];
-      if (x.h === h && x.text.length === len) {
-        const t = x.text;
-        let i = 0;
-        while (i < len && t.charCodeAt(i) === text.charCodeAt(a + i)) i++;
-        if (i === len) return x;
+    for (let k = table[2 * s]; k !== 0; k = table[2 * s]) {
+      if (table[2 * s + 1] === h) {
+        const t = this.formList[k - 1].text;
+        if (t.length === len) {
+          let i = 0;
+          while (i < len && t.charCodeAt(i) === text.charCodeAt(a + i)) i++;
+          if (i === len) return this.formList[k - 1];
+        }
       }
       s = (s + 1) & mask;
     }
-    const x = this.build(text.slice(a, b));
+    const x = this.build(text.slice(a, b), h);
     this.formList.push(x);
-    if (2 * this.formList.length > table.length) this.rehash(2 * table.length);
-    else table[s] = this.formList.length;
+    if (4 * this.formList.length > table.length) this.rehash(2 * table.length);
+    else {
+      table[2 * s] = this.formList.length;
+      table[2 * s + 1] = h;
+    }
     return x;
   }
 
+  /** A form table of `size` Int32s (size / 2 slots) holding every form of `formList`. */
   private rehash(size: number): void {
     const table = new Int32Array(size);
-    const mask = size - 1;
+    const mask = (size >> 1) - 1;
     for (let k = 0; k < this.formList.length; k++) {
-      let s = this.formList[k].h & mask;
-      while (table[s] !== 0) s = (s + 1) & mask;
-      table[s] = k + 1;
+      const h = this.formList[k].h;
+      let s = h & mask;
+      while (table[2 * s] !== 0) s = (s + 1) & mask;
+      table[2 * s] = k + 1;
+      table[2 * s + 1] = h;
     }
     this.formTable = table;
   }
@@ -1000,7 +1033,7 @@ export class EnglishTagger implements NerTagger {
       key = String.fromCharCode.apply(null, kb.subarray(0, 3 * n) as unknown as number[]);
       const hit = this.sentCache.get(key);
       if (hit) {
-        for (let i = 0; i < n; i++) tags[i] = hit[i];
+        for (let i = 0; i < n; i++) tags[i] = hit.charCodeAt(i);
         return;
       }
     }
@@ -1009,9 +1042,8 @@ export class EnglishTagger implements NerTagger {
     tags.set(best);
     this.applyRules(n);
     if (key !== undefined) {
-      const v = new Uint8Array(n);
-      for (let i = 0; i < n; i++) v[i] = tags[i];
-      this.sentCache.set(key, v);
+      // (a one-byte string: lighter than a typed array per sentence)
+      this.sentCache.set(key, String.fromCharCode.apply(null, tags.subarray(0, n) as unknown as number[]));
       this.sentTokens += n;
     }
   }
@@ -1179,6 +1211,7 @@ export class EnglishTagger implements NerTagger {
       this.slab = new Float64Array(5 * this.T * 1024);
       this.slab.set(this.fastTables!.edge);
       this.nSlots = 1;
+      this.slabClean = 1;
     }
     this.docNo++;
     let n = 0;
