@@ -2,9 +2,13 @@
  * Arabic tagger: training, evaluation and ablation on ANERcorp (`../shared/data/anercorp`, or $ARTICLE_LENS_DATA).
  *
  *   npm run train:ner [-- --lang ar] [--epochs N] [--bags N] [--prune W] [--seed N] [--update perceptron|pa --C c --aug]
- *       -> models/gazetteer-ar.json, models/ner-ar.json (default learner: SHIPPED_LEARNER)
- *   npm run eval:ner  [-- --lang ar] [--ablation [--only 0,3] [--bags N] [--seeds 11,12,13,14]] -> P/R/F1 per type on the
- *       dev split, confusion, speed (ablation: retrains each configuration; with --seeds, the mean over training orders)
+ *       [--clusters] [--vocab-folds K] -> models/gazetteer-ar.json, models/ner-ar.json (default learner: SHIPPED_LEARNER;
+ *       --clusters: with the word-cluster features; --vocab-folds: the vocabulary jackknifed over K folds, default 5;
+ *       neither is shipped, docs/ner.md)
+ *   npm run eval:ner  [-- --lang ar] [--ablation [--only 0,3] [--bags N] [--seeds 11,12,13,14] [--cv 5] [--vocab-folds K]]
+ *       -> P/R/F1 per type on the dev split, confusion, speed (ablation: retrains each configuration; with --seeds, the
+ *       mean over training orders; with --cv K, K-fold cross-validation over the training documents instead of the dev
+ *       split)
  *
  * Dev split: the last 10% of the sentences of the train file; the shipped model never trains on them.
  * Documents: ANERcorp has no document marks; consecutive blocks of 20 sentences stand in for documents
@@ -163,7 +167,7 @@ export function formatScores(s: Scores): string {
   return lines.join('\n');
 }
 
-function evalModel(model: ArabicModel, gaz: ArabicGazetteerData, dev: ArSentence[][]): { scores: Scores; tokPerSec: number } {
+export function evalModel(model: ArabicModel, gaz: ArabicGazetteerData, dev: ArSentence[][]): { scores: Scores; tokPerSec: number; gold: string[][]; pred: string[][] } {
   const tagger = new ArabicTagger(model, gaz);
   const gold: string[][] = [];
   const pred: string[][] = [];
@@ -178,7 +182,7 @@ function evalModel(model: ArabicModel, gaz: ArabicGazetteerData, dev: ArSentence
     });
   }
   const ms = performance.now() - t0;
-  return { scores: score(gold, pred), tokPerSec: Math.round(ntok / (ms / 1000)) };
+  return { scores: score(gold, pred), tokPerSec: Math.round(ntok / (ms / 1000)), gold, pred };
 }
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -210,7 +214,7 @@ export function trainArabic(argv: string[]): void {
   // Features whose largest |weight| is below this are left out of the saved model. PA weights are in units of C,
   // where 1.0 keeps the model at the perceptron model's size and load time (0.5: 7.9 MB, ~300 ms CPU to load).
   const prune = Number(argValue(argv, '--prune') ?? (learner.update === 'perceptron' ? 0.5 : 1));
-  const model = trainArabicModel(train, gaz, { features: FULL_FEATURES, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), log: (m) => console.log('  ' + m) });
+  const model = trainArabicModel(train, gaz, { features: argv.includes('--clusters') ? { ...FULL_FEATURES, clusters: true } : FULL_FEATURES, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });
   fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
   console.log(`wrote ${path.relative(ROOT, AR_MODEL_PATH)} (${(fs.statSync(AR_MODEL_PATH).size / 1e6).toFixed(2)} MB) and ${path.relative(ROOT, AR_GAZ_PATH)} (${(fs.statSync(AR_GAZ_PATH).size / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const { scores } = evalModel(model, gaz, dev);
@@ -241,6 +245,7 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full - vocabulary types', { ...FULL_FEATURES, vocabTypes: false }],
   ['full - organizations', { ...FULL_FEATURES, orgs: false }],
   ['full - sports documents', { ...FULL_FEATURES, topic: false }],
+  ['full + word clusters', { ...FULL_FEATURES, clusters: true }],
 ];
 
 export function evalArabic(argv: string[]): void {
@@ -260,8 +265,27 @@ export function evalArabic(argv: string[]): void {
       // --seeds 11,12,13,14: the mean of one run per training order (single runs differ by about a point)
       const seeds = (argValue(argv, '--seeds') ?? argValue(argv, '--seed') ?? '1').split(',').map(Number);
       const m = { PER: 0, LOC: 0, ORG: 0, p: 0, r: 0, f: 0, macro: 0 };
+      const cv = Number(argValue(argv, '--cv') ?? 0);
+      if (cv > 1) {
+        // --cv K: K-fold cross-validation over the training documents only (dev untouched): document i in fold i mod K,
+        // one single-bag model per fold (first seed), the held-out folds' spans scored together
+        const gold: string[][] = [];
+        const pred: string[][] = [];
+        const folds: string[] = [];
+        for (let f = 0; f < cv; f++) {
+          const model = trainArabicModel(train.filter((_, i) => i % cv !== f), g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed: seeds[0], learner, prune: 0, vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5) });
+          const r = evalModel(model, g, train.filter((_, i) => i % cv === f));
+          gold.push(...r.gold);
+          pred.push(...r.pred);
+          folds.push(pct(r.scores.micro.f));
+        }
+        const s = score(gold, pred);
+        console.log(`  folds: ${folds.join(' ')}`);
+        console.log(`| ${name} (${cv}-fold CV on train) | ${pct(s.byType.PER.f)} | ${pct(s.byType.LOC.f)} | ${pct(s.byType.ORG.f)} | ${pct(s.micro.p)} | ${pct(s.micro.r)} | ${pct(s.micro.f)} | ${pct(s.macroF)} |`);
+        return;
+      }
       for (const seed of seeds) {
-        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner, bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2), learner2 });
+        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner, bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2), learner2, vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5) });
         const { scores: s } = evalModel(model, g, dev);
         m.PER += s.byType.PER.f / seeds.length;
         m.LOC += s.byType.LOC.f / seeds.length;

@@ -2,7 +2,7 @@
  * Features of the Arabic tagger. A token's features are three parts, so the tagger can cache the first two per
  * word form (as summed weights; the hot path then reads no strings per token):
  *  - own(word): features of the word itself (form, normalized form, clitic-free stem, affixes, shape, character
- *    trigrams, gazetteer/trigger/nationality membership);
+ *    trigrams, gazetteer/trigger/nationality membership, word clusters when cfg.clusters);
  *  - ctx(word): a smaller set, emitted by each neighbour at offsets -2, -1, +1, +2 with the offset as prefix;
  *  - dynamic(i): features that depend on the sentence or the document (word pairs, a title within four words
  *    before, multi-word gazetteer matches, what the document says about the same stem elsewhere); apart from the
@@ -51,6 +51,8 @@ export interface FeatureConfig {
   topic?: boolean;
   /** document: the same stem stands right after an organization head / a place head elsewhere ('شركة فولكسفاغن') */
   docHeads?: boolean;
+  /** word clusters of the training text (clusters.ts): the word's (else its stem's) cluster at each level, own and context */
+  clusters?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -321,6 +323,13 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       }
     }
   }
+  if (cfg.clusters && ar) {
+    const cl = clustersOf(lex, n, bare);
+    if (cl) for (let i = 0; i < cl.length; i++) {
+      own.push(cl[i]);
+      ctx.push(cl[i]);
+    }
+  }
   let sport = false;
   let sportF: string | undefined;
   if (cfg.topic && ar) {
@@ -331,6 +340,11 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   const phraseKeys: string[] = [];
   for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) phraseKeys.push(rs![i]);
   return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+}
+
+/** The cluster features of a word (cfg.clusters): the word's clusters, else its clitic-free stem's (or 'ال' + stem's). */
+export function clustersOf(lex: ArabicLexicon, n: string, bare: string): readonly string[] | undefined {
+  return lex.clusters.get(n) ?? (bare !== n ? lex.clusters.get(bare) ?? lex.clusters.get('ال' + bare) : undefined);
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;

@@ -4,6 +4,7 @@
  * trigger lists below. All keys are `normalizeArabic` forms.
  */
 import { normalizeArabic } from '../text/normalize';
+import type { WordClusters } from './clusters';
 
 export interface ArabicGazetteerData {
   format: 'article-lens-gazetteer-ar/1';
@@ -33,6 +34,8 @@ export interface ArabicVocabulary {
   M: string[];
   /** Words of E and M by the type they were most often tagged with in training (features.vocabTypes). */
   T?: Record<string, string[]>;
+  /** Word clusters of the training text (features.clusters; clusters.ts). */
+  C?: WordClusters;
 }
 
 /** The vocabulary classes of the words of tagged sentences (IOB2). */
@@ -181,6 +184,8 @@ export class ArabicLexicon {
   /** `keyInfo`: the vocabulary type at TYPE_SHIFT (0 = none, else 1 + index in vocabTypeNames) */
   static readonly TYPE_SHIFT = 15;
   vocabTypeNames: string[] = [];
+  /** normalized word -> its cluster features ('c0=' finest cluster, 'c1=', 'c2=' coarser: ArabicVocabulary.C) */
+  clusters = new Map<string, readonly string[]>();
 
   constructor(data?: ArabicGazetteerData, vocab?: ArabicVocabulary) {
     if (vocab) this.setVocabulary(vocab);
@@ -252,6 +257,17 @@ export class ArabicLexicon {
     for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
     this.vocabType = new Map();
     if (v.T) for (const [t, ws] of Object.entries(v.T)) for (const w of ws) this.vocabType.set(w, t);
+    if (v.C) this.setClusters(v.C);
+  }
+
+  /** The word clusters (kept by withVocabulary copies whose vocabulary has none). */
+  setClusters(c: WordClusters): void {
+    this.clusters = new Map();
+    c.words.forEach((ws, i) => {
+      const f = ['c0=' + i];
+      for (let l = 0, j = i; l < c.up.length; l++) f.push('c' + (l + 1) + '=' + (j = c.up[l][j]));
+      for (const w of ws) this.clusters.set(w, f);
+    });
   }
 
   /** A copy sharing the gazetteer with another vocabulary (jackknifed training). */

@@ -25,7 +25,8 @@ import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
-import { addPassTags, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
+import { type WordClusters, wordClusters } from './clusters';
+import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -67,6 +68,8 @@ export interface ArTrainOptions {
    * jackknifed first pass (default false: the same folds for all bags, the bags averaged inside each perceptron).
    */
   bagSplits?: boolean;
+  /** folds of the jackknifed vocabulary (default 5) */
+  vocabFolds?: number;
   /** label scheme (default bio: BILOU measured no better here) */
   scheme?: 'bio' | 'bilou';
   log?: (msg: string) => void;
@@ -109,6 +112,18 @@ function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lexF
     const stats = cfg.document ? docStats(ws) : undefined;
     return ws.map((s) => model.predict(sentenceFeatures(s, cfg, lex, stats)));
   });
+}
+
+/** Cluster sizes of the word clusters (finest first; features.clusters). */
+export const CLUSTER_SIZES = [256, 64, 16];
+
+/** Word clusters of the training text's normalized words (features.clusters). */
+function trainingClusters(docs: readonly ArSentence[][]): WordClusters {
+  const norm = (w: string) => {
+    const nw = normalizeArabic(w);
+    return needsLower(nw) ? nw.toLowerCase() : nw;
+  };
+  return wordClusters(docs.flat().map((s) => s.words.map(norm)), CLUSTER_SIZES);
 }
 
 /** Train the one- or two-pass model. */
@@ -163,11 +178,14 @@ function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined,
   }
   // Vocabulary features are jackknifed: a training document sees the vocabulary of the other folds only, as new
   // text sees the vocabulary of all the training text.
-  const VK = 5;
+  const VK = opts.vocabFolds ?? 5;
   let lexFor: LexFor = base;
   let vocab: ArabicVocabulary | undefined;
+  const clusters = opts.features.clusters ? trainingClusters(docs) : undefined;
+  if (clusters) base.setClusters(clusters);
   if (opts.features.vocabulary) {
     vocab = buildVocabulary(docs.flat());
+    if (clusters) vocab.C = clusters;
     const lexes = Array.from({ length: VK }, (_, f) => base.withVocabulary(buildVocabulary(docs.filter((_, i) => pos[i] % VK !== f).flat())));
     lexFor = (i: number) => lexes[pos[i] % VK];
   }
@@ -245,7 +263,7 @@ function copyString(s: string): string {
  * base feature (a word-level feature added to wordInfo) is tagged through wordInfo's strings instead
  * (ArabicTagger.fastWords false), so the sums are always those of the strings.
  */
-const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=']);
+const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=', 'c0=', 'c1=', 'c2=', 'c3=']);
 const FAST_NAMES = new Set(['bias', '<s>', '</s>', 'diac', 'tP', 'tO', 'tL', 'tS', 'nis', ...DYNAMIC_FEATURES]);
 const reEscape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 /**
@@ -978,6 +996,10 @@ export class ArabicTagger implements NerTagger {
           }
         }
       }
+    }
+    if (cfg.clusters && ar) {
+      const cl = clustersOf(lex, n, bare);
+      if (cl) for (let i = 0; i < cl.length; i++) this.addBoth(this.base.get(cl[i]), o, o1);
     }
     let sport = false;
     let sportF: string | undefined;
