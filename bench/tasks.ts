@@ -225,7 +225,7 @@ interface Client {
 async function startClient(): Promise<{ client: Client; spawnedAt: number }> {
   const rpc = await import('vscode-languageserver-protocol/node');
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
   const waiters = new Map<string, () => void>();
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
