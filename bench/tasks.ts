@@ -16,7 +16,6 @@ import type { Article, Language } from '../server/src/core/index';
 import type { Resources } from '../server/src/core/resources';
 import { tokenizeEnglish } from '../server/src/core/text/english';
 import { tokenize } from '../server/src/core/text/tokenize';
-import { SERVER_NODE_FLAGS } from '../server/src/node/launch';
 import { corpora, countWords, dataDir, longArticle, repoRoot, rng } from './corpus';
 import type { Corpus } from './corpus';
 
@@ -240,7 +239,7 @@ interface Client {
 async function startClient(): Promise<{ client: Client; spawnedAt: number }> {
   const rpc = await import('vscode-languageserver-protocol/node');
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
   const waiters = new Map<string, () => void>();
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
@@ -466,8 +465,7 @@ async function taskArchive(): Promise<Json> {
     const genMs = performance.now() - t0;
     const rpc = await import('vscode-languageserver-protocol/node');
     const { pathToFileURL } = await import('node:url');
-    // Started the way the VS Code client starts it (its Node flags, server/src/node/launch.ts).
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
     const logs: string[] = [];
     let token: string | number | undefined;
@@ -477,7 +475,7 @@ async function taskArchive(): Promise<Json> {
     let reported!: () => void;
     const firstReport = new Promise<void>((res) => (reported = res));
     // The editor during the scan (BENCH_ARCHIVE_EDITOR=1; off by default: the open article loads the main thread's
-    // models, ~30 MB more at the peak): an article outside the archive, opened once the scan reports progress, then
+    // models, ~50 MB more at the peak): an article outside the archive, opened once the scan reports progress, then
     // edited (a word added or removed) and asked for its symbols, every 200 ms until the scan ends; then 10 times idle.
     const withEditor = !!process.env.BENCH_ARCHIVE_EDITOR;
     const probeFile = firstSeedFile();

@@ -14,7 +14,6 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/node/launch';
 import { Commands, InitializationOptions, Notifications } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { StatusItem } from './status';
@@ -65,8 +64,8 @@ export class RestartingErrorHandler implements ErrorHandler {
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const languages = vscode.workspace.getConfiguration('articleLens').get<string[]>('languages') ?? ['article', 'plaintext', 'markdown'];
   const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, htmlHover: true };

@@ -19,13 +19,12 @@
  * grow (--semi-space-growth-factor=1). Names memos at 0.4x the bounds below: one emulated worker 255-258 -> 250-251 MB
  * for ~3% more CPU (not taken).
  * With an article open during the scan (BENCH_ARCHIVE_EDITOR=1: the main thread loads its own models and analyzes an
- * edit every 200 ms) the peak was 508-525 MB, the main thread's heap 51-57 of 81-83 MB: its young generation had grown
- * to V8's 16 MB semi-spaces (new space 32 MB committed, ~5 MB used at the end). The server is now started with
- * `--max-semi-space-size=2` (node/launch.ts, the client's and the bench's spawn): with the editor 479 and 479 MB,
- * 25.1 / 23.2 s, main heap 47-48 of 53-54 MB, diagnostics after an edit p50 4.1-4.6 ms / p99 17-24 ms (before 5.0 /
- * 28 ms); without the editor 473 -> 449 and 445 MB (main heap 40 of 70 -> 42-43 of 46-47 MB), 23.4 -> 24.6 / 23.6 s,
- * worker CPU the same (26.6 s). `--semi-space-growth-factor=1` set at run time (v8.setFlagsFromString) first thing
- * in main.ts or when the scan starts did not stop the nursery growing (32 MB at the end; 508-519 MB).
+ * edit every 200 ms) the peak is 508-525 MB: the main thread's young generation grows to V8's 16 MB semi-spaces (new
+ * space 32 MB committed, ~5 MB used at the end). Starting the server with `--max-semi-space-size=2` (it must be on the
+ * command line: set at run time it changes nothing) gave 479 / 479 MB with the editor and 445-449 MB without, but it
+ * made editing slower: diagnostics after an edit at 10.6k words, runs alternated with and without the flag, p50 15-18
+ * against 13-14 ms, the slowest of 200 edits 71-85 against 46-58 ms (more scavenges promote an edit's short-lived
+ * objects). Typing is what an editor does all day and the scan happens once, so the server runs with V8's default.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
