@@ -12,18 +12,13 @@ import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger
 import type { ArabicGazetteerData } from '../../server/src/core/ner/lexicon-ar';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
+import { assertSameWord, type TaggerInside } from './ner-ar-helpers';
 
 const root = path.join(__dirname, '..', '..');
 const seed = fs.readFileSync(path.join(root, 'seeds', '000_36fff38b519712a3.txt'), 'utf8');
 
 /** Test access to the tagger's word cache. */
-interface Inside {
-  fastWords: boolean;
-  R: number;
-  rows: Float32Array;
-  infos: unknown[];
-  word(token: string): number;
-}
+type Inside = TaggerInside;
 
 function forms(): string[] {
   const out = new Set<string>();
@@ -89,14 +84,7 @@ describe('ner: Arabic tagger, new word forms without feature strings', function 
     const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as Inside;
     const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as Inside;
     assert.equal(strings.fastWords, false);
-    for (const w of ws) {
-      const a = fast.word(w);
-      const b = strings.word(w);
-      const ra = fast.rows.subarray(a * fast.R, (a + 1) * fast.R);
-      const rb = strings.rows.subarray(b * strings.R, (b + 1) * strings.R);
-      for (let i = 0; i < ra.length; i++) if (!Object.is(ra[i], rb[i])) assert.fail(`${w}: sum ${i} differs: ${ra[i]} vs ${rb[i]}`);
-      assert.deepEqual(fast.infos[a], strings.infos[b], w);
-    }
+    for (const w of ws) assertSameWord(fast, strings, w);
   });
 
   it('a model with a base feature the fast path does not know is tagged through the strings, with the same spans', () => {

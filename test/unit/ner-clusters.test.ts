@@ -15,6 +15,7 @@ import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger
 import { normalizeArabic } from '../../server/src/core/text/normalize';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
+import { assertSameWord, type TaggerInside, wordRow } from './ner-ar-helpers';
 
 /** Sentences 'the <animal> <verb> the <food>' over two small vocabularies of distinct distributions. */
 function corpus(): string[][] {
@@ -60,13 +61,7 @@ describe('ner: word clusters (exchange algorithm)', () => {
 });
 
 /** Test access to the tagger's word cache (as in ner-ar-fastwords.test.ts). */
-interface Inside {
-  fastWords: boolean;
-  R: number;
-  rows: Float32Array;
-  infos: unknown[];
-  word(token: string): number;
-}
+type Inside = TaggerInside;
 
 describe('ner: Arabic tagger with word-cluster features', function () {
   this.timeout(60_000);
@@ -107,14 +102,8 @@ describe('ner: Arabic tagger with word-cluster features', function () {
     const ws = [...new Set([...tokens, ...tokens.filter((t) => t.length > 2).slice(0, 200).map((t) => 'وب' + t)])];
     let changed = 0;
     for (const w of ws) {
-      const a = fast.word(w);
-      const b = strings.word(w);
-      const ra = fast.rows.subarray(a * fast.R, (a + 1) * fast.R);
-      const rb = strings.rows.subarray(b * strings.R, (b + 1) * strings.R);
-      for (let i = 0; i < ra.length; i++) if (!Object.is(ra[i], rb[i])) assert.fail(`${w}: sum ${i} differs: ${ra[i]} vs ${rb[i]}`);
-      assert.deepEqual(fast.infos[a], strings.infos[b], w);
-      const c = plain.word(w);
-      const rc = plain.rows.subarray(c * plain.R, (c + 1) * plain.R);
+      const ra = assertSameWord(fast, strings, w);
+      const rc = wordRow(plain, w);
       if (ra.some((x, i) => x !== rc[i])) changed++;
     }
     // the cluster features reach most Arabic words of the seed (not a vacuous comparison)

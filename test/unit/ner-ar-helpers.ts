@@ -1,0 +1,30 @@
+/**
+ * Shared by the Arabic tagger's fast-path tests (ner-ar-fastwords, ner-clusters): a tagger's word sums seen from the
+ * inside, and the bit-for-bit comparison of a word's sums and word info between a fast-path tagger and one that
+ * builds the feature strings.
+ */
+import * as assert from 'node:assert/strict';
+
+/** The parts of an ArabicTagger the tests read (private in tagger-ar.ts). */
+export interface TaggerInside {
+  fastWords: boolean;
+  R: number;
+  rows: Float32Array;
+  infos: unknown[];
+  word(token: string): number;
+}
+
+/** The sums of word `w` in `tagger` (its row of the word slab). */
+export function wordRow(tagger: TaggerInside, w: string): Float32Array {
+  const a = tagger.word(w);
+  return tagger.rows.subarray(a * tagger.R, (a + 1) * tagger.R);
+}
+
+/** Asserts that `fast` and `strings` give `w` the same sums (Object.is, bit for bit) and word info; returns the sums. */
+export function assertSameWord(fast: TaggerInside, strings: TaggerInside, w: string): Float32Array {
+  const ra = wordRow(fast, w);
+  const rb = wordRow(strings, w);
+  for (let i = 0; i < ra.length; i++) if (!Object.is(ra[i], rb[i])) assert.fail(`${w}: sum ${i} differs: ${ra[i]} vs ${rb[i]}`);
+  assert.deepEqual(fast.infos[fast.word(w)], strings.infos[strings.word(w)], w);
+  return ra;
+}
