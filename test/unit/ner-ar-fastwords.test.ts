@@ -7,12 +7,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FrozenStringTable, StringTable } from '../../server/src/core/ner/perceptron';
+import { type FeatureConfig, OFFSETS, wordInfo } from '../../server/src/core/ner/features-ar';
+import { FrozenStringTable, PerceptronModel, StringTable } from '../../server/src/core/ner/perceptron';
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
-import type { ArabicGazetteerData } from '../../server/src/core/ner/lexicon-ar';
+import type { ArabicGazetteerData, ArabicLexicon } from '../../server/src/core/ner/lexicon-ar';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
-import { assertSameWord, type TaggerInside } from './ner-ar-helpers';
+import { assertSameWord, type TaggerInside, wordRow } from './ner-ar-helpers';
 
 const root = path.join(__dirname, '..', '..');
 const seed = fs.readFileSync(path.join(root, 'seeds', '000_36fff38b519712a3.txt'), 'utf8');
@@ -97,5 +98,27 @@ describe('ner: Arabic tagger, new word forms without feature strings', function 
     const t = new ArabicTagger(extra, gaz);
     assert.equal((t as unknown as Inside).fastWords, false);
     assert.deepEqual(t.tag(seed), new ArabicTagger(model, gaz).tag(seed));
+  });
+
+  it('a one-stage model: each word\'s sums are its feature rows of the model, summed in order', () => {
+    const one: ArabicModel = { ...model, features: { ...model.features, twoPass: false, stack: false }, stage2: undefined };
+    const t = new ArabicTagger(one, gaz) as unknown as Inside & { lex: ArabicLexicon; cfg: FeatureConfig };
+    const m = PerceptronModel.fromJSON(model.stage1);
+    const T = m.T;
+    for (const w of tokenize(seed).map((x) => x.text)) {
+      const row = wordRow(t, w);
+      assert.equal(row.length, 5 * T);
+      const info = wordInfo(w, t.lex, t.cfg);
+      const sums = new Float32Array(5 * T);
+      const add = (f: string, at: number) => {
+        const id = m.featureId(f);
+        if (id >= 0) for (let k = 0; k < T; k++) sums[at + k] += m.weights[id * T + k];
+      };
+      for (const f of ['bias', ...info.own]) add(f, 0);
+      OFFSETS.forEach((r, k) => {
+        for (const f of info.ctx) add(r + '|' + f, (1 + k) * T);
+      });
+      for (let i = 0; i < row.length; i++) if (!Object.is(row[i], sums[i])) assert.fail(`${w}: sum ${i} differs: ${row[i]} vs ${sums[i]}`);
+    }
   });
 });

@@ -410,12 +410,14 @@ interface DocMemo {
 
 /**
  * The tagger's copies of the weight rows per base feature (see ArabicTagger.ownW, ctxAt): `tab` is the base table
- * (W = 5 stages columns per row, nb rows), `ws`/`Ts` each stage's weights and label count.
+ * (W = 5 stages columns per row, nb rows), `ws`/`Ts` each stage's weights and label count. Base feature b's own rows
+ * are at ownW[b TT] (TT = the stages' label counts summed).
  */
 function rowCopies(tab: Int32Array, W: number, nb: number, ws: readonly Float32Array[], Ts: readonly number[]) {
   const S = ws.length;
   const T0 = Ts[0];
-  const TT = S > 1 ? T0 + Ts[1] : T0;
+  let TT = 0;
+  for (const T of Ts) TT += T;
   const ownW = new Float32Array(nb * TT);
   const ownBits = new Uint8Array(nb);
   let ne = 0;
@@ -460,7 +462,7 @@ function rowCopies(tab: Int32Array, W: number, nb: number, ws: readonly Float32A
     }
   }
   ctxAt[nb] = ne;
-  return { ownW, ownBits, ctxAt, ctxDest, ctxPos, ctxW };
+  return { ownW, ownBits, TT, ctxAt, ctxDest, ctxPos, ctxW };
 }
 
 export class ArabicTagger implements NerTagger {
@@ -479,12 +481,14 @@ export class ArabicTagger implements NerTagger {
   private readonly T1: number;
   private readonly off1: number;
   /**
-   * Per base feature (row of baseTab), its own-slot weight rows side by side: stage 0 at [b (T0 + T1)], stage 1 after
+   * Per base feature (row of baseTab), its own-slot weight rows side by side: stage 0 at [b ownStride], stage 1 after
    * it (copies of the models' rows; ownBits bit s says stage s has one). A word's own features are its most lookups:
    * one place read per feature instead of the id table and each stage's weights (fewer processor-cache misses).
    */
   private readonly ownW: Float32Array;
   private readonly ownBits: Uint8Array;
+  /** floats per base feature in ownW: T0 + T1 with two stages, T0 with one */
+  private readonly ownStride: number;
   /**
    * The same for context slots: base feature b's context rows are entries ctxAt[b] .. ctxAt[b + 1], in stage then
    * offset order; entry e is the row at ctxPos[e] in ctxW (a copy of the model's row) for stage ctxDest[e] >> 2 and
@@ -686,6 +690,7 @@ export class ArabicTagger implements NerTagger {
     const copies = rowCopies(tab, W, this.base.size, [this.w0, this.w1].slice(0, S), [this.T0, this.T1].slice(0, S));
     this.ownW = copies.ownW;
     this.ownBits = copies.ownBits;
+    this.ownStride = copies.TT;
     this.ctxAt = copies.ctxAt;
     this.ctxDest = copies.ctxDest;
     this.ctxPos = copies.ctxPos;
@@ -784,7 +789,7 @@ export class ArabicTagger implements NerTagger {
     const bits = this.ownBits[b];
     const T0 = this.T0;
     const T1 = this.T1;
-    const a = b * (T0 + T1);
+    const a = b * this.ownStride;
     if (bits & 1) for (let t = 0; t < T0; t++) rows[o + t] += ownW[a + t];
     if (bits & 2) for (let t = 0; t < T1; t++) rows[o1 + t] += ownW[a + T0 + t];
   }
