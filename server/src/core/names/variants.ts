@@ -238,11 +238,11 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
       seen.add(o.text);
       const sh = partShape(o.text, lang);
       if (!sh) continue;
-      const shape = sh.shape;
-      const k = sh.key;
-      const list = built.get(k) ?? [];
-      if (!list.some((x) => x.text === o.text && x.entity === ei)) list.push({ text: o.text, entity: ei, shape });
-      built.set(k, list);
+      // (a spelling comes here once per entity, `seen`: no entry repeats)
+      const entry: IndexEntry = { text: o.text, entity: ei, shape: sh.shape };
+      const list = built.get(sh.key);
+      if (list) list.push(entry);
+      else built.set(sh.key, [entry]);
     }
   }
   if (built.size === 0) return;
