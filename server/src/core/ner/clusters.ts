@@ -169,7 +169,7 @@ export function wordClusters(sentences: readonly (readonly string[])[], sizes: r
   const vocab = [...freq].filter(([, c]) => c >= minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w);
   const id = new Map(vocab.map((w, i) => [w, i]));
   const V = vocab.length;
-  const pairs = new Map<number, number>();
+  let pairs = new Map<number, number>();
   for (const s of sentences) {
     for (let i = 0; i + 1 < s.length; i++) {
       const a = id.get(s[i]);
@@ -183,21 +183,19 @@ export function wordClusters(sentences: readonly (readonly string[])[], sizes: r
   const words: string[][] = Array.from({ length: sizes[0] }, () => []);
   vocab.forEach((w, i) => words[cls[i]].push(w));
   const up: number[][] = [];
-  for (let l = 1; l < sizes.length; l++) {
+  // `pairs` counts bigrams of `items` items (keys a * items + b); `cls` puts each item into one of K classes
+  for (let l = 1, items = V; l < sizes.length; l++) {
     // class bigram counts of the level below, as the items of this level
     const K = sizes[l - 1];
     const cp = new Map<number, number>();
     for (const [k, n] of pairs) {
-      const a = cls[Math.floor(k / (l === 1 ? V : sizes[l - 2]))];
-      const b = cls[k % (l === 1 ? V : sizes[l - 2])];
-      const kk = a * K + b;
+      const kk = cls[Math.floor(k / items)] * K + cls[k % items];
       cp.set(kk, (cp.get(kk) ?? 0) + n);
     }
-    const c2 = exchange(bigrams(K, cp), sizes[l], passes);
-    up.push([...c2]);
-    pairs.clear();
-    for (const [k, n] of cp) pairs.set(k, n);
-    cls = c2;
+    cls = exchange(bigrams(K, cp), sizes[l], passes);
+    up.push([...cls]);
+    pairs = cp;
+    items = K;
   }
   return { words, up };
 }
