@@ -377,15 +377,11 @@ function partShape(text: string, lang: Language): { shape: 'foreign' | 'plain'; 
   const memo = shapeMemo[lang];
   const hit = memo.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  let shape: 'foreign' | 'plain' = 'foreign';
   let r: { shape: 'foreign' | 'plain'; key: string } | null = null;
   if (lang === 'ar') {
     const f = foldName(text, 'ar');
-    if (!isNativeArabicName(f) && !f.startsWith('ال')) {
-      shape = foreignShaped(f) ? 'foreign' : 'plain';
-      r = { shape, key: bucketKey(text, lang) };
-    }
-  } else if (/^\p{Lu}/u.test(text)) r = { shape, key: bucketKey(text, lang) };
+    if (!isNativeArabicName(f) && !f.startsWith('ال')) r = { shape: foreignShaped(f) ? 'foreign' : 'plain', key: bucketKey(text, lang) };
+  } else if (/^\p{Lu}/u.test(text)) r = { shape: 'foreign', key: bucketKey(text, lang) };
   if (memo.size >= budget.shapes) memo.clear();
   memo.set(text, r);
   return r ?? undefined;
