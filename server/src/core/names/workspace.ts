@@ -148,15 +148,6 @@ export class WorkspaceNameIndex {
     return `${lang}\u0000${type}\u0000${bucketKey(text, lang)}`;
   }
 
-  /** The name parts of an entry, unpacked (what acrossFindings reads). */
-  private partsOf(entry: ArticleEntry): IndexedNamePart[] {
-    const out: IndexedNamePart[] = [];
-    const p = entry.parts;
-    for (let i = 0; i < p.length; i += PART_FIELDS)
-      out.push({ text: this.strings[p[i]], start: p[i + 1], end: p[i + 2], type: this.types[p[i + 3]] });
-    return out;
-  }
-
   /**
    * `name.variant-across` for the article at `uri` (it must have been `set`): for each spelling this article
    * uses that other articles spell differently, when the other spelling is used by more articles (at least two).
@@ -167,45 +158,50 @@ export class WorkspaceNameIndex {
     if (!entry) return [];
     const lang = entry.language;
     const out: AcrossFinding[] = [];
-    const bySpelling = new Map<string, IndexedNamePart[]>();
-    for (const p of this.partsOf(entry)) {
-      const l = bySpelling.get(`${p.type}\u0000${p.text}`);
-      if (l) l.push(p);
-      else bySpelling.set(`${p.type}\u0000${p.text}`, [p]);
+    // The offsets in entry.parts of each spelling's occurrences, by type and spelling id (in order of first use).
+    const p = entry.parts;
+    const bySpelling = new Map<string, number[]>();
+    for (let i = 0; i < p.length; i += PART_FIELDS) {
+      const k = `${p[i + 3]} ${p[i]}`;
+      const l = bySpelling.get(k);
+      if (l) l.push(i);
+      else bySpelling.set(k, [i]);
     }
     for (const occ of bySpelling.values()) {
-      const mine = occ[0];
-      const bucket = this.buckets.get(this.key(lang, mine.type, mine.text));
+      const first = occ[0];
+      const mineId = p[first];
+      const mine = this.strings[mineId];
+      const bucket = this.buckets.get(this.key(lang, this.types[p[first + 3]], mine));
       if (!bucket) continue;
-      const myCount = bucket.get(this.stringIds.get(mine.text)!)?.length ?? 1;
+      const myCount = bucket.get(mineId)?.length ?? 1;
       let best: { text: string; id: number; nos: number[] } | undefined;
       for (const [id, nos] of bucket) {
+        if (id === mineId || nos.length < 2 || nos.length <= myCount || indexOf(nos, entry.no) >= 0) continue;
         const text = this.strings[id];
-        if (text === mine.text || nos.length < 2 || nos.length <= myCount || indexOf(nos, entry.no) >= 0) continue;
-        if (!tokenVariant(mine.text, text, lang, this.opts)) continue;
+        if (!tokenVariant(mine, text, lang, this.opts)) continue;
         if (!best || nos.length > best.nos.length) best = { text, id, nos };
       }
       if (!best) continue;
       const elsewhere: AcrossFinding['relatedElsewhere'] = [];
       const others = best.nos.map((n) => this.byNo.get(n)!).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-      for (const { uri: u, parts: p } of others.slice(0, 5)) {
-        for (let i = 0; i < p.length; i += PART_FIELDS) {
-          if (p[i] !== best.id) continue;
-          elsewhere.push({ uri: u, start: p[i + 1], end: p[i + 2], message: `'${best.text}' in this article` });
+      for (const { uri: u, parts: q } of others.slice(0, 5)) {
+        for (let i = 0; i < q.length; i += PART_FIELDS) {
+          if (q[i] !== best.id) continue;
+          elsewhere.push({ uri: u, start: q[i + 1], end: q[i + 2], message: `'${best.text}' in this article` });
           break;
         }
       }
-      const edits: TextEdit[] = occ.map((p) => ({ start: p.start, end: p.end, newText: writtenSpelling(p.text, p.start, p.end, best!.text) }));
+      const edits: TextEdit[] = occ.map((i) => ({ start: p[i + 1], end: p[i + 2], newText: writtenSpelling(mine, p[i + 1], p[i + 2], best!.text) }));
       out.push({
         code: NAME_VARIANT_ACROSS,
         severity: 'information',
-        start: mine.start,
-        end: mine.end,
-        message: `'${mine.text}' (${myCount} article${myCount === 1 ? '' : 's'}) is spelled '${best.text}' in ${best.nos.length} other articles of the workspace.`,
+        start: p[first + 1],
+        end: p[first + 2],
+        message: `'${mine}' (${myCount} article${myCount === 1 ? '' : 's'}) is spelled '${best.text}' in ${best.nos.length} other articles of the workspace.`,
         related: [],
         relatedElsewhere: elsewhere,
         fixes: [{ title: `Use the workspace spelling '${best.text}' (${occ.length}× in this article)`, edits, preferred: true }],
-        data: { spelling: mine.text, majority: best.text, articles: best.nos.length, folded: foldName(mine.text, lang) },
+        data: { spelling: mine, majority: best.text, articles: best.nos.length, folded: foldName(mine, lang) },
       });
     }
     return out.sort((a, b) => a.start - b.start);
