@@ -256,16 +256,19 @@ export function evalArabic(argv: string[]): void {
     const learner = learnerArgs(argv) ?? SHIPPED_LEARNER;
     // --C2 c: the second stage's C
     const learner2 = argValue(argv, '--C2') ? { ...learner, C: Number(argValue(argv, '--C2')) } : undefined;
+    // --seeds 11,12,13,14: the mean of one run per training order (single runs differ by about a point)
+    const seeds = (argValue(argv, '--seeds') ?? argValue(argv, '--seed') ?? '1').split(',').map(Number);
+    const cv = Number(argValue(argv, '--cv') ?? 0);
+    // What every configuration's training shares (--cv leaves out the dev-split options below: prune 0, no second C).
+    const common = { epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), learner, vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5) };
+    const devOnly = { bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2), learner2 };
     console.log('| features | PER F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 | macro F1 |');
     console.log('|---|---|---|---|---|---|---|---|');
     ABLATION.forEach(([name, cfg], i) => {
       if (only && !only.split(',').includes(String(i))) return;
       // without cfg.orgs the organization names stay out of the gazetteer too
       const g = cfg.orgs ? gaz : { ...gaz, organizations: undefined };
-      // --seeds 11,12,13,14: the mean of one run per training order (single runs differ by about a point)
-      const seeds = (argValue(argv, '--seeds') ?? argValue(argv, '--seed') ?? '1').split(',').map(Number);
       const m = { PER: 0, LOC: 0, ORG: 0, p: 0, r: 0, f: 0, macro: 0 };
-      const cv = Number(argValue(argv, '--cv') ?? 0);
       if (cv > 1) {
         // --cv K: K-fold cross-validation over the training documents only (dev untouched): document i in fold i mod K,
         // one single-bag model per fold (first seed), the held-out folds' spans scored together
@@ -273,7 +276,7 @@ export function evalArabic(argv: string[]): void {
         const pred: string[][] = [];
         const folds: string[] = [];
         for (let f = 0; f < cv; f++) {
-          const model = trainArabicModel(train.filter((_, i) => i % cv !== f), g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed: seeds[0], learner, prune: 0, vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5) });
+          const model = trainArabicModel(train.filter((_, i) => i % cv !== f), g, { ...common, features: cfg, seed: seeds[0], prune: 0 });
           const r = evalModel(model, g, train.filter((_, i) => i % cv === f));
           gold.push(...r.gold);
           pred.push(...r.pred);
@@ -285,7 +288,7 @@ export function evalArabic(argv: string[]): void {
         return;
       }
       for (const seed of seeds) {
-        const model = trainArabicModel(train, g, { features: cfg, epochs: Number(argValue(argv, '--epochs') ?? 10), bags: Number(argValue(argv, '--bags') ?? 1), seed, learner, bagSplits: argv.includes('--bag-splits'), prune: Number(argValue(argv, '--prune') ?? 0), folds: Number(argValue(argv, '--folds') ?? 2), learner2, vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5) });
+        const model = trainArabicModel(train, g, { ...common, ...devOnly, features: cfg, seed });
         const { scores: s } = evalModel(model, g, dev);
         m.PER += s.byType.PER.f / seeds.length;
         m.LOC += s.byType.LOC.f / seeds.length;
