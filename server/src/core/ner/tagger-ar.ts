@@ -75,26 +75,35 @@ export interface ArTrainOptions {
   log?: (msg: string) => void;
 }
 
-function infos(doc: readonly ArSentence[], lex: ArabicLexicon, cfg: FeatureConfig, cache: Map<string, WordInfo>): WordInfo[][] {
-  return doc.map((s) =>
-    s.words.map((w) => {
-      let x = cache.get(w);
-      if (!x) cache.set(w, (x = wordInfo(w, lex, cfg)));
-      return x;
-    }),
-  );
-}
-
 type LexFor = ArabicLexicon | ((doc: number) => ArabicLexicon);
 
-function docSamples(docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureConfig, passTags?: string[][][], bilou = false, ids?: number[]) {
+/**
+ * The lexicon and the WordInfos of training document `id` (its sentences `d`): one WordInfo per word form and
+ * lexicon, kept across the calls of one reader (the jackknifed vocabularies give each fold its own lexicon).
+ */
+function infoReader(lexFor: LexFor, cfg: FeatureConfig): (d: readonly ArSentence[], id: number) => { lex: ArabicLexicon; ws: WordInfo[][] } {
   const caches = new Map<ArabicLexicon, Map<string, WordInfo>>();
-  const out: { features: string[][]; labels: string[] }[] = [];
-  docs.forEach((d, k) => {
-    const lex = typeof lexFor === 'function' ? lexFor(ids ? ids[k] : k) : lexFor;
+  return (d, id) => {
+    const lex = typeof lexFor === 'function' ? lexFor(id) : lexFor;
     let cache = caches.get(lex);
     if (!cache) caches.set(lex, (cache = new Map()));
-    const ws = infos(d, lex, cfg, cache);
+    const ws = d.map((s) =>
+      s.words.map((w) => {
+        let x = cache!.get(w);
+        if (!x) cache!.set(w, (x = wordInfo(w, lex, cfg)));
+        return x;
+      }),
+    );
+    return { lex, ws };
+  };
+}
+
+/** Training samples of documents `docs` (ids[k]: document k's id for lexFor), with their first-pass tags when given. */
+function docSamples(docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureConfig, passTags: string[][][] | undefined, bilou: boolean, ids: readonly number[]) {
+  const read = infoReader(lexFor, cfg);
+  const out: { features: string[][]; labels: string[] }[] = [];
+  docs.forEach((d, k) => {
+    const { lex, ws } = read(d, ids[k]);
     const stats = cfg.document || passTags ? docStats(ws) : undefined;
     if (passTags && stats) addPassTags(stats, ws, passTags[k]);
     ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats, passTags?.[k][i]), labels: bilou ? bioToBilou(d[i].tags) : d[i].tags }));
@@ -102,13 +111,10 @@ function docSamples(docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureC
   return out;
 }
 
-function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureConfig, ids: number[]): string[][][] {
-  const caches = new Map<ArabicLexicon, Map<string, WordInfo>>();
+function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureConfig, ids: readonly number[]): string[][][] {
+  const read = infoReader(lexFor, cfg);
   return docs.map((d, k) => {
-    const lex = typeof lexFor === 'function' ? lexFor(ids[k]) : lexFor;
-    let cache = caches.get(lex);
-    if (!cache) caches.set(lex, (cache = new Map()));
-    const ws = infos(d, lex, cfg, cache);
+    const { lex, ws } = read(d, ids[k]);
     const stats = cfg.document ? docStats(ws) : undefined;
     return ws.map((s) => model.predict(sentenceFeatures(s, cfg, lex, stats)));
   });
