@@ -372,6 +372,9 @@ const AR_ANCHOR_WORDS = (() => {
 /** The anchor words, longest first (at a place, the longest word there is found). */
 const AR_ANCHOR = new RegExp([...AR_ANCHOR_WORDS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 const DIGIT_RUN = new RegExp(`${DIGIT}+`, 'g');
+/** The lists of places arabicAnchors makes, by the ArAnchor bits they are for: one per need, and Month | Shahr
+ *  (AR_ORD_DATE needs either). */
+const AR_ANCHOR_LISTS = [ArAnchor.Month, ArAnchor.Month | ArAnchor.Shahr, ArAnchor.Weekday, ArAnchor.Relative, ArAnchor.Ago, ArAnchor.Year];
 
 /**
  * Where the Arabic patterns can match: every digit (the day patterns start with one), and per kind of need
@@ -381,16 +384,12 @@ const DIGIT_RUN = new RegExp(`${DIGIT}+`, 'g');
  */
 function arabicAnchors(text: string, hasDigit: boolean): { digits: number[]; words: number[][] } {
   const words: number[][] = [];
-  for (const a of [ArAnchor.Month, ArAnchor.Month | ArAnchor.Shahr, ArAnchor.Weekday, ArAnchor.Relative, ArAnchor.Ago, ArAnchor.Year]) words[a] = [];
+  for (const k of AR_ANCHOR_LISTS) words[k] = [];
   AR_ANCHOR.lastIndex = 0;
   for (let m = AR_ANCHOR.exec(text); m; m = AR_ANCHOR.exec(text)) {
     const a = AR_ANCHOR_WORDS.get(m[0])!;
-    if (a & ArAnchor.Month) words[ArAnchor.Month].push(m.index);
-    if (a & (ArAnchor.Month | ArAnchor.Shahr)) words[ArAnchor.Month | ArAnchor.Shahr].push(m.index);
-    if (a & ArAnchor.Weekday) words[ArAnchor.Weekday].push(m.index);
-    if (a & ArAnchor.Relative) words[ArAnchor.Relative].push(m.index);
-    if (a & ArAnchor.Ago) words[ArAnchor.Ago].push(m.index);
-    if (a & ArAnchor.Year) words[ArAnchor.Year].push(m.index);
+    // (a word goes to every list one of whose bits it has)
+    for (const k of AR_ANCHOR_LISTS) if (a & k) words[k].push(m.index);
     AR_ANCHOR.lastIndex = m.index + 1;
   }
   const digits: number[] = [];
