@@ -126,6 +126,32 @@ export function longArticle(lang: 'ar' | 'en', words: number): string {
   return parts.join('\n\n') + '\n';
 }
 
+/** The start of every word of `text` (the floor's pass). */
+export function wordStarts(text: string): number[] {
+  const out: number[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push(m.index);
+  return out;
+}
+
+/**
+ * The edit `npm run bench` latency and scripts/bench-edit.ts time: ' قال' or ' جديد' (alternately by `i`) typed at the
+ * end of a random word, found from a random one of `starts` (the word starts before the first edit).
+ */
+export function typedEdit(text: string, starts: readonly number[], r: () => number, i: number): { at: number; insert: string; text: string } {
+  WORD.lastIndex = starts[Math.floor(r() * starts.length)];
+  const m = WORD.exec(text)!;
+  const at = m.index + m[0].length;
+  const insert = i % 2 ? ' جديد' : ' قال';
+  return { at, insert, text: text.slice(0, at) + insert + text.slice(at) };
+}
+
+/** The p-th percentile of `xs` (nearest rank). */
+export function pct(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
 /** A seeded pseudo-random generator (same figures from run to run). */
 export function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;

@@ -16,7 +16,7 @@ import type { Article, Language } from '../server/src/core/index';
 import type { Resources } from '../server/src/core/resources';
 import { tokenizeEnglish } from '../server/src/core/text/english';
 import { tokenize } from '../server/src/core/text/tokenize';
-import { corpora, countWords, dataDir, longArticle, repoRoot, rng } from './corpus';
+import { corpora, countWords, dataDir, longArticle, pct, repoRoot, rng, typedEdit, wordStarts as wordStartsOf } from './corpus';
 import type { Corpus } from './corpus';
 
 const QUICK = !!process.env.BENCH_QUICK;
@@ -281,11 +281,6 @@ function positionAt(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - ls };
 }
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-}
-
 /** CPU time (user + system) of a /proc stat file (a process's or a thread's), ms; throws when it cannot be read. */
 function statCpuMs(file: string): number {
   const f = fs.readFileSync(file, 'utf8');
@@ -317,9 +312,7 @@ async function taskLatency(): Promise<Json> {
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version, text } });
     await opened;
     const openMs = performance.now() - t0;
-    const wordStarts: number[] = [];
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) wordStarts.push(m.index);
+    const wordStarts = wordStartsOf(text);
     const k = QUICK ? 20 : size >= 100000 ? 20 : 150;
     const hover: number[] = [];
     const symbols: number[] = [];
@@ -340,12 +333,10 @@ async function taskLatency(): Promise<Json> {
     const e = QUICK ? 3 : size >= 100000 ? 20 : 200;
     for (let i = 0; i < e; i++) {
       // Type a word at the end of a random word: an incremental change of a few characters.
-      WORD.lastIndex = wordStarts[Math.floor(r() * wordStarts.length)];
-      const m = WORD.exec(text)!;
-      const at = m.index + m[0].length;
-      const insert = i % 2 ? ' جديد' : ' قال';
+      const typed = typedEdit(text, wordStarts, r, i);
+      const { at, insert } = typed;
       const pos = positionAt(text, at);
-      text = text.slice(0, at) + insert + text.slice(at);
+      text = typed.text;
       version++;
       t0 = performance.now();
       const done = client.waitDiagnostics(uri, version);

@@ -5,7 +5,7 @@
 // Usage: npx tsx scripts/bench-edit.ts [sizes, default 1000,10000,100000] [--edits N] [--check]
 //   --check: compare each incremental result with a fresh `analyze` of the same text (slow; for correctness only).
 import { isDeepStrictEqual } from 'node:util';
-import { longArticle, rng } from '../bench/corpus';
+import { longArticle, pct, rng, typedEdit, wordStarts } from '../bench/corpus';
 import { Analyzer, analyze } from '../server/src/core/analyze';
 import { loadNerModels } from '../server/src/node/models';
 
@@ -14,29 +14,19 @@ const sizes = (args.find((a) => /^\d/.test(a)) ?? '1000,10000,100000').split(','
 const editsAt = args.indexOf('--edits');
 const check = args.includes('--check');
 const resources = { ner: loadNerModels().ner };
-const WORD = /[\p{L}\p{N}]+/gu;
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 
 for (const size of sizes) {
   let text = longArticle('ar', size);
   const analyzer = new Analyzer();
   analyzer.analyze(text, {}, resources);
-  const starts: number[] = [];
-  for (const m of text.matchAll(WORD)) starts.push(m.index!);
+  const starts = wordStarts(text);
   const r = rng(7);
   const n = editsAt >= 0 ? Number(args[editsAt + 1]) : size >= 100000 ? 20 : 60;
   const cpu: number[] = [];
   const wall: number[] = [];
   let diffs = 0;
   for (let i = 0; i < n; i++) {
-    WORD.lastIndex = starts[Math.floor(r() * starts.length)];
-    const m = WORD.exec(text)!;
-    const at = m.index + m[0].length;
-    text = text.slice(0, at) + (i % 2 ? ' جديد' : ' قال') + text.slice(at);
+    text = typedEdit(text, starts, r, i).text;
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const a = analyzer.analyze(text, {}, resources);
