@@ -340,10 +340,10 @@ export class PerceptronModel {
   readonly bio: boolean;
   /** Number of labels. */
   readonly T: number;
-  /** Feature string -> id; built on first use when the model came with a name list (fromJSON). */
+  /** Feature string -> id; built on first use when the model came with its file's feature text (fromJSON). */
   private idMap?: Map<string, number>;
-  /** Feature strings in id order (a list, or a model file's joined text: fromJSON), until idMap is built. */
-  private names?: readonly string[] | FeatureText;
+  /** The model file's feature strings in id order (fromJSON), until idMap is built. */
+  private names?: FeatureText;
   /** nFeatures x T emission weights. */
   private readonly w: Float32Array;
   /** (T+1) x T transitions; row T = start. Disallowed moves are -Infinity. */
@@ -362,8 +362,8 @@ export class PerceptronModel {
   /** featureIds scratch (reused; the result is a copy). */
   private idScratch = new Int32Array(64);
 
-  /** `ids`: feature string -> id, or the feature strings in id order (the map is then built when first needed). */
-  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number> | readonly string[] | FeatureText, w: Float32Array, trans: Float64Array) {
+  /** `ids`: feature string -> id, or a model file's feature strings in id order (the map is then built when first needed). */
+  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number> | FeatureText, w: Float32Array, trans: Float64Array) {
     this.labels = labels;
     this.bio = bio;
     this.T = labels.length;
@@ -388,23 +388,19 @@ export class PerceptronModel {
     this.vCur = new Float64Array(this.T);
   }
 
-  /** Feature string -> id (built from the name list on first use). */
+  /** Feature string -> id (built from the feature text on first use). */
   private get ids(): Map<string, number> {
-    let m = this.idMap;
-    if (!m) {
-      m = new Map<string, number>();
-      const names = this.names!;
-      if (names instanceof FeatureText) names.forEach((f, i) => m!.set(f, i));
-      else for (let i = 0; i < names.length; i++) m.set(names[i], i);
+    if (!this.idMap) {
+      const m = new Map<string, number>();
+      this.names!.forEach((f, i) => m.set(f, i));
       this.idMap = m;
       this.names = undefined;
     }
-    return m;
+    return this.idMap;
   }
 
   get featureCount(): number {
-    const names = this.names;
-    return names ? (names instanceof FeatureText ? names.count : names.length) : this.ids.size;
+    return this.names ? this.names.count : this.ids.size;
   }
 
   /** The emission weights (nFeatures x T, row `id` at id * T). Read only: for callers that sum rows themselves. */
@@ -420,9 +416,7 @@ export class PerceptronModel {
 
   /** Calls `fn` for every feature the model knows, with its id (to build derived id tables at load time). */
   forEachFeature(fn: (feature: string, id: number) => void): void {
-    const names = this.names;
-    if (names instanceof FeatureText) names.forEach(fn);
-    else if (names) for (let i = 0; i < names.length; i++) fn(names[i], i);
+    if (this.names) this.names.forEach(fn);
     else for (const [f, i] of this.ids) fn(f, i);
   }
 
