@@ -422,7 +422,7 @@ function yearAnchors(text: string): number[] {
  * global search does. Every position a global search would find a match at is tried (it lies within `pre` before
  * some anchor), and no earlier one matches, so the matches are the same; most of the text is never read.
  */
-function near(text: string, at: Anchored, anchors: readonly number[], read: (m: RegExpExecArray) => void): void {
+export function near(text: string, at: Anchored, anchors: readonly number[], read: (m: RegExpExecArray) => void): void {
   const re = at.re;
   let pos = 0; // where the global search would go on from
   let tried = -1; // the last position tried since then
@@ -474,8 +474,6 @@ export const NEAR_PATTERNS: ReadonlyArray<{ name: string; global: RegExp; at: An
     { name: 'AR_YEAR_ONLY', global: AR_YEAR_ONLY, at: AR_YEAR_ONLY_AT, anchors: ar(ArAnchor.Year) },
   ];
 })();
-
-export { near };
 
 // ---- Helpers ----
 
