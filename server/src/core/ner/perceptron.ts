@@ -614,6 +614,21 @@ export function train(sentences: readonly TrainSentence[], opts: TrainOptions = 
   return averageModels(models);
 }
 
+/**
+ * Shuffle `a` in place (Fisher-Yates, from the end, drawing with the LCG r -> (r 1103515245 + 12345) mod 2^31 from
+ * state `r`); returns the state after (a later shuffle continues the sequence). Deterministic for a state.
+ */
+export function shuffle<X>(a: X[], r: number): number {
+  for (let i = a.length - 1; i > 0; i--) {
+    r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
+    const j = r % (i + 1);
+    const x = a[i];
+    a[i] = a[j];
+    a[j] = x;
+  }
+  return r;
+}
+
 /** `sentences.length` sentences drawn with replacement (a bag's bootstrap sample; deterministic for a seed). */
 function bootstrapSample(sentences: readonly TrainSentence[], seed: number): TrainSentence[] {
   let r = seed ^ 0x5bd1e995;
@@ -775,13 +790,7 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
   const order = data.map((_, i) => i);
   let r = opts.seed ?? 1;
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
-      const j = r % (i + 1);
-      const x = order[i];
-      order[i] = order[j];
-      order[j] = x;
-    }
+    r = shuffle(order, r);
     let errors = 0;
     let tokens = 0;
     for (const k of order) {

@@ -28,7 +28,7 @@ import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
 import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
-import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
+import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
 export interface ArabicModel {
   format: 'article-lens-ner-ar/1';
@@ -172,16 +172,7 @@ function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined,
   const bilou = (opts.scheme ?? 'bio') === 'bilou';
   // fold position of each document: its index, or its place in a seeded shuffle
   const pos = docs.map((_, i) => i);
-  if (split) {
-    let r = 0x9e3779b1 ^ split;
-    for (let i = pos.length - 1; i > 0; i--) {
-      r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
-      const j = r % (i + 1);
-      const x = pos[i];
-      pos[i] = pos[j];
-      pos[j] = x;
-    }
-  }
+  if (split) shuffle(pos, 0x9e3779b1 ^ split);
   // Vocabulary features are jackknifed: a training document sees the vocabulary of the other folds only, as new
   // text sees the vocabulary of all the training text.
   const VK = opts.vocabFolds ?? 5;
