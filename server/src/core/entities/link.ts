@@ -262,16 +262,18 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
   // The mentions' keys by type as they stand before the repairs below, made on first need (only Arabic place and
   // organization mentions ask; the repairs give a mention a new keys array, never change one in place).
   const keysBefore = mentions.map((m) => m.keys);
-  let keysByTypeMemo: Map<string, Set<string>> | undefined;
-  const keysByType = (): Map<string, Set<string>> => {
-    if (keysByTypeMemo) return keysByTypeMemo;
-    keysByTypeMemo = new Map();
-    mentions.forEach((m, i) => {
-      let s = keysByTypeMemo!.get(m.type);
-      if (!s) keysByTypeMemo!.set(m.type, (s = new Set()));
-      s.add(keysBefore[i].join(' '));
-    });
-    return keysByTypeMemo;
+  let keysByType: Map<string, Set<string>> | undefined;
+  const keysOfType = (type: string): Set<string> | undefined => {
+    if (!keysByType) {
+      const byType = new Map<string, Set<string>>();
+      mentions.forEach((m, i) => {
+        let s = byType.get(m.type);
+        if (!s) byType.set(m.type, (s = new Set()));
+        s.add(keysBefore[i].join(' '));
+      });
+      keysByType = byType;
+    }
+    return keysByType.get(type);
   };
   const appositionAfter = (i: number): boolean => {
     const n = tokens[i];
@@ -321,7 +323,8 @@ function repairArabicSpans(text: string, tokens: readonly Token[], mentions: Wor
     if ((m.type === 'location' || m.type === 'organization') && m.t1 - m.t0 >= 2) {
       const last = m.keys[m.keys.length - 1];
       const prefix = m.keys.slice(0, -1).join(' ');
-      if (last.length >= 3 && last.endsWith('ا') && !last.startsWith('ال') && keysByType().get(m.type)?.has(prefix) && !keysByType().get(m.type)?.has(last)) {
+      const known = last.length >= 3 && last.endsWith('ا') && !last.startsWith('ال') ? keysOfType(m.type) : undefined;
+      if (known?.has(prefix) && !known.has(last)) {
         claimed[m.t1 - 1] = -1;
         m.keys = m.keys.slice(0, -1);
         if (m.alt) m.alt = m.alt.slice(0, -1);
