@@ -1385,7 +1385,6 @@ export class ArabicTagger implements NerTagger {
     let labels1: string[][] | undefined;
     if (this.m2) {
       // first pass over the whole text (decodeCached: sentences whose words and signatures are the same are hits)
-      const names = this.m1.labels;
       ids1 = new Array(nNew);
       labels1 = new Array(nNew);
       if (fresh) tally.tagged.clear();
@@ -1401,8 +1400,7 @@ export class ArabicTagger implements NerTagger {
         let labels: string[];
         if (prevIds === ids) labels = old!.labels1![ko];
         else {
-          labels = new Array(ids.length);
-          for (let i = 0; i < ids.length; i++) labels[i] = names[ids[i]];
+          labels = labelsOf(ids, this.m1.labels);
           if (ko >= 0) tally.addTags(sents[k], old!.labels1![ko], -1);
           tally.addTags(sents[k], labels, 1);
         }
