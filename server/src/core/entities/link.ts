@@ -386,7 +386,8 @@ function institutionNames(text: string, tokens: readonly Token[], mentions: Work
     const h = tokens[i];
     if (!free(claimed, tokens, i, h.region)) continue;
     const st = formInstitutionHead(h.form)!;
-    const headKey = st.restoreAl ? 'ا' + h.key.slice(st.strip) : h.key.slice(st.strip);
+    // (after 'لل': the head's article restored as everywhere, tokens.ts restoreArticle)
+    const headKey = st.restoreAl ? restoreArticle(h.key.slice(st.strip)) : h.key.slice(st.strip);
     const definite = headKey.startsWith('ال');
     let j = i + 1;
     // (No closure over the loop's words here: it would cost a context object for every word of the text.)
