@@ -11,8 +11,9 @@
  * - language, structure, dates and entities when only the severities or the style book changed (checks run again);
  * - the linker's tokens of every headline/paragraph whose text is unchanged, and per paragraph the words where its
  *   span repairs and its propagation can start (entities/tokens.ts RegionTokenCache, `select`);
- * - the dates found in every piece of text between two safe cuts (a blank line after a full stop) whose text is
- *   unchanged (dates/parse.ts DateSegmentCache; they are resolved again, against the publication date);
+ * - the dates found in every piece of text between two safe cuts (a blank line after a full stop that follows an
+ *   Arabic letter, a closing bracket or a quote) whose text is unchanged (dates/parse.ts DateSegmentCache, SAFE_CUT;
+ *   they are resolved again, against the publication date);
  * - the name.variant check's candidate words of every unchanged line, and which of them hit the article's names
  *   while those names are unchanged (names/variants.ts LineWordCache);
  * - texts over core/chunked.ts PIECEWISE_ABOVE are analyzed piece by piece by the server with one Analyzer per
