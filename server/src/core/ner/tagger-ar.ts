@@ -845,8 +845,8 @@ export class ArabicTagger implements NerTagger {
   /**
    * The fast path of a new word (fastWords): wordInfo's own and context features, in wordInfo's order, summed into
    * the word block at o / o1 without building their strings; returns the slim WordInfo (the same flags and strings
-   * as wordInfo's, own and ctx empty). Must follow wordInfo feature for feature (test/unit/ner-ar-caches.test.ts
-   * compares the two paths on every word form of the seeds and of ANERcorp).
+   * as wordInfo's, own and ctx empty). Must follow wordInfo feature for feature (test/unit/ner-ar-fastwords.test.ts
+   * compares the two paths on every word form of the seed and of ANERcorp; ner-clusters.test.ts the cluster block).
    */
   private sumWord(word: string, o: number, o1: number): WordInfo {
     const lex = this.lex;
