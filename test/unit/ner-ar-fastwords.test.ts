@@ -18,9 +18,6 @@ import { assertSameWord, type TaggerInside, wordRow } from './ner-ar-helpers';
 const root = path.join(__dirname, '..', '..');
 const seed = fs.readFileSync(path.join(root, 'seeds', '000_36fff38b519712a3.txt'), 'utf8');
 
-/** Test access to the tagger's word cache. */
-type Inside = TaggerInside;
-
 function forms(): string[] {
   const out = new Set<string>();
   const texts = [seed];
@@ -75,15 +72,15 @@ describe('ner: Arabic tagger, new word forms without feature strings', function 
   const model = JSON.parse(fs.readFileSync(path.join(modelsDir, 'ner-ar.json'), 'utf8')) as ArabicModel;
 
   it('the shipped model is covered by the fast path', () => {
-    assert.equal((new ArabicTagger(model, gaz) as unknown as Inside).fastWords, true);
+    assert.equal((new ArabicTagger(model, gaz) as unknown as TaggerInside).fastWords, true);
   });
 
   it('sums and word infos are those of the strings, bit for bit', () => {
     // first a word of the training vocabulary: a fresh tagger's first word is also the first to read the vocabulary
     const ws = ['فرانكفورت', ...forms()];
     assert.ok(ws.length > 3000);
-    const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as Inside;
-    const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as Inside;
+    const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
+    const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;
     assert.equal(strings.fastWords, false);
     for (const w of ws) assertSameWord(fast, strings, w);
   });
@@ -96,13 +93,13 @@ describe('ner: Arabic tagger, new word forms without feature strings', function 
     const bytes = Buffer.from(model.stage1.weights, 'base64');
     extra.stage1.weights = Buffer.concat([bytes, Buffer.alloc(2 * T)]).toString('base64');
     const t = new ArabicTagger(extra, gaz);
-    assert.equal((t as unknown as Inside).fastWords, false);
+    assert.equal((t as unknown as TaggerInside).fastWords, false);
     assert.deepEqual(t.tag(seed), new ArabicTagger(model, gaz).tag(seed));
   });
 
   it('a one-stage model: each word\'s sums are its feature rows of the model, summed in order', () => {
     const one: ArabicModel = { ...model, features: { ...model.features, twoPass: false, stack: false }, stage2: undefined };
-    const t = new ArabicTagger(one, gaz) as unknown as Inside & { lex: ArabicLexicon; cfg: FeatureConfig };
+    const t = new ArabicTagger(one, gaz) as unknown as TaggerInside & { lex: ArabicLexicon; cfg: FeatureConfig };
     const m = PerceptronModel.fromJSON(model.stage1);
     const T = m.T;
     for (const w of tokenize(seed).map((x) => x.text)) {

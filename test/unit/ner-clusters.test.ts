@@ -60,9 +60,6 @@ describe('ner: word clusters (exchange algorithm)', () => {
   });
 });
 
-/** Test access to the tagger's word cache (as in ner-ar-fastwords.test.ts). */
-type Inside = TaggerInside;
-
 describe('ner: Arabic tagger with word-cluster features', function () {
   this.timeout(60_000);
   const root = path.join(__dirname, '..', '..');
@@ -94,9 +91,9 @@ describe('ner: Arabic tagger with word-cluster features', function () {
 
   it('sums and word infos of the fast path are those of the strings, bit for bit, and the clusters count', () => {
     const model = withClusters();
-    const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as Inside;
-    const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as Inside;
-    const plain = new ArabicTagger(shipped, gaz, { maxWords: 1e9 }) as unknown as Inside;
+    const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
+    const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;
+    const plain = new ArabicTagger(shipped, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
     assert.equal(fast.fastWords, true);
     // the seed's words, and clitic forms whose stem has a cluster (an unseen word takes its stem's)
     const ws = [...new Set([...tokens, ...tokens.filter((t) => t.length > 2).slice(0, 200).map((t) => 'وب' + t)])];
