@@ -725,23 +725,23 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     tr[k] += d;
     if (ok[k]) mtr[k] = tr[k];
   };
-  // Passive-aggressive updates (opts.update === 'pa').
+  // Passive-aggressive updates (opts.update 'pa' or 'pa2').
   const pa = opts.update === 'pa' || opts.update === 'pa2';
   const pa2 = opts.update === 'pa2';
   const C = opts.C ?? 0.1;
-  const cost = opts.costAugmented ? 1 : 0;
+  const costAugmented = opts.costAugmented === true;
   const oLabel = lab.get('O') ?? -1;
   const entityCost = opts.entityCost ?? 1;
   const costOf = (gold: number) => (gold === oLabel ? 1 : entityCost);
   let em = new Float64Array(0);
   const paDecode = (x: readonly Int32Array[][], y: Int32Array): Int32Array => {
-    if (!cost) return model.decode(x);
+    if (!costAugmented) return model.decode(x);
     const n = y.length;
     if (em.length < n * T) em = new Float64Array(2 * n * T);
     em.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) {
       for (const arr of x[i]) model.addEmission(arr, em, i * T);
-      const c = cost * costOf(y[i]);
+      const c = costOf(y[i]);
       for (let t = 0; t < T; t++) if (t !== y[i]) em[i * T + t] += c;
     }
     return model.decodeScores(em, n);
@@ -796,15 +796,13 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     for (const k of order) {
       step++;
       const { x, y } = data[k];
+      const p = pa ? paDecode(x, y) : model.decode(x);
+      tokens += y.length;
       if (pa) {
-        const p = paDecode(x, y);
-        tokens += y.length;
         for (let i = 0; i < y.length; i++) if (p[i] !== y[i]) errors++;
         paUpdate(x, y, p);
         continue;
       }
-      const p = model.decode(x);
-      tokens += y.length;
       for (let i = 0; i < y.length; i++) {
         if (p[i] !== y[i]) {
           errors++;
