@@ -1703,7 +1703,7 @@ export class ArabicTagger implements NerTagger {
         const first = tokens[a + s0];
         let cs = doc ? this.cliticMemo.get(slots[a + s0]) : undefined;
         if (cs === undefined) {
-          cs = this.cliticStart(first.text, infos[s0], stats);
+          cs = this.cliticStart(first.text, stats);
           if (doc) this.cliticMemo.set(slots[a + s0], cs);
         }
         const start = first.start + cs;
@@ -1719,9 +1719,10 @@ export class ArabicTagger implements NerTagger {
    * Offset of the name inside the first word of a span: 0, or the length of a clitic prefix (و ف ب ل ك and
    * combinations). A prefix comes off when the rest is a known name (gazetteer, or the same word without the
    * prefix occurs elsewhere in the document) and the whole word is not; a conjunction و/ف also comes off when the
-   * whole word is unknown everywhere and the rest is long enough; the article in 'ال' stays.
+   * whole word is unknown everywhere and the rest is long enough; the article in 'ال' stays. It reads only the word
+   * and, of the statistics, how often words occur (tag() keeps it per word slot: cliticMemo).
    */
-  cliticStart(word: string, info: WordInfo, stats: DocStats | undefined): number {
+  cliticStart(word: string, stats: DocStats | undefined): number {
     const splits = cliticSplits(word);
     if (splits.length < 2) return 0;
     const known = (key: string) => {
@@ -1742,7 +1743,6 @@ export class ArabicTagger implements NerTagger {
       if (s.prefix.length && stemN.startsWith('ال')) return s.offset; // وال/بال/وبال: the article starts the name
       if (known(stemN) || docCount(normalizeArabic(s.stem)) > 0) return s.offset;
     }
-    void info;
     // Unknown words: a conjunction before a long rest comes off ('ولافروف' when لافروف is nowhere else).
     const c = whole.charCodeAt(0);
     if ((c === 0x0648 || c === 0x0641) && whole.length >= 5 && docCount(whole) <= 1) return splits[1].offset;
