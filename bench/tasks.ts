@@ -180,10 +180,16 @@ async function taskTextlint(): Promise<Json> {
   await linter.lintText('warm up. 2016-11-29(Tuesday)', 'warm.txt');
   const loadMs = performance.now() - t0;
   const rows: Json[] = [];
+  // The same documents as plain text (textlint's text plugin) and as Markdown (its markdown plugin, as for a newsroom's
+  // .md articles, which Article Lens reads with the same analysis).
   for (const c of corpora()) {
-    let messages = 0;
-    for (const d of c.docs) messages += (await linter.lintText(d, 'article.txt')).messages.length;
-    rows.push({ corpus: c.name, words: c.words, rate: await asyncRate(c.docs, c.words, (d) => linter.lintText(d, 'article.txt')), messages });
+    for (const ext of ['txt', 'md']) {
+      const file = `article.${ext}`;
+      let messages = 0;
+      for (const d of c.docs) messages += (await linter.lintText(d, file)).messages.length;
+      const corpus = ext === 'txt' ? c.name : `${c.name}, as .md`;
+      rows.push({ corpus, words: c.words, rate: await asyncRate(c.docs, c.words, (d) => linter.lintText(d, file)), messages });
+    }
   }
   return { loadMs, rows, maxRssMB: maxRssMB() };
 }
