@@ -355,8 +355,8 @@ interface FastTables {
   locwordM: number;
   possM1: number;
   possP1: number;
-  /** Pair vocabulary (lower-cased words of 'w-1w=a|b' and 'ww+1=a|b', with <s> and </s>) and its size. */
-  pairVocab: Map<string, number>;
+  /** Size of the pair vocabulary (lower-cased words of 'w-1w=a|b' and 'ww+1=a|b', with <s> and </s>; a word's
+   *  index is in its `keys` row). */
   nPair: number;
   /** 'w-1w=' / 'ww+1=' feature id by a * nPair + b. */
   pairLeft: IdTable;
@@ -372,14 +372,26 @@ interface FastTables {
   /** The 5 rows past the sentence edges (slot layout of a Word; row 0 unused). */
   edge: Float64Array;
   /**
-   * Base feature -> ids at every offset, so that a new word form costs a few lookups instead of building and
-   * hashing its ~20 feature strings: by lower-cased word (w=, w-2=, w-1=, w+1=, w+2=) and by shape (sh=, sh-1=,
-   * sh+1=, first_sh=), as (row, id) pairs (rows: 0 local, 1-4 the neighbour rows, 5 first_sh); by word (W=) and
-   * by affix (p3=, s3=, s2=, s4=).
+   * Everything a new word form asks of its strings (the word, it lower-cased, its key lower-cased), one probe per
+   * string instead of a dozen Map and Set lookups: every string any of them knows -> its row in `keyRows`
+   * (KEY_STRIDE Int32s: K_* bits of the lexicon sets and the trigger word lists; the lexicon values given=,
+   * pname=, city= as 1 + the value and the word class as 1 + index in `keyClasses` (0: none, KEY_ASK: look it up);
+   * the pair vocabulary index; the id of 'W=' + the string; the offset in `keyIds` of its ids by base feature).
+   * Built from the lexicon's Maps and Sets and the model's feature names: each answer is what they give.
    */
-  byLow: Map<string, number[]>;
+  keys: KeyTable;
+  keyRows: Int32Array;
+  /** Per string: a count, then (row, id) pairs of w=, w-2=, w-1=, w+1=, w+2= (rows: 0 local, 1-4 the neighbour rows). */
+  keyIds: Int32Array;
+  keyClasses: string[];
+  /** The row of '<num>' (the lower-cased word of a word that starts with a digit), or -1. */
+  numRow: number;
+  /**
+   * Base feature -> ids at every offset, so that a new word form costs a few lookups instead of building and
+   * hashing its ~20 feature strings: by shape (sh=, sh-1=, sh+1=, first_sh=), as (row, id) pairs (rows: 0 local,
+   * 2-3 the neighbour rows, 5 first_sh); by affix (p3=, s3=, s2=, s4=).
+   */
   byShape: Map<string, number[]>;
-  byW: Map<string, number>;
   p3: Map<string, number>;
   s3: Map<string, number>;
   s2: Map<string, number>;
@@ -400,7 +412,7 @@ interface FastTables {
   cl: Map<string, number>;
 }
 
-/** The templates of `byLow` and `byShape`, with the row each adds to (see `FastTables`). */
+/** The templates of the ids by lower-cased word (`keyIds`) and `byShape`, with the row each adds to (see `FastTables`). */
 const LOW_TEMPLATES: Record<string, number> = { 'w=': 0, 'w-2=': 1, 'w-1=': 2, 'w+1=': 3, 'w+2=': 4 };
 const SHAPE_TEMPLATES: Record<string, number> = { 'sh=': 0, 'sh-1=': 2, 'sh+1=': 3, 'first_sh=': 5 };
 
@@ -423,7 +435,120 @@ function splits(rest: string, parts: 2 | 3, fn: (p: string[]) => void): void {
   }
 }
 
-function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
+// The `keyRows` of a string: KEY_STRIDE Int32s at row * KEY_STRIDE.
+const KEY_STRIDE = 5;
+/** Field 0: which sets hold the string. */
+const K_LOWER = 1 << 0; // lex.lower
+const K_DEMONYM = 1 << 1; // lex.demonyms
+const K_TITLE = 1 << 2; // PERSON_TITLES
+const K_LOCPREP = 1 << 3; // LOC_PREPS
+const K_MEDIA = 1 << 4; // MEDIA_NOUNS
+const K_ORGW = 1 << 5; // ORG_WORDS
+const K_LOCW = 1 << 6; // LOC_WORDS
+const K_SENTEND = 1 << 7; // SENT_END
+/** Field 1: 8 bits each of lex.given, lex.nameTokens, lex.placeBucket (1 + the value, an integer 0-253) and
+ *  lex.classes (1 + index in keyClasses), at these shifts; 0: absent; KEY_ASK: another value, or more classes than 8
+ *  bits hold (ask the Map). */
+const KV_GIVEN = 0;
+const KV_NAME = 8;
+const KV_PLACE = 16;
+const KV_CLASS = 24;
+const KEY_ASK = 255;
+/** Fields 2-4: pair vocabulary index, 'W=' id, offset in keyIds (-1: none). */
+const KEY_PAIR = 2;
+const KEY_W = 3;
+const KEY_IDS = 4;
+
+/**
+ * Strings -> rows (0, 1, 2… in the order added), open addressing by an FNV-1a hash in one Int32Array (hash, row per
+ * slot) sized once from an upper bound of the count: a load-time build of ~55,000 keys without the growth and
+ * garbage of a Map that size, and a probe that reads the key string only when the hashes agree.
+ */
+class KeyTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly list: string[] = [];
+
+  constructor(maxKeys: number) {
+    let size = 16;
+    while (size < 1.5 * maxKeys) size *= 2;
+    this.slots = new Int32Array(2 * size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** The row of `s`, or -1. */
+  get(s: string): number {
+    const h = hashOf(s, 0, s.length);
+    const slots = this.slots;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const r = slots[2 * i + 1];
+      if (r < 0 || (slots[2 * i] === h && this.list[r] === s)) return r;
+    }
+  }
+
+  /** The row of `s`, added when absent (at most the constructor's `maxKeys` strings). */
+  add(s: string): number {
+    const h = hashOf(s, 0, s.length);
+    const slots = this.slots;
+    let i = h & this.mask;
+    for (; slots[2 * i + 1] >= 0; i = (i + 1) & this.mask) if (slots[2 * i] === h && this.list[slots[2 * i + 1]] === s) return slots[2 * i + 1];
+    slots[2 * i] = h;
+    slots[2 * i + 1] = this.list.length;
+    this.list.push(s);
+    return this.list.length - 1;
+  }
+}
+
+/** The rows of `FastTables.keys` (see there) from the lexicon, the word lists and the model's features by word. */
+function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<string, number>, pairVocab: Map<string, number>): Pick<FastTables, 'keys' | 'keyRows' | 'keyIds' | 'keyClasses' | 'numRow'> {
+  const sets: [ReadonlySet<string>, number][] = [
+    [lex.lower, K_LOWER],
+    [lex.demonyms, K_DEMONYM],
+    [PERSON_TITLES, K_TITLE],
+    [LOC_PREPS, K_LOCPREP],
+    [MEDIA_NOUNS, K_MEDIA],
+    [ORG_WORDS, K_ORGW],
+    [LOC_WORDS, K_LOCW],
+    [SENT_END, K_SENTEND],
+  ];
+  let max = lex.given.size + lex.nameTokens.size + lex.placeBucket.size + lex.classes.size + byLow.size + byW.size + pairVocab.size;
+  for (const [set] of sets) max += set.size;
+  const keys = new KeyTable(max);
+  // Rows for every string that may get one (no bits, no values, the other fields -1), cut to the count at the end.
+  const rows = new Int32Array(max * KEY_STRIDE).fill(-1);
+  for (let j = 0; j < rows.length; j += KEY_STRIDE) rows[j] = rows[j + 1] = 0;
+  // (forEach callbacks: no entry array per key, in a load-time loop over ~85,000 keys)
+  for (const [set, bit] of sets) set.forEach((k) => (rows[keys.add(k) * KEY_STRIDE] |= bit));
+  const value = (shift: number) => (v: number, k: string) => (rows[keys.add(k) * KEY_STRIDE + 1] |= (v >= 0 && v < KEY_ASK - 1 && v === Math.floor(v) && !Object.is(v, -0) ? v + 1 : KEY_ASK) << shift);
+  lex.given.forEach(value(KV_GIVEN));
+  lex.nameTokens.forEach(value(KV_NAME));
+  lex.placeBucket.forEach(value(KV_PLACE));
+  const keyClasses: string[] = [];
+  const classIndex = new Map<string, number>();
+  lex.classes.forEach((c, k) => {
+    let i = classIndex.get(c);
+    if (i === undefined) classIndex.set(c, (i = keyClasses.length < KEY_ASK - 1 ? keyClasses.push(c) : KEY_ASK));
+    rows[keys.add(k) * KEY_STRIDE + 1] |= i << KV_CLASS;
+  });
+  pairVocab.forEach((v, k) => (rows[keys.add(k) * KEY_STRIDE + KEY_PAIR] = v));
+  byW.forEach((v, k) => (rows[keys.add(k) * KEY_STRIDE + KEY_W] = v));
+  let nIds = 0;
+  byLow.forEach((ps) => (nIds += 1 + ps.length));
+  const ids = new Int32Array(nIds);
+  let at = 0;
+  byLow.forEach((ps, k) => {
+    rows[keys.add(k) * KEY_STRIDE + KEY_IDS] = at;
+    ids[at++] = ps.length >> 1;
+    for (let j = 0; j < ps.length; j++) ids[at++] = ps[j];
+  });
+  return { keys, keyRows: rows.slice(0, keys.size * KEY_STRIDE), keyIds: ids, keyClasses, numRow: keys.get('<num>') };
+}
+
+function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon): FastTables {
   const id = (f: string) => m.featureId(f);
   // Pair and triple features as flat (vocabulary index..., id) runs; their keys need the final vocabulary sizes.
   const pairs: number[] = [];
@@ -504,7 +629,7 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     locwordM: id('locword-'),
     possM1: id('poss-1'),
     possP1: id('poss+1'),
-    pairVocab,
+    ...keyTables(lex, byLow, byW, pairVocab),
     nPair,
     pairLeft: new IdTable(left),
     pairRight: new IdTable(right),
@@ -516,9 +641,7 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig): FastTables {
     shapeStart: shapeVocab.get('<s>') ?? -1,
     shapeEnd: shapeVocab.get('</s>') ?? -1,
     edge,
-    byLow,
     byShape,
-    byW,
     p3: affix['p3='],
     s3: affix['s3='],
     s2: affix['s2='],
@@ -625,10 +748,13 @@ export class EnglishTagger implements NerTagger {
   private slabClean = 0;
   /** `clIdsOf` by class. */
   private readonly clIds = new Map<string, Int32Array>();
-  /** Interned lower-case strings -> index; their document flags, valid when the stamp is the current document's. */
+  /**
+   * Interned lower-case strings -> index, for their document flags (valid when the stamp is the current document's):
+   * a string of `FastTables.keys` is its row there; another one gets the next index past those rows from `lk`.
+   */
   private lk = new Map<string, number>();
-  private lkFlags = new Int32Array(1024);
-  private lkStamp = new Int32Array(1024);
+  private lkFlags = new Int32Array(0);
+  private lkStamp = new Int32Array(0);
   private docNo = 0;
   private readonly gzIds = new Map<string, GzIds>();
   /** Decoded sentences: key (see `tagSentence`) -> the tags, one character (the label index) per token. */
@@ -697,23 +823,26 @@ export class EnglishTagger implements NerTagger {
     return feats.map((f, k) => this.rules(sents[k], this.s2!.predict(f)));
   }
 
-  /** Interned index of a lower-case string (document flags). */
-  private lkOf(s: string): number {
+  /** Interned index of a lower-case string (document flags); `row`: its row in `FastTables.keys`, or -1. */
+  private lkOf(s: string, row: number): number {
+    if (row >= 0) return row;
     let k = this.lk.get(s);
     if (k === undefined) {
-      k = this.lk.size;
+      k = this.fastTables!.keys.size + this.lk.size;
       this.lk.set(s, k);
-      if (k >= this.lkFlags.length) {
-        const f = new Int32Array(2 * this.lkFlags.length);
-        f.set(this.lkFlags);
-        this.lkFlags = f;
-        const st = new Int32Array(2 * this.lkStamp.length);
-        st.set(this.lkStamp);
-        this.lkStamp = st;
-      }
+      if (k >= this.lkFlags.length) this.growLk(2 * k);
       this.lkStamp[k] = 0;
     }
     return k;
+  }
+
+  private growLk(size: number): void {
+    const f = new Int32Array(size);
+    f.set(this.lkFlags);
+    this.lkFlags = f;
+    const st = new Int32Array(size);
+    st.set(this.lkStamp);
+    this.lkStamp = st;
   }
 
   private setDoc(k: number, flag: number): void {
@@ -733,21 +862,26 @@ export class EnglishTagger implements NerTagger {
     return this.lookup(w, 0, w.length);
   }
 
-  /** Adds the rows of (row, id) pairs `ps` (FastTables byLow / byShape) to the slab's rows of the form at `at`; the
-   *  neighbour rows only with context features. Returns the id in row 5 (first_sh=), or -1. */
-  private addIds(ps: readonly number[] | undefined, at: number): number {
+  /** Adds the rows of the (row, id) pairs `ps[from, to)` (FastTables keyIds / byShape) to the slab's rows of the form
+   *  at `at`; the neighbour rows only with context features. Returns the id in row 5 (first_sh=), or -1. */
+  private addIds(ps: ArrayLike<number>, from: number, to: number, at: number): number {
     let fs = -1;
-    if (!ps) return fs;
     const m = this.s1;
     const slab = this.slab;
     const T = this.T;
     const context = this.cfg.context;
-    for (let k = 0; k < ps.length; k += 2) {
+    for (let k = from; k < to; k += 2) {
       const row = ps[k];
       if (row === 5) fs = ps[k + 1];
       else if (row === 0 || context) m.addRow(ps[k + 1], slab, at + row * T);
     }
     return fs;
+  }
+
+  /** The value of a lexicon Map (given, nameTokens, placeBucket) for a string: from field 1 `v` of its keys row. */
+  private keyVal(v: number, shift: number, map: ReadonlyMap<string, number>, k: string): number | undefined {
+    const i = (v >>> shift) & 255;
+    return i === 0 ? undefined : i === KEY_ASK ? map.get(k) : i - 1;
   }
 
   /** The feature ids of 'cl+1=' + c and 'cl-1=' + c for a word class c (a handful of classes: kept by class). */
@@ -780,33 +914,51 @@ export class EnglishTagger implements NerTagger {
     // wordInfo(w, 'normal') and the features of localFeatures + neighbourFeatures, from the base tables.
     const low0 = w.toLowerCase();
     const c = w.charCodeAt(0);
-    const low = c >= 48 && c <= 57 ? '<num>' : low0; // (/^\d/)
+    const isNum = c >= 48 && c <= 57; // (/^\d/)
+    const low = isNum ? '<num>' : low0;
     const key = w.length > 1 && w.endsWith('.') ? w.slice(0, -1) : w;
     const keyLow = key === w ? low0 : key.toLowerCase();
+    const pk = low0.endsWith('.') ? low0.slice(0, -1) : low0;
+    const pkSame = pk === keyLow;
+    // The rows in tb.keys (times KEY_STRIDE; -1: none) of low0, keyLow, low, pk and w: one probe each, made only
+    // when the string differs from one already probed (pk is keyLow but for '.', low is low0 but for numbers).
+    const keys = tb.keys;
+    const rows = tb.keyRows;
+    const r0 = keys.get(low0) * KEY_STRIDE;
+    const rK = key === w ? r0 : keys.get(keyLow) * KEY_STRIDE;
+    const rL = isNum ? tb.numRow * KEY_STRIDE : r0;
+    const rP = pkSame ? rK : keys.get(pk) * KEY_STRIDE;
+    const rW = w === low0 ? r0 : keys.get(w) * KEY_STRIDE;
+    const bK = rK < 0 ? 0 : rows[rK];
+    const vK = rK < 0 ? 0 : rows[rK + 1];
+    const bL = rL < 0 ? 0 : rows[rL];
+    const b0 = r0 < 0 ? 0 : rows[r0];
     const cap = isCap(w);
     const shape = wordShape(w);
-    const lexLower = lex.lower.has(keyLow);
-    const given = lex.given.get(keyLow);
-    const cl = lex.classes.get(keyLow);
-    const orgWord = ORG_WORDS.has(low);
-    const locWord = LOC_WORDS.has(low);
+    const lexLower = (bK & K_LOWER) !== 0;
+    const given = this.keyVal(vK, KV_GIVEN, lex.given, keyLow);
+    const ci = (vK >>> KV_CLASS) & 255;
+    const cl = ci === 0 ? undefined : ci === KEY_ASK ? lex.classes.get(keyLow) : tb.keyClasses[ci - 1];
+    const orgWord = (bL & K_ORGW) !== 0;
+    const locWord = (bL & K_LOCW) !== 0;
+    const lowIds = rL < 0 ? -1 : rows[rL + KEY_IDS];
     m.addRow(tb.b, slab, at);
     if (cfg.word) {
-      this.addIds(tb.byLow.get(low), at);
-      m.addRow(tb.byW.get(w) ?? -1, slab, at);
+      if (lowIds >= 0) this.addIds(tb.keyIds, lowIds + 1, lowIds + 1 + 2 * tb.keyIds[lowIds], at);
+      m.addRow(rW < 0 ? -1 : rows[rW + KEY_W], slab, at);
       if (low.length > 3) {
         m.addRow(tb.p3.get(low.slice(0, 3)) ?? -1, slab, at);
         m.addRow(tb.s3.get(low.slice(-3)) ?? -1, slab, at);
         m.addRow(tb.s2.get(low.slice(-2)) ?? -1, slab, at);
         if (low.length > 5) m.addRow(tb.s4.get(low.slice(-4)) ?? -1, slab, at);
       }
-    } else if (cfg.context) {
+    } else if (cfg.context && lowIds >= 0) {
       // The neighbour rows only (w= is a word feature).
-      const ps = tb.byLow.get(low);
-      if (ps) for (let k = 0; k < ps.length; k += 2) if (ps[k] !== 0) m.addRow(ps[k + 1], slab, at + ps[k] * T);
+      const ps = tb.keyIds;
+      for (let k = lowIds + 1; k < lowIds + 1 + 2 * ps[lowIds]; k += 2) if (ps[k] !== 0) m.addRow(ps[k + 1], slab, at + ps[k] * T);
     }
     const shapeIds = tb.byShape.get(shape);
-    const firstShId = shapeIds && cfg.shape ? this.addIds(shapeIds, at) : -1;
+    const firstShId = shapeIds && cfg.shape ? this.addIds(shapeIds, 0, shapeIds.length, at) : -1;
     if (!cfg.shape && cfg.context && shapeIds) for (let k = 0; k < shapeIds.length; k += 2) if (shapeIds[k] === 2 || shapeIds[k] === 3) m.addRow(shapeIds[k + 1], slab, at + shapeIds[k] * T);
     if (cfg.shape && cap) {
       m.addRow(lexLower ? tb.capKnown : tb.capUnknown, slab, at);
@@ -815,26 +967,27 @@ export class EnglishTagger implements NerTagger {
     if (cfg.gazetteer && cap) {
       const gb = given;
       if (gb) m.addRow(tb.given.get(gb) ?? m.featureId('given=' + gb), slab, at);
-      const nb = lex.nameTokens.get(keyLow);
+      const nb = this.keyVal(vK, KV_NAME, lex.nameTokens, keyLow);
       if (nb) m.addRow(tb.pname.get(nb) ?? m.featureId('pname=' + nb), slab, at);
-      const pb = lex.placeBucket.get(keyLow);
+      const pb = this.keyVal(vK, KV_PLACE, lex.placeBucket, keyLow);
       if (pb && !gb) m.addRow(tb.city.get(pb) ?? m.featureId('city=' + pb), slab, at);
-      if (lex.demonyms.has(keyLow)) m.addRow(tb.demonym, slab, at);
+      if (bK & K_DEMONYM) m.addRow(tb.demonym, slab, at);
       if (cl) m.addRow(tb.cl.get(cl) ?? -1, slab, at);
     }
+    // PERSON_TITLES has low without a final dot: pk, or '<num>' for a number.
+    const bTitle = ((isNum ? bL : rP < 0 ? 0 : rows[rP]) & K_TITLE) !== 0;
     if (cfg.triggers) {
-      if (PERSON_TITLES.has(low.endsWith('.') ? low.slice(0, -1) : low)) m.addRow(tb.title, slab, at);
+      if (bTitle) m.addRow(tb.title, slab, at);
       if (orgWord) m.addRow(tb.orgword, slab, at);
       if (locWord) m.addRow(tb.locword, slab, at);
     }
-    const pk = low0.endsWith('.') ? low0.slice(0, -1) : low0;
     let flags = 0;
     if (cap) flags |= F_CAP;
     if (lexLower) flags |= F_LEXLOWER;
     if (given !== undefined) flags |= F_GIVEN_KEY;
-    if (PERSON_TITLES.has(keyLow)) flags |= F_TITLE_KEY;
-    if (LOC_PREPS.has(keyLow)) flags |= F_LOCPREP_KEY;
-    if (MEDIA_NOUNS.has(keyLow)) flags |= F_MEDIA_KEY;
+    if (bK & K_TITLE) flags |= F_TITLE_KEY;
+    if (bK & K_LOCPREP) flags |= F_LOCPREP_KEY;
+    if (bK & K_MEDIA) flags |= F_MEDIA_KEY;
     if (orgWord) flags |= F_ORGW;
     if (locWord) flags |= F_LOCW;
     if (low === 'of' || low === 'the' || low === 'and' || low === '&') flags |= F_JOIN_FWD;
@@ -842,13 +995,13 @@ export class EnglishTagger implements NerTagger {
     if (keyLow === "'s" || keyLow === '’s') flags |= F_POSS_KEY;
     if (low === "'s" || low === '’s') flags |= F_POSS_LOW;
     if (isLowerWord(w)) flags |= D_LOWERWORD;
-    if (SENT_END.has(w)) flags |= D_SENT_END;
-    // (the same lookups again only when the strings differ: pk is keyLow but for '.', low0 is keyLow without a dot)
-    const pkSame = pk === keyLow;
-    if (pkSame ? flags & F_TITLE_KEY : PERSON_TITLES.has(pk)) flags |= D_PREV_TITLE;
-    if (pkSame ? given !== undefined && !lexLower : lex.given.has(pk) && !lex.lower.has(pk)) flags |= D_PREV_GIVEN;
-    if (LOC_PREPS.has(w)) flags |= D_LOCPREP_RAW;
-    if (low0 === low ? flags & F_ORGW : ORG_WORDS.has(low0)) flags |= D_ORGW0;
+    const bW = rW < 0 ? 0 : rows[rW];
+    if (bW & K_SENTEND) flags |= D_SENT_END;
+    const bP = rP < 0 ? 0 : rows[rP];
+    if (bP & K_TITLE) flags |= D_PREV_TITLE;
+    if (rP >= 0 && ((rows[rP + 1] >>> KV_GIVEN) & 255) !== 0 && !(bP & K_LOWER)) flags |= D_PREV_GIVEN; // lex.given has pk, lex.lower not
+    if (bW & K_LOCPREP) flags |= D_LOCPREP_RAW;
+    if (b0 & K_ORGW) flags |= D_ORGW0;
     if (low0 === 'of' || low0 === 'the' || low0 === 'for' || low0 === 'and' || low0 === '&') flags |= D_RUNJOIN;
     // (UPPER_RE, UPLOW_RE: read from the character codes below 128; a word UPLOW_RE matches UPPER_RE matches too)
     if (c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(w)) {
@@ -857,8 +1010,8 @@ export class EnglishTagger implements NerTagger {
       if (c1 < 128 ? c1 >= 97 && c1 <= 122 : UPLOW_RE.test(w)) flags |= R_UPLOW;
     }
     if (flags & R_UPPER && flags & D_PREV_TITLE) flags |= R_TITLEWORD; // isTitleWord
-    if (low0 === keyLow ? flags & F_MEDIA_KEY : MEDIA_NOUNS.has(low0)) flags |= R_MEDIA;
-    if (low0 === keyLow ? lexLower : lex.lower.has(low0)) flags |= R_LEXLOWER0;
+    if (b0 & K_MEDIA) flags |= R_MEDIA;
+    if (b0 & K_LOWER) flags |= R_LEXLOWER0;
     if (w === '-' || w === '.' || w === "'" || w === '’' || w === "'s" || w === '’s') flags |= R_TRIM;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) {
       flags |= S_LETTER;
@@ -868,8 +1021,8 @@ export class EnglishTagger implements NerTagger {
     }
     const clIds = cl ? this.clIdsOf(cl) : undefined;
     // (read only for lower-case / capitalized words)
-    const lkText = flags & D_LOWERWORD ? this.lkOf(w) : -1;
-    const lkLow0 = cap ? this.lkOf(low0) : -1;
+    const lkText = flags & D_LOWERWORD ? this.lkOf(w, rW < 0 ? -1 : rW / KEY_STRIDE) : -1;
+    const lkLow0 = cap ? this.lkOf(low0, r0 < 0 ? -1 : r0 / KEY_STRIDE) : -1;
     const x: Word = {
       id: this.nextWordId++,
       slot,
@@ -877,14 +1030,14 @@ export class EnglishTagger implements NerTagger {
       eqKey: '=' + key,
       keyLow,
       flags,
-      pairIdx: tb.pairVocab.get(low) ?? -1,
+      pairIdx: rL < 0 ? -1 : rows[rL + KEY_PAIR],
       shapeIdx: tb.shapeVocab.get(shape) ?? -1,
       firstSh: firstShId,
       clP1: clIds ? clIds[0] : -1,
       clM1: clIds ? clIds[1] : -1,
       lkText,
       lkLow0,
-      lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow)) : -1,
+      lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow, rK < 0 ? -1 : rK / KEY_STRIDE)) : -1,
       h,
       sb: sentenceBits(w),
       rc: undefined,
@@ -1315,7 +1468,10 @@ export class EnglishTagger implements NerTagger {
   /** Spans of a whole document. */
   tagDocument(text: string): TaggedSpan[] {
     if (this.useFast) {
-      this.fastTables ??= buildTables(this.s1, this.cfg);
+      if (!this.fastTables) {
+        this.fastTables = buildTables(this.s1, this.cfg, this.lex);
+        this.growLk(this.fastTables.keys.size + 1024);
+      }
       return this.fastDocument(text);
     }
     const tokens = tokenizeEnglish(text);
