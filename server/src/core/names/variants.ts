@@ -95,29 +95,42 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     let nParts = extra[ei].length;
     for (const m of byMention[ei]) nParts += m ? m.length : 0;
     if (nParts < 2) continue;
-    const firstOf = new Map<string, number>();
+    // Each distinct spelling of the entity gets a number (in order of first occurrence) and the id of its first
+    // occurrence; every occurrence joins the first one of its spelling.
+    const spellingOf = new Map<string, number>();
+    const firstIds: number[] = [];
+    const distinct: string[] = [];
     const see = (id: number): void => {
       const t = occ[id].text;
-      const f = firstOf.get(t);
-      if (f === undefined) firstOf.set(t, id);
-      else uf.union(f, id);
+      const d = spellingOf.get(t);
+      if (d === undefined) {
+        spellingOf.set(t, distinct.length);
+        distinct.push(t);
+        firstIds.push(id);
+      } else uf.union(firstIds[d], id);
     };
     for (const ids of byMention[ei]) if (ids) for (const id of ids) see(id);
     for (const id of extra[ei]) see(id);
-    if (firstOf.size < 2) continue;
-    const distinct = [...firstOf.entries()];
+    const n = distinct.length;
+    if (n < 2) continue;
     // Two spellings written together in one mention are two parts of the name ('مني مناوي'), never variants (each
-    // mention text once: an entity's mentions repeat the same few texts).
-    const together = new Set<string>();
+    // mention text once: an entity's mentions repeat the same few texts). Pairs of spelling numbers, d1 * n + d2.
+    const together = new Set<number>();
     const texts = new Set<string>();
     byMention[ei].forEach((ids, mi) => {
       if (!ids || ids.length < 2 || texts.has(entities[ei].mentions[mi].text)) return;
       texts.add(entities[ei].mentions[mi].text);
-      for (const x of ids) for (const y of ids) if (occ[x].text !== occ[y].text) together.add(`${occ[x].text}\u0000${occ[y].text}`);
+      for (const x of ids) {
+        const dx = spellingOf.get(occ[x].text)!;
+        for (const y of ids) {
+          const dy = spellingOf.get(occ[y].text)!;
+          if (dx !== dy) together.add(dx * n + dy);
+        }
+      }
     });
-    for (let i = 0; i < distinct.length; i++)
-      for (let j = i + 1; j < distinct.length; j++)
-        if (!together.has(`${distinct[i][0]}\u0000${distinct[j][0]}`) && variant(distinct[i][0], distinct[j][0])) uf.union(distinct[i][1], distinct[j][1]);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (!together.has(i * n + j) && variant(distinct[i], distinct[j])) uf.union(firstIds[i], firstIds[j]);
   }
 
   // Across entities of the same type: whole mentions that are variants token by token, or a bare surname against
@@ -183,6 +196,11 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   const out: SpellingGroup[] = [];
   for (const ids of groups.values()) {
     if (ids.length < 2) continue; // one occurrence: one spelling
+    // One spelling throughout (most names): no group (tested before the occurrences are sorted and counted).
+    const t0 = occ[ids[0]].text;
+    let k = 1;
+    while (k < ids.length && occ[ids[k]].text === t0) k++;
+    if (k === ids.length) continue;
     const items = ids.map((i) => occ[i]).sort((x, y) => x.start - y.start);
     const counts = new Map<string, { text: string; count: number; first: number }>();
     for (const o of items) {
