@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { bareStem, cliticSplits, hasArticle } from '../../server/src/core/text/clitics';
 import { matchKey, normalizeArabic } from '../../server/src/core/text/normalize';
-import { hasArabic, hasLetter, isSentenceEnd, isWordToken, nextRun, sentenceRanges, tokenize } from '../../server/src/core/text/tokenize';
+import { hasArabic, hasLetter, isSentenceEnd, isSpaceCode, isWordToken, nextRun, sentenceRanges, singleSpaced, tokenize } from '../../server/src/core/text/tokenize';
 
 const texts = (text: string, from?: number, to?: number) => tokenize(text, from, to).map((t) => t.text);
 
@@ -161,5 +161,16 @@ describe('nextRun: word runs by character codes', () => {
         assert.equal(hasLetter(text, from, to), /\p{L}/u.test(text.slice(from, to)), JSON.stringify([text, from, to]));
       }
     }
+  });
+
+  it('isSpaceCode is the class \\s, and singleSpaced is replace(/\\s+/g, " ")', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+    const pieces = ['a', 'ب', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b', 'x y'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (ps) => {
+      const s = ps.join('');
+      assert.equal(singleSpaced(s), s.replace(/\s+/g, ' '));
+    }), { numRuns: 2000 });
+    assert.equal(singleSpaced('سيرغي لافروف'), 'سيرغي لافروف');
+    assert.equal(singleSpaced('Sergei\n Lavrov '), 'Sergei Lavrov ');
   });
 });

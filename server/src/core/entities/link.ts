@@ -26,7 +26,7 @@
  * kept for unchanged paragraphs (`LinkState.select`), so those passes do not visit every word after an edit.
  */
 import type { NerType, TaggedSpan } from '../resources';
-import { runCharLength } from '../text/tokenize';
+import { runCharLength, singleSpaced } from '../text/tokenize';
 import type { Entity, EntityType, Language, Mention, Role, Span } from '../types';
 import { bucketKey, isNativeArabicName, nameVariant, tokenVariant, variantKey } from '../names/match';
 import {
@@ -1000,7 +1000,7 @@ function buildEntities(st: LinkState): Entity[] {
     // Prefer a mention at a word start, and not in capitals (a dateline's 'MOSCOW' names 'Moscow').
     const whole = groups[canon].mentions.filter((m) => m.start === tokens[m.t0].start);
     const cm = whole.find((m) => !m.latin || /\p{Ll}/u.test(text.slice(m.start, m.end))) ?? whole[0] ?? groups[canon].mentions[0];
-    const name = shownText(text, tokens, cm).replace(/\s+/g, ' ');
+    const name = singleSpaced(shownText(text, tokens, cm));
     const ms = gs.length === 1 ? groups[gs[0]].mentions.slice() : gs.flatMap((gi) => groups[gi].mentions);
     ms.sort((a, b) => a.start - b.start);
     let id = `${type as EntityType}:${name}`;

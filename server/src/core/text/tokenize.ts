@@ -217,3 +217,18 @@ export function hasLetter(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (runCharLength(text, i, 4, to) !== 0) return true;
   return false;
 }
+
+/** `s.replace(/\s+/g, ' ')`, without the regular expression when every space is already a single ' ' (most names). */
+export function singleSpaced(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? i + 1 < s.length && isSpaceCode(s.charCodeAt(i + 1)) : isSpaceCode(c)) return s.replace(/\s+/g, ' ');
+  }
+  return s;
+}
+
+/** Is `c` in the regular expression class \s (white space and line terminators)? A unit test holds the two equal. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
