@@ -269,8 +269,7 @@ interface Word {
   lkText: number;
   lkLow0: number;
   lkKeyLow: number;
-  /** Hash of the text (the tagger's table of forms by character codes) and its `sentenceBits`. */
-  h: number;
+  /** Its `sentenceBits`. */
   sb: number;
   /** Its truecased form in an all-caps or title-case line (`restoreWord`), not first / first in the line. */
   rc?: Word;
@@ -389,13 +388,13 @@ interface FastTables {
   /**
    * Base feature -> ids at every offset, so that a new word form costs a few lookups instead of building and
    * hashing its ~20 feature strings: by shape (sh=, sh-1=, sh+1=, first_sh=), as (row, id) pairs (rows: 0 local,
-   * 2-3 the neighbour rows, 5 first_sh); by affix (p3=, s3=, s2=, s4=).
+   * 2-3 the neighbour rows, 5 first_sh) (the affixes: `affixes`).
    */
   byShape: Map<string, number[]>;
-  p3: Map<string, number>;
-  s3: Map<string, number>;
-  s2: Map<string, number>;
-  s4: Map<string, number>;
+  /** The affix features ('p3=' + the first 3 characters, 's3=', 's2=', 's4=' + the last ones): their rows here are
+   *  indexes in `affixIds`, the feature ids (a probe hashes the prefix and the characters, with no substring made). */
+  affixes: KeyTable;
+  affixIds: Int32Array;
   /** Ids of the other local features: b, cap_known, cap_unknown, allcaps, demonym, title, orgword, locword; given=,
    *  pname=, city= by bucket; cl= by class. */
   b: number;
@@ -490,6 +489,31 @@ class KeyTable {
     }
   }
 
+  /** The row of p + s[from, to), or -1, without building that string; `h` is its hash (see `hashFrom`). */
+  getJoined(h: number, p: string, s: string, from: number, to: number): number {
+    const slots = this.slots;
+    const pl = p.length;
+    const len = pl + to - from;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const r = slots[2 * i + 1];
+      if (r < 0) return -1;
+      if (slots[2 * i] !== h) continue;
+      const k = this.list[r];
+      if (k.length !== len) continue;
+      let j = 0;
+      while (j < pl && k.charCodeAt(j) === p.charCodeAt(j)) j++;
+      while (j < len && k.charCodeAt(j) === s.charCodeAt(from + j - pl)) j++;
+      if (j === len) return r;
+    }
+  }
+
+  /** A table of distinct strings `keys` (row i: keys[i]). */
+  static of(keys: readonly string[]): KeyTable {
+    const t = new KeyTable(keys.length);
+    for (const k of keys) t.add(k);
+    return t;
+  }
+
   /** The row of `s`, added when absent (at most the constructor's `maxKeys` strings). */
   add(s: string): number {
     const h = hashOf(s, 0, s.length);
@@ -563,7 +587,8 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon
   const byLow = new Map<string, number[]>();
   const byShape = new Map<string, number[]>();
   const byW = new Map<string, number>();
-  const affix: Record<string, Map<string, number>> = { 'p3=': new Map(), 's3=': new Map(), 's2=': new Map(), 's4=': new Map() };
+  const affixKeys: string[] = [];
+  const affixIds: number[] = [];
   const given = new Map<number, number>();
   const pname = new Map<number, number>();
   const city = new Map<number, number>();
@@ -586,7 +611,10 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon
     else if (pre in LOW_TEMPLATES) push(byLow, v, LOW_TEMPLATES[pre], fid);
     else if (pre in SHAPE_TEMPLATES) push(byShape, v, SHAPE_TEMPLATES[pre], fid);
     else if (pre === 'W=') byW.set(v, fid);
-    else if (pre in affix) affix[pre].set(v, fid);
+    else if (pre === 'p3=' || pre === 's3=' || pre === 's2=' || pre === 's4=') {
+      affixKeys.push(f);
+      affixIds.push(fid);
+    }
     else if (pre in num) {
       // Only the buckets as String(number) writes them (the key the tagger looks up by is a number).
       if (String(Number(v)) === v) num[pre].set(Number(v), fid);
@@ -642,10 +670,8 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon
     shapeEnd: shapeVocab.get('</s>') ?? -1,
     edge,
     byShape,
-    p3: affix['p3='],
-    s3: affix['s3='],
-    s2: affix['s2='],
-    s4: affix['s4='],
+    affixes: KeyTable.of(affixKeys),
+    affixIds: Int32Array.from(affixIds),
     b: id('b'),
     capKnown: id('cap_known'),
     capUnknown: id('cap_unknown'),
@@ -698,10 +724,20 @@ class IdTable {
 
 /** FNV-1a over the UTF-16 units of s[a, b). */
 function hashOf(s: string, a: number, b: number): number {
-  let h = 0x811c9dc5;
+  return hashFrom(0x811c9dc5, s, a, b);
+}
+
+/** FNV-1a continued from `h` over s[a, b): hashOf(p + s, 0, n) is hashFrom(hashOf(p, 0, p.length), s, 0, n). */
+function hashFrom(h: number, s: string, a: number, b: number): number {
   for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;
 }
+
+// Hashes of the affix features' prefixes.
+const H_P3 = hashOf('p3=', 0, 3);
+const H_S3 = hashOf('s3=', 0, 3);
+const H_S2 = hashOf('s2=', 0, 3);
+const H_S4 = hashOf('s4=', 0, 3);
 
 const UPPER_RE = /^\p{Lu}/u;
 const UPLOW_RE = /^\p{Lu}\p{Ll}/u;
@@ -772,11 +808,13 @@ export class EnglishTagger implements NerTagger {
   private readonly labelPerOrg: Uint8Array;
   // Per-document and per-sentence scratch (grown as needed; no allocation per token).
   private toks: Word[] = [];
-  /** Forms by the hash of their characters (open addressing; slot s -> index in `formList` + 1 at 2s, the form's
-   *  hash at 2s + 1, so that a probe reads no Word unless the hashes agree): a token is found from its offsets,
-   *  with no substring made unless the form is new. */
-  private formTable = new Int32Array(2 << 14);
+  /** Forms by the hash of their characters (open addressing; slot s at 4s: index in `formList` + 1, the form's
+   *  hash, the offset and length of its characters in `formChars`, so that a probe reads neither a Word nor its
+   *  string): a token is found from its offsets, with no substring made unless the form is new. */
+  private formTable = new Int32Array(4 << 14);
   private formList: Word[] = [];
+  private formChars = new Uint16Array(1 << 16);
+  private formCharsEnd = 0;
   private tStart = new Int32Array(0);
   private tEnd = new Int32Array(0);
   private tBits = new Int32Array(0);
@@ -891,8 +929,8 @@ export class EnglishTagger implements NerTagger {
     return ids;
   }
 
-  /** Build the Word of a new form `w` whose hash is `h` (see `lookup`, the only caller). */
-  private build(w: string, h: number): Word {
+  /** Build the Word of a new form `w` (see `lookup`, the only caller). */
+  private build(w: string): Word {
     const lex = this.lex;
     const cfg = this.cfg;
     const tb = this.fastTables!;
@@ -946,11 +984,21 @@ export class EnglishTagger implements NerTagger {
     if (cfg.word) {
       if (lowIds >= 0) this.addIds(tb.keyIds, lowIds + 1, lowIds + 1 + 2 * tb.keyIds[lowIds], at);
       m.addRow(rW < 0 ? -1 : rows[rW + KEY_W], slab, at);
-      if (low.length > 3) {
-        m.addRow(tb.p3.get(low.slice(0, 3)) ?? -1, slab, at);
-        m.addRow(tb.s3.get(low.slice(-3)) ?? -1, slab, at);
-        m.addRow(tb.s2.get(low.slice(-2)) ?? -1, slab, at);
-        if (low.length > 5) m.addRow(tb.s4.get(low.slice(-4)) ?? -1, slab, at);
+      const n = low.length;
+      if (n > 3) {
+        // p3=, s3=, s2=, s4= + low.slice(0, 3), (-3), (-2), (-4)
+        const af = tb.affixes;
+        const ids = tb.affixIds;
+        let r = af.getJoined(hashFrom(H_P3, low, 0, 3), 'p3=', low, 0, 3);
+        m.addRow(r < 0 ? -1 : ids[r], slab, at);
+        r = af.getJoined(hashFrom(H_S3, low, n - 3, n), 's3=', low, n - 3, n);
+        m.addRow(r < 0 ? -1 : ids[r], slab, at);
+        r = af.getJoined(hashFrom(H_S2, low, n - 2, n), 's2=', low, n - 2, n);
+        m.addRow(r < 0 ? -1 : ids[r], slab, at);
+        if (n > 5) {
+          r = af.getJoined(hashFrom(H_S4, low, n - 4, n), 's4=', low, n - 4, n);
+          m.addRow(r < 0 ? -1 : ids[r], slab, at);
+        }
       }
     } else if (cfg.context && lowIds >= 0) {
       // The neighbour rows only (w= is a word feature).
@@ -1038,7 +1086,6 @@ export class EnglishTagger implements NerTagger {
       lkText,
       lkLow0,
       lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow, rK < 0 ? -1 : rK / KEY_STRIDE)) : -1,
-      h,
       sb: sentenceBits(w),
       rc: undefined,
       rc0: undefined,
@@ -1066,6 +1113,7 @@ export class EnglishTagger implements NerTagger {
     if (this.formList.length >= MAX_WORDS) {
       this.formTable.fill(0);
       this.formList = [];
+      this.formCharsEnd = 0;
       this.dropScratch();
       this.lk = new Map();
       this.nSlots = 1; // slot 0: the sentence-edge rows
@@ -1082,40 +1130,48 @@ export class EnglishTagger implements NerTagger {
   private lookup(text: string, a: number, b: number): Word {
     const h = hashOf(text, a, b);
     const table = this.formTable;
-    const mask = (table.length >> 1) - 1;
+    const mask = (table.length >> 2) - 1;
     const len = b - a;
+    const chars = this.formChars;
     let s = h & mask;
-    for (let k = table[2 * s]; k !== 0; k = table[2 * s]) {
-      if (table[2 * s + 1] === h) {
-        const t = this.formList[k - 1].text;
-        if (t.length === len) {
-          let i = 0;
-          while (i < len && t.charCodeAt(i) === text.charCodeAt(a + i)) i++;
-          if (i === len) return this.formList[k - 1];
-        }
+    for (let k = table[4 * s]; k !== 0; k = table[4 * s]) {
+      if (table[4 * s + 1] === h && table[4 * s + 3] === len) {
+        const at = table[4 * s + 2];
+        let i = 0;
+        while (i < len && chars[at + i] === text.charCodeAt(a + i)) i++;
+        if (i === len) return this.formList[k - 1];
       }
       s = (s + 1) & mask;
     }
-    const x = this.build(text.slice(a, b), h);
+    const x = this.build(text.slice(a, b));
     this.formList.push(x);
-    if (4 * this.formList.length > table.length) this.rehash(2 * table.length);
-    else {
-      table[2 * s] = this.formList.length;
-      table[2 * s + 1] = h;
+    const at = this.formCharsEnd;
+    if (at + len > this.formChars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.formChars.length, at + len));
+      grown.set(this.formChars.subarray(0, at));
+      this.formChars = grown;
     }
+    const fc = this.formChars;
+    for (let i = 0; i < len; i++) fc[at + i] = text.charCodeAt(a + i);
+    this.formCharsEnd = at + len;
+    table[4 * s] = this.formList.length;
+    table[4 * s + 1] = h;
+    table[4 * s + 2] = at;
+    table[4 * s + 3] = len;
+    if (8 * this.formList.length > table.length) this.rehash(2 * table.length);
     return x;
   }
 
-  /** A form table of `size` Int32s (size / 2 slots) holding every form of `formList`. */
+  /** The form table as `size` Int32s (size / 4 slots), with the same entries. */
   private rehash(size: number): void {
+    const old = this.formTable;
     const table = new Int32Array(size);
-    const mask = (size >> 1) - 1;
-    for (let k = 0; k < this.formList.length; k++) {
-      const h = this.formList[k].h;
-      let s = h & mask;
-      while (table[2 * s] !== 0) s = (s + 1) & mask;
-      table[2 * s] = k + 1;
-      table[2 * s + 1] = h;
+    const mask = (size >> 2) - 1;
+    for (let e = 0; e < old.length; e += 4) {
+      if (old[e] === 0) continue;
+      let s = old[e + 1] & mask;
+      while (table[4 * s] !== 0) s = (s + 1) & mask;
+      for (let j = 0; j < 4; j++) table[4 * s + j] = old[e + j];
     }
     this.formTable = table;
   }
