@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketHash, bucketKey, bucketKeyHash, foldName, isNativeArabicName, mentionParts, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketHash, bucketKey, bucketKeyHash, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -33,13 +33,18 @@ export interface SpellingGroup {
   acrossEntities: boolean;
 }
 
+/** No words added to an entity by scanText (see spellingGroups). */
+const NO_EXTRA: number[] = [];
+
 /** Entity types whose names are checked. Dates and misc are not names. */
 export const NAME_TYPES: readonly EntityType[] = ['person', 'location', 'organization'];
 
+/** Union-find over occurrence indices; the root of a set is always its smallest member (see `union`). */
 class UnionFind {
-  private p: number[];
+  private p: Int32Array;
   constructor(n: number) {
-    this.p = Array.from({ length: n }, (_, i) => i);
+    this.p = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.p[i] = i;
   }
   find(x: number): number {
     while (this.p[x] !== x) {
@@ -64,15 +69,18 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
     if (!NAME_TYPES.includes(e.type)) return;
     e.mentions.forEach((m, mi) => {
       const ids: number[] = [];
-      // The mention's parts that have a letter, from the parts of its text remembered.
-      for (const p of mentionParts(m, lang, letterParts(m.text, lang))) {
+      // The mention's parts that have a letter, from the parts of its text remembered, placed in the text as
+      // match.ts mentionParts places them (inline: no intermediate list per mention).
+      const shift = m.text.length - (m.end - m.start);
+      for (const p of letterParts(m.text, lang)) {
         ids.push(occ.length);
-        occ.push({ text: p.text, start: p.start, end: p.end, entity: ei, mention: mi });
+        occ.push({ text: p.text, start: m.start + Math.max(0, p.start - shift), end: m.start + p.end - shift, entity: ei, mention: mi });
       }
       byMention[ei][mi] = ids;
     });
   });
-  const extra: number[][] = entities.map(() => []);
+  // The words scanText adds to each entity (NO_EXTRA, shared and never changed, until it adds one).
+  const extra: number[][] = entities.map(() => NO_EXTRA);
   if (text !== undefined) scanText(text, lang, opts, entities, occ, extra, lines);
   const uf = new UnionFind(occ.length);
   // Depends on the two spellings only: remembered across analyses for the default options (see pairMemo).
@@ -147,11 +155,12 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
   for (let ei = 0; ei < entities.length; ei++) {
     const e = entities[ei];
     if (!NAME_TYPES.includes(e.type)) continue;
-    const seen = new Set<string>();
+    // (each mention text once; an entity of one mention needs no set)
+    const seen = e.mentions.length > 1 ? new Set<string>() : undefined;
     e.mentions.forEach((m, mi) => {
       const ids = byMention[ei][mi];
-      if (!ids || ids.length === 0 || seen.has(m.text)) return;
-      seen.add(m.text);
+      if (!ids || ids.length === 0 || seen?.has(m.text)) return;
+      seen?.add(m.text);
       const keys = ids.map((id) => bucketKey(occ[id].text, lang));
       const item: M = { ent: ei, mi, text: m.text, ids };
       const k = `${e.type}\u0000${keys.join(' ')}`;
@@ -162,7 +171,8 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
       }
     });
   }
-  for (const list of full.values()) {
+  // (forEach: no entry or iterator result objects per name)
+  full.forEach((list) => {
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         const A = list[x];
@@ -172,9 +182,9 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
         if (!v || A.ids.length !== B.ids.length) continue;
         for (let k = 0; k < A.ids.length; k++) if (v.parts[k]?.kind !== 'same') uf.union(A.ids[k], B.ids[k]);
       }
-  }
-  for (const [k, list] of full) {
-    if (!k.startsWith('person\u0000') || k.includes(' ')) continue;
+  });
+  full.forEach((list, k) => {
+    if (!k.startsWith('person\u0000') || k.includes(' ')) return;
     for (const S of list) {
       if (S.ids.length !== 1) continue;
       for (const F of byLast.get(k.slice('person\u0000'.length)) ?? []) {
@@ -184,23 +194,27 @@ export function spellingGroups(entities: readonly Entity[], lang: Language, opts
         if (occ[single].text !== occ[last].text && variant(occ[single].text, occ[last].text)) uf.union(single, last);
       }
     }
-  }
+  });
 
-  const groups = new Map<number, number[]>();
-  occ.forEach((_, i) => {
+  // The root of a union is its smallest member (UnionFind.union), so a group's first occurrence is its root, and the
+  // groups come in the order of their roots. Only groups with two spellings or more are collected (most names have one).
+  const root = new Int32Array(occ.length);
+  const mixed = new Uint8Array(occ.length);
+  for (let i = 0; i < occ.length; i++) {
     const r = uf.find(i);
+    root[i] = r;
+    if (r !== i && occ[i].text !== occ[r].text) mixed[r] = 1;
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < occ.length; i++) {
+    const r = root[i];
+    if (!mixed[r]) continue;
     const g = groups.get(r);
     if (g) g.push(i);
     else groups.set(r, [i]);
-  });
+  }
   const out: SpellingGroup[] = [];
   for (const ids of groups.values()) {
-    if (ids.length < 2) continue; // one occurrence: one spelling
-    // One spelling throughout (most names): no group (tested before the occurrences are sorted and counted).
-    const t0 = occ[ids[0]].text;
-    let k = 1;
-    while (k < ids.length && occ[ids[k]].text === t0) k++;
-    if (k === ids.length) continue;
     const items = ids.map((i) => occ[i]).sort((x, y) => x.start - y.start);
     const counts = new Map<string, { text: string; count: number; first: number }>();
     for (const o of items) {
@@ -321,7 +335,7 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
         return ok;
       });
       if (!hit) continue;
-      extra[hit.entity].push(occ.length);
+      (extra[hit.entity] === NO_EXTRA ? (extra[hit.entity] = []) : extra[hit.entity]).push(occ.length);
       occ.push({ text: cand, start: start + delta, end, entity: hit.entity, mention: -1 });
       break;
     }
