@@ -149,7 +149,7 @@ describe('ner: Arabic tagger across edits', function () {
       assert.deepEqual(memo.tag(text), plain.tag(text), `step ${step}, again`);
       // inside: the first pass and every signature the memo holds for the document's words are what a fresh tagger
       // and docSignatureCode give
-      type Inside = { lastDoc: { ids1: Int32Array[]; slots: Int32Array; stats: DocStats }; sigStamp: Int32Array; sigVal: Uint16Array; sigGen: number; infos: WordInfo[]; cfg: typeof FULL_FEATURES };
+      type Inside = { lastDoc: { ids1: Int32Array[]; slots: Int32Array; stats: DocStats }; meta: Int32Array; sigGen: number; infos: WordInfo[]; cfg: typeof FULL_FEATURES };
       const m = memo as unknown as Inside;
       assert.deepEqual((m.lastDoc as unknown as { tokens: unknown }).tokens, tokenize(text), `step ${step}, tokens`);
       const fresh = new ArabicTagger(model, gaz);
@@ -161,9 +161,10 @@ describe('ner: Arabic tagger across edits', function () {
       const st0 = { ...st, tagged: undefined };
       for (const slot of m.lastDoc.slots) {
         for (let t = 0; t < 2; t++) {
-          if (m.sigStamp[2 * slot + t] !== m.sigGen) continue;
+          // meta: 8 numbers per slot, the signature stamps at 2 and 3, the signatures at 4 and 5 (tagger-ar.ts SLOT, M_STAMP, M_SIG)
+          if (m.meta[8 * slot + 2 + t] !== m.sigGen) continue;
           checked++;
-          assert.equal(m.sigVal[2 * slot + t], docSignatureCode(m.infos[slot], m.cfg, t ? st : st0), `step ${step}, signature of ${m.infos[slot].n}`);
+          assert.equal(m.meta[8 * slot + 4 + t], docSignatureCode(m.infos[slot], m.cfg, t ? st : st0), `step ${step}, signature of ${m.infos[slot].n}`);
         }
       }
     }

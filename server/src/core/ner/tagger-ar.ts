@@ -237,6 +237,13 @@ export interface ArabicCacheStats {
 const EMPTY: string[] = [];
 /** ArabicTagger.edge: not computed yet (pair ids are -1 or above) */
 const NO_EDGE = -9;
+/** ArabicTagger.meta: entries per word slot, and where each number is in a slot's entries (two for M_STAMP, M_SIG, M_DIRTY: without and with first-pass tags) */
+const SLOT = 8;
+const M_UID = 0;
+const M_PID = 1;
+const M_STAMP = 2;
+const M_SIG = 4;
+const M_DIRTY = 6;
 
 /** Label strings of label indices (a plain loop: Array.from on a typed array allocates an iterator result per item). */
 function labelsOf(ids: Int32Array, labels: readonly string[]): string[] {
@@ -536,8 +543,12 @@ export class ArabicTagger implements NerTagger {
   private cap = 0;
   private rows = new Float32Array(0);
   private infos: WordInfo[] = [];
-  private uid = new Uint32Array(0);
-  private pid = new Int32Array(0);
+  /**
+   * Per slot, the small numbers read for every token, side by side (one place in memory per word instead of one per
+   * array): at [SLOT * slot + M_UID] the never-reused id (unsigned 32 bits, kept as their int32 pattern), + M_PID the
+   * pair-word id, + M_STAMP + t / M_SIG + t the signature memo and + M_DIRTY + t its dirty mark (see sigGen, dirtyGen).
+   */
+  private meta = new Int32Array(0);
   /**
    * per slot, stage s at [4 slot + 2s]: id of 'pw=<s> w', at [4 slot + 2s + 1]: id of 'wn=w </s>' (NO_EDGE until
    * first needed: edgeId; only a sentence's first and last words read them)
@@ -571,12 +582,11 @@ export class ArabicTagger implements NerTagger {
   private pidBuf = new Int32Array(0);
   private readonly codeBuf = new Int32Array(MAX_DYNAMIC_CODES);
   /**
-   * decodeCached's signatures per word slot, at [2 slot] for statistics without first-pass tags and at [2 slot + 1]
-   * with them: sigVal[j] is valid when sigStamp[j] is sigGen. docFor starts a new generation for new statistics and,
-   * when it updates the statistics of an edited document, clears the stamps of the slots whose stem it touched.
+   * decodeCached's signatures per word slot (in meta), at M_SIG for statistics without first-pass tags and at
+   * M_SIG + 1 with them: the one at M_SIG + t is valid when the stamp at M_STAMP + t is sigGen. docFor starts a new
+   * generation for new statistics and, when it updates the statistics of an edited document, recomputes those of the
+   * slots whose stem it touched (resign).
    */
-  private sigStamp = new Int32Array(0);
-  private sigVal = new Uint16Array(0);
   private sigGen = 1;
   /**
    * word slots per bare stem (the slots whose signature a change of that stem's statistics can change), read only
@@ -586,10 +596,9 @@ export class ArabicTagger implements NerTagger {
   private slotsOfBare = new Map<string, number[]>();
   private bareIndexed = 0;
   /**
-   * Per word slot, the docFor call (dirtyGen) whose statistics update changed what its signature can be: at [2 slot]
-   * without first-pass tags, at [2 slot + 1] with them.
+   * Per word slot (in meta), the docFor call (dirtyGen) whose statistics update changed what its signature can be: at
+   * M_DIRTY without first-pass tags, at M_DIRTY + 1 with them.
    */
-  private dirty = new Int32Array(0);
   private dirtyGen = 1;
 
   private readonly limits: ArabicCacheLimits;
@@ -751,16 +760,18 @@ export class ArabicTagger implements NerTagger {
     info.ctx = EMPTY;
     if (info.phraseKeys.length === 0) info.phraseKeys = EMPTY;
     this.infos[slot] = info;
-    this.sigStamp[2 * slot] = this.sigStamp[2 * slot + 1] = 0;
+    const meta = this.meta;
+    const e = SLOT * slot;
+    meta[e + M_STAMP] = meta[e + M_STAMP + 1] = 0;
     if (this.nextUid >= 0xffffffff) {
       // Ids are never reused while a sentence key may hold them: number the cached words afresh, forget the sentences.
       this.clearSentences();
-      for (let i = 0; i < slot; i++) this.uid[i] = i + 1;
+      for (let i = 0; i < slot; i++) meta[SLOT * i + M_UID] = i + 1;
       this.nextUid = slot + 1;
     }
-    this.uid[slot] = this.nextUid++;
+    meta[e + M_UID] = this.nextUid++;
     const p = this.pairWord.get(info.n);
-    this.pid[slot] = p >= 0 ? p : info.n.includes(' ') ? -2 : -1;
+    meta[e + M_PID] = p >= 0 ? p : info.n.includes(' ') ? -2 : -1;
     this.edge.fill(NO_EDGE, 4 * slot, 4 * slot + 4);
     return slot;
   }
@@ -771,7 +782,7 @@ export class ArabicTagger implements NerTagger {
     let id = this.edge[j];
     if (id === NO_EDGE) {
       const n = this.infos[slot].n;
-      const p = this.pid[slot];
+      const p = this.meta[SLOT * slot + M_PID];
       id = end === 0 ? this.pairIdOf(this.pairS0, p, '<s>', n, 3 * s) : this.pairIdOf(p, this.pairS1, n, '</s>', 3 * s + 1);
       this.edge[j] = id;
     }
@@ -1028,17 +1039,13 @@ export class ArabicTagger implements NerTagger {
   private grow(cap: number): void {
     const kept = Math.min(this.cap, cap);
     // `fresh` (per entries a slot) with a's first kept slots
-    const copy = <A extends Float32Array | Uint32Array | Int32Array | Uint16Array>(a: A, fresh: A, per: number): A => {
+    const copy = <A extends Float32Array | Int32Array>(a: A, fresh: A, per: number): A => {
       fresh.set(a.subarray(0, kept * per));
       return fresh;
     };
     const R = this.R;
     this.rows = copy(this.rows, new Float32Array(cap * R), R);
-    this.uid = copy(this.uid, new Uint32Array(cap), 1);
-    this.pid = copy(this.pid, new Int32Array(cap), 1);
-    this.sigStamp = copy(this.sigStamp, new Int32Array(2 * cap), 2);
-    this.sigVal = copy(this.sigVal, new Uint16Array(2 * cap), 2);
-    this.dirty = copy(this.dirty, new Int32Array(2 * cap), 2);
+    this.meta = copy(this.meta, new Int32Array(SLOT * cap), SLOT);
     this.edge = copy(this.edge, new Int32Array(4 * cap), 4);
     this.cap = cap;
   }
@@ -1072,28 +1079,26 @@ export class ArabicTagger implements NerTagger {
     if (this.sigBuf.length < n) this.sigBuf = new Uint16Array(Math.max(n, 2 * this.sigBuf.length));
     const key = this.keyBuf;
     const sig = this.sigBuf;
-    const uid = this.uid;
+    const meta = this.meta;
     key[0] = 49 + si + (withPass ? 2 : 0);
     // Signatures per word slot for the current statistics (a word occurring again in the document reads its own
     // instead of five map lookups): `stats` is always the current document memo's (docFor keeps the memo exact).
     const gen = stats === undefined ? 0 : this.sigGen;
-    const stamp = this.sigStamp;
-    const memo = this.sigVal;
     const t = stats?.tagged ? 1 : 0;
     for (let i = 0; i < n; i++) {
-      const slot = 2 * ws[i] + t;
+      const e = SLOT * ws[i];
       let c: number;
-      if (gen !== 0 && stamp[slot] === gen) c = memo[slot];
+      if (gen !== 0 && meta[e + M_STAMP + t] === gen) c = meta[e + M_SIG + t];
       else {
         // with first-pass tags: the code without them (kept for the same statistics) plus their part (taggedCode)
-        c = t === 1 && gen !== 0 && stamp[slot - 1] === gen ? memo[slot - 1] + taggedCode(infos[i], stats) : docSignatureCode(infos[i], this.cfg, stats);
+        c = t === 1 && gen !== 0 && meta[e + M_STAMP] === gen ? meta[e + M_SIG] + taggedCode(infos[i], stats) : docSignatureCode(infos[i], this.cfg, stats);
         if (gen !== 0) {
-          stamp[slot] = gen;
-          memo[slot] = c;
+          meta[e + M_STAMP + t] = gen;
+          meta[e + M_SIG + t] = c;
         }
       }
       sig[i] = c;
-      const u = uid[ws[i]];
+      const u = meta[e + M_UID];
       key[1 + 3 * i] = c;
       key[2 + 3 * i] = u & 0xffff;
       key[3 + 3 * i] = u >>> 16;
@@ -1167,12 +1172,12 @@ export class ArabicTagger implements NerTagger {
     if (this.pidBuf.length < 3 * (n + 1)) this.pidBuf = new Int32Array(Math.max(3 * (n + 1), 2 * this.pidBuf.length));
     const pids = this.pidBuf;
     if (cfg.pairs) {
-      const pid = this.pid;
+      const meta = this.meta;
       const PW = 3 * this.stages.length;
       const col = 3 * si;
       for (let i = 1; i < n; i++) {
-        const pa = pid[ws[i - 1]];
-        const pb = pid[ws[i]];
+        const pa = meta[SLOT * ws[i - 1] + M_PID];
+        const pb = meta[SLOT * ws[i] + M_PID];
         let r = -1;
         if (pa === -2 || pb === -2) {
           for (let c = 0; c < 3; c++) pids[3 * i + c] = this.pairIdOf(-2, -2, infos[i - 1].n, infos[i].n, col + c);
@@ -1364,7 +1369,7 @@ export class ArabicTagger implements NerTagger {
     // slots of the stems the update touched get theirs recomputed, and those that changed are marked dirty.
     const all = fresh || (stats.sport === true) !== (old!.stats!.sport === true);
     if (++this.dirtyGen >= 0x40000000) {
-      this.dirty.fill(0);
+      for (let j = M_DIRTY; j < this.meta.length; j += SLOT) this.meta[j] = this.meta[j + 1] = 0;
       this.dirtyGen = 1;
     }
     const g = this.dirtyGen;
@@ -1373,8 +1378,8 @@ export class ArabicTagger implements NerTagger {
     /** an unchanged sentence (index ko in the previous document) none of whose words' signatures changed for stage t */
     const clean = (k: number, ko: number, t: number) => {
       if (all || ko < 0) return false;
-      const dirty = this.dirty;
-      for (let i = ranges[k][0]; i < ranges[k][1]; i++) if (dirty[2 * slots[i] + t] === g) return false;
+      const meta = this.meta;
+      for (let i = ranges[k][0]; i < ranges[k][1]; i++) if (meta[SLOT * slots[i] + M_DIRTY + t] === g) return false;
       return true;
     };
     const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
@@ -1453,7 +1458,7 @@ export class ArabicTagger implements NerTagger {
 
   private newSigGen(): void {
     if (++this.sigGen >= 0x40000000) {
-      this.sigStamp.fill(0);
+      for (let j = M_STAMP; j < this.meta.length; j += SLOT) this.meta[j] = this.meta[j + 1] = 0;
       this.sigGen = 1;
     }
   }
@@ -1465,19 +1470,17 @@ export class ArabicTagger implements NerTagger {
   private resign(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined, t: number, stats: DocStats): void {
     const gen = this.sigGen;
     const g = this.dirtyGen;
-    const stamp = this.sigStamp;
-    const memo = this.sigVal;
-    const dirty = this.dirty;
+    const meta = this.meta;
     const one = (bare: string) => {
       const list = this.slotsOfStem(bare);
       if (!list) return;
       for (const slot of list) {
-        const j = 2 * slot + t;
+        const e = SLOT * slot;
         const c = docSignatureCode(this.infos[slot], this.cfg, stats);
-        if (stamp[j] !== gen || memo[j] !== c) {
-          stamp[j] = gen;
-          memo[j] = c;
-          dirty[j] = g;
+        if (meta[e + M_STAMP + t] !== gen || meta[e + M_SIG + t] !== c) {
+          meta[e + M_STAMP + t] = gen;
+          meta[e + M_SIG + t] = c;
+          meta[e + M_DIRTY + t] = g;
         }
       }
     };
@@ -1561,7 +1564,7 @@ export class ArabicTagger implements NerTagger {
    */
   cacheStats(): ArabicCacheStats {
     const memo = this.lastDoc?.tokens?.length ?? 0;
-    const bytes = this.cap * (4 * this.R + 24) + this.slotOf.size * 200 + this.sentCount * 100 + this.sentTokens * 10 + memo * 100;
+    const bytes = this.cap * (4 * this.R + 4 * SLOT + 16) + this.slotOf.size * 200 + this.sentCount * 100 + this.sentTokens * 10 + memo * 100;
     return { words: this.slotOf.size, sentences: this.sentCount, sentenceTokens: this.sentTokens, bytes };
   }
 
