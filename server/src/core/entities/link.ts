@@ -965,6 +965,29 @@ function shownText(text: string, tokens: readonly Token[], m: WorkMention): stri
   return restored > 0 ? 'ال'.slice(0, restored) + raw : raw;
 }
 
+/** Does group A come before B as the canonical name (more words, then more mentions, then earlier)? */
+function canonBefore(A: Group, B: Group): boolean {
+  const d = B.keys.length - A.keys.length || B.mentions.length - A.mentions.length || A.mentions[0].start - B.mentions[0].start;
+  return d < 0;
+}
+
+/** The first mention at a word start that is not Latin in capitals; else the first at a word start; else the first. */
+function canonicalMention(text: string, tokens: readonly Token[], mentions: readonly WorkMention[]): WorkMention {
+  let firstWhole: WorkMention | undefined;
+  for (const m of mentions) {
+    if (m.start !== tokens[m.t0].start) continue;
+    if (!m.latin || /\p{Ll}/u.test(text.slice(m.start, m.end))) return m;
+    firstWhole ??= m;
+  }
+  return firstWhole ?? mentions[0];
+}
+
+/** Are the mentions in order of their starts (non-decreasing)? */
+function byStart(ms: readonly WorkMention[]): boolean {
+  for (let i = 1; i < ms.length; i++) if (ms[i].start < ms[i - 1].start) return false;
+  return true;
+}
+
 /** 5 + 6. Entities in order of their first mention; each mention gets its entity. */
 function buildEntities(st: LinkState): Entity[] {
   const { text, tokens, mentions, groups, clusters } = st;
@@ -989,20 +1012,33 @@ function buildEntities(st: LinkState): Entity[] {
   for (const root of roots) {
     const gs = members.get(root)!.filter((gi) => groups[gi].mentions.length > 0);
     if (gs.length === 0) continue;
-    // Type: the tagger's majority over the whole cluster.
-    const votes = new Map<NerType, number>();
-    for (const gi of gs) for (const [t, v] of groups[gi].votes) votes.set(t, (votes.get(t) ?? 0) + v);
+    // Type: the tagger's majority over the whole cluster (one group: its own votes, in the same order).
+    let votes = groups[gs[0]].votes;
+    if (gs.length > 1) {
+      votes = new Map<NerType, number>();
+      for (const gi of gs) groups[gi].votes.forEach((v, t) => votes.set(t, (votes.get(t) ?? 0) + v));
+    }
     let type: NerType = groups[gs[0]].type;
     let best = -1;
-    for (const [t, v] of votes) if (v > best) [type, best] = [t, v];
-    // Canonical: the group with most words; then most mentions; then first. Its first whole-word mention, as written.
-    const canon = [...gs].sort((a, b) => groups[b].keys.length - groups[a].keys.length || groups[b].mentions.length - groups[a].mentions.length || groups[a].mentions[0].start - groups[b].mentions[0].start)[0];
+    votes.forEach((v, t) => {
+      if (v > best) {
+        type = t;
+        best = v;
+      }
+    });
+    // Canonical: the group with most words; then most mentions; then first (the first of gs among equals, as a stable
+    // sort would put it first). Its first whole-word mention, as written.
+    let canon = gs[0];
+    for (let x = 1; x < gs.length; x++) if (canonBefore(groups[gs[x]], groups[canon])) canon = gs[x];
     // Prefer a mention at a word start, and not in capitals (a dateline's 'MOSCOW' names 'Moscow').
-    const whole = groups[canon].mentions.filter((m) => m.start === tokens[m.t0].start);
-    const cm = whole.find((m) => !m.latin || /\p{Ll}/u.test(text.slice(m.start, m.end))) ?? whole[0] ?? groups[canon].mentions[0];
+    const cm = canonicalMention(text, tokens, groups[canon].mentions);
     const name = singleSpaced(shownText(text, tokens, cm));
-    const ms = gs.length === 1 ? groups[gs[0]].mentions.slice() : gs.flatMap((gi) => groups[gi].mentions);
-    ms.sort((a, b) => a.start - b.start);
+    // The cluster's mentions by start (a stable sort: a group's mentions often are in order already).
+    let ms = gs.length === 1 ? groups[gs[0]].mentions : gs.flatMap((gi) => groups[gi].mentions);
+    if (!byStart(ms)) {
+      if (gs.length === 1) ms = ms.slice();
+      ms.sort((a, b) => a.start - b.start);
+    }
     let id = `${type as EntityType}:${name}`;
     const seen = usedIds.get(id) ?? 0;
     usedIds.set(id, seen + 1);
