@@ -66,6 +66,9 @@ interface TrieNode {
   kinds: string;
 }
 
+/** A node of the gazetteer trie, as `firstNode` gives it to a caller that keeps it per word form. */
+export type GazetteerNode = Readonly<TrieNode>;
+
 /** The gazetteers, indexed for matching token sequences. Built once per process from the JSON data. */
 export class EnglishLexicon {
   readonly given: ReadonlyMap<string, number>;
@@ -135,12 +138,18 @@ export class EnglishLexicon {
     return out;
   }
 
+  /** The trie node a match starting on a token with keys `eq`, `low` (see `matchKeys`) enters first, or null. */
+  firstNode(eq: string, low: string): GazetteerNode | null {
+    return this.root.next!.get(eq) ?? this.root.next!.get(low) ?? null;
+  }
+
   /**
    * `match` on keys the caller prepared (the tagger keeps them per word form): `eq[k]` is '=' + the word, `low[k]`
    * the word lower-cased, for the first `n` tokens. Writes each token's kinds (undefined outside a match) and
-   * whether it begins its match into `kinds` and `begin`. No allocation.
+   * whether it begins its match into `kinds` and `begin`. No allocation. `first`, when given, holds
+   * `firstNode(eq[k], low[k])` for every capitalized token k (the caller keeps it per word form too).
    */
-  matchKeys(eq: readonly string[], low: readonly string[], caps: ArrayLike<boolean | number>, n: number, kinds: (string | undefined)[], begin: Uint8Array): void {
+  matchKeys(eq: readonly string[], low: readonly string[], caps: ArrayLike<boolean | number>, n: number, kinds: (string | undefined)[], begin: Uint8Array, first?: readonly (GazetteerNode | null | undefined)[]): void {
     for (let k = 0; k < n; k++) kinds[k] = undefined;
     let i = 0;
     while (i < n) {
@@ -154,7 +163,7 @@ export class EnglishLexicon {
       for (let j = i; j < n && node; j++) {
         const next: Map<string, TrieNode> | undefined = node.next;
         if (next === undefined) break;
-        const nx: TrieNode | undefined = next.get(eq[j]) ?? next.get(low[j]);
+        const nx: TrieNode | null | undefined = j === i && first ? first[i] : (next.get(eq[j]) ?? next.get(low[j]));
         if (!nx) break;
         node = nx;
         if (node.kinds && (caps[j] || j > i)) {

@@ -8,7 +8,7 @@
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { scanEnglish, sentenceBits, sentenceCase, splitSentenceRanges, splitSentences, tokenizeEnglish } from '../text/english';
 import { base64ToBytes, bytesToBase64, PerceptronModel, type PerceptronJSON, train } from './perceptron';
-import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type FeatureConfig, FULL_FEATURES, isCap, isLowerWord, LOC_PREPS, LOC_WORDS, MEDIA_NOUNS, NEIGHBOUR_EDGES, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordShape } from './features-en';
+import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type GazetteerNode, type FeatureConfig, FULL_FEATURES, isCap, isLowerWord, LOC_PREPS, LOC_WORDS, MEDIA_NOUNS, NEIGHBOUR_EDGES, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordShape } from './features-en';
 
 export interface EnglishModel {
   format: 'article-lens-ner-en/2';
@@ -271,6 +271,9 @@ interface Word {
   lkKeyLow: number;
   /** Its `sentenceBits`. */
   sb: number;
+  /** Capitalized: the gazetteer trie node a match starting on it enters (`EnglishLexicon.firstNode`), or null;
+   *  undefined until first needed. */
+  gz0: GazetteerNode | null | undefined;
   /** Its truecased form in an all-caps or title-case line (`restoreWord`), not first / first in the line. */
   rc?: Word;
   rc0?: Word;
@@ -357,15 +360,15 @@ interface FastTables {
   /** Size of the pair vocabulary (lower-cased words of 'w-1w=a|b' and 'ww+1=a|b', with <s> and </s>; a word's
    *  index is in its `keys` row). */
   nPair: number;
-  /** 'w-1w=' / 'ww+1=' feature id by a * nPair + b. */
-  pairLeft: IdTable;
-  pairRight: IdTable;
+  /** By (a, b): the ids of 'w-1w=a|b' and 'ww+1=a|b' (-1: the model does not know it), at slot + 2 and + 3: one
+   *  probe per token gives its right pair and the next token's left pair (the same two words). */
+  pairs: IntTable;
   pairStart: number;
   pairEnd: number;
-  /** Shape vocabulary of 'sh-1sh+1=a|b|c' and the id by (a * nShape + b) * nShape + c. */
+  /** Shape vocabulary of 'sh-1sh+1=a|b|c' and the id by (a, b, c) at slot + 3. */
   shapeVocab: Map<string, number>;
   nShape: number;
-  shapeTriple: IdTable;
+  shapeTriple: IntTable;
   shapeStart: number;
   shapeEnd: number;
   /** The 5 rows past the sentence edges (slot layout of a Word; row 0 unused). */
@@ -622,11 +625,18 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon
   });
   const nPair = pairVocab.size;
   const nShape = shapeVocab.size;
-  const left: number[] = [];
-  const right: number[] = [];
-  for (let k = 0; k < pairs.length; k += 4) (pairs[k] ? right : left).push(pairs[k + 1] * nPair + pairs[k + 2], pairs[k + 3]);
-  const triple: number[] = [];
-  for (let k = 0; k < triples.length; k += 4) triple.push((triples[k] * nShape + triples[k + 1]) * nShape + triples[k + 2], triples[k + 3]);
+  // (a, b, left id, right id) per pair of words; (a, b, c, id) per triple of shapes
+  const pairEntries: number[] = [];
+  const pairAt = new Map<number, number>();
+  for (let k = 0; k < pairs.length; k += 4) {
+    const key = pairs[k + 1] * nPair + pairs[k + 2];
+    let e = pairAt.get(key);
+    if (e === undefined) {
+      pairAt.set(key, (e = pairEntries.length));
+      pairEntries.push(pairs[k + 1], pairs[k + 2], -1, -1);
+    }
+    pairEntries[e + 2 + pairs[k]] = pairs[k + 3];
+  }
   const T = m.T;
   const edge = new Float64Array(5 * T);
   m.addFeatures(NEIGHBOUR_EDGES.m2, edge, 1 * T);
@@ -659,13 +669,12 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon
     possP1: id('poss+1'),
     ...keyTables(lex, byLow, byW, pairVocab),
     nPair,
-    pairLeft: new IdTable(left),
-    pairRight: new IdTable(right),
+    pairs: new IntTable(pairEntries, 2),
     pairStart: pairVocab.get('<s>') ?? -1,
     pairEnd: pairVocab.get('</s>') ?? -1,
     shapeVocab,
     nShape,
-    shapeTriple: new IdTable(triple),
+    shapeTriple: new IntTable(triples, 3),
     shapeStart: shapeVocab.get('<s>') ?? -1,
     shapeEnd: shapeVocab.get('</s>') ?? -1,
     edge,
@@ -687,37 +696,48 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon
   };
 }
 
-/** Integer key -> feature id, open addressing in typed arrays (the pair and shape-triple tables of `FastTables`). */
-class IdTable {
-  private readonly keys: Float64Array;
-  private readonly vals: Int32Array;
+/**
+ * Keys of 2 or 3 non-negative integers -> ids, open addressing in one Int32Array of 4 per slot: the key (its first
+ * integer + 1, 0 = empty), then the ids (pairs: 2 key integers and 2 ids; triples: 3 and 1), so that a probe reads
+ * one 16-byte slot (the pair and shape-triple tables of `FastTables`).
+ */
+class IntTable {
+  readonly slots: Int32Array;
   private readonly mask: number;
 
-  /** `entries`: key, id, key, id… (a repeated key keeps the last id). */
-  constructor(entries: readonly number[]) {
+  /** `entries`: 4 numbers each, as a slot holds them but the first integer as is (a repeated key keeps the last). */
+  constructor(
+    entries: readonly number[],
+    private readonly keyInts: 2 | 3,
+  ) {
     let size = 16;
-    while (size < entries.length) size *= 2;
-    this.keys = new Float64Array(size).fill(-1);
-    this.vals = new Int32Array(size);
+    while (size < entries.length / 2) size *= 2;
+    this.slots = new Int32Array(4 * size);
     this.mask = size - 1;
-    for (let e = 0; e < entries.length; e += 2) {
-      const k = entries[e];
-      const v = entries[e + 1];
-      let s = this.slot(k);
-      while (this.keys[s] !== -1 && this.keys[s] !== k) s = (s + 1) & this.mask;
-      this.keys[s] = k;
-      this.vals[s] = v;
+    for (let e = 0; e < entries.length; e += 4) {
+      const k2 = keyInts === 3 ? entries[e + 2] : 0;
+      let s = this.find(entries[e], entries[e + 1], k2);
+      if (s < 0) {
+        s = 4 * this.slot(entries[e], entries[e + 1], k2);
+        while (this.slots[s] !== 0) s = (s + 4) & (4 * this.mask);
+      }
+      this.slots[s] = entries[e] + 1;
+      for (let j = 1; j < 4; j++) this.slots[s + j] = entries[e + j];
     }
   }
 
-  private slot(k: number): number {
-    return Math.imul((k | 0) ^ ((k / 4294967296) | 0), 0x9e3779b1) & this.mask;
+  private slot(k0: number, k1: number, k2: number): number {
+    let h = Math.imul(k0, 0x9e3779b1) ^ Math.imul(k1, 0x85ebca6b) ^ Math.imul(k2, 0xc2b2ae35);
+    h ^= h >>> 15;
+    return Math.imul(h, 0x27d4eb2f) & this.mask;
   }
 
-  /** The id under key `k` (a non-negative integer), or -1. */
-  get(k: number): number {
-    const keys = this.keys;
-    for (let s = this.slot(k); keys[s] !== -1; s = (s + 1) & this.mask) if (keys[s] === k) return this.vals[s];
+  /** The offset in `slots` of key (k0, k1[, k2]), or -1 (k2 is read for triples only). */
+  find(k0: number, k1: number, k2: number): number {
+    const slots = this.slots;
+    const m4 = 4 * this.mask;
+    const a = k0 + 1;
+    for (let s = 4 * this.slot(k0, k1, this.keyInts === 3 ? k2 : 0); slots[s] !== 0; s = (s + 4) & m4) if (slots[s] === a && slots[s + 1] === k1 && (this.keyInts === 2 || slots[s + 2] === k2)) return s;
     return -1;
   }
 }
@@ -822,6 +842,8 @@ export class EnglishTagger implements NerTagger {
   private sw: Word[] = [];
   private em = new Float64Array(0);
   private eqs: string[] = [];
+  /** `Word.gz0` of the sentence's capitalized tokens (`EnglishLexicon.matchKeys`' `first`). */
+  private gzFirst: (GazetteerNode | null | undefined)[] = [];
   private lows: string[] = [];
   private caps = new Uint8Array(0);
   private gzKinds: (string | undefined)[] = [];
@@ -1087,6 +1109,7 @@ export class EnglishTagger implements NerTagger {
       lkLow0,
       lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow, rK < 0 ? -1 : rK / KEY_STRIDE)) : -1,
       sb: sentenceBits(w),
+      gz0: undefined,
       rc: undefined,
       rc0: undefined,
     };
@@ -1278,14 +1301,22 @@ export class EnglishTagger implements NerTagger {
         this.gzBegin = new Uint8Array(len);
       }
       for (let i = 0; i < n; i++) {
-        this.eqs[i] = sw[i].eqKey;
-        this.lows[i] = sw[i].keyLow;
-        this.caps[i] = sw[i].flags & F_CAP ? 1 : 0;
+        const x = sw[i];
+        this.eqs[i] = x.eqKey;
+        this.lows[i] = x.keyLow;
+        if (x.flags & F_CAP) {
+          this.caps[i] = 1;
+          this.gzFirst[i] = x.gz0 === undefined ? (x.gz0 = this.lex.firstNode(x.eqKey, x.keyLow)) : x.gz0;
+        } else this.caps[i] = 0;
       }
-      this.lex.matchKeys(this.eqs, this.lows, this.caps, n, this.gzKinds, this.gzBegin);
+      this.lex.matchKeys(this.eqs, this.lows, this.caps, n, this.gzKinds, this.gzBegin, this.gzFirst);
       gzOn = true;
     }
     const kinds = this.gzKinds;
+    const pairs = tb.pairs;
+    const pairSlots = pairs.slots;
+    /** The 'w-1w=' id of token i (-1: none), from the probe of token i - 1. */
+    let left = -1;
     for (let i = 0; i < n; i++) {
       const o = i * T;
       const x = sw[i];
@@ -1319,20 +1350,26 @@ export class EnglishTagger implements NerTagger {
         }
       }
       if (cfg.context) {
-        const pw = i > 0 ? sw[i - 1].pairIdx : tb.pairStart;
+        const cw = x.pairIdx;
         const nw = i + 1 < n ? sw[i + 1].pairIdx : tb.pairEnd;
-        if (x.pairIdx >= 0) {
-          if (pw >= 0) {
-            m.addRow(tb.pairLeft.get(pw * tb.nPair + x.pairIdx), em, o);
+        if (cw >= 0) {
+          // 'w-1w=' (found by the previous token's probe, or at the start of the sentence here), 'ww+1='
+          if (i === 0 && tb.pairStart >= 0) {
+            const e = pairs.find(tb.pairStart, cw, 0);
+            left = e < 0 ? -1 : pairSlots[e + 2];
           }
+          m.addRow(left, em, o);
           if (nw >= 0) {
-            m.addRow(tb.pairRight.get(x.pairIdx * tb.nPair + nw), em, o);
-          }
-        }
+            const e = pairs.find(cw, nw, 0);
+            m.addRow(e < 0 ? -1 : pairSlots[e + 3], em, o);
+            left = e < 0 ? -1 : pairSlots[e + 2];
+          } else left = -1;
+        } else left = -1;
         const ps = i > 0 ? sw[i - 1].shapeIdx : tb.shapeStart;
         const ns = i + 1 < n ? sw[i + 1].shapeIdx : tb.shapeEnd;
         if (ps >= 0 && x.shapeIdx >= 0 && ns >= 0) {
-          m.addRow(tb.shapeTriple.get((ps * tb.nShape + x.shapeIdx) * tb.nShape + ns), em, o);
+          const e = tb.shapeTriple.find(ps, x.shapeIdx, ns);
+          m.addRow(e < 0 ? -1 : tb.shapeTriple.slots[e + 3], em, o);
         }
         if (cfg.shape) {
           if (i > 0 && sw[i - 1].flags & F_CAP) m.addRow(tb.capM1, em, o);
@@ -1508,6 +1545,7 @@ export class EnglishTagger implements NerTagger {
     this.toks = [];
     this.sw = [];
     this.eqs = [];
+    this.gzFirst = [];
     this.lows = [];
     this.gzKinds = [];
     this.tStart = new Int32Array(0);
