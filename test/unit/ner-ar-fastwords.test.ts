@@ -85,6 +85,24 @@ describe('ner: Arabic tagger, new word forms without feature strings', function 
     for (const w of ws) assertSameWord(fast, strings, w);
   });
 
+  it("keyInfo's bit set answers as the lexicon does: for every key of the lexicon and for words in none of its lists", () => {
+    type WithKeys = { lex: ArabicLexicon; keyInfo(key: string): number };
+    const t = new ArabicTagger(model, gaz) as unknown as WithKeys;
+    t.lex.vocabInKeys();
+    let none = 0;
+    for (const k of t.lex.single.keys()) assert.equal(t.keyInfo(k), t.lex.keyInfo(k), k);
+    for (const w of forms()) {
+      for (const k of [w, 'و' + w, w + 'ها']) {
+        if (!t.lex.single.has(k)) none++;
+        assert.equal(t.keyInfo(k), t.lex.keyInfo(k), k);
+      }
+    }
+    assert.ok(none > 1000, `${none} words in no list`);
+    // a key put into the map later (here by hand) is answered too: the bits follow the map's number of keys
+    t.lex.single.set('كلمةجديدةتماما', 4);
+    assert.equal(t.keyInfo('كلمةجديدةتماما'), 4);
+  });
+
   it('a model with a base feature the fast path does not know is tagged through the strings, with the same spans', () => {
     const extra = { ...model, stage1: { ...model.stage1 } };
     const T = extra.stage1.labels.length;

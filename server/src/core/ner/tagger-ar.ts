@@ -10,7 +10,8 @@
  * in both stages and at every context offset, and copies of its own and context weight rows side by side; per word
  * pair: its pair-feature ids); a word form seen for the first time is summed once into a float32 slab (own and
  * context rows per stage) without building its feature strings (sumWord hashes the pieces of the word straight into
- * the base table; FAST_PREFIXES); the sentence- and document-dependent features are interned codes; the document is
+ * the base table; FAST_PREFIXES; the lexicon's map is asked only for readings whose hash is in a bit set of its keys,
+ * keyInfo); the sentence- and document-dependent features are interned codes; the document is
  * tokenized once for all its regions; decoded sentences are cached (under a numeric hash of their key: word ids and
  * document signatures). Work only an edit reads (the word slots per stem, a changed-stem set) is not done for new
  * text, and a word form's sentence-edge pair ids are looked up when a sentence first starts or ends on it. After an
@@ -237,6 +238,8 @@ export interface ArabicCacheStats {
 const EMPTY: string[] = [];
 /** ArabicTagger.edge: not computed yet (pair ids are -1 or above) */
 const NO_EDGE = -9;
+/** log2 of the bits in ArabicTagger.keyFilter (2^20 bits, 128 kB: ~8% of the hashes of a word not in a lexicon of 80,000 keys have a bit) */
+const KEY_FILTER_BITS = 20;
 /** ArabicTagger.meta: entries per word slot, and where each number is in a slot's entries (two for M_STAMP, M_SIG, M_DIRTY: without and with first-pass tags) */
 const SLOT = 8;
 const M_UID = 0;
@@ -602,6 +605,9 @@ export class ArabicTagger implements NerTagger {
   private dirtyGen = 1;
 
   private readonly limits: ArabicCacheLimits;
+  /** keyInfo's bit set, made for a lexicon map of keyFilterKeys keys (-1: not made) */
+  private keyFilter: Int32Array | undefined;
+  private keyFilterKeys = -1;
 
   /**
    * `limits`: cache bounds (default CACHE_LIMITS; tests use small ones). `opts.fastWords` false: sum new word forms
@@ -847,10 +853,32 @@ export class ArabicTagger implements NerTagger {
     return i >= 0 ? table[i] : this.base.get(p + v);
   }
 
+  /**
+   * The lexicon's keyInfo of `key`, 0 without asking the lexicon's map when the key's hash has no bit in keyFilter
+   * (a bit per hash of every key of lex.single: no key is missed; about a quarter of the readings sumWord looks up
+   * are in no list, and most of those are answered here with one read of a 128 kB bit set instead of a walk through
+   * a map of ~80,000 keys). The bits are set again when the map has another number of keys (the vocabulary goes into
+   * it on the first vocabInKeys; nothing is ever taken out of it).
+   */
+  private keyInfo(key: string): number {
+    const single = this.lex.single;
+    if (single.size !== this.keyFilterKeys) {
+      const f = (this.keyFilter ??= new Int32Array(1 << (KEY_FILTER_BITS - 5)));
+      f.fill(0);
+      for (const k of single.keys()) {
+        const h = StringTable.hash(k) >>> (32 - KEY_FILTER_BITS);
+        f[h >>> 5] |= 1 << (h & 31);
+      }
+      this.keyFilterKeys = single.size;
+    }
+    const h = StringTable.hash(key) >>> (32 - KEY_FILTER_BITS);
+    return this.keyFilter![h >>> 5] & (1 << (h & 31)) ? this.lex.keyInfo(key) : 0;
+  }
+
   /** keyInfo of 'ال' + bare: from sumWord's lookup of a reading (RBITS, readings 1..nr-1) when one is it, else looked up. */
   private alBareInfo(rs: readonly string[], nr: number, bare: string): number {
     for (let i = 1; i < nr; i++) if (isAlPlus(rs[i], bare)) return RBITS[i];
-    return this.lex.keyInfo('ال' + bare);
+    return this.keyInfo('ال' + bare);
   }
 
   /**
@@ -916,7 +944,7 @@ export class ArabicTagger implements NerTagger {
     const rs = ar ? readings(n) : undefined;
     const nr = rs ? rs.length : 0;
     const inKeys = lex.vocabInKeys(); // first: the first call puts the vocabulary into the keys
-    for (let i = 0; i < nr; i++) RBITS[i] = lex.keyInfo(rs![i]); // list bits are read through masks below
+    for (let i = 0; i < nr; i++) RBITS[i] = this.keyInfo(rs![i]); // list bits are read through masks below
     const v = ar && (cfg.vocabulary || cfg.topic) ? (inKeys ? vocabClass(RBITS[0]) : lex.vocab.get(n) ?? 'U') : 'U';
     if (cfg.vocabulary && ar) {
       b = this.classRow(this.vRow, v, 'v=');
@@ -932,7 +960,7 @@ export class ArabicTagger implements NerTagger {
         let alBare: string | undefined;
         if (inKeys) {
           for (let i = 1; i < nr && ib < 0; i++) if (rs![i] === bare) ib = RBITS[i];
-          if (ib < 0) ib = lex.keyInfo(bare);
+          if (ib < 0) ib = this.keyInfo(bare);
           vb = (ib >> ArabicLexicon.VOCAB_SHIFT) & 7 ? vocabClass(ib) : undefined;
           if (vb === undefined) {
             ia = this.alBareInfo(rs!, nr, bare);
@@ -1730,11 +1758,11 @@ export class ArabicTagger implements NerTagger {
     if (splits.length < 2) return 0;
     const known = (key: string) => {
       const k = normalizeArabic(key);
-      if (this.lex.bits(k) & 15) return true;
+      if (this.keyInfo(k) & 15) return true;
       return stats !== undefined && (stats.words.get(k) ?? 0) > 0;
     };
     const whole = normalizeArabic(word);
-    const wholeKnown = (this.lex.bits(whole) & 15) !== 0;
+    const wholeKnown = (this.keyInfo(whole) & 15) !== 0;
     if (wholeKnown) return 0;
     const docCount = (k: string) => (stats ? stats.words.get(k) ?? 0 : 0);
     // Longest prefix whose stem is known wins.
