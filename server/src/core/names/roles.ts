@@ -9,6 +9,7 @@
  */
 import type { Language, Role } from '../types';
 import { foldArabic } from './match';
+import { isSpaceCode } from '../text/tokenize';
 
 export interface ParsedRole {
   head: string;
@@ -84,6 +85,36 @@ export function parseRole(text: string, lang: Language): ParsedRole | undefined 
   return { head, portfolio };
 }
 
+/**
+ * `roleBefore` in Arabic: walk back over modifiers to a head, from the last word of text[base, start) (the words, as
+ * /\S+/g finds them, are read from the end one at a time: most names have no role, and the first word says so).
+ */
+function arRoleBefore(text: string, base: number, start: number): Role | undefined {
+  let end = -1;
+  let e = start;
+  for (let n = 0; n <= 4; n++) {
+    while (e > base && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    if (e === base) return undefined;
+    let s = e;
+    while (s > base && !isSpaceCode(text.charCodeAt(s - 1))) s--;
+    if (end < 0) end = e;
+    const raw = text.slice(s, e);
+    if (!AR_ROLE_WORD.test(raw)) return undefined;
+    const w = foldArabic(raw).replace(AR_PREFIX, '');
+    if (AR_HEADS.has(w) || AR_HEADS.has(foldArabic(raw))) {
+      // Leave a conjunction clitic ('ووزير') out of the role.
+      const clitic = /^[وف]/.test(raw) && !AR_HEADS.has(foldArabic(raw).replace(/^ال/, '')) ? 1 : 0;
+      const from = s + clitic;
+      return { start: from, end, text: text.slice(from, end) };
+    }
+    const a = arWord(raw);
+    const modifier = PORTFOLIOS[a] !== undefined || /(?:ي|يه)$/.test(a) || a === 'عام' || a === 'اول' || a === 'امن' || a === 'مجلس' || a === 'الامن';
+    if (!modifier) return undefined;
+    e = s;
+  }
+  return undefined;
+}
+
 /** True when one person cannot hold both roles as written (same head, two different known portfolios). */
 export function rolesConflict(a: string, b: string, lang: Language): boolean {
   const ra = parseRole(a, lang);
@@ -103,33 +134,13 @@ export function roleBefore(text: string, start: number, lang: Language): Role | 
   let tail = text.slice(from, start);
   const cut = Math.max(tail.lastIndexOf('.'), tail.lastIndexOf('\n'), tail.lastIndexOf('؟'), tail.lastIndexOf('!'), tail.lastIndexOf('،'), tail.lastIndexOf(','), tail.lastIndexOf(':'), tail.lastIndexOf('«'), tail.lastIndexOf('"'));
   const base = from + cut + 1;
+  // The text before the name must end with white space and hold a word.
+  if (start <= base || !isSpaceCode(text.charCodeAt(start - 1))) return undefined;
+  if (lang === 'ar') return arRoleBefore(text, base, start);
   tail = text.slice(base, start);
   const words: Array<{ w: string; s: number; e: number }> = [];
   for (const m of tail.matchAll(/\S+/g)) words.push({ w: m[0], s: base + m.index!, e: base + m.index! + m[0].length });
-  if (words.length === 0 || !/\s$/.test(tail)) return undefined;
-  if (lang === 'ar') {
-    // Walk back over modifiers to a head.
-    let i = words.length - 1;
-    let n = 0;
-    while (i >= 0 && n <= 4) {
-      const raw = words[i].w;
-      if (!AR_ROLE_WORD.test(raw)) return undefined;
-      const w = foldArabic(raw).replace(AR_PREFIX, '');
-      if (AR_HEADS.has(w) || AR_HEADS.has(foldArabic(raw))) {
-        // Leave a conjunction clitic ('ووزير') out of the role.
-        const clitic = /^[وف]/.test(raw) && !AR_HEADS.has(foldArabic(raw).replace(/^ال/, '')) ? 1 : 0;
-        const s = words[i].s + clitic;
-        const end = words[words.length - 1].e;
-        return { start: s, end, text: text.slice(s, end) };
-      }
-      const a = arWord(raw);
-      const modifier = PORTFOLIOS[a] !== undefined || /(?:ي|يه)$/.test(a) || a === 'عام' || a === 'اول' || a === 'امن' || a === 'مجلس' || a === 'الامن';
-      if (!modifier) return undefined;
-      i--;
-      n++;
-    }
-    return undefined;
-  }
+  if (words.length === 0) return undefined;
   // English: '(Russian) (Foreign) Minister', 'Minister of Defence', 'Secretary of State'.
   const joined = words.map((x) => x.w).join(' ');
   const m = /((?:[A-Z][a-z]+\s+){0,3}(?:Minister|Secretary|President|Ambassador|Chancellor|Governor|Commander|Spokesman|Spokeswoman|Director|Envoy|General)(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)?)$/.exec(joined);
