@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseStructure } from '../../server/src/core/structure';
 import { LineIndex } from '../../server/src/core/text/lines';
-import { detectLanguage } from '../../server/src/core/text/language';
+import fc from 'fast-check';
+import { detectLanguage, detectLanguageIn } from '../../server/src/core/text/language';
 
 const seed = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
 
@@ -61,5 +62,33 @@ describe('detectLanguage', () => {
   it('tells Arabic from English', () => {
     assert.equal(detectLanguage(seed), 'ar');
     assert.equal(detectLanguage('Russian Foreign Minister Sergei Lavrov met Khalifa Haftar (خليفة حفتر).'), 'en');
+  });
+
+  it('decides as counting every letter would, though it stops once the rest cannot change the answer', () => {
+    // The count over the whole range, as detectLanguageIn did before it stopped early.
+    const counted = (t: string, from: number, to: number): string => {
+      let ar = 0;
+      let lat = 0;
+      for (const ch of t.slice(from, to)) {
+        if (/[\u0620-\u064a\u066e-\u06d3\ufb50-\ufdff\ufe70-\ufefc]/.test(ch)) ar++;
+        else if (/[A-Za-z\u00c0-\u024f]/.test(ch)) lat++;
+      }
+      return ar === 0 && lat === 0 ? 'ar' : ar >= lat ? 'ar' : 'en';
+    };
+    const piece = fc.constantFrom('a', 'Z', 'é', 'ب', 'ة', 'ﻻ', ' ', '1', '.', 'abc ', 'حفتر ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 700 }), fc.nat(), fc.nat(), (xs, x, y) => {
+      const t = xs.join('');
+      const from = t.length ? x % (t.length + 1) : 0;
+      const to = from + (t.length - from ? y % (t.length - from + 1) : 0);
+      assert.equal(detectLanguageIn(t, from, to), counted(t, from, to));
+    }), { numRuns: 3000 });
+    // Ties and near-ties when the rest is all of the other script, at every length around the first few stops.
+    for (let lead = 0; lead < 600; lead += 7)
+      for (let rest = Math.max(0, lead - 2); rest <= lead + 2; rest++) {
+        for (const [a, b] of [['a', 'ب'], ['ب', 'a']]) {
+          const t = a.repeat(lead) + ' '.repeat(Math.max(0, 256 - lead)) + b.repeat(rest);
+          assert.equal(detectLanguageIn(t, 0, t.length), counted(t, 0, t.length), `${a} ${lead} then ${rest}`);
+        }
+      }
   });
 });
