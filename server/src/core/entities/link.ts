@@ -712,12 +712,16 @@ function linkShortForms(st: LinkState): Map<string, number[]> {
   const fullPersons = groups.map((G, i) => (G.type === 'person' && G.keys.length >= 2 ? i : -1)).filter((i) => i >= 0);
   let surnameIndex: Map<string, number[]> | undefined;
   const order = groups.map((_, i) => i).sort((a, b) => groups[b].keys.length - groups[a].keys.length);
+  // (one pair of sets for every group, emptied for each: only their contents and sizes matter)
+  const candidates = new Set<number>();
+  const roots = new Set<number>();
   for (const i of order) {
     const G = groups[i];
     if (G.type !== 'person' && G.type !== 'organization') continue;
-    const candidates = new Set<number>();
-    for (const k of [G.keys[0], G.keys[G.keys.length - 1]]) for (const j of byWord.get(k) ?? []) candidates.add(j);
-    const roots = new Set<number>();
+    candidates.clear();
+    roots.clear();
+    for (const j of byWord.get(G.keys[0]) ?? []) candidates.add(j);
+    for (const j of byWord.get(G.keys[G.keys.length - 1]) ?? []) candidates.add(j);
     let quals: string[] | undefined;
     for (const j of candidates) {
       const H = groups[j];
@@ -737,7 +741,7 @@ function linkShortForms(st: LinkState): Map<string, number[]> {
         if (tokenVariant(G.keys[0], H.keys[H.keys.length - 1], lang)) roots.add(clusters.find(j));
       }
     }
-    if (roots.size === 1) clusters.union(i, [...roots][0]);
+    if (roots.size === 1) clusters.union(i, roots.values().next().value!);
   }
   return byWord;
 }
@@ -777,9 +781,10 @@ function fullPersonsBySurname(groups: readonly Group[], fullPersons: readonly nu
  */
 function linkSurnameTypes(st: LinkState, byWord: Map<string, number[]>): void {
   const { groups, clusters } = st;
+  const roots = new Set<number>();
   groups.forEach((G, i) => {
     if (G.type === 'person' || G.keys.length !== 1) return;
-    const roots = new Set<number>();
+    roots.clear();
     let other = false;
     for (const j of byWord.get(G.keys[0]) ?? []) {
       const H = groups[j];
@@ -788,7 +793,7 @@ function linkSurnameTypes(st: LinkState, byWord: Map<string, number[]>): void {
       else if (H.type !== 'person') other = true;
     }
     if (roots.size === 1 && !other && clusters.find(i) === i) {
-      clusters.union(i, [...roots][0]);
+      clusters.union(i, roots.values().next().value!);
       G.votes.clear();
       G.type = 'person';
     }
