@@ -769,6 +769,109 @@ interface TaggedDocument {
 }
 
 /**
+ * Decoded sentences by key (3 UTF-16 units per token, see `EnglishTagger.tagSentence`): keys side by side in one
+ * Uint16Array, their tags (label indices, one byte each) in a Uint8Array at the same token offsets, found by an FNV
+ * hash of the key in an open-addressing Int32Array (hash, entry + 1 per slot). No string or Map entry per sentence.
+ */
+class SentenceCache {
+  private units = new Uint16Array(3 * 1024);
+  private tags = new Uint8Array(1024);
+  /** Per entry: its first token's offset in the pools, its token count. */
+  private entries = new Int32Array(2 * 256);
+  private slots = new Int32Array(2 * 1024);
+  private count = 0;
+  /** Tokens held (the used length of `tags`; of `units`, 3 times that). */
+  private held = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get tokens(): number {
+    return this.held;
+  }
+
+  /** FNV-1a over the key `kb[0, 3n)`. */
+  static hash(kb: Uint16Array, n: number): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < 3 * n; i++) h = Math.imul(h ^ kb[i], 16777619);
+    return h;
+  }
+
+  /** Copies the tags of the sentence whose key is `kb[0, 3n)` (hash `h`) into `out` and returns true, or false. */
+  get(kb: Uint16Array, n: number, h: number, out: Int32Array): boolean {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const units = this.units;
+    for (let s = h & mask; slots[2 * s + 1] !== 0; s = (s + 1) & mask) {
+      if (slots[2 * s] !== h) continue;
+      const e = 2 * (slots[2 * s + 1] - 1);
+      if (this.entries[e + 1] !== n) continue;
+      const at = this.entries[e];
+      let i = 0;
+      while (i < 3 * n && units[3 * at + i] === kb[i]) i++;
+      if (i < 3 * n) continue;
+      for (let k = 0; k < n; k++) out[k] = this.tags[at + k];
+      return true;
+    }
+    return false;
+  }
+
+  /** Adds the sentence with key `kb[0, 3n)` (hash `h`, not held yet) and tags `tags[0, n)`. */
+  add(kb: Uint16Array, n: number, h: number, tags: Int32Array): void {
+    const at = this.held;
+    if (at + n > this.tags.length) {
+      const size = Math.max(2 * this.tags.length, at + n);
+      const t = new Uint8Array(size);
+      t.set(this.tags.subarray(0, at));
+      this.tags = t;
+      const u = new Uint16Array(3 * size);
+      u.set(this.units.subarray(0, 3 * at));
+      this.units = u;
+    }
+    const units = this.units;
+    for (let i = 0; i < 3 * n; i++) units[3 * at + i] = kb[i];
+    for (let k = 0; k < n; k++) this.tags[at + k] = tags[k];
+    if (2 * this.count + 2 > this.entries.length) {
+      const e = new Int32Array(2 * this.entries.length);
+      e.set(this.entries);
+      this.entries = e;
+    }
+    this.entries[2 * this.count] = at;
+    this.entries[2 * this.count + 1] = n;
+    this.count++;
+    this.held += n;
+    if (4 * this.count > this.slots.length) this.rehash(2 * this.slots.length);
+    else this.place(this.slots, h, this.count);
+  }
+
+  /** Empties the cache (its buffers are kept: bounded by the budget). */
+  clear(): void {
+    this.slots.fill(0);
+    this.count = 0;
+    this.held = 0;
+  }
+
+  private place(slots: Int32Array, h: number, entry1: number): void {
+    const mask = (slots.length >> 1) - 1;
+    let s = h & mask;
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = h;
+    slots[2 * s + 1] = entry1;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    for (let e = 0; e < this.count; e++) {
+      const at = this.entries[2 * e];
+      const n = this.entries[2 * e + 1];
+      this.place(slots, SentenceCache.hash(this.units.subarray(3 * at, 3 * (at + n)), n), e + 1);
+    }
+    this.slots = slots;
+  }
+}
+
+/**
  * A trained English tagger (see the module comment). Document-level features need the whole article, while the
  * analysis calls `tag` once per region (headline, paragraph): the tagger tags the whole text once and keeps that
  * one result (the last text seen), answering each region from it.
@@ -813,9 +916,8 @@ export class EnglishTagger implements NerTagger {
   private lkStamp = new Int32Array(0);
   private docNo = 0;
   private readonly gzIds = new Map<string, GzIds>();
-  /** Decoded sentences: key (see `tagSentence`) -> the tags, one character (the label index) per token. */
-  private sentCache = new Map<string, string>();
-  private sentTokens = 0;
+  /** Decoded sentences: key (see `tagSentence`) -> the tags (label indices). */
+  private readonly sentCache = new SentenceCache();
   // Label indices of the rules and the span builder.
   private readonly L_O: number;
   private readonly L_BPER: number;
@@ -1140,13 +1242,9 @@ export class EnglishTagger implements NerTagger {
       this.dropScratch();
       this.lk = new Map();
       this.nSlots = 1; // slot 0: the sentence-edge rows
-      this.sentCache = new Map();
-      this.sentTokens = 0;
+      this.sentCache.clear();
     }
-    if (this.sentCache.size >= MAX_SENTENCES || this.sentTokens >= MAX_SENTENCE_TOKENS) {
-      this.sentCache = new Map();
-      this.sentTokens = 0;
-    }
+    if (this.sentCache.size >= MAX_SENTENCES || this.sentCache.tokens >= MAX_SENTENCE_TOKENS) this.sentCache.clear();
   }
 
   /** The Word of text[a, b), found by its characters (built, from a substring, on first sight). */
@@ -1255,8 +1353,9 @@ export class EnglishTagger implements NerTagger {
     const sw = this.sw;
     if (this.tagBuf.length < n) this.tagBuf = new Int32Array(Math.max(n, 2 * this.tagBuf.length));
     const tags = this.tagBuf;
-    let key: string | undefined;
-    if (n <= MAX_CACHED_SENTENCE) {
+    const cached = n <= MAX_CACHED_SENTENCE;
+    let h = 0;
+    if (cached) {
       if (this.keyBuf.length < 3 * n) this.keyBuf = new Uint16Array(Math.max(3 * n, 2 * this.keyBuf.length));
       const kb = this.keyBuf;
       for (let i = 0; i < n; i++) {
@@ -1265,22 +1364,14 @@ export class EnglishTagger implements NerTagger {
         kb[3 * i + 1] = id >>> 16;
         kb[3 * i + 2] = this.signature(sw[i]) | (i === 0 ? 0x8000 : 0);
       }
-      key = String.fromCharCode.apply(null, kb.subarray(0, 3 * n) as unknown as number[]);
-      const hit = this.sentCache.get(key);
-      if (hit) {
-        for (let i = 0; i < n; i++) tags[i] = hit.charCodeAt(i);
-        return;
-      }
+      h = SentenceCache.hash(kb, n);
+      if (this.sentCache.get(kb, n, h, tags)) return;
     }
     this.emissions(n);
     const best = this.s1.decodeScores(this.em, n);
     tags.set(best);
     this.applyRules(n);
-    if (key !== undefined) {
-      // (a one-byte string: lighter than a typed array per sentence)
-      this.sentCache.set(key, String.fromCharCode.apply(null, tags.subarray(0, n) as unknown as number[]));
-      this.sentTokens += n;
-    }
+    if (cached) this.sentCache.add(this.keyBuf, n, h, tags);
   }
 
   /** Emission scores of `this.sw[0, n)` into `this.em`: the sums `decode` would make of `sentenceFeatures`' ids. */
