@@ -138,6 +138,15 @@ export class EnglishLexicon {
     return out;
   }
 
+  /** The trie's first level: key ('=' + an acronym as written, else a lower-cased word) -> node (see `firstNode`). */
+  forEachFirst(fn: (node: GazetteerNode, key: string) => void): void {
+    this.root.next!.forEach(fn);
+  }
+
+  get firstCount(): number {
+    return this.root.next!.size;
+  }
+
   /** The trie node a match starting on a token with keys `eq`, `low` (see `matchKeys`) enters first, or null. */
   firstNode(eq: string, low: string): GazetteerNode | null {
     return this.root.next!.get(eq) ?? this.root.next!.get(low) ?? null;

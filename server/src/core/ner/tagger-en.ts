@@ -378,11 +378,13 @@ interface FastTables {
    * string instead of a dozen Map and Set lookups: every string any of them knows -> its row in `keyRows`
    * (KEY_STRIDE Int32s: K_* bits of the lexicon sets and the trigger word lists; the lexicon values given=,
    * pname=, city= as 1 + the value and the word class as 1 + index in `keyClasses` (0: none, KEY_ASK: look it up);
-   * the pair vocabulary index; the id of 'W=' + the string; the offset in `keyIds` of its ids by base feature).
+   * the pair vocabulary index; the id of 'W=' + the string; the offset in `keyIds` of its ids by base feature; the
+   * index in `gzNodes` of the gazetteer trie node it is a first-level key of).
    * Built from the lexicon's Maps and Sets and the model's feature names: each answer is what they give.
    */
   keys: KeyTable;
   keyRows: Int32Array;
+  gzNodes: GazetteerNode[];
   /** Per string: a count, then (row, id) pairs of w=, w-2=, w-1=, w+1=, w+2= (rows: 0 local, 1-4 the neighbour rows). */
   keyIds: Int32Array;
   keyClasses: string[];
@@ -438,7 +440,7 @@ function splits(rest: string, parts: 2 | 3, fn: (p: string[]) => void): void {
 }
 
 // The `keyRows` of a string: KEY_STRIDE Int32s at row * KEY_STRIDE.
-const KEY_STRIDE = 5;
+const KEY_STRIDE = 6;
 /** Field 0: which sets hold the string. */
 const K_LOWER = 1 << 0; // lex.lower
 const K_DEMONYM = 1 << 1; // lex.demonyms
@@ -456,10 +458,11 @@ const KV_NAME = 8;
 const KV_PLACE = 16;
 const KV_CLASS = 24;
 const KEY_ASK = 255;
-/** Fields 2-4: pair vocabulary index, 'W=' id, offset in keyIds (-1: none). */
+/** Fields 2-5: pair vocabulary index, 'W=' id, offset in keyIds, index in gzNodes (-1: none). */
 const KEY_PAIR = 2;
 const KEY_W = 3;
 const KEY_IDS = 4;
+const KEY_GZ = 5;
 
 /**
  * Strings -> rows (0, 1, 2… in the order added), open addressing by an FNV-1a hash in one Int32Array (hash, row per
@@ -531,7 +534,7 @@ class KeyTable {
 }
 
 /** The rows of `FastTables.keys` (see there) from the lexicon, the word lists and the model's features by word. */
-function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<string, number>, pairVocab: Map<string, number>): Pick<FastTables, 'keys' | 'keyRows' | 'keyIds' | 'keyClasses' | 'numRow'> {
+function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<string, number>, pairVocab: Map<string, number>): Pick<FastTables, 'keys' | 'keyRows' | 'keyIds' | 'keyClasses' | 'numRow' | 'gzNodes'> {
   const sets: [ReadonlySet<string>, number][] = [
     [lex.lower, K_LOWER],
     [lex.demonyms, K_DEMONYM],
@@ -542,7 +545,7 @@ function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<s
     [LOC_WORDS, K_LOCW],
     [SENT_END, K_SENTEND],
   ];
-  let max = lex.given.size + lex.nameTokens.size + lex.placeBucket.size + lex.classes.size + byLow.size + byW.size + pairVocab.size;
+  let max = lex.given.size + lex.nameTokens.size + lex.placeBucket.size + lex.classes.size + byLow.size + byW.size + pairVocab.size + lex.firstCount;
   for (const [set] of sets) max += set.size;
   const keys = new KeyTable(max);
   // Rows for every string that may get one (no bits, no values, the other fields -1), cut to the count at the end.
@@ -572,7 +575,9 @@ function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<s
     ids[at++] = ps.length >> 1;
     for (let j = 0; j < ps.length; j++) ids[at++] = ps[j];
   });
-  return { keys, keyRows: rows.slice(0, keys.size * KEY_STRIDE), keyIds: ids, keyClasses, numRow: keys.get('<num>') };
+  const gzNodes: GazetteerNode[] = [];
+  lex.forEachFirst((node, k) => (rows[keys.add(k) * KEY_STRIDE + KEY_GZ] = gzNodes.push(node) - 1));
+  return { keys, keyRows: rows.slice(0, keys.size * KEY_STRIDE), keyIds: ids, keyClasses, numRow: keys.get('<num>'), gzNodes };
 }
 
 function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon): FastTables {
@@ -758,6 +763,7 @@ const H_P3 = hashOf('p3=', 0, 3);
 const H_S3 = hashOf('s3=', 0, 3);
 const H_S2 = hashOf('s2=', 0, 3);
 const H_S4 = hashOf('s4=', 0, 3);
+const H_EQ = hashOf('=', 0, 1);
 
 const UPPER_RE = /^\p{Lu}/u;
 const UPLOW_RE = /^\p{Lu}\p{Ll}/u;
@@ -1040,6 +1046,17 @@ export class EnglishTagger implements NerTagger {
     return fs;
   }
 
+  /** `EnglishLexicon.firstNode('=' + key, keyLow)` of a word `w` whose key is `w.slice(0, keyLen)` and keyLow's row
+   *  in the key table `rK` (times KEY_STRIDE, or negative), from the rows' gzNodes indexes. */
+  private firstNode(w: string, keyLen: number, rK: number): GazetteerNode | null {
+    const tb = this.fastTables!;
+    const re = tb.keys.getJoined(hashFrom(H_EQ, w, 0, keyLen), '=', w, 0, keyLen);
+    const ge = re < 0 ? -1 : tb.keyRows[re * KEY_STRIDE + KEY_GZ];
+    if (ge >= 0) return tb.gzNodes[ge];
+    const gl = rK < 0 ? -1 : tb.keyRows[rK + KEY_GZ];
+    return gl >= 0 ? tb.gzNodes[gl] : null;
+  }
+
   /** The value of a lexicon Map (given, nameTokens, placeBucket) for a string: from field 1 `v` of its keys row. */
   private keyVal(v: number, shift: number, map: ReadonlyMap<string, number>, k: string): number | undefined {
     const i = (v >>> shift) & 255;
@@ -1211,7 +1228,7 @@ export class EnglishTagger implements NerTagger {
       lkLow0,
       lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow, rK < 0 ? -1 : rK / KEY_STRIDE)) : -1,
       sb: sentenceBits(w),
-      gz0: undefined,
+      gz0: cap ? this.firstNode(w, key.length, rK) : undefined,
       rc: undefined,
       rc0: undefined,
     };
