@@ -60,6 +60,65 @@ describe('ner: perceptron learner', () => {
     assert.ok(right / total > 0.97, `token accuracy ${right / total}`);
   });
 
+  it('Viterbi (decodeScores) picks the path of trying every predecessor, ties included, for BIO and BILOU labels', () => {
+    // the plain Viterbi over the model's transitions (disallowed moves at -Infinity): every predecessor in ascending
+    // order, the first of equal scores kept
+    type Inside = { trans: Float64Array; endOk: Uint8Array };
+    const plain = (m: PerceptronModel, em: Float64Array, n: number): number[] => {
+      const { trans, endOk } = m as unknown as Inside;
+      const T = m.T;
+      const bp: number[] = [];
+      let prev = Array.from({ length: T }, (_, t) => em[t] + trans[T * T + t]);
+      for (let i = 1; i < n; i++) {
+        const cur: number[] = [];
+        for (let t = 0; t < T; t++) {
+          let best = -Infinity;
+          let bi = 0;
+          for (let p = 0; p < T; p++) {
+            const v = prev[p] + trans[p * T + t];
+            if (v > best) {
+              best = v;
+              bi = p;
+            }
+          }
+          cur.push(best + em[i * T + t]);
+          bp[i * T + t] = bi;
+        }
+        prev = cur;
+      }
+      let bi = 0;
+      let best = -Infinity;
+      for (let t = 0; t < T; t++) if (endOk[t] && prev[t] > best) [best, bi] = [prev[t], t];
+      const out: number[] = new Array(n);
+      for (let i = n - 1; i >= 0; i--) {
+        out[i] = bi;
+        bi = bp[i * T + bi];
+      }
+      return out;
+    };
+    const rand = lcg(11);
+    const bio = ['O', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG', 'B-PER', 'I-PER'];
+    const bilou = ['O', ...['PER', 'LOC'].flatMap((x) => ['B-', 'I-', 'L-', 'U-'].map((p) => p + x))];
+    let compared = 0;
+    for (const labels of [bio, bilou]) {
+      const T = labels.length;
+      for (let k = 0; k < 60; k++) {
+        // scores on a coarse grid (many ties) or spread wide (most predecessors fall below the bound)
+        const spread = k % 3 === 0 ? 1 : k % 3 === 1 ? 4 : 40;
+        const val = () => Math.round((rand() - 0.5) * 2 * spread * 2) / 2;
+        const trans = Float64Array.from({ length: (T + 1) * T }, val);
+        const m = new PerceptronModel(labels, true, new Map(), new Float32Array(0), trans);
+        for (let s = 0; s < 20; s++) {
+          const n = 1 + Math.floor(rand() * 30);
+          const em = Float64Array.from({ length: n * T }, val);
+          assert.deepEqual(Array.from(m.decodeScores(em, n)), plain(m, em, n), `labels ${T}, model ${k}, sentence ${s}`);
+          compared++;
+        }
+      }
+    }
+    assert.equal(compared, 2 * 60 * 20);
+  });
+
   it('never outputs I-X after O or after another type (BIO constraint)', () => {
     for (const s of test) {
       const p = model.predict(feats(s.words));

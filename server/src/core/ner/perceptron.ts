@@ -355,6 +355,13 @@ export class PerceptronModel {
   /** Allowed predecessors of each label, ascending: preds[predAt[t] .. predAt[t + 1]) (Viterbi skips the others). */
   private readonly preds: Int32Array;
   private readonly predAt: Int32Array;
+  /**
+   * Over the labels every label may precede (full predecessor lists): the largest transition into one of them (maxA),
+   * and per predecessor p the smallest transition from p into one of them (minA[p]); cand: decodeScores' scratch.
+   */
+  private readonly maxA: number;
+  private readonly minA: Float64Array;
+  private readonly cand: Int32Array;
   /** Viterbi scratch for decode/decodeScores (reused; every cell read is written first in the same call). */
   private vPrev: Float64Array;
   private vCur: Float64Array;
@@ -388,6 +395,19 @@ export class PerceptronModel {
     this.preds = Int32Array.from(preds);
     this.vPrev = new Float64Array(this.T);
     this.vCur = new Float64Array(this.T);
+    // decodeScores' bound for the labels every label may precede (see there)
+    let maxA = -Infinity;
+    this.minA = new Float64Array(T).fill(Infinity);
+    for (let t = 0; t < T; t++) {
+      if (this.predAt[t + 1] - this.predAt[t] !== T) continue;
+      for (let p = 0; p < T; p++) {
+        const x = this.trans[p * T + t];
+        if (x > maxA) maxA = x;
+        if (x < this.minA[p]) this.minA[p] = x;
+      }
+    }
+    this.maxA = maxA;
+    this.cand = new Int32Array(T);
   }
 
   /** Feature string -> id (built from the feature text on first use). */
@@ -499,14 +519,37 @@ export class PerceptronModel {
     // Only allowed moves are tried (a disallowed one scores -Infinity and never wins: the same path as trying all).
     const preds = this.preds;
     const predAt = this.predAt;
+    const cand = this.cand;
+    const maxA = this.maxA;
+    const minA = this.minA;
     for (let i = 1; i < n; i++) {
       const o = i * T;
+      // For a label t every label may precede, a predecessor p whose score plus the largest such transition (maxA) is
+      // below the score of the best previous label P plus its smallest such transition (minA[P]) cannot win: rounding
+      // is monotonic, so prev[p] + trans[p t] <= prev[p] + maxA < prev[P] + minA[P] <= prev[P] + trans[P t]. The
+      // others (cand, nc of them) are tried in ascending order as before, so the same predecessor wins (the first of
+      // equal scores).
+      let P = 0;
+      for (let p = 1; p < T; p++) if (prev[p] > prev[P]) P = p;
+      const low = prev[P] + minA[P];
+      let nc = 0;
+      for (let p = 0; p < T; p++) if (!(prev[p] + maxA < low)) cand[nc++] = p;
       for (let t = 0; t < T; t++) {
         let best = -Infinity;
         let bi = 0;
         const qa = predAt[t];
         const qe = predAt[t + 1];
-        if (qe - qa === T) {
+        if (qe - qa === T && nc < T) {
+          // every label may precede t: the candidates only
+          for (let q = 0; q < nc; q++) {
+            const p = cand[q];
+            const v = prev[p] + trans[p * T + t];
+            if (v > best) {
+              best = v;
+              bi = p;
+            }
+          }
+        } else if (qe - qa === T) {
           // every label may precede t (preds is 0 .. T - 1): no index read per predecessor
           for (let p = 0; p < T; p++) {
             const v = prev[p] + trans[p * T + t];
