@@ -470,15 +470,37 @@ const KEY_GZ = 5;
  * garbage of a Map that size, and a probe that reads the key string only when the hashes agree.
  */
 class KeyTable {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private slots: Int32Array;
+  private mask: number;
   private readonly list: string[] = [];
 
   constructor(maxKeys: number) {
+    this.slots = KeyTable.empty(maxKeys);
+    this.mask = (this.slots.length >> 1) - 1;
+  }
+
+  /** Slots for `keys` keys, at most 2/3 full. */
+  private static empty(keys: number): Int32Array {
     let size = 16;
-    while (size < 1.5 * maxKeys) size *= 2;
-    this.slots = new Int32Array(2 * size).fill(-1);
-    this.mask = size - 1;
+    while (size < 1.5 * keys) size *= 2;
+    return new Int32Array(2 * size).fill(-1);
+  }
+
+  /** Re-sizes the slots to the keys added (the constructor's bound may be well above their count). */
+  compact(): void {
+    const old = this.slots;
+    const slots = KeyTable.empty(this.list.length);
+    if (slots.length >= old.length) return;
+    const mask = (slots.length >> 1) - 1;
+    for (let e = 0; e < old.length; e += 2) {
+      if (old[e + 1] < 0) continue;
+      let i = old[e] & mask;
+      while (slots[2 * i + 1] >= 0) i = (i + 1) & mask;
+      slots[2 * i] = old[e];
+      slots[2 * i + 1] = old[e + 1];
+    }
+    this.slots = slots;
+    this.mask = mask;
   }
 
   get size(): number {
@@ -577,6 +599,7 @@ function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<s
   });
   const gzNodes: GazetteerNode[] = [];
   lex.forEachFirst((node, k) => (rows[keys.add(k) * KEY_STRIDE + KEY_GZ] = gzNodes.push(node) - 1));
+  keys.compact();
   return { keys, keyRows: rows.slice(0, keys.size * KEY_STRIDE), keyIds: ids, keyClasses, numRow: keys.get('<num>'), gzNodes };
 }
 
