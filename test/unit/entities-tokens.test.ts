@@ -117,4 +117,22 @@ describe('entities: word forms of the linker tokens', () => {
     const again = scanTokens(text, [{ start: 0, end: text.length }]);
     again.forEach((t, i) => assert.equal(t.key, words[i]));
   });
+
+  it('a region of many words (scanned in batches) gets every word and every separator, across the batch edges', () => {
+    const gaps: Array<[string, Sep]> = [[' ', Sep.Space], ['، ', Sep.Comma], ['. ', Sep.Boundary], [' « ', Sep.Punct], ['-', Sep.Space]];
+    const words: string[] = [];
+    const seps: Sep[] = [];
+    let text = '';
+    for (let i = 0; i < 2100; i++) {
+      const [gap, sep] = gaps[(i * 7 + (i >> 5)) % gaps.length];
+      if (i > 0) text += gap;
+      const w = i % 3 === 0 ? `كلمة${i.toString(36)}` : i % 3 === 1 ? `Word${i}` : 'و';
+      words.push(w);
+      seps.push(i === 0 ? Sep.Boundary : sep);
+      text += w;
+    }
+    const tokens = scanTokens(text, [{ start: 0, end: text.length }]);
+    assert.deepEqual(tokens.map((t) => t.form.raw), words);
+    assert.deepEqual(tokens.map((t) => t.sep), seps);
+  });
 });

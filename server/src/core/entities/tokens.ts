@@ -209,9 +209,18 @@ function emptyTable(): Array<number | string | WordForm> {
 
 /** The form of the word text[s, e) (made and remembered on first sight). */
 export function formAt(text: string, s: number, e: number): WordForm {
+  return formOf(text, s, e, wordHash(text, s, e));
+}
+
+/** The table's hash of the word text[s, e) (never 0). */
+function wordHash(text: string, s: number, e: number): number {
   let h = 0x811c9dc5 ^ (e - s);
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h = (h ^ (h >>> 15)) | 1;
+  return (h ^ (h >>> 15)) | 1;
+}
+
+/** `formAt` with the word's hash (`wordHash`) given. */
+function formOf(text: string, s: number, e: number, h: number): WordForm {
   const table = formTable;
   let slot = (h & (slots - 1)) * 3;
   for (let x = table[slot]; x !== 0; x = table[slot]) {
@@ -223,7 +232,7 @@ export function formAt(text: string, s: number, e: number): WordForm {
   }
   if (formCount >= maxForms) {
     keepReused();
-    return formAt(text, s, e);
+    return formOf(text, s, e, h);
   }
   const f = makeForm(text.slice(s, e));
   table[slot] = h;
@@ -286,33 +295,67 @@ function makeForm(w: string): WordForm {
 export function scanTokens(text: string, regions: readonly Span[]): Token[] {
   const out: Token[] = [];
   const run: [number, number] = [0, 0];
+  const words = batch;
   for (let r = 0; r < regions.length; r++) {
     const { start, end } = regions[r];
     let prevEnd = -1;
     let prev: Token | undefined;
-    // The words of the region: runs of letters, marks and digits (as /[\p{L}\p{M}\p{N}]+/gu finds them).
-    for (let at = start; nextRun(text, at, 3, run, end); ) {
-      const s = run[0];
-      const e = run[1];
-      at = e;
-      const f = formAt(text, s, e);
-      if (f.skip) continue;
-      const t: Token = {
-        start: s,
-        end: e,
-        key: f.key,
-        latin: f.latin,
-        cap: f.cap,
-        sep: prevEnd < 0 ? Sep.Boundary : classifyGap(text, prevEnd, s, prev),
-        region: r,
-        form: f,
-      };
-      out.push(t);
-      prevEnd = e;
-      prev = t;
+    // The words of the region: runs of letters, marks and digits (as /[\p{L}\p{M}\p{N}]+/gu finds them), a batch at
+    // a time: their places and hashes first; then the table slots, spellings and forms they lead to are read in a
+    // loop of independent reads (a word's reads do not wait on the word before: on a long text most are cache misses,
+    // which the processor then overlaps); then the words are looked up, their memory at hand.
+    for (let at = start, more = true; more; ) {
+      let nw = 0;
+      while (nw < BATCH && (more = nextRun(text, at, 3, run, end))) {
+        words[3 * nw] = run[0];
+        words[3 * nw + 1] = run[1];
+        words[3 * nw + 2] = wordHash(text, run[0], run[1]);
+        at = run[1];
+        nw++;
+      }
+      readAhead(words, nw);
+      for (let w = 0; w < nw; w++) {
+        const s = words[3 * w];
+        const e = words[3 * w + 1];
+        const f = formOf(text, s, e, words[3 * w + 2]);
+        if (f.skip) continue;
+        const t: Token = {
+          start: s,
+          end: e,
+          key: f.key,
+          latin: f.latin,
+          cap: f.cap,
+          sep: prevEnd < 0 ? Sep.Boundary : classifyGap(text, prevEnd, s, prev),
+          region: r,
+          form: f,
+        };
+        out.push(t);
+        prevEnd = e;
+        prev = t;
+      }
     }
   }
   return out;
+}
+
+/** Words per batch of scanTokens. */
+const BATCH = 512;
+/** scanTokens' batch: start, end and hash of each word. */
+const batch = new Int32Array(3 * BATCH);
+/** Where the reads ahead go (so that they are made). */
+let readSink = 0;
+
+/** Reads the first table slot of each word of the batch, and the spelling and form there when the hash is the word's. */
+function readAhead(words: Int32Array, nw: number): void {
+  const table = formTable;
+  const mask = slots - 1;
+  let n = 0;
+  for (let w = 0; w < nw; w++) {
+    const h = words[3 * w + 2];
+    const slot = (h & mask) * 3;
+    if (table[slot] === h) n += (table[slot + 1] as string).length + ((table[slot + 2] as WordForm).skip ? 1 : 0);
+  }
+  readSink = n;
 }
 
 /**
