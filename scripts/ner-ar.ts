@@ -246,6 +246,14 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full - organizations', { ...FULL_FEATURES, orgs: false }],
   ['full - sports documents', { ...FULL_FEATURES, topic: false }],
   ['full + word clusters', { ...FULL_FEATURES, clusters: true }],
+  ['full + quotations (position inside « … »)', { ...FULL_FEATURES, quotes: true }],
+  ['full + dateline', { ...FULL_FEATURES, dateline: true }],
+  ['full + second-pass confidence', { ...FULL_FEATURES, passConf: true }],
+  ['full + conjunctions (class x previous trigger, class x next nationality adjective)', { ...FULL_FEATURES, conj: true }],
+  ['full + consonant-skeleton gazetteer match of unseen words', { ...FULL_FEATURES, skeleton: true }],
+  ['full + second-pass confidence + skeleton', { ...FULL_FEATURES, passConf: true, skeleton: true }],
+  ['full + second-pass confidence + skeleton + conjunctions', { ...FULL_FEATURES, passConf: true, skeleton: true, conj: true }],
+  ['full + second-pass confidence + skeleton + skeleton match of training names', { ...FULL_FEATURES, passConf: true, skeleton: true, skeletonVocab: true }],
 ];
 
 export function evalArabic(argv: string[]): void {

@@ -1086,7 +1086,7 @@ export class ArabicTagger implements NerTagger {
       if (gen !== 0 && stamp[slot] === gen) c = memo[slot];
       else {
         // with first-pass tags: the code without them (kept for the same statistics) plus their part (taggedCode)
-        c = t === 1 && gen !== 0 && stamp[slot - 1] === gen ? memo[slot - 1] + taggedCode(infos[i], stats) : docSignatureCode(infos[i], this.cfg, stats);
+        c = t === 1 && gen !== 0 && stamp[slot - 1] === gen ? memo[slot - 1] + taggedCode(infos[i], stats, this.cfg) : docSignatureCode(infos[i], this.cfg, stats);
         if (gen !== 0) {
           stamp[slot] = gen;
           memo[slot] = c;
