@@ -1,14 +1,19 @@
 /**
  * The fifth round's feature switches (features-ar.ts; all off in the shipped model, docs/ner.md "Fifth round"): the
  * quotation position, the dateline, the second-pass confidence, the conjunctions and the consonant skeleton give the
- * strings they are documented to give, and the switches off give none of them.
+ * strings they are documented to give, and the switches off give none of them; the tagger's fast path (sumWord) sums
+ * the skeleton features as wordInfo's strings do, bit for bit.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docStats, dynamicFeatures, type FeatureConfig, FULL_FEATURES, phraseMarks, wordInfo } from '../../server/src/core/ner/features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, skeleton } from '../../server/src/core/ner/lexicon-ar';
+import type { PerceptronJSON } from '../../server/src/core/ner/perceptron';
+import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
+import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
+import { assertSameWord, type TaggerInside, wordRow } from './ner-ar-helpers';
 
 describe('ner: Arabic fifth-round feature switches', () => {
   const gaz = JSON.parse(fs.readFileSync(path.join(findModelsDir(__dirname)!, 'gazetteer-ar.json'), 'utf8')) as ArabicGazetteerData;
@@ -68,5 +73,37 @@ describe('ner: Arabic fifth-round feature switches', () => {
     assert.deepEqual(own('بوغدانوف'), ['sk=R']);
     assert.deepEqual(own('بوجدانوف'), ['gz=R']);
     assert.deepEqual(own('بوغدانوف', FULL_FEATURES), []);
+  });
+
+  it('sumWord sums the skeleton features as the strings do, bit for bit, and they reach unseen names', function () {
+    this.timeout(60_000);
+    const dir = findModelsDir(__dirname)!;
+    const shipped = JSON.parse(fs.readFileSync(path.join(dir, 'ner-ar.json'), 'utf8')) as ArabicModel;
+    // the shipped model plus made-up weights for every skeleton feature, own and context
+    const names = ['sk=P', 'sk=N', 'sk=R', 'sk=PN', 'skv=PER', 'skv=LOC', 'skv=ORG', 'skv=MISC'];
+    const lines = [...names, ...[-2, -1, 1, 2].flatMap((r) => names.map((f) => r + '|' + f))];
+    let r = 7;
+    const add = (j: PerceptronJSON): PerceptronJSON => {
+      const extra = new Int16Array(lines.length * j.labels.length);
+      for (let k = 0; k < extra.length; k++) extra[k] = (((r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff) >>> 16) % 2001) - 1000;
+      const w = Buffer.concat([Buffer.from(j.weights, 'base64'), Buffer.from(extra.buffer)]);
+      return { ...j, features: j.features + '\n' + lines.join('\n'), weights: w.toString('base64') };
+    };
+    const model: ArabicModel = { ...shipped, features: { ...shipped.features, skeleton: true, skeletonVocab: true }, stage1: add(shipped.stage1), stage2: add(shipped.stage2!) };
+    const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
+    const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;
+    const plain = new ArabicTagger(shipped, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
+    assert.equal(fast.fastWords, true);
+    const text = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
+    // the seed's words and spellings of gazetteer names and training names without their first long vowel
+    const variants = [...gaz.nameTokensFrequent.slice(0, 400), ...gaz.places.slice(0, 200), ...shipped.vocab!.E.slice(0, 300)].map((w) => w.replace(/[اوي]/, ''));
+    const ws = [...new Set([...tokenize(text).map((t) => t.text), ...variants, 'بوغدانوف', 'وبوغدانوف'])];
+    let changed = 0;
+    for (const w of ws) {
+      const ra = assertSameWord(fast, strings, w);
+      const rc = wordRow(plain, w);
+      if (ra.some((x, i) => x !== rc[i])) changed++;
+    }
+    assert.ok(changed > 100, `${changed} of ${ws.length} words changed by their skeleton features`);
   });
 });

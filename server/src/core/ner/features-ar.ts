@@ -63,11 +63,11 @@ export interface FeatureConfig {
    * the gender of a following nationality adjective outside sports documents (needs cfg.topic for the class) */
   conj?: boolean;
   /** an unseen word in no gazetteer whose consonant skeleton (lexicon-ar `skeleton`) matches a gazetteer entry's: 'sk=' + P
-   * (place or country) / N (given name or frequent name token) / R (rare name token), own and context. Not shipped and
-   * not in the tagger's sumWord: a model with it is tagged through wordInfo's strings (tagger-ar FAST_PREFIXES) */
+   * (place or country) / N (given name or frequent name token) / R (rare name token), own and context (not shipped;
+   * summed by the tagger's sumWord too: test/unit/ner-ar-round5) */
   skeleton?: boolean;
   /** an unseen word whose consonant skeleton (without ال) matches a training name word's: 'skv=' + that word's type
-   * (not shipped; like skeleton, not in sumWord) */
+   * (not shipped; in sumWord too) */
   skeletonVocab?: boolean;
 }
 
