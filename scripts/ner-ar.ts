@@ -2,7 +2,8 @@
  * Arabic tagger: training, evaluation and ablation on ANERcorp (`../shared/data/anercorp`, or $ARTICLE_LENS_DATA).
  *
  *   npm run train:ner [-- --lang ar] [--epochs N] [--bags N] [--prune W] [--seed N] [--update perceptron|pa --C c --aug]
- *       [--clusters] [--vocab-folds K] -> models/gazetteer-ar.json, models/ner-ar.json (default learner: SHIPPED_LEARNER;
+ *       [--clusters] [--vocab-folds K] [--with flag,flag] -> models/gazetteer-ar.json, models/ner-ar.json (default learner: SHIPPED_LEARNER;
+ *       --with: FeatureConfig flags to switch on, e.g. passConf,skeleton;
  *       --clusters: with the word-cluster features; --vocab-folds: the vocabulary jackknifed over K folds, default 5;
  *       neither is shipped, docs/ner.md)
  *   npm run eval:ner  [-- --lang ar] [--ablation [--only 0,3] [--bags N] [--seeds 11,12,13,14] [--cv 5] [--vocab-folds K]]
@@ -214,7 +215,9 @@ export function trainArabic(argv: string[]): void {
   // Features whose largest |weight| is below this are left out of the saved model. PA weights are in units of C,
   // where 1.0 keeps the model at the perceptron model's size and load time (0.5: 7.9 MB, ~300 ms CPU to load).
   const prune = Number(argValue(argv, '--prune') ?? (learner.update === 'perceptron' ? 0.5 : 1));
-  const model = trainArabicModel(train, gaz, { features: argv.includes('--clusters') ? { ...FULL_FEATURES, clusters: true } : FULL_FEATURES, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });
+  // --with passConf,skeleton: switch on FeatureConfig flags the shipped model leaves off (docs/ner.md, fifth round)
+  const extra = Object.fromEntries((argValue(argv, '--with') ?? '').split(',').filter(Boolean).map((f) => [f, true]));
+  const model = trainArabicModel(train, gaz, { features: { ...FULL_FEATURES, ...(argv.includes('--clusters') ? { clusters: true } : {}), ...extra }, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });
   fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
   console.log(`wrote ${path.relative(ROOT, AR_MODEL_PATH)} (${(fs.statSync(AR_MODEL_PATH).size / 1e6).toFixed(2)} MB) and ${path.relative(ROOT, AR_GAZ_PATH)} (${(fs.statSync(AR_GAZ_PATH).size / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const { scores } = evalModel(model, gaz, dev);
@@ -246,6 +249,14 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full - organizations', { ...FULL_FEATURES, orgs: false }],
   ['full - sports documents', { ...FULL_FEATURES, topic: false }],
   ['full + word clusters', { ...FULL_FEATURES, clusters: true }],
+  ['full + quotations (position inside « … »)', { ...FULL_FEATURES, quotes: true }],
+  ['full + dateline', { ...FULL_FEATURES, dateline: true }],
+  ['full + second-pass confidence', { ...FULL_FEATURES, passConf: true }],
+  ['full + conjunctions (class x previous trigger, class x next nationality adjective)', { ...FULL_FEATURES, conj: true }],
+  ['full + consonant-skeleton gazetteer match of unseen words', { ...FULL_FEATURES, skeleton: true }],
+  ['full + second-pass confidence + skeleton', { ...FULL_FEATURES, passConf: true, skeleton: true }],
+  ['full + second-pass confidence + skeleton + conjunctions', { ...FULL_FEATURES, passConf: true, skeleton: true, conj: true }],
+  ['full + second-pass confidence + skeleton + skeleton match of training names', { ...FULL_FEATURES, passConf: true, skeleton: true, skeletonVocab: true }],
 ];
 
 export function evalArabic(argv: string[]): void {

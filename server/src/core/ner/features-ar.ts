@@ -53,6 +53,22 @@ export interface FeatureConfig {
   docHeads?: boolean;
   /** word clusters of the training text (clusters.ts): the word's (else its stem's) cluster at each level, own and context */
   clusters?: boolean;
+  /** a word inside a short quotation (« … », " … ", 1-4 words): its position there (q=1 alone, q=F first, q=I, q=L last) */
+  quotes?: boolean;
+  /** dateline: the first 1-5 words of a sentence followed by '-' or ':' (also after a '( … )' or inside « … ») */
+  dateline?: boolean;
+  /** second pass: how sure the first pass was about the stem's majority type (one occurrence / all agree / mixed) */
+  passConf?: boolean;
+  /** conjunctions: the word's class (sportF's: P place, else vocabulary class) x the previous word's trigger/head, and x
+   * the gender of a following nationality adjective outside sports documents (needs cfg.topic for the class) */
+  conj?: boolean;
+  /** an unseen word in no gazetteer whose consonant skeleton (lexicon-ar `skeleton`) matches a gazetteer entry's: 'sk=' + P
+   * (place or country) / N (given name or frequent name token) / R (rare name token), own and context (not shipped;
+   * summed by the tagger's sumWord too: test/unit/ner-ar-round5) */
+  skeleton?: boolean;
+  /** an unseen word whose consonant skeleton (without ال) matches a training name word's: 'skv=' + that word's type
+   * (not shipped; in sumWord too) */
+  skeletonVocab?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -323,6 +339,27 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       }
     }
   }
+  if (cfg.skeleton && ar && cfg.gazetteer && v === 'U') {
+    let gz = 0;
+    for (let i = 0; i < nr; i++) gz |= RBITS[i];
+    if (!(gz & ArabicLexicon.GAZ)) {
+      let sb = 0;
+      for (let i = 0; i < nr; i++) sb |= lex.skeletonBits(rs![i]);
+      const f = skeletonFeature(sb);
+      if (f) {
+        own.push(f);
+        ctx.push(f);
+      }
+    }
+  }
+  if (cfg.skeletonVocab && ar && cfg.vocabulary && v === 'U') {
+    // the clitic- and article-free stem (vocabulary keys may have the article: it is dropped on both sides)
+    const t = lex.skeletonType(bare);
+    if (t) {
+      own.push('skv=' + t);
+      ctx.push('skv=' + t);
+    }
+  }
   if (cfg.clusters && ar) {
     const cl = clustersOf(lex, n, bare);
     if (cl) for (let i = 0; i < cl.length; i++) {
@@ -340,6 +377,18 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   const phraseKeys: string[] = [];
   for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) phraseKeys.push(rs![i]);
   return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+}
+
+/** The skeleton feature of a word's skeletonBits (cfg.skeleton): 'sk=P' place/country, 'sk=N' given name or frequent
+ * name token, 'sk=R' rare name token only, 'sk=PN' both a place and a name; undefined for none. */
+export function skeletonFeature(sb: number): string | undefined {
+  const p = (sb & 3) !== 0;
+  const nm = (sb & 12) !== 0;
+  if (p && (nm || sb & 16)) return 'sk=PN';
+  if (p) return 'sk=P';
+  if (nm) return 'sk=N';
+  if (sb & 16) return 'sk=R';
+  return undefined;
 }
 
 /** The cluster features of a word (cfg.clusters): the word's clusters, else its clitic-free stem's (or 'ال' + stem's). */
@@ -544,6 +593,11 @@ export const DYNAMIC_FEATURES: readonly string[] = [
   'tOc0', 'tOc1', 'tOc2', 'tOc3', 'tOc0d', 'tOc1d', 'tOc2d', 'tOc3d',
   ...SPORT_CLASSES.map((c) => 'dS=' + c), ...SPORT_NEXT.map((g) => 'dSn=' + g),
   'dO', 'dL',
+  'q=1', 'q=F', 'q=I', 'q=L',
+  'dl=1', 'dl=N',
+  ...PASS_TYPES.flatMap((t) => ['d2c=' + t + '1', 'd2c=' + t + '2', 'd2c=' + t + '3']),
+  ...['P', 'O', 'L'].flatMap((p) => SPORT_CLASSES.map((c) => 'cj=' + p + c)),
+  ...SPORT_CLASSES.flatMap((c) => ['M', 'F', 'P'].map((g) => 'na=' + c + g)),
 ];
 const C_TP = 0;
 const C_TPC = 4;
@@ -558,8 +612,79 @@ const C_DS = C_OCD + 4;
 const C_DSN = C_DS + SPORT_CLASSES.length;
 const C_DO = C_DSN + SPORT_NEXT.length;
 const C_DL = C_DO + 1;
-/** Most codes one token can get (a trigger, tPc, appT, a phrase mark, tOc, dS + dSn, dc, dT, dO, dL, d2). */
-export const MAX_DYNAMIC_CODES = 12;
+const C_Q = C_DL + 1;
+const C_DLN = C_Q + 4;
+const C_D2C = C_DLN + 2;
+const C_CJ = C_D2C + 12;
+const C_NA = C_CJ + 3 * SPORT_CLASSES.length;
+/** Most codes one token can get (a trigger, tPc, appT, a phrase mark, tOc, dS + dSn, dc, dT, dO, dL, d2; q, dl, d2c,
+ * cj, na). */
+export const MAX_DYNAMIC_CODES = 17;
+/** index in SPORT_CLASSES of a sportF string ('dS=' + class) */
+const SPORT_CLASS_INDEX = new Map<string, number>(SPORT_CLASSES.map((c, k) => ['dS=' + c, k]));
+/** index (0 M, 1 F, 2 P) of a nationality adjective's sportPrevF string */
+const NISBA_GENDER_INDEX = new Map<string, number>([['dSn=M', 0], ['dSn=F', 1], ['dSn=P', 2]]);
+
+const isOpenQuote = (c: number) => c === 0xab || c === 0x201c || c === 0x22; // « “ "
+const isCloseQuote = (c: number) => c === 0xbb || c === 0x201d || c === 0x22; // » ” "
+const isDateSep = (n: string) => n === '-' || n === ':' || n === '--' || n === '\u2013';
+
+/** A straight quote at j opens a quotation when an even number of straight quotes stands before it in the sentence. */
+function opensAt(ws: readonly WordInfo[], j: number): boolean {
+  const c = ws[j].n.charCodeAt(0);
+  if (ws[j].n.length !== 1 || !isOpenQuote(c)) return false;
+  if (c !== 0x22) return true;
+  let k = 0;
+  for (let x = 0; x < j; x++) if (ws[x].n === '"') k++;
+  return k % 2 === 0;
+}
+
+/** Position code (0 alone, 1 first, 2 inner, 3 last) of word i inside a quotation of 1-4 words, else -1 (cfg.quotes). */
+function quoteCode(ws: readonly WordInfo[], i: number): number {
+  if (ws[i].nonWord) return -1;
+  let a = -1;
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (ws[j].nonWord) {
+      a = j;
+      break;
+    }
+  }
+  if (a < 0 || !opensAt(ws, a)) return -1;
+  let b = -1;
+  for (let j = i + 1; j < ws.length && j <= a + 5; j++) {
+    if (ws[j].nonWord) {
+      b = j;
+      break;
+    }
+  }
+  if (b < 0 || ws[b].n.length !== 1 || !isCloseQuote(ws[b].n.charCodeAt(0))) return -1;
+  if (ws[a].n === '"' && ws[b].n !== '"') return -1;
+  return b - a === 2 ? 0 : i === a + 1 ? 1 : i === b - 1 ? 3 : 2;
+}
+
+/** Dateline code of word i (cfg.dateline): 1 when it is the only word of the sentence's dateline, 2 one of 2-5, else 0. */
+function datelineCode(ws: readonly WordInfo[], i: number): number {
+  if (i > 5 || ws[i].nonWord) return 0;
+  const n = ws.length;
+  let s = 0;
+  if (n > 0 && ws[0].n.length === 1 && isOpenQuote(ws[0].n.charCodeAt(0))) s = 1;
+  let k = s;
+  while (k < n && k < s + 5 && !ws[k].nonWord) k++;
+  if (k === s || k >= n || i < s || i >= k) return 0;
+  let j = k;
+  if (s === 1) {
+    // « … » then the separator
+    if (ws[j].n.length !== 1 || !isCloseQuote(ws[j].n.charCodeAt(0))) return 0;
+    j++;
+  } else if (ws[j].n === '(') {
+    // 'بغداد ( أ ف ب ) -'
+    while (j < n && j < k + 6 && ws[j].n !== ')') j++;
+    if (j >= n || ws[j].n !== ')') return 0;
+    j++;
+  }
+  if (j >= n || !isDateSep(ws[j].n)) return 0;
+  return k - s === 1 ? 1 : 2;
+}
 const CODES = new Int32Array(MAX_DYNAMIC_CODES);
 const MARK_CODE = new Map<string, number>(DYNAMIC_FEATURES.slice(C_GP, C_DC).map((f, k) => [f, C_GP + k]));
 const SPORT_CODE = new Map<string, number>(DYNAMIC_FEATURES.slice(C_DS, C_DO).map((f, k) => [f, C_DS + k]));
@@ -653,12 +778,32 @@ export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: Fea
     out[k++] = sportCode(w.sportF);
     out[k++] = sportCode(i + 1 < ws.length ? ws[i + 1].sportPrevF ?? 'dSn=-' : 'dSn=-');
   }
+  if (cfg.quotes) {
+    const q = quoteCode(ws, i);
+    if (q >= 0) out[k++] = C_Q + q;
+  }
+  if (cfg.dateline) {
+    const d = datelineCode(ws, i);
+    if (d) out[k++] = C_DLN + d - 1;
+  }
+  if (cfg.conj && w.sportF && i > 0) {
+    const p = ws[i - 1];
+    const pk = p.personTrigger ? 0 : p.orgHead ? 1 : p.locHead ? 2 : -1;
+    const ci = SPORT_CLASS_INDEX.get(w.sportF)!;
+    if (pk >= 0) out[k++] = C_CJ + pk * SPORT_CLASSES.length + ci;
+    if (!(docCode & 64) && i + 1 < ws.length && ws[i + 1].nisba) {
+      const g = NISBA_GENDER_INDEX.get(ws[i + 1].sportPrevF ?? '');
+      if (g !== undefined) out[k++] = C_NA + 3 * ci + g;
+    }
+  }
   if (docCode & 3) out[k++] = C_DC + (docCode & 3);
   if (docCode & 4) out[k++] = C_DT;
   if (docCode & 128) out[k++] = C_DO;
   if (docCode & 256) out[k++] = C_DL;
   const d2 = (docCode >> 3) & 7;
   if (d2) out[k++] = C_D2 + d2 - 1;
+  const pc = (docCode >> 9) & 3;
+  if (pc && d2 >= 2) out[k++] = C_D2C + 3 * (d2 - 2) + pc - 1;
   return k;
 }
 
@@ -675,7 +820,7 @@ export function docSignatureCode(w: WordInfo, cfg: FeatureConfig, doc: DocStats 
     code = c <= 1 ? 1 : c <= 3 ? 2 : 3;
     if (doc.afterTitle.has(w.bare)) code += 4;
   }
-  code += taggedCode(w, doc);
+  code += taggedCode(w, doc, cfg);
   if (doc?.sport && cfg.topic) code += 64;
   if (doc && cfg.document && cfg.docHeads && !w.nonWord) {
     if (doc.afterOrg?.has(w.bare)) code += 128;
@@ -689,16 +834,23 @@ export function docSignatureCode(w: WordInfo, cfg: FeatureConfig, doc: DocStats 
  * the code does not depend on them, so with them the code is the code without them plus this (the tagger's second
  * stage reads it off the first stage's).
  */
-export function taggedCode(w: WordInfo, doc: DocStats | undefined): number {
+export function taggedCode(w: WordInfo, doc: DocStats | undefined, cfg?: FeatureConfig): number {
   if (!doc?.tagged || w.nonWord || w.nisba) return 0;
   const a = doc.tagged.get(w.bare);
   let d2 = 1;
+  let conf = 0;
   if (a) {
     let best = 0;
     for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
     d2 = best + 2;
+    if (cfg?.passConf) {
+      // 512 x (1: tagged once and occurring once, 2: every occurrence tagged with that type, 3: mixed or partly O)
+      const total = a[0] + a[1] + a[2] + a[3];
+      const cnt = doc.count.get(w.bare) ?? 0;
+      conf = total === 1 && cnt <= 1 ? 1 : a[best] === total && total >= cnt ? 2 : 3;
+    }
   }
-  return 8 * d2;
+  return 8 * d2 + 512 * conf;
 }
 
 /** `docSignatureCode` as one character. */

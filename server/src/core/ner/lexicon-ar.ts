@@ -256,6 +256,7 @@ export class ArabicLexicon {
     this.vocab = new Map();
     for (const k of ['O', 'o', 'E', 'M'] as const) for (const w of v[k]) this.vocab.set(w, k);
     this.vocabType = new Map();
+    this.vskel = undefined;
     if (v.T) for (const [t, ws] of Object.entries(v.T)) for (const w of ws) this.vocabType.set(w, t);
     if (v.C) this.setClusters(v.C);
   }
@@ -287,6 +288,49 @@ export class ArabicLexicon {
     else this.nisba.add(s + 'ي');
   }
 
+  /** skeleton -> gazetteer bits (country, place, given, name, rare) of the single-word keys with that skeleton; built on first use */
+  private skel?: Map<string, number>;
+
+  /** Gazetteer bits (country, place, given, name, rare) of the single-word entries with the same consonant skeleton as
+   * `key` (`skeleton`, 3 letters or more; 0 = none). The map is built on the first call. */
+  skeletonBits(key: string): number {
+    if (!this.skel) {
+      const m = new Map<string, number>();
+      for (const [k, b] of this.single) {
+        const g = b & 31;
+        if (!g) continue;
+        const sk = skeleton(k);
+        if (sk.length >= 3) m.set(sk, (m.get(sk) ?? 0) | g);
+      }
+      this.skel = m;
+    }
+    const sk = skeleton(key);
+    return sk.length >= 3 ? this.skel.get(sk) ?? 0 : 0;
+  }
+
+  /** skeleton -> the type of the training-vocabulary words (classes E, M) with that skeleton ('' when they disagree) */
+  private vskel?: Map<string, string>;
+
+  /** The type ('PER', 'ORG'…) of the vocabulary's name words (classes E and M) with the same skeleton as `key`, or
+   * undefined; '' when they have different types. Built on the first call (per vocabulary). */
+  skeletonType(key: string): string | undefined {
+    if (!this.vskel) {
+      const m = new Map<string, string>();
+      for (const [w, c] of this.vocab) {
+        if (c !== 'E' && c !== 'M') continue;
+        const t = this.vocabType.get(w);
+        if (!t) continue;
+        const sk = skeleton(w.startsWith('ال') ? w.slice(2) : w);
+        if (sk.length < 3) continue;
+        const o = m.get(sk);
+        m.set(sk, o === undefined || o === t ? t : '');
+      }
+      this.vskel = m;
+    }
+    const sk = skeleton(key);
+    return sk.length >= 3 ? this.vskel.get(sk) : undefined;
+  }
+
   /** Gazetteer bits of one key (0 = none). */
   bits(key: string): number {
     return (this.single.get(key) ?? 0) & ArabicLexicon.GAZ;
@@ -301,4 +345,20 @@ export class ArabicLexicon {
   keyInfo(key: string): number {
     return this.single.get(key) ?? 0;
   }
+}
+
+/** Consonant-letter groups of `skeleton`: long vowels and hamza carriers dropped, letters foreign names are spelled
+ * with interchangeably unified (ط/ت, ك/ق/غ/ج, ث/ص/س, ذ/ظ/ض/ز, ح/ه), a final ه (ة) dropped. */
+const SKEL: Record<string, string> = { 'ا': '', 'و': '', 'ي': '', 'ى': '', 'ء': '', 'ئ': '', 'ؤ': '', 'أ': '', 'إ': '', 'آ': '', 'ط': 'ت', 'ق': 'ك', 'غ': 'ك', 'ج': 'ك', 'ث': 'س', 'ص': 'س', 'ذ': 'ز', 'ظ': 'ز', 'ض': 'ز', 'ح': 'ه', 'ة': '' };
+
+/** The consonant skeleton of a normalized word (SKEL): 'بوغدانوف' and 'بوجدانوف' -> 'بكدنف'. */
+export function skeleton(s: string): string {
+  let out = '';
+  const L = s.endsWith('ه') || s.endsWith('ة') ? s.length - 1 : s.length;
+  for (let i = 0; i < L; i++) {
+    const c = s[i];
+    const m = SKEL[c];
+    out += m === undefined ? c : m;
+  }
+  return out;
 }

@@ -27,7 +27,7 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -270,7 +270,7 @@ function copyString(s: string): string {
  * base feature (a word-level feature added to wordInfo) is tagged through wordInfo's strings instead
  * (ArabicTagger.fastWords false), so the sums are always those of the strings.
  */
-const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=', 'c0=', 'c1=', 'c2=', 'c3=']);
+const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=', 'c0=', 'c1=', 'c2=', 'c3=', 'sk=', 'skv=']);
 const FAST_NAMES = new Set(['bias', '<s>', '</s>', 'diac', 'tP', 'tO', 'tL', 'tS', 'nis', ...DYNAMIC_FEATURES]);
 const reEscape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 /**
@@ -1038,6 +1038,20 @@ export class ArabicTagger implements NerTagger {
         }
       }
     }
+    if (cfg.skeleton && ar && cfg.gazetteer && v === 'U') {
+      let gz = 0;
+      for (let i = 0; i < nr; i++) gz |= RBITS[i];
+      if (!(gz & ArabicLexicon.GAZ)) {
+        let sb = 0;
+        for (let i = 0; i < nr; i++) sb |= lex.skeletonBits(rs![i]);
+        const f = skeletonFeature(sb);
+        if (f) this.addBoth(this.base.get(f), o, o1);
+      }
+    }
+    if (cfg.skeletonVocab && ar && cfg.vocabulary && v === 'U') {
+      const t = lex.skeletonType(bare);
+      if (t) this.addBoth(this.base.get('skv=' + t), o, o1);
+    }
     if (cfg.clusters && ar) {
       const cl = clustersOf(lex, n, bare);
       if (cl) for (let i = 0; i < cl.length; i++) this.addBoth(this.base.get(cl[i]), o, o1);
@@ -1119,7 +1133,7 @@ export class ArabicTagger implements NerTagger {
       if (gen !== 0 && meta[e + M_STAMP + t] === gen) c = meta[e + M_SIG + t];
       else {
         // with first-pass tags: the code without them (kept for the same statistics) plus their part (taggedCode)
-        c = t === 1 && gen !== 0 && meta[e + M_STAMP] === gen ? meta[e + M_SIG] + taggedCode(infos[i], stats) : docSignatureCode(infos[i], this.cfg, stats);
+        c = t === 1 && gen !== 0 && meta[e + M_STAMP] === gen ? meta[e + M_SIG] + taggedCode(infos[i], stats, this.cfg) : docSignatureCode(infos[i], this.cfg, stats);
         if (gen !== 0) {
           meta[e + M_STAMP + t] = gen;
           meta[e + M_SIG + t] = c;
