@@ -41,12 +41,13 @@ const fast = (tagger: EnglishTagger, text: string) => tagger.tagDocument(text).m
 /** The emission scores each path hands to Viterbi, sentence by sentence (the fast path's sums of table rows, the
  *  feature strings' sums of weights): the same numbers, not only the same best paths. */
 function emissions(tagger: EnglishTagger, text: string): { fast: number[][]; strings: number[][] } {
-  const model = (tagger as unknown as { s1: { T: number; decodeScores(em: Float64Array, n: number): Int32Array } }).s1;
+  // (decodeInto: the decoder both paths reach, decodeScores through it)
+  const model = (tagger as unknown as { s1: { T: number; decodeInto(em: Float64Array, n: number, out: Int32Array): Int32Array } }).s1;
   const seen: number[][] = [];
-  const decode = model.decodeScores;
-  model.decodeScores = function (em: Float64Array, n: number) {
+  const decode = model.decodeInto;
+  model.decodeInto = function (em: Float64Array, n: number, out: Int32Array) {
     seen.push(Array.from(em.subarray(0, n * model.T)));
-    return decode.call(this, em, n);
+    return decode.call(this, em, n, out);
   };
   try {
     reference(tagger, text);
@@ -56,7 +57,7 @@ function emissions(tagger: EnglishTagger, text: string): { fast: number[][]; str
     tagger.tagDocument(text);
     return { fast: seen.splice(0), strings };
   } finally {
-    model.decodeScores = decode;
+    model.decodeInto = decode;
   }
 }
 

@@ -506,8 +506,12 @@ export class PerceptronModel {
 
   /** Viterbi on precomputed emission scores (n x T, row-major). Returns label indices. */
   decodeScores(em: Float64Array, n: number): Int32Array {
+    return this.decodeInto(em, n, new Int32Array(n));
+  }
+
+  /** `decodeScores` writing the label indices into `out[0, n)` (a caller's buffer, no array per sentence); returns `out`. */
+  decodeInto(em: Float64Array, n: number, out: Int32Array): Int32Array {
     const T = this.T;
-    const out = new Int32Array(n);
     if (n === 0) return out;
     const trans = this.trans;
     // Scratch buffers reused across calls (instance-level; decodeScores is not re-entrant, JS is single-threaded).

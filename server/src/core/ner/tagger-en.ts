@@ -331,6 +331,8 @@ const MAX_SENTENCE_TOKENS = 400_000;
 const MAX_KEPT_TOKENS = 200_000;
 /** Longer sentences are decoded without the cache (their keys would be long, a repeat unlikely). */
 const MAX_CACHED_SENTENCE = 250;
+/** Tokens looked up together (see `lookupAll`). */
+const LOOKUP_BATCH = 256;
 
 /** Load-time id tables of a one-stage model: constant features, pair and shape-triple features by index. */
 interface FastTables {
@@ -788,6 +790,8 @@ const H_S2 = hashOf('s2=', 0, 3);
 const H_S4 = hashOf('s4=', 0, 3);
 const H_EQ = hashOf('=', 0, 1);
 
+/** A value no slab sum takes (see `emissions`). */
+const UNSEEN = -1.2345e300;
 const UPPER_RE = /^\p{Lu}/u;
 const UPLOW_RE = /^\p{Lu}\p{Ll}/u;
 
@@ -985,6 +989,10 @@ export class EnglishTagger implements NerTagger {
   private gzBegin = new Uint8Array(0);
   private tagBuf = new Int32Array(0);
   private keyBuf = new Uint16Array(0);
+  /** Scratch of `lookupAll`: the hashes of a batch of tokens. */
+  private readonly hashBuf = new Int32Array(LOOKUP_BATCH);
+  /** Counts that the cache-warming reads of `lookupAll` and `emissions` keep (so that the reads are not dropped). */
+  private touched = 0;
 
   constructor(model: EnglishModel, gaz: EnglishGazetteerData) {
     if (!model || model.format !== 'article-lens-ner-en/2') throw new Error('not an Article Lens English NER model (format)');
@@ -1293,7 +1301,11 @@ export class EnglishTagger implements NerTagger {
 
   /** The Word of text[a, b), found by its characters (built, from a substring, on first sight). */
   private lookup(text: string, a: number, b: number): Word {
-    const h = hashOf(text, a, b);
+    return this.lookupHashed(text, a, b, hashOf(text, a, b));
+  }
+
+  /** `lookup` given the hash `h` of text[a, b). */
+  private lookupHashed(text: string, a: number, b: number, h: number): Word {
     const table = this.formTable;
     const mask = (table.length >> 2) - 1;
     const len = b - a;
@@ -1325,6 +1337,39 @@ export class EnglishTagger implements NerTagger {
     table[4 * s + 3] = len;
     if (8 * this.formList.length > table.length) this.rehash(2 * table.length);
     return x;
+  }
+
+  /**
+   * The Words of the document's tokens `tStart/tEnd[0, n)` into `toks` (and their `sentenceBits` into `tBits`), LOOKUP_BATCH
+   * tokens at a time: their hashes and their first table slot, characters and Word read first in one loop of
+   * independent reads (on new text most are cache misses, which the processor then overlaps instead of waiting on
+   * each in turn), then looked up in order as `lookup` does (so new forms are built in the same order).
+   */
+  private lookupAll(text: string, n: number): void {
+    const tStart = this.tStart;
+    const tEnd = this.tEnd;
+    const toks = this.toks;
+    const tBits = this.tBits;
+    const hs = this.hashBuf;
+    for (let from = 0; from < n; from += LOOKUP_BATCH) {
+      const to = Math.min(n, from + LOOKUP_BATCH);
+      const table = this.formTable;
+      const mask = (table.length >> 2) - 1;
+      const chars = this.formChars;
+      const list = this.formList;
+      for (let i = from; i < to; i++) {
+        const h = hashOf(text, tStart[i], tEnd[i]);
+        hs[i - from] = h;
+        const s = 4 * (h & mask);
+        const k = table[s];
+        if (k !== 0 && (chars[table[s + 2]] === 0xffff || list[k - 1].sb < 0)) this.touched++;
+      }
+      for (let i = from; i < to; i++) {
+        const x = this.lookupHashed(text, tStart[i], tEnd[i], hs[i - from]);
+        toks[i] = x;
+        tBits[i] = x.sb;
+      }
+    }
   }
 
   /** The form table as `size` Int32s (size / 4 slots), with the same entries. */
@@ -1412,8 +1457,7 @@ export class EnglishTagger implements NerTagger {
       if (this.sentCache.get(kb, n, h, tags)) return;
     }
     this.emissions(n);
-    const best = this.s1.decodeScores(this.em, n);
-    tags.set(best);
+    this.s1.decodeInto(this.em, n, tags);
     this.applyRules(n);
     if (cached) this.sentCache.add(this.keyBuf, n, h, tags);
   }
@@ -1437,6 +1481,13 @@ export class EnglishTagger implements NerTagger {
       }
       for (let i = 0; i < n; i++) {
         const x = sw[i];
+        // Touch every 64 bytes of the form's 5 rows in the slab (5 * T float64s; T = 9: 360 bytes), which the sums
+        // below read: on new text they are mostly cache misses, overlapped here across the sentence's tokens, while
+        // the gazetteer matcher runs, instead of one after another in the sums. (`touched` keeps the reads.)
+        const b = x.slot * 5 * T;
+        const e = b + 5 * T - 1;
+        for (let k = b; k < e; k += 8) if (slab[k] === UNSEEN) this.touched++;
+        if (slab[e] === UNSEEN) this.touched++;
         this.eqs[i] = x.eqKey;
         this.lows[i] = x.keyLow;
         if (x.flags & F_CAP) {
@@ -1611,17 +1662,15 @@ export class EnglishTagger implements NerTagger {
         this.tEnd = grow(this.tEnd);
         this.tBits = grow(this.tBits);
       }
-      const x = this.lookup(text, a, b);
-      this.toks[n] = x;
       this.tStart[n] = a;
       this.tEnd[n] = b;
-      this.tBits[n] = x.sb;
       n++;
     });
     if (n === 0) return [];
     const toks = this.toks;
     const tStart = this.tStart;
     const tEnd = this.tEnd;
+    this.lookupAll(text, n);
     this.documentFlags(n);
     const split = splitSentenceRanges(text, n, tStart, tEnd, this.tBits, this.ranges);
     this.ranges = split.ranges;
