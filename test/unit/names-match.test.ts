@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import pairs from '../fixtures/names/pairs.json';
-import { arBucketHash, bucketKey, bucketKeyHash, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
+import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
 
 // Pairs mined from real names by scripts/mine-name-pairs.ts (see the report in the fixture for what was left out).
 type P = [string, string];
@@ -119,5 +119,26 @@ describe('arBucketHash: the hash of a bucket key without building it', () => {
     // variants of one name share a key, other names mostly do not
     assert.equal(arBucketHash('بوتين', 0, 5), arBucketHash('بوطين', 0, 5));
     assert.notEqual(arBucketHash('لافروف', 0, 6), arBucketHash('بوتين', 0, 5));
+  });
+});
+
+describe('enBucketHash: the hash of an English bucket key without building it', () => {
+  it('equals bucketKeyHash(bucketKey) for words of ASCII letters, -1 otherwise', () => {
+    const words = ['Lavrov', 'Lavroff', 'Philipp', 'Schach', 'Pphh', 'Phph', 'Schsch', 'Sschh', 'Scch', 'Ckck', 'Cckk', 'Schck', 'Sckh', 'Phck', 'Yahya', 'Jojo', 'Hhhh', 'Ahha', 'Washington', 'McCain', 'HTTP', 'Zz', 'A', 'x'.repeat(64)];
+    let seed = 5;
+    // letters weighted toward the replaced and dropped ones (p h c k s y j and vowels)
+    const letters = 'phckscphskyjaeiouwvfzqgPHCKSYJAbdtmnrlx';
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 8000; i++) {
+      let w = '';
+      for (let j = 1 + rnd(9); j > 0; j--) w += letters[rnd(letters.length)];
+      words.push(w);
+    }
+    for (const w of words) assert.equal(enBucketHash(`1${w}2`, 1, 1 + w.length), bucketKeyHash(bucketKey(w, 'en')), w);
+    assert.equal(enBucketHash('Müller', 0, 6), -1, 'not ASCII');
+    assert.equal(enBucketHash('Lavrov', 0, 0), -1, 'empty');
+    assert.equal(enBucketHash('x'.repeat(65), 0, 65), -1, 'longer than 64');
+    assert.equal(enBucketHash('Lavrov', 0, 6), enBucketHash('Lavroff', 0, 7), 'variants of one name share a key');
+    assert.notEqual(enBucketHash('Lavrov', 0, 6), enBucketHash('Putin', 0, 5));
   });
 });

@@ -535,6 +535,56 @@ const AR_BUCKET_CODE = (() => {
   return t;
 })();
 
+/**
+ * A 32-bit hash of the English bucket key of `text.slice(start, end)` (the same as `bucketKeyHash` of that key),
+ * without building the word or its key; -1 when the word is not made of ASCII letters only (or is longer than 64),
+ * where the caller must compute the key itself. For such a word foldLatin is the lower case, and the key is made as
+ * computeBucketKey makes it ('ph' -> 'f', then 'ck' -> 'k', then 'sch' -> 'sh', left to right; inner vowels and an
+ * 'h' after a consonant dropped; consonants by their class; a repeated key letter once). A unit test holds it equal
+ * to bucketKeyHash(bucketKey(word)).
+ */
+export function enBucketHash(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 0 || n > 64) return -1;
+  const a = EN_BUF;
+  let m = 0;
+  // The lower case, with 'ph' -> 'f' (as /ph/g: a 'p' is never taken by an earlier match, so every 'p' + 'h' goes).
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c < 97 || c > 122) return -1;
+    if (c === 0x68 && m > 0 && a[m - 1] === 0x70) a[m - 1] = 0x66;
+    else a[m++] = c;
+  }
+  // 'ck' -> 'k', then 'sch' -> 'sh' (in place: the letter after i is read before anything is written there; when the
+  // letter at i is a 'c', the one written last is the letter before it).
+  let k = 0;
+  for (let i = 0; i < m; i++) if (!(a[i] === 0x63 && i + 1 < m && a[i + 1] === 0x6b)) a[k++] = a[i];
+  m = k;
+  k = 0;
+  for (let i = 0; i < m; i++) if (!(a[i] === 0x63 && k > 0 && a[k - 1] === 0x73 && i + 1 < m && a[i + 1] === 0x68)) a[k++] = a[i];
+  m = k;
+  // The key's letters, hashed as bucketKeyHash hashes them.
+  let h = 0x811c9dc5;
+  let last = -1;
+  for (let i = 0; i < m; i++) {
+    const c = a[i];
+    const vowel = isEnVowel(c);
+    if (i > 0 && (vowel || c === 0x6a)) continue;
+    if (c === 0x68 && i > 0 && !isEnVowel(a[i - 1])) continue;
+    const key = c === 0x63 || c === 0x6b || c === 0x71 || c === 0x67 ? 0x4b : c === 0x66 || c === 0x76 || c === 0x77 ? 0x46 : c === 0x73 || c === 0x7a ? 0x53 : vowel || c === 0x6a ? 0x56 : c;
+    if (key === last) continue;
+    last = key;
+    h = Math.imul(h ^ key, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** a e i o u y (lower case) */
+const isEnVowel = (c: number): boolean => c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75 || c === 0x79;
+
+const EN_BUF = new Uint16Array(64);
+
 /** The hash `arBucketHash` gives a word whose bucket key is `key`. */
 export function bucketKeyHash(key: string): number {
   let h = 0x811c9dc5;

@@ -9,7 +9,7 @@
  */
 import { nextRun } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketHash, bucketKey, bucketKeyHash, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -345,12 +345,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     lines.forEachWord(text, lang, visit, stamp, (r) => hitsOf(r).length > 0);
     return;
   }
-  // Arabic: a reading can only hit an index entry whose bucket key is the reading's key. The hashes of the index keys
+  // A reading can only hit an index entry whose bucket key is the reading's key. The hashes of the index keys
   // let most words be passed over before they are cut out of the text or looked up (names/match.ts arBucketHash, the
   // key's hash from the characters of the text; exact: equal keys hash alike; a word of other characters goes the
   // long way).
+  // English: a capitalized word's one reading is the word itself, and its key's hash is read from the characters
+  // alike (enBucketHash; a word of other than ASCII letters goes the long way).
   const keyHashes = new Set<number>();
-  if (lang === 'ar') for (const k of index.keys()) if (k.length > 0) keyHashes.add(bucketKeyHash(k));
+  for (const k of index.keys()) if (k.length > 0) keyHashes.add(bucketKeyHash(k));
   const mayHit = (start: number, end: number): boolean => {
     const h0 = arBucketHash(text, start, end);
     if (h0 < 0) return true;
@@ -364,7 +366,17 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   const run: [number, number] = [0, 0];
   for (let at = 0; nextRun(text, at, 1, run); ) {
     at = run[1];
-    if (lang === 'ar' && run[1] - run[0] >= 4 && !mayHit(run[0], run[1])) continue;
+    if (run[1] - run[0] >= 4) {
+      if (lang === 'ar') {
+        if (!mayHit(run[0], run[1])) continue;
+      } else {
+        // (a lower-case word is no candidate: candidateWord)
+        const c0 = text.charCodeAt(run[0]);
+        if (c0 >= 97 && c0 <= 122) continue;
+        const h = enBucketHash(text, run[0], run[1]);
+        if (h >= 0 && !keyHashes.has(h)) continue;
+      }
+    }
     const r = candidateWord(text, run[0], run[1], lang);
     if (r) visit(run[0], run[1], r);
   }
