@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import pairs from '../fixtures/names/pairs.json';
+import { scanEnglishWords } from '../../server/src/core/names/variants';
 import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
 
 // Pairs mined from real names by scripts/mine-name-pairs.ts (see the report in the fixture for what was left out).
@@ -140,5 +141,21 @@ describe('enBucketHash: the hash of an English bucket key without building it', 
     assert.equal(enBucketHash('x'.repeat(65), 0, 65), -1, 'longer than 64');
     assert.equal(enBucketHash('Lavrov', 0, 6), enBucketHash('Lavroff', 0, 7), 'variants of one name share a key');
     assert.notEqual(enBucketHash('Lavrov', 0, 6), enBucketHash('Putin', 0, 5));
+  });
+});
+
+describe('scanEnglishWords: the words English variant scanning tests', () => {
+  it('are the runs of /[\\p{L}\\p{M}]+/gu that do not start with a-z, in order', () => {
+    const pieces = ['Lavrov', 'lavrov', 'McCain', 'É', 'é', 'e\u0301', '\u0301', 'A', 'a', '2016', ' ', '.', '-', '\n', '😀', '𝒜', '𝒶', '\ud835', '\udc9c', '\u200c', 'سيرغي', 'ب', 'ß', 'Ω', '中文', "'", 'X1', 'Zz', 'zZ', '@', '[', '`', '{'];
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let k = 0; k < 4000; k++) {
+      let text = '';
+      for (let i = rnd(12); i > 0; i--) text += pieces[rnd(pieces.length)];
+      const got: Array<[number, number]> = [];
+      scanEnglishWords(text, (s, e) => got.push([s, e]));
+      const want = [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]).filter(([s]) => !/[a-z]/.test(text[s]));
+      assert.deepEqual(got, want, JSON.stringify(text));
+    }
   });
 });

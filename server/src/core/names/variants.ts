@@ -7,7 +7,7 @@
  * the surname of a full name ('شويجو' / 'سيرغي شويغو'); so different people who share a first name
  * ('سيرغي لافروف' / 'سيرغي شويغو') never are.
  */
-import { nextRun } from '../text/tokenize';
+import { nextRun, runCharLength } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
 import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
@@ -362,23 +362,57 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     if (n > 0 && keyHashes.has(arBucketHash(text, start + n, end))) return true;
     return n === 2 && keyHashes.has(arBucketHash(text, start + 1, end));
   };
+  if (lang !== 'ar') {
+    scanEnglishWords(text, (start, end) => {
+      // (as candidateWord: 4 letters or more, not lower case; a word of ASCII letters whose key is none of the index's
+      // is passed over, see mayHit)
+      if (end - start < 4) return;
+      const h = enBucketHash(text, start, end);
+      if (h >= 0 && !keyHashes.has(h)) return;
+      const r = candidateWord(text, start, end, lang);
+      if (r) visit(start, end, r);
+    });
+    return;
+  }
   // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes.
   const run: [number, number] = [0, 0];
   for (let at = 0; nextRun(text, at, 1, run); ) {
     at = run[1];
-    if (run[1] - run[0] >= 4) {
-      if (lang === 'ar') {
-        if (!mayHit(run[0], run[1])) continue;
-      } else {
-        // (a lower-case word is no candidate: candidateWord)
-        const c0 = text.charCodeAt(run[0]);
-        if (c0 >= 97 && c0 <= 122) continue;
-        const h = enBucketHash(text, run[0], run[1]);
-        if (h >= 0 && !keyHashes.has(h)) continue;
-      }
-    }
+    if (run[1] - run[0] >= 4 && !mayHit(run[0], run[1])) continue;
     const r = candidateWord(text, run[0], run[1], lang);
     if (r) visit(run[0], run[1], r);
+  }
+}
+
+/**
+ * Calls `f` for the words of `text` (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them) that do not start
+ * with a lower-case ASCII letter (a-z), in order: the only words English scanning tests (candidateWord). The others
+ * are passed over character by character without a table: a word can start only at an upper-case ASCII letter or a
+ * character outside ASCII, and does when the character before is no letter or mark.
+ */
+export function scanEnglishWords(text: string, f: (start: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && !(c >= 65 && c <= 90)) continue;
+    // A letter or mark here (a non-ASCII character may be none)…
+    let k = c < 0x80 ? 1 : runCharLength(text, i, 1);
+    if (k === 0) continue;
+    // …that starts its run: the character before (a surrogate pair counts as one) is no letter or mark.
+    if (i > 0) {
+      const p = text.charCodeAt(i - 1);
+      const inRun = p < 0x80
+        ? (p >= 65 && p <= 90) || (p >= 97 && p <= 122)
+        : p >= 0xdc00 && p <= 0xdfff && i >= 2 ? runCharLength(text, i - 2, 1, i) === 2 || runCharLength(text, i - 1, 1) !== 0 : runCharLength(text, i - 1, 1) !== 0;
+      if (inRun) {
+        i += k - 1;
+        continue;
+      }
+    }
+    const start = i;
+    for (i += k; i < n && (k = runCharLength(text, i, 1)) !== 0; ) i += k;
+    f(start, i);
+    // (the character at i is no letter or mark: the loop goes on after it)
   }
 }
 
