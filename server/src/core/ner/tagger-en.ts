@@ -1113,9 +1113,10 @@ export class EnglishTagger implements NerTagger {
     const T = this.T;
     const slot = this.nSlots++;
     if ((slot + 1) * 5 * T > this.slab.length) {
-      // Doubling, but not past the budget's MAX_WORDS forms unless one document needs more.
+      // Straight to the budget's MAX_WORDS forms (one copy of the first 1024 forms' rows, instead of one per doubling;
+      // the pages past the forms written are not touched), doubling past it only when one document needs more.
       const cur = this.slab.length / (5 * T);
-      const s = new Float64Array(5 * T * Math.max(slot + 1, cur < MAX_WORDS ? Math.min(MAX_WORDS, Math.max(1024, 2 * cur)) : 2 * cur));
+      const s = new Float64Array(5 * T * Math.max(slot + 1, cur < MAX_WORDS ? MAX_WORDS : 2 * cur));
       s.set(this.slab);
       this.slab = s;
     }
