@@ -6,7 +6,7 @@
  * until its bound is raised.
  */
 import * as assert from 'node:assert/strict';
-import { near, NEAR_PATTERNS } from '../../server/src/core/dates/parse';
+import { near, NEAR_PATTERNS, wordStart } from '../../server/src/core/dates/parse';
 
 // ---- A writer of texts a regular expression matches (the syntax the date patterns use) ----
 
@@ -189,6 +189,8 @@ describe('dates/parse near: each pattern is tried up to its bound before its anc
         const anchors = p.anchors(text);
         const global = [...text.matchAll(p.global)];
         for (const m of global) {
+          // A pattern `near` tries at word starts only must match only there.
+          if (p.at.wordStart) assert.ok(wordStart(text, m.index!), `${p.name}: '${m[0]}' in '${text}' does not start at a word start`);
           const a = anchors.find((v) => v >= m.index!);
           assert.ok(a !== undefined && a - m.index! <= p.at.pre, `${p.name}: '${m[0]}' in '${text}' has no anchor within ${p.at.pre} of its start (next anchor ${a === undefined ? 'none' : a - m.index!} after it)`);
         }

@@ -291,27 +291,42 @@ const NUMERIC_GATE = new RegExp(`${D}[-/.]${D}`, 'u');
 export interface Anchored {
   re: RegExp;
   pre: number;
+  /**
+   * Every match starts at a word start (`wordStart`): the English patterns, each a leading \b then an ASCII letter or
+   * digit in every alternative (without the u flag, \b and \w are ASCII). `near` tries only those positions;
+   * test/unit/dates-near.test.ts holds every match of such a pattern to start at one.
+   */
+  wordStart: boolean;
 }
 
-const sticky = (re: RegExp, pre: number): Anchored => ({ re: new RegExp(re.source, re.flags.replace('g', '') + 'y'), pre });
+const sticky = (re: RegExp, pre: number, wordStart = false): Anchored => ({ re: new RegExp(re.source, re.flags.replace('g', '') + 'y'), pre, wordStart });
+
+/** An ASCII letter or digit at `s` with no \w character (ASCII letter, digit, '_') before it. */
+export function wordStart(text: string, s: number): boolean {
+  const c = text.charCodeAt(s);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  if (s === 0) return true;
+  const p = text.charCodeAt(s - 1);
+  return !((p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p >= 48 && p <= 57) || p === 95);
+}
 /** Month right after the weekday prefix. */
-const EN_ABS_MDY_AT = sticky(EN_ABS_MDY, 18);
+const EN_ABS_MDY_AT = sticky(EN_ABS_MDY, 18, true);
 /** Weekday prefix 18, the 7, day 4, \s{1,4} 4, of 6. */
-const EN_ABS_DMY_AT = sticky(EN_ABS_DMY, 39);
+const EN_ABS_DMY_AT = sticky(EN_ABS_DMY, 39, true);
 /** Starts with the month. */
-const EN_RANGE_MDY_AT = sticky(EN_RANGE_MDY, 0);
+const EN_RANGE_MDY_AT = sticky(EN_RANGE_MDY, 0, true);
 /** Weekday prefix 18, the 7, day 4, \s{0,4} 4, 'through' 7, \s{0,4} 4; in the look-ahead: weekday 18, the 7, day 4, \s{1,4} 4, of 6. */
-const EN_RANGE_DMY_FIRST_AT = sticky(EN_RANGE_DMY_FIRST, 83);
+const EN_RANGE_DMY_FIRST_AT = sticky(EN_RANGE_DMY_FIRST, 83, true);
 /** 'During' 6 + \s{1,4} 4. */
-const EN_MONTH_YEAR_AT = sticky(EN_MONTH_YEAR, 10);
+const EN_MONTH_YEAR_AT = sticky(EN_MONTH_YEAR, 10, true);
 /** 'This' 4 + \s{1,4} 4 + 'coming' 6 + \s{1,4} 4. */
-const EN_WEEKDAY_AT = sticky(EN_WEEKDAY, 18);
+const EN_WEEKDAY_AT = sticky(EN_WEEKDAY, 18, true);
 
 /** 'The day before yesterday' 25 to 'yesterday''s 'esterday' (3 + 4 + 3 + 4 + 6 + 4 + 1); 'Earlier this' 15 + \s{1,4} 4
  *  to the period; 'seven days' 13 + \s{1,4} 4 to 'ago'. */
-const EN_RELATIVE_AT = sticky(EN_RELATIVE, 25);
+const EN_RELATIVE_AT = sticky(EN_RELATIVE, 25, true);
 /** 'Through' 7 + \s{1,4} 4. */
-const EN_YEAR_ONLY_AT = sticky(EN_YEAR_ONLY, 11);
+const EN_YEAR_ONLY_AT = sticky(EN_YEAR_ONLY, 11, true);
 
 /** Each form of EN_MONTH_RE (a name or an abbreviation) begins with its month's first three letters. */
 const MONTH_PREFIXES = EN_MONTHS.map((m) => m.slice(0, 3));
@@ -424,6 +439,7 @@ function yearAnchors(text: string): number[] {
  */
 export function near(text: string, at: Anchored, anchors: readonly number[], read: (m: RegExpExecArray) => void): void {
   const re = at.re;
+  const ws = at.wordStart;
   let pos = 0; // where the global search would go on from
   let tried = -1; // the last position tried since then
   for (const a of anchors) {
@@ -432,6 +448,11 @@ export function near(text: string, at: Anchored, anchors: readonly number[], rea
     let s = Math.max(pos, a - at.pre, tried + 1);
     while (s <= a) {
       tried = s;
+      // (no match starts elsewhere: see Anchored.wordStart)
+      if (ws && !wordStart(text, s)) {
+        s++;
+        continue;
+      }
       re.lastIndex = s;
       const m = re.exec(text);
       if (!m) {
