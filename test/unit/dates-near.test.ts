@@ -6,7 +6,7 @@
  * until its bound is raised.
  */
 import * as assert from 'node:assert/strict';
-import { near, NEAR_PATTERNS, wordStart } from '../../server/src/core/dates/parse';
+import { EN_ANCHOR_WORDS, englishAnchors, near, NEAR_PATTERNS, occurrences, wordStart } from '../../server/src/core/dates/parse';
 
 // ---- A writer of texts a regular expression matches (the syntax the date patterns use) ----
 
@@ -203,4 +203,25 @@ describe('dates/parse near: each pattern is tried up to its bound before its anc
       assert.ok(matched >= 150 * 20 * 0.75, `${p.name}: only ${matched} matches of ${150 * 20} texts`);
     });
   }
+});
+
+describe('dates/parse englishAnchors: the places of the month, weekday and relative words in one pass', () => {
+  it('equal occurrences() of each list on random text (overlapping and adjacent words, other scripts, the text ends)', () => {
+    const words = [...EN_ANCHOR_WORDS.months, ...EN_ANCHOR_WORDS.weekdays, ...EN_ANCHOR_WORDS.relative, 'Mayday', 'todayoday', 'Mondays', 'agoago'];
+    const other = [' ', 'a', 'M', 'o', 'y', 'e', '.', '\n', 'é', 'ب', '😀', 'Ma', 'We', 'ni'];
+    let x = 5;
+    const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), (x >>> 8) % n);
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      for (let k = rnd(14); k > 0; k--) {
+        const w = rnd(2) ? words[rnd(words.length)] : other[rnd(other.length)];
+        // (sometimes only the start of a word: a prefix at the text's end)
+        text += rnd(8) === 0 ? w.slice(0, 1 + rnd(w.length)) : w;
+      }
+      const got = englishAnchors(text);
+      assert.deepEqual(got.months, occurrences(text, EN_ANCHOR_WORDS.months), JSON.stringify(text));
+      assert.deepEqual(got.weekdays, occurrences(text, EN_ANCHOR_WORDS.weekdays), JSON.stringify(text));
+      assert.deepEqual(got.relative, occurrences(text, EN_ANCHOR_WORDS.relative), JSON.stringify(text));
+    }
+  });
 });

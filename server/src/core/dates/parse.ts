@@ -417,10 +417,54 @@ function arabicAnchors(text: string, hasDigit: boolean): { digits: number[]; wor
 
 /** Every position where one of `words` occurs in `text`, in order (an indexOf scan per word: faster here than one
  *  regular expression of the alternatives). */
-function occurrences(text: string, words: readonly string[]): number[] {
+export function occurrences(text: string, words: readonly string[]): number[] {
   const out: number[] = [];
   for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push(i);
   return out.sort((a, b) => a - b);
+}
+
+/** The words whose places `englishAnchors` finds, per list. */
+export const EN_ANCHOR_WORDS = { months: MONTH_PREFIXES, weekdays: EN_WEEKDAYS, relative: RELATIVE_ANCHORS } as const;
+
+/** Per ASCII code unit, the words of the three lists that start with it: [list (0 months, 1 weekdays, 2 relative), word]. */
+const EN_ANCHOR_FIRST: ReadonlyArray<ReadonlyArray<readonly [number, string]>> = (() => {
+  const t: Array<Array<readonly [number, string]>> = Array.from({ length: 128 }, () => []);
+  [MONTH_PREFIXES, EN_WEEKDAYS, RELATIVE_ANCHORS].forEach((words, list) => {
+    for (const w of words) t[w.charCodeAt(0)].push([list, w]);
+  });
+  return t;
+})();
+
+/** Per pair of ASCII code units (first * 128 + second): 1 when a word of the three lists starts with it. */
+const EN_ANCHOR_PAIR = (() => {
+  const t = new Uint8Array(128 * 128);
+  for (const w of [...MONTH_PREFIXES, ...EN_WEEKDAYS, ...RELATIVE_ANCHORS]) t[(w.charCodeAt(0) << 7) | w.charCodeAt(1)] = 1;
+  return t;
+})();
+
+/**
+ * `occurrences` of each of the three lists of EN_ANCHOR_WORDS (month prefixes, weekdays, relative words), in one pass
+ * over the text instead of one search per word (28): where two ASCII code units start a word of a list (a table of
+ * the pairs), its words are compared there. Same places, ascending, one per word found there (a unit test holds
+ * them equal to `occurrences`).
+ */
+export function englishAnchors(text: string): { months: number[]; weekdays: number[]; relative: number[] } {
+  const lists: [number[], number[], number[]] = [[], [], []];
+  const first = EN_ANCHOR_FIRST;
+  const pair = EN_ANCHOR_PAIR;
+  const n = text.length - 1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 >= 128 || pair[(c << 7) | c1] === 0) continue;
+    const ws = first[c];
+    for (let k = 0; k < ws.length; k++) {
+      const w = ws[k][1];
+      if (w.charCodeAt(1) === c1 && text.startsWith(w, i)) lists[ws[k][0]].push(i);
+    }
+  }
+  return { months: lists[0], weekdays: lists[1], relative: lists[2] };
 }
 
 function yearAnchors(text: string): number[] {
@@ -472,7 +516,7 @@ export function near(text: string, at: Anchored, anchors: readonly number[], rea
  * reads each pattern's longest texts and fails when one's anchor lies more than its bound after its start.
  */
 export const NEAR_PATTERNS: ReadonlyArray<{ name: string; global: RegExp; at: Anchored; anchors: (text: string) => readonly number[] }> = (() => {
-  const months = (t: string) => occurrences(t, MONTH_PREFIXES);
+  const months = (t: string) => englishAnchors(t).months;
   const ar = (a: number) => (t: string) => arabicAnchors(t, true).words[a];
   const digits = (t: string) => arabicAnchors(t, true).digits;
   return [
@@ -481,8 +525,8 @@ export const NEAR_PATTERNS: ReadonlyArray<{ name: string; global: RegExp; at: An
     { name: 'EN_RANGE_MDY', global: EN_RANGE_MDY, at: EN_RANGE_MDY_AT, anchors: months },
     { name: 'EN_RANGE_DMY_FIRST', global: EN_RANGE_DMY_FIRST, at: EN_RANGE_DMY_FIRST_AT, anchors: months },
     { name: 'EN_MONTH_YEAR', global: EN_MONTH_YEAR, at: EN_MONTH_YEAR_AT, anchors: months },
-    { name: 'EN_WEEKDAY', global: EN_WEEKDAY, at: EN_WEEKDAY_AT, anchors: (t) => occurrences(t, EN_WEEKDAYS) },
-    { name: 'EN_RELATIVE', global: EN_RELATIVE, at: EN_RELATIVE_AT, anchors: (t) => occurrences(t, RELATIVE_ANCHORS) },
+    { name: 'EN_WEEKDAY', global: EN_WEEKDAY, at: EN_WEEKDAY_AT, anchors: (t) => englishAnchors(t).weekdays },
+    { name: 'EN_RELATIVE', global: EN_RELATIVE, at: EN_RELATIVE_AT, anchors: (t) => englishAnchors(t).relative },
     { name: 'EN_YEAR_ONLY', global: EN_YEAR_ONLY, at: EN_YEAR_ONLY_AT, anchors: yearAnchors },
     { name: 'AR_ABS', global: AR_ABS, at: AR_ABS_AT, anchors: digits },
     { name: 'AR_RANGE_FIRST', global: AR_RANGE_FIRST, at: AR_RANGE_FIRST_AT, anchors: digits },
@@ -572,8 +616,7 @@ function findGated(text: string, lang: Language, { arabic: hasArabic, latin: has
   }
   if (hasLatin) {
     // The month and weekday patterns are tried only a bounded distance before a month or weekday (see `near`).
-    const months = occurrences(text, MONTH_PREFIXES);
-    const weekdays = occurrences(text, EN_WEEKDAYS);
+    const { months, weekdays, relative } = englishAnchors(text);
     if (hasDigit && months.length) {
       near(text, EN_ABS_MDY_AT, months, (m) => readEnAbs(text, m, cands, 'mdy'));
       near(text, EN_ABS_DMY_AT, months, (m) => readEnAbs(text, m, cands, 'dmy'));
@@ -585,7 +628,7 @@ function findGated(text: string, lang: Language, { arabic: hasArabic, latin: has
     }
     if (months.length) near(text, EN_MONTH_YEAR_AT, months, (m) => readEnMonthYear(text, m, cands));
     if (weekdays.length) near(text, EN_WEEKDAY_AT, weekdays, (m) => readEnWeekday(text, m, cands));
-    near(text, EN_RELATIVE_AT, occurrences(text, RELATIVE_ANCHORS), (m) => readEnRelative(text, m, cands));
+    near(text, EN_RELATIVE_AT, relative, (m) => readEnRelative(text, m, cands));
   }
   if (hasDigit) {
     // (a numeric date has a digit, a separator and a digit in a row)
