@@ -16,12 +16,14 @@ const seeds = ['000_36fff38b519712a3.txt', '001_lavrov_haftar_en.txt'].map((f) =
 
 describe('entities: word forms of the linker tokens', () => {
   it('every token of the seeds has the key, script and capital of its own word', () => {
-    for (const text of [...seeds, 'الخرطوم ـ عبدالواحد Éric vs. éric ـــ \u0651']) {
+    for (const text of [...seeds, 'الخرطوم ـ عبدالواحد Éric vs. éric ـــ \u0651 𝒜𝒷c x𝒜 ٢٠١٦م 2016abc']) {
       const tokens = scanTokens(text, [{ start: 0, end: text.length }]);
       assert.ok(tokens.length >= 5);
       for (const t of tokens) {
         const w = text.slice(t.start, t.end);
         assert.equal(t.form.raw, w);
+        // (the scan hashes a word as it reads it: the same hash as formAt's, so the same form)
+        assert.equal(formAt(text, t.start, t.end), t.form, w);
         assert.equal(t.key, foldKey(w));
         assert.equal(t.form.key, t.key);
         const latin = /^[A-Za-z\u00c0-\u024f\u1e00-\u1eff]/.test(w) && !/^[\u00d7\u00f7]/.test(w);

@@ -12,7 +12,7 @@
  * word (title trigger, honorific, nationality adjective, clitic readings…) are answered once per spelling and kept on
  * the form (lexicon.ts form*, `formReadings`).
  */
-import { nextRun } from '../text/tokenize';
+import { runCharLength } from '../text/tokenize';
 import type { Span } from '../types';
 import type { LexStem } from './lexicon';
 
@@ -212,10 +212,16 @@ export function formAt(text: string, s: number, e: number): WordForm {
   return formOf(text, s, e, wordHash(text, s, e));
 }
 
-/** The table's hash of the word text[s, e) (never 0). */
+/** The table's hash of the word text[s, e) (never 0): FNV over its code units, then its length (see finishHash). */
 function wordHash(text: string, s: number, e: number): number {
-  let h = 0x811c9dc5 ^ (e - s);
+  let h = 0x811c9dc5;
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return finishHash(h, e - s);
+}
+
+/** The end of wordHash: the length mixed in (scanTokens hashes a word's code units as it finds them). */
+function finishHash(h: number, n: number): number {
+  h = Math.imul(h ^ n, 0x01000193);
   return (h ^ (h >>> 15)) | 1;
 }
 
@@ -294,7 +300,6 @@ function makeForm(w: string): WordForm {
 /** Words of the given regions of `text`, in order, each region starting with a Boundary. */
 export function scanTokens(text: string, regions: readonly Span[]): Token[] {
   const out: Token[] = [];
-  const run: [number, number] = [0, 0];
   const words = batch;
   for (let r = 0; r < regions.length; r++) {
     const { start, end } = regions[r];
@@ -306,11 +311,35 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
     // which the processor then overlaps); then the words are looked up, their memory at hand.
     for (let at = start, more = true; more; ) {
       let nw = 0;
-      while (nw < BATCH && (more = nextRun(text, at, 3, run, end))) {
-        words[3 * nw] = run[0];
-        words[3 * nw + 1] = run[1];
-        words[3 * nw + 2] = wordHash(text, run[0], run[1]);
-        at = run[1];
+      // (nextRun(text, at, 3, run, end) with each word's code units hashed as they are read: ASCII letters and digits
+      // by their codes, the rest by runCharLength)
+      while (nw < BATCH) {
+        let i = at;
+        let k = 0;
+        for (; i < end; i++) {
+          const c = text.charCodeAt(i);
+          k = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : runCharLength(text, i, 3, end);
+          if (k !== 0) break;
+        }
+        if (i >= end) {
+          more = false;
+          break;
+        }
+        const s = i;
+        let h = 0x811c9dc5;
+        for (;;) {
+          h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+          if (k === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
+          i += k;
+          if (i >= end) break;
+          const c = text.charCodeAt(i);
+          k = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : runCharLength(text, i, 3, end);
+          if (k === 0) break;
+        }
+        words[3 * nw] = s;
+        words[3 * nw + 1] = i;
+        words[3 * nw + 2] = finishHash(h, i - s);
+        at = i;
         nw++;
       }
       readAhead(words, nw);
