@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseStructure } from '../../server/src/core/structure';
+import { parseStructure, splitLines } from '../../server/src/core/structure';
 import { LineIndex } from '../../server/src/core/text/lines';
 import fc from 'fast-check';
 import { detectLanguage, detectLanguageIn } from '../../server/src/core/text/language';
@@ -90,5 +90,26 @@ describe('detectLanguage', () => {
           assert.equal(detectLanguageIn(t, 0, t.length), counted(t, 0, t.length), `${a} ${lead} then ${rest}`);
         }
       }
+  });
+});
+
+describe('structure splitLines', () => {
+  it('cuts at CRLF, LF and CR alike, with or without a CR in the text (the LF-only path)', () => {
+    const pieces = ['a', 'ب', ' ', '\n', '\r', '\r\n', '\n\n', '\u2028', 'xyz'];
+    let x = 3;
+    const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), (x >>> 8) % n);
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      for (let k = rnd(10); k > 0; k--) text += pieces[rnd(pieces.length)];
+      const want: Array<{ start: number; end: number; text: string }> = [];
+      const re = /\r\n|\r|\n/g;
+      let start = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        want.push({ start, end: m.index, text: text.slice(start, m.index) });
+        start = m.index + m[0].length;
+      }
+      want.push({ start, end: text.length, text: text.slice(start) });
+      assert.deepEqual(splitLines(text), want, JSON.stringify(text));
+    }
   });
 });

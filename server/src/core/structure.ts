@@ -12,6 +12,15 @@ interface Line extends Span {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
+  if (text.indexOf('\r') < 0) {
+    // Only \n ends a line (most texts): found by indexOf, not read character by character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+    lines.push({ start, end: text.length, text: text.slice(start) });
+    return lines;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
