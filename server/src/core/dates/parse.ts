@@ -415,14 +415,6 @@ function arabicAnchors(text: string, hasDigit: boolean): { digits: number[]; wor
   return { digits, words };
 }
 
-/** Every position where one of `words` occurs in `text`, in order (an indexOf scan per word: faster here than one
- *  regular expression of the alternatives). */
-export function occurrences(text: string, words: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push(i);
-  return out.sort((a, b) => a - b);
-}
-
 /** The words whose places `englishAnchors` finds, per list. */
 export const EN_ANCHOR_WORDS = { months: MONTH_PREFIXES, weekdays: EN_WEEKDAYS, relative: RELATIVE_ANCHORS } as const;
 
@@ -443,10 +435,10 @@ const EN_ANCHOR_PAIR = (() => {
 })();
 
 /**
- * `occurrences` of each of the three lists of EN_ANCHOR_WORDS (month prefixes, weekdays, relative words), in one pass
- * over the text instead of one search per word (28): where two ASCII code units start a word of a list (a table of
- * the pairs), its words are compared there. Same places, ascending, one per word found there (a unit test holds
- * them equal to `occurrences`).
+ * The places where a word of each of the three lists of EN_ANCHOR_WORDS (month prefixes, weekdays, relative words)
+ * occurs, in one pass over the text instead of one search per word (28): where two ASCII code units start a word of a
+ * list (a table of the pairs), its words are compared there. Same places, ascending, one per word found there (a unit
+ * test holds them equal to an indexOf search per word).
  */
 export function englishAnchors(text: string): { months: number[]; weekdays: number[]; relative: number[] } {
   const lists: [number[], number[], number[]] = [[], [], []];
