@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { EnglishGazetteerData } from '../../server/src/core/ner/features-en';
+import type { EnglishGazetteerData, EnglishLexicon } from '../../server/src/core/ner/features-en';
 import { type EnglishModel, EnglishTagger } from '../../server/src/core/ner/tagger-en';
 import { splitSentences, tokenizeEnglish } from '../../server/src/core/text/english';
 
@@ -90,6 +90,16 @@ describe('English tagger tables (fast path = feature strings)', function () {
       assert.equal(em.fast.length, em.strings.length);
       assert.deepEqual(em.fast, em.strings);
     }
+    // every capitalized form keeps the trie node the lexicon's root gives (from the key table's rows, not its Map)
+    type Inside = { lex: EnglishLexicon; formList: { text: string; eqKey: string; keyLow: string; gz0: unknown }[] };
+    const inside = tagger as unknown as Inside;
+    let nodes = 0;
+    for (const x of inside.formList) {
+      if (x.gz0 === undefined) continue;
+      assert.equal(x.gz0, inside.lex.firstNode(x.eqKey, x.keyLow), x.text);
+      if (x.gz0 !== null) nodes++;
+    }
+    assert.ok(nodes > 20, `${nodes} forms with a trie node`);
   });
 
   it('asks the lexicon for values its 8-bit fields cannot hold (fractional or large buckets, 300 word classes)', () => {

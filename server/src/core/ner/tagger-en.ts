@@ -271,8 +271,8 @@ interface Word {
   lkKeyLow: number;
   /** Its `sentenceBits`. */
   sb: number;
-  /** Capitalized: the gazetteer trie node a match starting on it enters (`EnglishLexicon.firstNode`), or null;
-   *  undefined until first needed. */
+  /** Capitalized: the gazetteer trie node a match starting on it enters (`EnglishLexicon.firstNode`, found by `build`
+   *  in the key table), or null; undefined for a form not capitalized (no match starts on it). */
   gz0: GazetteerNode | null | undefined;
   /** Its truecased form in an all-caps or title-case line (`restoreWord`), not first / first in the line. */
   rc?: Word;
@@ -1493,7 +1493,7 @@ export class EnglishTagger implements NerTagger {
         this.lows[i] = x.keyLow;
         if (x.flags & F_CAP) {
           this.caps[i] = 1;
-          this.gzFirst[i] = x.gz0 === undefined ? (x.gz0 = this.lex.firstNode(x.eqKey, x.keyLow)) : x.gz0;
+          this.gzFirst[i] = x.gz0; // (set by build for every capitalized form)
         } else this.caps[i] = 0;
       }
       this.lex.matchKeys(this.eqs, this.lows, this.caps, n, this.gzKinds, this.gzBegin, this.gzFirst);
