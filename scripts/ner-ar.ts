@@ -257,6 +257,10 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + second-pass confidence + skeleton', { ...FULL_FEATURES, passConf: true, skeleton: true }],
   ['full + second-pass confidence + skeleton + conjunctions', { ...FULL_FEATURES, passConf: true, skeleton: true, conj: true }],
   ['full + second-pass confidence + skeleton + skeleton match of training names', { ...FULL_FEATURES, passConf: true, skeleton: true, skeletonVocab: true }],
+  ['full + name connectors and coordination', { ...FULL_FEATURES, nameConn: true }],
+  ['full + name-run length and position', { ...FULL_FEATURES, nameRun: true }],
+  ['full + name-class pairs', { ...FULL_FEATURES, namePair: true }],
+  ['full + name connectors + run + pairs', { ...FULL_FEATURES, nameConn: true, nameRun: true, namePair: true }],
 ];
 
 export function evalArabic(argv: string[]): void {
