@@ -1,5 +1,5 @@
 /**
- * The sixth round's name-boundary switches (features-ar.ts `nameConn`, `nameRun`, `namePair`; all off in the shipped
+ * The sixth round's name-boundary switches (features-ar.ts `nameConn`, `nameRun`, `namePair`, `nameTriple`; all off in the shipped
  * model, docs/ner.md "Sixth round"): the name classes and the codes they give on a genealogical name and a
  * coordination, none with the switches off, and the tagger's fast path (sumWord) gives every word the same name
  * classes as wordInfo.
@@ -19,7 +19,7 @@ describe('ner: Arabic sixth-round name-boundary switches', () => {
   const gaz = JSON.parse(fs.readFileSync(path.join(dir, 'gazetteer-ar.json'), 'utf8')) as ArabicGazetteerData;
   const shipped = JSON.parse(fs.readFileSync(path.join(dir, 'ner-ar.json'), 'utf8')) as ArabicModel;
   const lex = new ArabicLexicon(gaz, shipped.vocab);
-  const ON: FeatureConfig = { ...FULL_FEATURES, nameConn: true, nameRun: true, namePair: true };
+  const ON: FeatureConfig = { ...FULL_FEATURES, nameConn: true, nameRun: true, namePair: true, nameTriple: true };
   const feats = (words: string[], cfg: FeatureConfig = ON) => {
     const ws = words.map((w) => wordInfo(w, lex, cfg));
     const marks = phraseMarks(ws, lex);
@@ -37,7 +37,7 @@ describe('ner: Arabic sixth-round name-boundary switches', () => {
     assert.ok(f[5].includes('nC=211'), f[5].join()); // مكتوم after آل after a given name
     // the run محمد … مكتوم: محمد first, راشد inside, مكتوم last (at least five words)
     assert.ok(f[1].includes('nR=41') && f[3].includes('nR=42'), f[1].join() + ' / ' + f[3].join());
-    assert.ok(f[2].includes('nP=16') && f[2].includes('nN=61'));
+    assert.ok(f[2].includes('nP=16') && f[2].includes('nN=61') && f[2].includes('nT=161'), f[2].join());
     // ولوكاشنكو: و + a name; the run of شافيز ends before it
     assert.ok(ws[8].ncc! >= 1 && ws[8].ncc! <= 4, String(ws[8].ncc));
     assert.ok(f[8].some((x) => x.startsWith('nW=' + ws[7].nc)), f[8].join());
@@ -53,7 +53,7 @@ describe('ner: Arabic sixth-round name-boundary switches', () => {
 
   it('sumWord gives the name classes wordInfo gives, for every word of the seed and made-up clitic forms', function () {
     this.timeout(60_000);
-    const model: ArabicModel = { ...shipped, features: { ...shipped.features, nameConn: true, nameRun: true, namePair: true } };
+    const model: ArabicModel = { ...shipped, features: { ...shipped.features, nameConn: true, nameRun: true, namePair: true, nameTriple: true } };
     const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
     const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;
     assert.equal(fast.fastWords, true);

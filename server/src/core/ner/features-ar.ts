@@ -78,6 +78,8 @@ export interface FeatureConfig {
   nameRun?: boolean;
   /** sixth round: the name classes of (previous word, this word) and (this word, next word) */
   namePair?: boolean;
+  /** sixth round: the name classes of (previous word, this word, next word) as one feature */
+  nameTriple?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -172,7 +174,7 @@ export function nameClass(n: string, k: string, gz: number, v: string): number {
   if (gz & GZ_R) return 2;
   return v === 'U' ? 4 : 0;
 }
-export const needNameClasses = (cfg: FeatureConfig): boolean => !!(cfg.nameConn || cfg.nameRun || cfg.namePair);
+export const needNameClasses = (cfg: FeatureConfig): boolean => !!(cfg.nameConn || cfg.nameRun || cfg.namePair || cfg.nameTriple);
 
 export const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
 
@@ -658,6 +660,7 @@ export const DYNAMIC_FEATURES: readonly string[] = [
   ...codes3('nR=', 1, 5, 4).map((f) => 'nR=' + f.slice(4)),
   ...codes3('nP=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nP=' + f.slice(4)),
   ...codes3('nN=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nN=' + f.slice(4)),
+  ...codes3('nT=', NAME_CLASSES, NAME_CLASSES, NAME_CLASSES),
 ];
 const C_TP = 0;
 const C_TPC = 4;
@@ -685,9 +688,10 @@ const C_NV = C_NW + NC2;
 const C_NR = C_NV + NC2;
 const C_NP = C_NR + 20;
 const C_NN = C_NP + NC2;
+const C_NT = C_NN + NC2;
 /** Most codes one token can get (a trigger, tPc, appT, a phrase mark, tOc, dS + dSn, dc, dT, dO, dL, d2; q, dl, d2c,
- * cj, na; nC, nK, nW, nV, nR, nP, nN). */
-export const MAX_DYNAMIC_CODES = 24;
+ * cj, na; nC, nK, nW, nV, nR, nP, nN, nT). */
+export const MAX_DYNAMIC_CODES = 25;
 /** index in SPORT_CLASSES of a sportF string ('dS=' + class) */
 const SPORT_CLASS_INDEX = new Map<string, number>(SPORT_CLASSES.map((c, k) => ['dS=' + c, k]));
 /** index (0 M, 1 F, 2 P) of a nationality adjective's sportPrevF string */
@@ -883,7 +887,7 @@ const nameLike = (c: number): boolean => (c >= 1 && c <= 4) || c === 6;
 /** 'وX' whose X is a name while the whole word is not: a new name starts there (a run of name-like words breaks). */
 const startsByWaw = (w: WordInfo): boolean => w.ncc! >= 1 && w.ncc! <= 3 && !(w.nc! >= 1 && w.nc! <= 3);
 
-/** The sixth round's name-boundary codes of token i (cfg.nameConn / nameRun / namePair; WordInfo.nc set). */
+/** The sixth round's name-boundary codes of token i (cfg.nameConn / nameRun / namePair / nameTriple; WordInfo.nc set). */
 function nameCodes(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, out: Int32Array, k: number): number {
   const w = ws[i];
   const c = w.nc!;
@@ -905,6 +909,7 @@ function nameCodes(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, out: 
     out[k++] = C_NP + NAME_CLASSES * ncAt(ws, i - 1) + c;
     out[k++] = C_NN + NAME_CLASSES * c + ncAt(ws, i + 1);
   }
+  if (cfg.nameTriple) out[k++] = C_NT + NC2 * ncAt(ws, i - 1) + NAME_CLASSES * c + ncAt(ws, i + 1);
   return k;
 }
 
