@@ -257,6 +257,14 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + second-pass confidence + skeleton', { ...FULL_FEATURES, passConf: true, skeleton: true }],
   ['full + second-pass confidence + skeleton + conjunctions', { ...FULL_FEATURES, passConf: true, skeleton: true, conj: true }],
   ['full + second-pass confidence + skeleton + skeleton match of training names', { ...FULL_FEATURES, passConf: true, skeleton: true, skeletonVocab: true }],
+  ['full + name connectors and coordination', { ...FULL_FEATURES, nameConn: true }],
+  ['full + name-run length and position', { ...FULL_FEATURES, nameRun: true }],
+  ['full + name-class pairs', { ...FULL_FEATURES, namePair: true }],
+  ['full + name connectors + run + pairs', { ...FULL_FEATURES, nameConn: true, nameRun: true, namePair: true }],
+  ['full + second-pass confidence + skeleton + name-class pairs', { ...FULL_FEATURES, passConf: true, skeleton: true, namePair: true }],
+  ['full + name-class pairs + name connectors', { ...FULL_FEATURES, namePair: true, nameConn: true }],
+  ['full + name-class triples', { ...FULL_FEATURES, nameTriple: true }],
+  ['full + skeleton + name-class pairs', { ...FULL_FEATURES, skeleton: true, namePair: true }],
 ];
 
 export function evalArabic(argv: string[]): void {
@@ -310,6 +318,7 @@ export function evalArabic(argv: string[]): void {
         m.macro += s.macroF / seeds.length;
         if (seeds.length > 1) console.log(`  seed ${seed}: micro ${pct(s.micro.f)} (PER ${pct(s.byType.PER.f)} LOC ${pct(s.byType.LOC.f)} ORG ${pct(s.byType.ORG.f)})`);
       }
+      if (seeds.length > 1) console.log(`  mean micro F1 ${(100 * m.f).toFixed(3)}`);
       console.log(`| ${name} | ${pct(m.PER)} | ${pct(m.LOC)} | ${pct(m.ORG)} | ${pct(m.p)} | ${pct(m.r)} | ${pct(m.f)} | ${pct(m.macro)} |`);
     });
     return;

@@ -69,6 +69,17 @@ export interface FeatureConfig {
   /** an unseen word whose consonant skeleton (without ال) matches a training name word's: 'skv=' + that word's type
    * (not shipped; in sumWord too) */
   skeletonVocab?: boolean;
+  /** sixth round, name boundaries: connectors inside names (بن، ابن، أبو، آل، عبد, particles of foreign names) with the
+   * name classes (`nameClass`) of the words on both sides, and coordination ('X وY', 'X و Y': the classes of both
+   * names); dynamic codes from the WordInfo name classes */
+  nameConn?: boolean;
+  /** sixth round: the length of the run of name-like words (given or rare name, name word of the training text,
+   * unseen word, connector) around the word and the word's position in it */
+  nameRun?: boolean;
+  /** sixth round: the name classes of (previous word, this word) and (this word, next word) */
+  namePair?: boolean;
+  /** sixth round: the name classes of (previous word, this word, next word) as one feature */
+  nameTriple?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -132,7 +143,38 @@ export interface WordInfo {
   definite: boolean;
   /** readings of the word that start a multi-word gazetteer phrase (usually none) */
   phraseKeys: string[];
+  /** name class (`nameClass`; set only with cfg.nameConn / nameRun / namePair) */
+  nc?: number;
+  /** with a conjunction و/ف (3+ letters): the name class of the word without it, else -1 (with nc) */
+  ncc?: number;
 }
+
+/** Connector words inside names (normalized) and their kind: 0 بن ابن بنت, 1 أبو أبي أبا, 2 آل عبد, 3 particles of
+ * foreign names (دي، دا، فان، فون، دير، دو، ديل). */
+export const NAME_CONNECTORS: ReadonlyMap<string, number> = new Map([
+  ['بن', 0], ['ابن', 0], ['بنت', 0],
+  ['ابو', 1], ['ابي', 1], ['ابا', 1],
+  ['ال', 2], ['عبد', 2],
+  ['دي', 3], ['دا', 3], ['فان', 3], ['فون', 3], ['دير', 3], ['دو', 3], ['ديل', 3],
+]);
+/** Name classes: 0 other word, 1 given name or frequent name token (gazetteer G/N, any reading), 2 rare name token
+ * only, 3 a word mostly or partly in names in the training text (E/M), 4 unseen (U) in no gazetteer, 5 place or
+ * country, 6 connector, 7 punctuation or number (and the sentence edges). */
+export const NAME_CLASSES = 8;
+const GZ_GN = (1 << 2) | (1 << 3);
+const GZ_R = 1 << 4;
+/** The name class of a normalized word from the gazetteer bits of its readings and its vocabulary class. */
+export function nameClass(n: string, k: string, gz: number, v: string): number {
+  if (k === 'pun' || k === 'num') return 7;
+  if (NAME_CONNECTORS.has(n)) return 6;
+  if (k !== 'ar') return 0;
+  if (gz & GZ_GN) return 1;
+  if (gz & 3) return 5;
+  if (v === 'E' || v === 'M') return 3;
+  if (gz & GZ_R) return 2;
+  return v === 'U' ? 4 : 0;
+}
+export const needNameClasses = (cfg: FeatureConfig): boolean => !!(cfg.nameConn || cfg.nameRun || cfg.namePair || cfg.nameTriple);
 
 export const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
 
@@ -376,7 +418,14 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   const sportPrevF = cfg.topic ? 'dSn=' + (nisbaG || '-') : undefined;
   const phraseKeys: string[] = [];
   for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) phraseKeys.push(rs![i]);
-  return { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+  const info: WordInfo = { n, bare, own, ctx, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+  if (needNameClasses(cfg)) {
+    let gz = 0;
+    for (let i = 0; i < nr; i++) gz |= RBITS[i];
+    info.nc = nameClass(n, k, gz & ArabicLexicon.GAZ, v);
+    info.ncc = conj && nr > 1 && n.length >= 3 ? nameClass(rs![1], 'ar', RBITS[1] & ArabicLexicon.GAZ, lex.vocab.get(rs![1]) ?? 'U') : -1;
+  }
+  return info;
 }
 
 /** The skeleton feature of a word's skeletonBits (cfg.skeleton): 'sk=P' place/country, 'sk=N' given name or frequent
@@ -583,6 +632,12 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon, from = 
  * 'tOc' + distance (+ 'd' for a definite word), 'dS=' + class and 'dSn=' + gender (sports documents), 'dO', 'dL'.
  */
 const SPORT_CLASSES = ['P', 'U', 'O', 'o', 'E', 'M'];
+/** prefix + a + b + c for a < na, b < nb, c < nc (digits), in that order */
+function codes3(prefix: string, na: number, nb: number, nc: number): string[] {
+  const out: string[] = [];
+  for (let a = 0; a < na; a++) for (let b = 0; b < nb; b++) for (let c = 0; c < nc; c++) out.push(prefix + a + b + c);
+  return out;
+}
 const SPORT_NEXT = ['-', 'M', 'F', 'P'];
 export const DYNAMIC_FEATURES: readonly string[] = [
   'tP<0', 'tP<1', 'tP<2', 'tP<3',
@@ -598,6 +653,14 @@ export const DYNAMIC_FEATURES: readonly string[] = [
   ...PASS_TYPES.flatMap((t) => ['d2c=' + t + '1', 'd2c=' + t + '2', 'd2c=' + t + '3']),
   ...['P', 'O', 'L'].flatMap((p) => SPORT_CLASSES.map((c) => 'cj=' + p + c)),
   ...SPORT_CLASSES.flatMap((c) => ['M', 'F', 'P'].map((g) => 'na=' + c + g)),
+  ...codes3('nC=', 4, NAME_CLASSES, NAME_CLASSES),
+  ...codes3('nK=', 4, NAME_CLASSES, NAME_CLASSES),
+  ...codes3('nW=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nW=' + f.slice(4)),
+  ...codes3('nV=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nV=' + f.slice(4)),
+  ...codes3('nR=', 1, 5, 4).map((f) => 'nR=' + f.slice(4)),
+  ...codes3('nP=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nP=' + f.slice(4)),
+  ...codes3('nN=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nN=' + f.slice(4)),
+  ...codes3('nT=', NAME_CLASSES, NAME_CLASSES, NAME_CLASSES),
 ];
 const C_TP = 0;
 const C_TPC = 4;
@@ -617,9 +680,18 @@ const C_DLN = C_Q + 4;
 const C_D2C = C_DLN + 2;
 const C_CJ = C_D2C + 12;
 const C_NA = C_CJ + 3 * SPORT_CLASSES.length;
+const NC2 = NAME_CLASSES * NAME_CLASSES;
+const C_NC = C_NA + 3 * SPORT_CLASSES.length;
+const C_NK = C_NC + 4 * NC2;
+const C_NW = C_NK + 4 * NC2;
+const C_NV = C_NW + NC2;
+const C_NR = C_NV + NC2;
+const C_NP = C_NR + 20;
+const C_NN = C_NP + NC2;
+const C_NT = C_NN + NC2;
 /** Most codes one token can get (a trigger, tPc, appT, a phrase mark, tOc, dS + dSn, dc, dT, dO, dL, d2; q, dl, d2c,
- * cj, na). */
-export const MAX_DYNAMIC_CODES = 17;
+ * cj, na; nC, nK, nW, nV, nR, nP, nN, nT). */
+export const MAX_DYNAMIC_CODES = 25;
 /** index in SPORT_CLASSES of a sportF string ('dS=' + class) */
 const SPORT_CLASS_INDEX = new Map<string, number>(SPORT_CLASSES.map((c, k) => ['dS=' + c, k]));
 /** index (0 M, 1 F, 2 P) of a nationality adjective's sportPrevF string */
@@ -796,6 +868,7 @@ export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: Fea
       if (g !== undefined) out[k++] = C_NA + 3 * ci + g;
     }
   }
+  if (w.nc !== undefined) k = nameCodes(ws, i, cfg, out, k);
   if (docCode & 3) out[k++] = C_DC + (docCode & 3);
   if (docCode & 4) out[k++] = C_DT;
   if (docCode & 128) out[k++] = C_DO;
@@ -804,6 +877,39 @@ export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: Fea
   if (d2) out[k++] = C_D2 + d2 - 1;
   const pc = (docCode >> 9) & 3;
   if (pc && d2 >= 2) out[k++] = C_D2C + 3 * (d2 - 2) + pc - 1;
+  return k;
+}
+
+/** Name class of word j of the sentence, 7 outside it. */
+const ncAt = (ws: readonly WordInfo[], j: number): number => (j < 0 || j >= ws.length ? 7 : ws[j].nc!);
+/** A name-like class: given or rare name, training-text name word, unseen word, connector. */
+const nameLike = (c: number): boolean => (c >= 1 && c <= 4) || c === 6;
+/** 'وX' whose X is a name while the whole word is not: a new name starts there (a run of name-like words breaks). */
+const startsByWaw = (w: WordInfo): boolean => w.ncc! >= 1 && w.ncc! <= 3 && !(w.nc! >= 1 && w.nc! <= 3);
+
+/** The sixth round's name-boundary codes of token i (cfg.nameConn / nameRun / namePair / nameTriple; WordInfo.nc set). */
+function nameCodes(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, out: Int32Array, k: number): number {
+  const w = ws[i];
+  const c = w.nc!;
+  if (cfg.nameConn) {
+    if (i > 0 && ws[i - 1].nc === 6) out[k++] = C_NC + NC2 * NAME_CONNECTORS.get(ws[i - 1].n)! + NAME_CLASSES * ncAt(ws, i - 2) + c;
+    if (c === 6) out[k++] = C_NK + NC2 * NAME_CONNECTORS.get(w.n)! + NAME_CLASSES * ncAt(ws, i - 1) + ncAt(ws, i + 1);
+    if (w.ncc! >= 0) out[k++] = C_NW + NAME_CLASSES * ncAt(ws, i - 1) + w.ncc!;
+    if (i > 0 && (ws[i - 1].n === 'و' || ws[i - 1].n === 'او')) out[k++] = C_NV + NAME_CLASSES * ncAt(ws, i - 2) + c;
+  }
+  if (cfg.nameRun && nameLike(c)) {
+    let a = i;
+    while (a > 0 && i - a < 8 && nameLike(ws[a - 1].nc!) && !startsByWaw(ws[a])) a--;
+    let b = i;
+    while (b + 1 < ws.length && b - i < 8 && nameLike(ws[b + 1].nc!) && !startsByWaw(ws[b + 1])) b++;
+    const pos = a === b ? 0 : i === a ? 1 : i === b ? 3 : 2;
+    out[k++] = C_NR + 4 * (Math.min(b - a + 1, 5) - 1) + pos;
+  }
+  if (cfg.namePair) {
+    out[k++] = C_NP + NAME_CLASSES * ncAt(ws, i - 1) + c;
+    out[k++] = C_NN + NAME_CLASSES * c + ncAt(ws, i + 1);
+  }
+  if (cfg.nameTriple) out[k++] = C_NT + NC2 * ncAt(ws, i - 1) + NAME_CLASSES * c + ncAt(ws, i + 1);
   return k;
 }
 

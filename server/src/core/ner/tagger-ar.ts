@@ -27,7 +27,7 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -1066,7 +1066,15 @@ export class ArabicTagger implements NerTagger {
     const sportPrevF = cfg.topic ? SPORT_PREV_F.get(nisbaG || '-') : undefined;
     let phraseKeys: string[] = EMPTY;
     for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) (phraseKeys === EMPTY ? (phraseKeys = []) : phraseKeys).push(rs![i]);
-    return { n, bare, own: EMPTY, ctx: EMPTY, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+    const info: WordInfo = { n, bare, own: EMPTY, ctx: EMPTY, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+    if (needNameClasses(cfg)) {
+      // as wordInfo: the gazetteer bits of every reading, the vocabulary class of the word without its conjunction
+      let gz = 0;
+      for (let i = 0; i < nr; i++) gz |= RBITS[i];
+      info.nc = nameClass(n, k, gz & ArabicLexicon.GAZ, v);
+      info.ncc = conj && nr > 1 && n.length >= 3 ? nameClass(rs![1], 'ar', RBITS[1] & ArabicLexicon.GAZ, inKeys ? vocabClass(RBITS[1]) : lex.vocab.get(rs![1]) ?? 'U') : -1;
+    }
+    return info;
   }
 
   /** Id of a pair feature (column c of pairTab: 3 stage + 0 'pw=', 1 'wn=', 2 'pp=') of words a, b (pair ids pa, pb). */
