@@ -10,30 +10,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EnglishGazetteerData, EnglishLexicon } from '../../server/src/core/ner/features-en';
 import { type EnglishModel, EnglishTagger } from '../../server/src/core/ner/tagger-en';
-import { splitSentences, tokenizeEnglish } from '../../server/src/core/text/english';
+import { referenceSpans } from './ner-en-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const MODEL = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/ner-en.json'), 'utf8')) as EnglishModel;
 const GAZ = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/gazetteer-en.json'), 'utf8')) as EnglishGazetteerData;
-
-/** The spans `tagDocument` should give, from the feature strings (`tagSentences`), as TYPE:text. */
-function reference(tagger: EnglishTagger, text: string): string[] {
-  const tokens = tokenizeEnglish(text);
-  const sents = splitSentences(text, tokens).map((s) => tokens.slice(s.start, s.end));
-  const ref = tagger.tagSentences(sents.map((s) => s.map((t) => t.text)));
-  const out: string[] = [];
-  sents.forEach((s, k) => {
-    for (let i = 0; i < s.length; i++) {
-      const t = ref[k][i];
-      if (!t.startsWith('B-') || t === 'B-MISC') continue;
-      let j = i + 1;
-      while (j < s.length && ref[k][j] === 'I-' + t.slice(2)) j++;
-      while (j > i + 1 && /^(?:-|['’]s?|\.)$/.test(s[j - 1].text)) j--;
-      out.push(`${t.slice(2)}:${text.slice(s[i].start, s[j - 1].end)}`);
-    }
-  });
-  return out;
-}
 
 const TYPE = { person: 'PER', location: 'LOC', organization: 'ORG', misc: 'MISC' } as const;
 const fast = (tagger: EnglishTagger, text: string) => tagger.tagDocument(text).map((s) => `${TYPE[s.type]}:${s.text}`);
@@ -50,7 +31,7 @@ function emissions(tagger: EnglishTagger, text: string): { fast: number[][]; str
     return decode.call(this, em, n, out);
   };
   try {
-    reference(tagger, text);
+    referenceSpans(tagger, text);
     const strings = seen.splice(0);
     // (a fresh sentence cache: every sentence decoded)
     (tagger as unknown as { sentCache: { clear(): void } }).sentCache.clear();
@@ -79,11 +60,11 @@ describe('English tagger tables (fast path = feature strings)', function () {
 
   it('tags as the feature strings do with the shipped gazetteer', () => {
     const tagger = new EnglishTagger(MODEL, GAZ);
-    const want = reference(tagger, TEXT);
+    const want = referenceSpans(tagger, TEXT);
     assert.ok(want.length > 10, JSON.stringify(want));
     assert.deepEqual(fast(tagger, TEXT), want);
     // and on the same text upper-cased (truecased forms) and again (every form now in the cache)
-    assert.deepEqual(fast(tagger, TEXT.toUpperCase()), reference(tagger, TEXT.toUpperCase()));
+    assert.deepEqual(fast(tagger, TEXT.toUpperCase()), referenceSpans(tagger, TEXT.toUpperCase()));
     assert.deepEqual(fast(tagger, TEXT), want);
     for (const text of [TEXT, TEXT.toUpperCase()]) {
       const em = emissions(tagger, text);
@@ -111,7 +92,7 @@ describe('English tagger tables (fast path = feature strings)', function () {
     const gaz: EnglishGazetteerData = { ...GAZ, given, classes, places: { ...GAZ.places, Moscow: 1000 }, nameTokens: { ...GAZ.nameTokens, lavrov: 7.25 } };
     const tagger = new EnglishTagger(MODEL, gaz);
     const text = TEXT + '\nZed Smith met Quorra Jones and Sergei Lavrov in Moscow.';
-    const want = reference(tagger, text);
+    const want = referenceSpans(tagger, text);
     assert.ok(want.includes('PER:Sergei Lavrov'), JSON.stringify(want));
     assert.deepEqual(fast(tagger, text), want);
     const em = emissions(tagger, text);

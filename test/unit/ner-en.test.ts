@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import type { NerTagger, TaggedSpan } from '../../server/src/core/resources';
 import type { EnglishTagger } from '../../server/src/core/ner/tagger-en';
-import { splitSentences, tokenizeEnglish } from '../../server/src/core/text/english';
+import { referenceSpans } from './ner-en-helpers';
 import { loadNerModels } from '../../server/src/node/models';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -91,20 +91,7 @@ describe('English NER tagger (shipped model)', function () {
       '\nLAVROV MEETS HAFTAR\nGen. Stanley McChrystal (ستانلي) met Sen. John McCain in Washington, D.C., and the U.N. envoy.' +
       '\nLibyan Forces Enter Sirte As Talks Stall In Geneva\nThe Libyans\' | delegation | met 1,200 | U.S. officials at the University of Benghazi on 3.5 Nov. in NEW YORK.' +
       '\nÉmile Zola and Ángel Di María met the newspaper Le Monde and Mr. Al-Sarraj, ‘Haftar’s’ rival, in the Bay of Sirte.';
-    const tokens = tokenizeEnglish(text);
-    const sents = splitSentences(text, tokens).map((s) => tokens.slice(s.start, s.end));
-    const ref = (en as EnglishTagger).tagSentences(sents.map((s) => s.map((t) => t.text)));
-    const expected: string[] = [];
-    sents.forEach((s, k) => {
-      for (let i = 0; i < s.length; i++) {
-        const t = ref[k][i];
-        if (!t.startsWith('B-') || t === 'B-MISC') continue;
-        let j = i + 1;
-        while (j < s.length && ref[k][j] === 'I-' + t.slice(2)) j++;
-        while (j > i + 1 && /^(?:-|['’]s?|\.)$/.test(s[j - 1].text)) j--;
-        expected.push(`${t.slice(2)}:${text.slice(s[i].start, s[j - 1].end)}`);
-      }
-    });
+    const expected = referenceSpans(en as EnglishTagger, text);
     const type = { person: 'PER', location: 'LOC', organization: 'ORG', misc: 'MISC' } as const;
     const got = (en as EnglishTagger).tagDocument(text).map((s) => `${type[s.type]}:${s.text}`);
     assert.deepEqual(got, expected);
