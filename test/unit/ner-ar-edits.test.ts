@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addPassTags, docSignatureCode, docStats, DocStatsTally, type DocStats, FULL_FEATURES, type WordInfo, wordInfo } from '../../server/src/core/ner/features-ar';
 import { ArabicLexicon, type ArabicGazetteerData, SPORT_WORDS } from '../../server/src/core/ner/lexicon-ar';
-import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
+import { type ArabicModel, ArabicTagger, M_SIG, M_STAMP, SLOT } from '../../server/src/core/ner/tagger-ar';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
 
@@ -161,10 +161,10 @@ describe('ner: Arabic tagger across edits', function () {
       const st0 = { ...st, tagged: undefined };
       for (const slot of m.lastDoc.slots) {
         for (let t = 0; t < 2; t++) {
-          // meta: 8 numbers per slot, the signature stamps at 2 and 3, the signatures at 4 and 5 (tagger-ar.ts SLOT, M_STAMP, M_SIG)
-          if (m.meta[8 * slot + 2 + t] !== m.sigGen) continue;
+          // meta: SLOT numbers per slot, the signature stamps at M_STAMP (+1 with first-pass tags), the signatures at M_SIG
+          if (m.meta[SLOT * slot + M_STAMP + t] !== m.sigGen) continue;
           checked++;
-          assert.equal(m.meta[8 * slot + 4 + t], docSignatureCode(m.infos[slot], m.cfg, t ? st : st0), `step ${step}, signature of ${m.infos[slot].n}`);
+          assert.equal(m.meta[SLOT * slot + M_SIG + t], docSignatureCode(m.infos[slot], m.cfg, t ? st : st0), `step ${step}, signature of ${m.infos[slot].n}`);
         }
       }
     }

@@ -241,11 +241,11 @@ const NO_EDGE = -9;
 /** log2 of the bits in ArabicTagger.keyFilter (2^20 bits, 128 kB: ~8% of the hashes of a word not in a lexicon of 80,000 keys have a bit) */
 const KEY_FILTER_BITS = 20;
 /** ArabicTagger.meta: entries per word slot, and where each number is in a slot's entries (two for M_STAMP, M_SIG, M_DIRTY: without and with first-pass tags) */
-const SLOT = 8;
+export const SLOT = 8;
 const M_UID = 0;
 const M_PID = 1;
-const M_STAMP = 2;
-const M_SIG = 4;
+export const M_STAMP = 2;
+export const M_SIG = 4;
 const M_DIRTY = 6;
 
 /** Label strings of label indices (a plain loop: Array.from on a typed array allocates an iterator result per item). */
