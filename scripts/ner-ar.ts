@@ -217,6 +217,9 @@ export function trainArabic(argv: string[]): void {
   const prune = Number(argValue(argv, '--prune') ?? (learner.update === 'perceptron' ? 0.5 : 1));
   // --with passConf,skeleton: switch on FeatureConfig flags the shipped model leaves off (docs/ner.md, fifth round)
   const extra = Object.fromEntries((argValue(argv, '--with') ?? '').split(',').filter(Boolean).map((f) => [f, true]));
+  for (const f of Object.keys(extra)) {
+    if (!Object.hasOwn(CONFIG_FLAGS, f)) throw new Error(`--with: no FeatureConfig flag ${f} (${Object.keys(CONFIG_FLAGS).join(', ')})`);
+  }
   const model = trainArabicModel(train, gaz, { features: { ...FULL_FEATURES, ...(argv.includes('--clusters') ? { clusters: true } : {}), ...extra }, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });
   fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
   console.log(`wrote ${path.relative(ROOT, AR_MODEL_PATH)} (${(fs.statSync(AR_MODEL_PATH).size / 1e6).toFixed(2)} MB) and ${path.relative(ROOT, AR_GAZ_PATH)} (${(fs.statSync(AR_GAZ_PATH).size / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -226,6 +229,15 @@ export function trainArabic(argv: string[]): void {
 
 /** The full feature set before the organization, vocabulary-type, sports-document and document-head features. */
 const FULL_2025: FeatureConfig = { ...FULL_FEATURES, vocabTypes: false, orgs: false, topic: false, docHeads: false };
+
+/** Every FeatureConfig flag (the type makes the list complete), for checking --with: a misspelt flag would otherwise
+ * train the shipped features without a word. */
+const CONFIG_FLAGS: Record<keyof FeatureConfig, true> = {
+  affixes: true, shape: true, ngrams: true, context2: true, pairs: true, triggers: true, nisba: true, gazetteer: true, document: true,
+  twoPass: true, vocabulary: true, vocabTypes: true, affix4: true, stack: true, orgs: true, topic: true, docHeads: true, clusters: true,
+  quotes: true, dateline: true, passConf: true, conj: true, skeleton: true, skeletonVocab: true, nameConn: true, nameRun: true,
+  namePair: true, nameTriple: true,
+};
 
 export const ABLATION: [string, FeatureConfig][] = [
   ['base: word, normalized, stem, affixes, ±2 words', BASE_FEATURES],

@@ -63,8 +63,8 @@ export interface FeatureConfig {
    * the gender of a following nationality adjective outside sports documents (needs cfg.topic for the class) */
   conj?: boolean;
   /** an unseen word in no gazetteer whose consonant skeleton (lexicon-ar `skeleton`) matches a gazetteer entry's: 'sk=' + P
-   * (place or country) / N (given name or frequent name token) / R (rare name token), own and context (not shipped;
-   * summed by the tagger's sumWord too: test/unit/ner-ar-round5) */
+   * (place or country) / N (given name or frequent name token) / R (rare name token) / PN (a place and a name), own and
+   * context (not shipped; summed by the tagger's sumWord too: test/unit/ner-ar-round5) */
   skeleton?: boolean;
   /** an unseen word whose consonant skeleton (without ال) matches a training name word's: 'skv=' + that word's type
    * (not shipped; in sumWord too) */
@@ -382,16 +382,10 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
     }
   }
   if (cfg.skeleton && ar && cfg.gazetteer && v === 'U') {
-    let gz = 0;
-    for (let i = 0; i < nr; i++) gz |= RBITS[i];
-    if (!(gz & ArabicLexicon.GAZ)) {
-      let sb = 0;
-      for (let i = 0; i < nr; i++) sb |= lex.skeletonBits(rs![i]);
-      const f = skeletonFeature(sb);
-      if (f) {
-        own.push(f);
-        ctx.push(f);
-      }
+    const f = skeletonFeature(lex, rs!, nr, RBITS);
+    if (f) {
+      own.push(f);
+      ctx.push(f);
     }
   }
   if (cfg.skeletonVocab && ar && cfg.vocabulary && v === 'U') {
@@ -428,9 +422,16 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
   return info;
 }
 
-/** The skeleton feature of a word's skeletonBits (cfg.skeleton): 'sk=P' place/country, 'sk=N' given name or frequent
- * name token, 'sk=R' rare name token only, 'sk=PN' both a place and a name; undefined for none. */
-export function skeletonFeature(sb: number): string | undefined {
+/** The skeleton feature of a word (cfg.skeleton) from its `nr` readings `rs` and their lexicon bits `bits`: none
+ * when a reading is in a gazetteer, else from the readings' skeletonBits: 'sk=P' place/country, 'sk=N' given name or
+ * frequent name token, 'sk=R' rare name token only, 'sk=PN' both a place and a name; undefined for none. wordInfo and
+ * the tagger's sumWord both ask it. */
+export function skeletonFeature(lex: ArabicLexicon, rs: readonly string[], nr: number, bits: Int32Array): string | undefined {
+  let gz = 0;
+  for (let i = 0; i < nr; i++) gz |= bits[i];
+  if (gz & ArabicLexicon.GAZ) return undefined;
+  let sb = 0;
+  for (let i = 0; i < nr; i++) sb |= lex.skeletonBits(rs[i]);
   const p = (sb & 3) !== 0;
   const nm = (sb & 12) !== 0;
   if (p && (nm || sb & 16)) return 'sk=PN';

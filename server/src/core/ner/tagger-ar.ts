@@ -1039,14 +1039,8 @@ export class ArabicTagger implements NerTagger {
       }
     }
     if (cfg.skeleton && ar && cfg.gazetteer && v === 'U') {
-      let gz = 0;
-      for (let i = 0; i < nr; i++) gz |= RBITS[i];
-      if (!(gz & ArabicLexicon.GAZ)) {
-        let sb = 0;
-        for (let i = 0; i < nr; i++) sb |= lex.skeletonBits(rs![i]);
-        const f = skeletonFeature(sb);
-        if (f) this.addBoth(this.base.get(f), o, o1);
-      }
+      const f = skeletonFeature(lex, rs!, nr, RBITS);
+      if (f) this.addBoth(this.base.get(f), o, o1);
     }
     if (cfg.skeletonVocab && ar && cfg.vocabulary && v === 'U') {
       const t = lex.skeletonType(bare);
