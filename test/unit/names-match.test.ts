@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import pairs from '../fixtures/names/pairs.json';
 import { scanEnglishWords } from '../../server/src/core/names/variants';
-import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
+import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, scanArabicWords, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
 
 // Pairs mined from real names by scripts/mine-name-pairs.ts (see the report in the fixture for what was left out).
 type P = [string, string];
@@ -157,5 +157,28 @@ describe('scanEnglishWords: the words English variant scanning tests', () => {
       const want = [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]).filter(([s]) => !/[a-z]/.test(text[s]));
       assert.deepEqual(got, want, JSON.stringify(text));
     }
+  });
+});
+
+describe('scanArabicWords: the Arabic words variant scanning tests, with their key hashes', () => {
+  it('are the runs of /[\\p{L}\\p{M}]+/gu of 4 characters or more, in order, each with its arBucketHash', () => {
+    const pieces = ['لافروف', 'تشيرنو', 'ت', 'ش', 'تش', 'ا', 'و', 'ي', 'أ', 'ة', 'ى', '\u0640', '\u064b', '\u0651', '\u0670', 'ٱ', 'ک', 'گ', '٢٠١٦', '2016', ' ', '.', '،', '\n', 'Lavrov', 'é', 'e\u0301', '😀', '𝒜', '\ud835', '\udc9c', '\u200c', 'ء', 'ي', 'ـ'];
+    let seed = 13;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let k = 0; k < 6000; k++) {
+      let text = '';
+      for (let i = rnd(14); i > 0; i--) text += pieces[rnd(pieces.length)];
+      const got: Array<[number, number, number]> = [];
+      scanArabicWords(text, (s, e, h) => got.push([s, e, h]));
+      const want = [...text.matchAll(/[\p{L}\p{M}]+/gu)]
+        .map((m) => [m.index!, m.index! + m[0].length] as [number, number])
+        .filter(([s, e]) => e - s >= 4)
+        .map(([s, e]) => [s, e, arBucketHash(text, s, e)] as [number, number, number]);
+      assert.deepEqual(got, want, JSON.stringify(text));
+    }
+    // (a word of plain letters has a hash; a word with a tatweel or a mark has none)
+    const hashes: number[] = [];
+    scanArabicWords('تشيرنوميردين لافـروف', (_s, _e, h) => hashes.push(h));
+    assert.deepEqual(hashes, [bucketKeyHash(bucketKey('تشيرنوميردين', 'ar')), -1]);
   });
 });

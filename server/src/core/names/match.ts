@@ -22,6 +22,7 @@
  *
  * The matcher is symmetric: `nameVariant(a, b)` and `nameVariant(b, a)` give the same kind.
  */
+import { runCharLength } from '../text/tokenize';
 import type { Language, Mention } from '../types';
 import nativeAr from '../../../../models/names-native-ar.json';
 import sexEn from '../../../../models/names-sex-en.json';
@@ -526,6 +527,49 @@ export function arBucketHash(text: string, start: number, end: number): number {
     h = Math.imul(h ^ k, 0x01000193);
   }
   return h >>> 0;
+}
+
+/**
+ * Calls `f` for the words of `text` (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them) of 4 characters or
+ * more, in order, with the word's arBucketHash, computed while the word's end is found (no second pass over the
+ * word): plain Arabic letters are taken as letters without the class table. A unit test holds the words and hashes
+ * equal to nextRun's and arBucketHash's.
+ */
+export function scanArabicWords(text: string, f: (start: number, end: number, hash: number) => void): void {
+  const n = text.length;
+  const code = AR_BUCKET_CODE;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let k: number;
+    if (c >= 0x0621 && c <= 0x064a && c !== 0x0640) k = 1;
+    else if ((k = runCharLength(text, i, 1)) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // (as arBucketHash; `plain` false once a character other than a plain Arabic letter is in the word)
+    let h = 0x811c9dc5;
+    let plain = true;
+    for (;;) {
+      if (k === 1 && c >= 0x0621 && c <= 0x064a && c !== 0x0640) {
+        if (plain) {
+          let b = code[c - 0x0621];
+          if (c === 0x062a && text.charCodeAt(i + 1) === 0x0634) {
+            b = code[0x0634 - 0x0621];
+            i++;
+            h = Math.imul(h ^ b, 0x01000193);
+          } else if (!(i > start && (b === 0x0627 || b === 0x0648 || b === 0x064a))) h = Math.imul(h ^ b, 0x01000193);
+        }
+      } else plain = false;
+      i += k;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      if (c >= 0x0621 && c <= 0x064a && c !== 0x0640) k = 1;
+      else if ((k = runCharLength(text, i, 1)) === 0) break;
+    }
+    if (i - start >= 4) f(start, i, plain ? h >>> 0 : -1);
+  }
 }
 
 /** Per plain Arabic letter U+0621..U+064A: the character its bucket key has for it (folded, then its class if any). */

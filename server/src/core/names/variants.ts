@@ -9,7 +9,7 @@
  */
 import { nextRun, runCharLength } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, nameParts, nameVariant, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, nameParts, nameVariant, scanArabicWords, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -353,19 +353,10 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   // alike (enBucketHash; a word of other than ASCII letters goes the long way).
   const keyHashes = new Set<number>();
   for (const k of index.keys()) if (k.length > 0) keyHashes.add(bucketKeyHash(k));
-  const mayHit = (start: number, end: number): boolean => {
-    const h0 = arBucketHash(text, start, end);
-    if (h0 < 0) return true;
-    if (keyHashes.has(h0)) return true;
-    // The readings without a leading clitic (see wordReadings).
-    const n = leadingClitic(text, start);
-    if (n > 0 && keyHashes.has(arBucketHash(text, start + n, end))) return true;
-    return n === 2 && keyHashes.has(arBucketHash(text, start + 1, end));
-  };
   if (lang !== 'ar') {
     scanEnglishWords(text, (start, end) => {
       // (as candidateWord: 4 letters or more, not lower case; a word of ASCII letters whose key is none of the index's
-      // is passed over, see mayHit)
+      // is passed over, as in Arabic below)
       if (end - start < 4) return;
       const h = enBucketHash(text, start, end);
       if (h >= 0 && !keyHashes.has(h)) return;
@@ -374,14 +365,17 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     });
     return;
   }
-  // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them), read by character codes.
-  const run: [number, number] = [0, 0];
-  for (let at = 0; nextRun(text, at, 1, run); ) {
-    at = run[1];
-    if (run[1] - run[0] >= 4 && !mayHit(run[0], run[1])) continue;
-    const r = candidateWord(text, run[0], run[1], lang);
-    if (r) visit(run[0], run[1], r);
-  }
+  // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them) of 4 characters or more (as
+  // candidateWord takes), each with its key's hash read as its end is found (scanArabicWords).
+  scanArabicWords(text, (start, end, h0) => {
+    if (h0 >= 0 && !keyHashes.has(h0)) {
+      // The readings without a leading clitic (see wordReadings).
+      const n = leadingClitic(text, start);
+      if (!(n > 0 && keyHashes.has(arBucketHash(text, start + n, end))) && !(n === 2 && keyHashes.has(arBucketHash(text, start + 1, end)))) return;
+    }
+    const r = candidateWord(text, start, end, lang);
+    if (r) visit(start, end, r);
+  });
 }
 
 /**
