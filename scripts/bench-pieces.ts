@@ -144,7 +144,7 @@ function main(): void {
       const lang = c.lang as Language;
       const docs = record(lang, c.docs, recorder);
       const half = docs.length >> 1;
-      const words = docs.reduce((n, d) => n + countWords(d.text), 0);
+      const words = c.words;
       const newWords = docs.slice(half).reduce((n, d) => n + countWords(d.text), 0);
       for (const piece of pieces) {
         const warm = versions.map((v) => {
