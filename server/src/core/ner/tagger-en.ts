@@ -7,7 +7,7 @@
  */
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { scanEnglish, sentenceBits, sentenceCase, splitSentenceRanges, splitSentences, tokenizeEnglish } from '../text/english';
-import { base64ToBytes, bytesToBase64, PerceptronModel, type PerceptronJSON, train } from './perceptron';
+import { base64ToBytes, bytesToBase64, FrozenStringTable, PerceptronModel, type PerceptronJSON, train } from './perceptron';
 import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type GazetteerNode, type FeatureConfig, FULL_FEATURES, isCap, isLowerWord, LOC_PREPS, LOC_WORDS, MEDIA_NOUNS, NEIGHBOUR_EDGES, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordShape } from './features-en';
 
 export interface EnglishModel {
@@ -400,7 +400,7 @@ interface FastTables {
   byShape: Map<string, number[]>;
   /** The affix features ('p3=' + the first 3 characters, 's3=', 's2=', 's4=' + the last ones): their rows here are
    *  indexes in `affixIds`, the feature ids (a probe hashes the prefix and the characters, with no substring made). */
-  affixes: KeyTable;
+  affixes: FrozenStringTable;
   affixIds: Int32Array;
   /** Ids of the other local features: b, cap_known, cap_unknown, allcaps, demonym, title, orgword, locword; given=,
    *  pname=, city= by bucket; cl= by class. */
@@ -535,13 +535,6 @@ class KeyTable {
       while (j < len && k.charCodeAt(j) === s.charCodeAt(from + j - pl)) j++;
       if (j === len) return r;
     }
-  }
-
-  /** A table of distinct strings `keys` (row i: keys[i]). */
-  static of(keys: readonly string[]): KeyTable {
-    const t = new KeyTable(keys.length);
-    for (const k of keys) t.add(k);
-    return t;
   }
 
   /** The row of `s`, added when absent (at most the constructor's `maxKeys` strings). */
@@ -709,7 +702,7 @@ function buildTables(m: PerceptronModel, cfg: FeatureConfig, lex: EnglishLexicon
     shapeEnd: shapeVocab.get('</s>') ?? -1,
     edge,
     byShape,
-    affixes: KeyTable.of(affixKeys),
+    affixes: new FrozenStringTable(affixKeys),
     affixIds: Int32Array.from(affixIds),
     b: id('b'),
     capKnown: id('cap_known'),
