@@ -76,13 +76,16 @@ interface Doc {
   spans: Record<string, TaggedSpan[]>;
 }
 
+/** The real models, loaded on the first `record`, for every corpus. */
+let models: ReturnType<typeof loadNerModels> | undefined;
+
 /** The documents with their taggers' spans per region, recorded once with the real models. */
 function record(lang: Language, texts: readonly string[], core: Core): Doc[] {
-  const models = loadNerModels();
+  models ??= loadNerModels();
   return texts.map((text) => {
     const spans: Record<string, TaggedSpan[]> = {};
     const ner: NonNullable<Resources['ner']> = {};
-    for (const [l, t] of Object.entries(models.ner) as Array<[Language, NerTagger]>) {
+    for (const [l, t] of Object.entries(models!.ner) as Array<[Language, NerTagger]>) {
       ner[l] = { language: l, tag: (x, from = 0, to = x.length) => (spans[`${l}:${from}:${to}`] = t.tag(x, from, to)) };
     }
     core.extractEntities(text, core.parseStructure(text), { ner }, { language: lang });
