@@ -311,14 +311,12 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
     // which the processor then overlaps); then the words are looked up, their memory at hand.
     for (let at = start, more = true; more; ) {
       let nw = 0;
-      // (nextRun(text, at, 3, run, end) with each word's code units hashed as they are read: ASCII letters and digits
-      // by their codes, the rest by runCharLength)
+      // (nextRun(text, at, 3, run, end) with each word's code units hashed as they are read, wordCharLength)
       while (nw < BATCH) {
         let i = at;
         let k = 0;
         for (; i < end; i++) {
-          const c = text.charCodeAt(i);
-          k = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : runCharLength(text, i, 3, end);
+          k = wordCharLength(text, i, end);
           if (k !== 0) break;
         }
         if (i >= end) {
@@ -332,8 +330,7 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
           if (k === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), 0x01000193);
           i += k;
           if (i >= end) break;
-          const c = text.charCodeAt(i);
-          k = c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : runCharLength(text, i, 3, end);
+          k = wordCharLength(text, i, end);
           if (k === 0) break;
         }
         words[3 * nw] = s;
@@ -365,6 +362,12 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
     }
   }
   return out;
+}
+
+/** runCharLength(text, i, 3, end), ASCII letters and digits by their codes (most characters of an English text). */
+function wordCharLength(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : runCharLength(text, i, 3, end);
 }
 
 /** Words per batch of scanTokens. */
