@@ -100,10 +100,11 @@ function arRoleBefore(text: string, base: number, start: number): Role | undefin
     if (end < 0) end = e;
     const raw = text.slice(s, e);
     if (!AR_ROLE_WORD.test(raw)) return undefined;
-    const w = foldArabic(raw).replace(AR_PREFIX, '');
-    if (AR_HEADS.has(w) || AR_HEADS.has(foldArabic(raw))) {
+    const folded = foldArabic(raw);
+    const w = folded.replace(AR_PREFIX, '');
+    if (AR_HEADS.has(w) || AR_HEADS.has(folded)) {
       // Leave a conjunction clitic ('ووزير') out of the role.
-      const clitic = /^[وف]/.test(raw) && !AR_HEADS.has(foldArabic(raw).replace(/^ال/, '')) ? 1 : 0;
+      const clitic = /^[وف]/.test(raw) && !AR_HEADS.has(folded.replace(/^ال/, '')) ? 1 : 0;
       const from = s + clitic;
       return { start: from, end, text: text.slice(from, end) };
     }
