@@ -98,17 +98,22 @@ describe('name parts of a mention whose article is restored (للجيش)', () =>
   });
 });
 
+/** `count` texts of `fewest + rnd(spread)` pieces each (pieces, or the characters of a string), from a fixed seed. */
+function randomTexts(seed: number, pieces: ArrayLike<string>, count: number, fewest: number, spread: number): string[] {
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let text = '';
+    for (let i = fewest + rnd(spread); i > 0; i--) text += pieces[rnd(pieces.length)];
+    out.push(text);
+  }
+  return out;
+}
+
 describe('arBucketHash: the hash of a bucket key without building it', () => {
   it('equals bucketKeyHash(bucketKey) for words of plain Arabic letters, -1 otherwise', () => {
     const words = ['لافروف', 'لافروڤ', 'تشيرنوميردين', 'شيرنوميردين', 'بوتين', 'وبوتين', 'أوباما', 'اوي', 'تشاو', 'مؤسسة', 'ئيس', 'ىا', 'جيش', 'تتش', 'اتشا', 'تشتش', 'وتش', 'تش', 'ت', 'ا'];
-    let seed = 3;
-    const letters = 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيتشتشاوي';
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    for (let i = 0; i < 5000; i++) {
-      let w = '';
-      for (let j = 1 + rnd(7); j > 0; j--) w += letters[rnd(letters.length)];
-      words.push(w);
-    }
+    words.push(...randomTexts(3, 'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيتشتشاوي', 5000, 1, 7));
     for (const w of words) {
       const k = bucketKey(w, 'ar');
       const plain = /^[\u0621-\u063f\u0641-\u064a]+$/.test(w);
@@ -126,15 +131,8 @@ describe('arBucketHash: the hash of a bucket key without building it', () => {
 describe('enBucketHash: the hash of an English bucket key without building it', () => {
   it('equals bucketKeyHash(bucketKey) for words of ASCII letters, -1 otherwise', () => {
     const words = ['Lavrov', 'Lavroff', 'Philipp', 'Schach', 'Pphh', 'Phph', 'Schsch', 'Sschh', 'Scch', 'Ckck', 'Cckk', 'Schck', 'Sckh', 'Phck', 'Yahya', 'Jojo', 'Hhhh', 'Ahha', 'Washington', 'McCain', 'HTTP', 'Zz', 'A', 'x'.repeat(64)];
-    let seed = 5;
     // letters weighted toward the replaced and dropped ones (p h c k s y j and vowels)
-    const letters = 'phckscphskyjaeiouwvfzqgPHCKSYJAbdtmnrlx';
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    for (let i = 0; i < 8000; i++) {
-      let w = '';
-      for (let j = 1 + rnd(9); j > 0; j--) w += letters[rnd(letters.length)];
-      words.push(w);
-    }
+    words.push(...randomTexts(5, 'phckscphskyjaeiouwvfzqgPHCKSYJAbdtmnrlx', 8000, 1, 9));
     for (const w of words) assert.equal(enBucketHash(`1${w}2`, 1, 1 + w.length), bucketKeyHash(bucketKey(w, 'en')), w);
     assert.equal(enBucketHash('Müller', 0, 6), -1, 'not ASCII');
     assert.equal(enBucketHash('Lavrov', 0, 0), -1, 'empty');
@@ -147,11 +145,7 @@ describe('enBucketHash: the hash of an English bucket key without building it', 
 describe('scanEnglishWords: the words English variant scanning tests', () => {
   it('are the runs of /[\\p{L}\\p{M}]+/gu that do not start with a-z, in order', () => {
     const pieces = ['Lavrov', 'lavrov', 'McCain', 'É', 'é', 'e\u0301', '\u0301', 'A', 'a', '2016', ' ', '.', '-', '\n', '😀', '𝒜', '𝒶', '\ud835', '\udc9c', '\u200c', 'سيرغي', 'ب', 'ß', 'Ω', '中文', "'", 'X1', 'Zz', 'zZ', '@', '[', '`', '{'];
-    let seed = 11;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    for (let k = 0; k < 4000; k++) {
-      let text = '';
-      for (let i = rnd(12); i > 0; i--) text += pieces[rnd(pieces.length)];
+    for (const text of randomTexts(11, pieces, 4000, 0, 12)) {
       const got: Array<[number, number]> = [];
       scanEnglishWords(text, (s, e) => got.push([s, e]));
       const want = [...text.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]).filter(([s]) => !/[a-z]/.test(text[s]));
@@ -163,11 +157,7 @@ describe('scanEnglishWords: the words English variant scanning tests', () => {
 describe('scanArabicWords: the Arabic words variant scanning tests, with their key hashes', () => {
   it('are the runs of /[\\p{L}\\p{M}]+/gu of 4 characters or more, in order, each with its arBucketHash', () => {
     const pieces = ['لافروف', 'تشيرنو', 'ت', 'ش', 'تش', 'ا', 'و', 'ي', 'أ', 'ة', 'ى', '\u0640', '\u064b', '\u0651', '\u0670', 'ٱ', 'ک', 'گ', '٢٠١٦', '2016', ' ', '.', '،', '\n', 'Lavrov', 'é', 'e\u0301', '😀', '𝒜', '\ud835', '\udc9c', '\u200c', 'ء', 'ي', 'ـ'];
-    let seed = 13;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    for (let k = 0; k < 6000; k++) {
-      let text = '';
-      for (let i = rnd(14); i > 0; i--) text += pieces[rnd(pieces.length)];
+    for (const text of randomTexts(13, pieces, 6000, 0, 14)) {
       const got: Array<[number, number, number]> = [];
       scanArabicWords(text, (s, e, h) => got.push([s, e, h]));
       const want = [...text.matchAll(/[\p{L}\p{M}]+/gu)]
