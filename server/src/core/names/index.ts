@@ -13,4 +13,4 @@ export type { SpellingGroup, NamePartOccurrence } from './variants';
 export { parseRole, rolesConflict, roleBefore } from './roles';
 export { fixAll, applyEdits } from './fixall';
 export { WorkspaceNameIndex, NAME_VARIANT_ACROSS } from './workspace';
-export type { AcrossFinding, WorkspaceSymbol, IndexedNamePart } from './workspace';
+export type { AcrossFinding, WorkspaceSymbol } from './workspace';

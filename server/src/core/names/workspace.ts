@@ -21,13 +21,6 @@ import { NAME_TYPES } from './variants';
 
 export const NAME_VARIANT_ACROSS = 'name.variant-across';
 
-export interface IndexedNamePart {
-  text: string;
-  start: number;
-  end: number;
-  type: EntityType;
-}
-
 export interface WorkspaceSymbol {
   uri: string;
   name: string;
