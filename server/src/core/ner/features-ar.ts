@@ -633,11 +633,9 @@ export function phraseMarks(ws: readonly WordInfo[], lex: ArabicLexicon, from = 
  * 'tOc' + distance (+ 'd' for a definite word), 'dS=' + class and 'dSn=' + gender (sports documents), 'dO', 'dL'.
  */
 const SPORT_CLASSES = ['P', 'U', 'O', 'o', 'E', 'M'];
-/** prefix + a + b + c for a < na, b < nb, c < nc (digits), in that order */
-function codes3(prefix: string, na: number, nb: number, nc: number): string[] {
-  const out: string[] = [];
-  for (let a = 0; a < na; a++) for (let b = 0; b < nb; b++) for (let c = 0; c < nc; c++) out.push(prefix + a + b + c);
-  return out;
+/** prefix + one digit per size (each below its size), the last digit varying fastest */
+function codes(prefix: string, ...sizes: number[]): string[] {
+  return sizes.reduce<string[]>((acc, n) => acc.flatMap((p) => Array.from({ length: n }, (_, d) => p + d)), [prefix]);
 }
 const SPORT_NEXT = ['-', 'M', 'F', 'P'];
 export const DYNAMIC_FEATURES: readonly string[] = [
@@ -654,14 +652,14 @@ export const DYNAMIC_FEATURES: readonly string[] = [
   ...PASS_TYPES.flatMap((t) => ['d2c=' + t + '1', 'd2c=' + t + '2', 'd2c=' + t + '3']),
   ...['P', 'O', 'L'].flatMap((p) => SPORT_CLASSES.map((c) => 'cj=' + p + c)),
   ...SPORT_CLASSES.flatMap((c) => ['M', 'F', 'P'].map((g) => 'na=' + c + g)),
-  ...codes3('nC=', 4, NAME_CLASSES, NAME_CLASSES),
-  ...codes3('nK=', 4, NAME_CLASSES, NAME_CLASSES),
-  ...codes3('nW=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nW=' + f.slice(4)),
-  ...codes3('nV=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nV=' + f.slice(4)),
-  ...codes3('nR=', 1, 5, 4).map((f) => 'nR=' + f.slice(4)),
-  ...codes3('nP=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nP=' + f.slice(4)),
-  ...codes3('nN=', 1, NAME_CLASSES, NAME_CLASSES).map((f) => 'nN=' + f.slice(4)),
-  ...codes3('nT=', NAME_CLASSES, NAME_CLASSES, NAME_CLASSES),
+  ...codes('nC=', 4, NAME_CLASSES, NAME_CLASSES),
+  ...codes('nK=', 4, NAME_CLASSES, NAME_CLASSES),
+  ...codes('nW=', NAME_CLASSES, NAME_CLASSES),
+  ...codes('nV=', NAME_CLASSES, NAME_CLASSES),
+  ...codes('nR=', 5, 4),
+  ...codes('nP=', NAME_CLASSES, NAME_CLASSES),
+  ...codes('nN=', NAME_CLASSES, NAME_CLASSES),
+  ...codes('nT=', NAME_CLASSES, NAME_CLASSES, NAME_CLASSES),
 ];
 const C_TP = 0;
 const C_TPC = 4;
