@@ -247,6 +247,13 @@ export function needsLower(s: string): boolean {
   return false;
 }
 
+/** A word's key as wordInfo makes it (`WordInfo.n`, and the keys of the word clusters): normalizeArabic, then lower
+ * case where case can change. */
+export function normalizedWord(word: string): string {
+  const nw = normalizeArabic(word);
+  return needsLower(nw) ? nw.toLowerCase() : nw;
+}
+
 /** A harakah (U+064B-U+0652) in the word: the 'diac' shape feature. */
 export function hasHarakah(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

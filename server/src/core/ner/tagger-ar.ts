@@ -27,7 +27,7 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, OFFSETS, phraseMarks, readings, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, phraseMarks, readings, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -126,11 +126,7 @@ export const CLUSTER_SIZES = [256, 64, 16];
 
 /** Word clusters of the training text's normalized words (features.clusters). */
 function trainingClusters(docs: readonly ArSentence[][]): WordClusters {
-  const norm = (w: string) => {
-    const nw = normalizeArabic(w);
-    return needsLower(nw) ? nw.toLowerCase() : nw;
-  };
-  return wordClusters(docs.flat().map((s) => s.words.map(norm)), CLUSTER_SIZES);
+  return wordClusters(docs.flat().map((s) => s.words.map(normalizedWord)), CLUSTER_SIZES);
 }
 
 /** Train the one- or two-pass model. */
