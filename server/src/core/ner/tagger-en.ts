@@ -7,7 +7,7 @@
  */
 import type { NerTagger, NerType, TaggedSpan } from '../resources';
 import { scanEnglish, sentenceBits, sentenceCase, splitSentenceRanges, splitSentences, tokenizeEnglish } from '../text/english';
-import { base64ToBytes, bytesToBase64, FrozenStringTable, PerceptronModel, type PerceptronJSON, train } from './perceptron';
+import { base64ToBytes, bytesToBase64, FrozenStringTable, PerceptronModel, type PerceptronJSON, StringTable, train } from './perceptron';
 import { type DocumentContext, documentContext, EnglishLexicon, type EnglishGazetteerData, type GazetteerNode, type FeatureConfig, FULL_FEATURES, isCap, isLowerWord, LOC_PREPS, LOC_WORDS, MEDIA_NOUNS, NEIGHBOUR_EDGES, ORG_WORDS, PERSON_TITLES, restoreCase, restoreWord, SENT_END, sentenceFeatures, wordShape } from './features-en';
 
 export interface EnglishModel {
@@ -519,7 +519,7 @@ class KeyTable {
     }
   }
 
-  /** The row of p + s[from, to), or -1, without building that string; `h` is its hash (see `hashFrom`). */
+  /** The row of p + s[from, to), or -1, without building that string; `h` is its hash (see `StringTable.hashFrom`). */
   getJoined(h: number, p: string, s: string, from: number, to: number): number {
     const slots = this.slots;
     const pl = p.length;
@@ -765,23 +765,17 @@ class IntTable {
   }
 }
 
-/** FNV-1a over the UTF-16 units of s[a, b). */
+/** FNV-1a over the UTF-16 units of s[a, b) (`StringTable.hash` of that substring). */
 function hashOf(s: string, a: number, b: number): number {
-  return hashFrom(0x811c9dc5, s, a, b);
+  return StringTable.hashFrom(0x811c9dc5, s, a, b);
 }
 
-/** FNV-1a continued from `h` over s[a, b): hashOf(p + s, 0, n) is hashFrom(hashOf(p, 0, p.length), s, 0, n). */
-function hashFrom(h: number, s: string, a: number, b: number): number {
-  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
-}
-
-// Hashes of the affix features' prefixes.
-const H_P3 = hashOf('p3=', 0, 3);
-const H_S3 = hashOf('s3=', 0, 3);
-const H_S2 = hashOf('s2=', 0, 3);
-const H_S4 = hashOf('s4=', 0, 3);
-const H_EQ = hashOf('=', 0, 1);
+// Hashes of the affix features' prefixes and of '=' (continued over a word's characters by StringTable.hashFrom).
+const H_P3 = StringTable.hash('p3=');
+const H_S3 = StringTable.hash('s3=');
+const H_S2 = StringTable.hash('s2=');
+const H_S4 = StringTable.hash('s4=');
+const H_EQ = StringTable.hash('=');
 
 /** A value no slab sum takes (see `emissions`). */
 const UNSEEN = -1.2345e300;
@@ -1078,7 +1072,7 @@ export class EnglishTagger implements NerTagger {
    *  in the key table `rK` (times KEY_STRIDE, or negative), from the rows' gzNodes indexes. */
   private firstNode(w: string, keyLen: number, rK: number): GazetteerNode | null {
     const tb = this.fastTables!;
-    const re = tb.keys.getJoined(hashFrom(H_EQ, w, 0, keyLen), '=', w, 0, keyLen);
+    const re = tb.keys.getJoined(StringTable.hashFrom(H_EQ, w, 0, keyLen), '=', w, 0, keyLen);
     const ge = re < 0 ? -1 : tb.keyRows[re * KEY_STRIDE + KEY_GZ];
     if (ge >= 0) return tb.gzNodes[ge];
     const gl = rK < 0 ? -1 : tb.keyRows[rK + KEY_GZ];
@@ -1159,14 +1153,14 @@ export class EnglishTagger implements NerTagger {
         // p3=, s3=, s2=, s4= + low.slice(0, 3), (-3), (-2), (-4)
         const af = tb.affixes;
         const ids = tb.affixIds;
-        let r = af.getJoined(hashFrom(H_P3, low, 0, 3), 'p3=', low, 0, 3);
+        let r = af.getJoined(StringTable.hashFrom(H_P3, low, 0, 3), 'p3=', low, 0, 3);
         m.addRow(r < 0 ? -1 : ids[r], slab, at);
-        r = af.getJoined(hashFrom(H_S3, low, n - 3, n), 's3=', low, n - 3, n);
+        r = af.getJoined(StringTable.hashFrom(H_S3, low, n - 3, n), 's3=', low, n - 3, n);
         m.addRow(r < 0 ? -1 : ids[r], slab, at);
-        r = af.getJoined(hashFrom(H_S2, low, n - 2, n), 's2=', low, n - 2, n);
+        r = af.getJoined(StringTable.hashFrom(H_S2, low, n - 2, n), 's2=', low, n - 2, n);
         m.addRow(r < 0 ? -1 : ids[r], slab, at);
         if (n > 5) {
-          r = af.getJoined(hashFrom(H_S4, low, n - 4, n), 's4=', low, n - 4, n);
+          r = af.getJoined(StringTable.hashFrom(H_S4, low, n - 4, n), 's4=', low, n - 4, n);
           m.addRow(r < 0 ? -1 : ids[r], slab, at);
         }
       }
