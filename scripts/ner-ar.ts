@@ -168,7 +168,7 @@ export function formatScores(s: Scores): string {
   return lines.join('\n');
 }
 
-export function evalModel(model: ArabicModel, gaz: ArabicGazetteerData, dev: ArSentence[][]): { scores: Scores; tokPerSec: number; gold: string[][]; pred: string[][] } {
+function evalModel(model: ArabicModel, gaz: ArabicGazetteerData, dev: ArSentence[][]): { scores: Scores; tokPerSec: number; gold: string[][]; pred: string[][] } {
   const tagger = new ArabicTagger(model, gaz);
   const gold: string[][] = [];
   const pred: string[][] = [];

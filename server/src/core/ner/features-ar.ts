@@ -151,7 +151,7 @@ export interface WordInfo {
 
 /** Connector words inside names (normalized) and their kind: 0 بن ابن بنت, 1 أبو أبي أبا, 2 آل عبد, 3 particles of
  * foreign names (دي، دا، فان، فون، دير، دو، ديل). */
-export const NAME_CONNECTORS: ReadonlyMap<string, number> = new Map([
+const NAME_CONNECTORS: ReadonlyMap<string, number> = new Map([
   ['بن', 0], ['ابن', 0], ['بنت', 0],
   ['ابو', 1], ['ابي', 1], ['ابا', 1],
   ['ال', 2], ['عبد', 2],
@@ -160,7 +160,7 @@ export const NAME_CONNECTORS: ReadonlyMap<string, number> = new Map([
 /** Name classes: 0 other word, 1 given name or frequent name token (gazetteer G/N, any reading), 2 rare name token
  * only, 3 a word mostly or partly in names in the training text (E/M), 4 unseen (U) in no gazetteer, 5 place or
  * country, 6 connector, 7 punctuation or number (and the sentence edges). */
-export const NAME_CLASSES = 8;
+const NAME_CLASSES = 8;
 const GZ_GN = (1 << 2) | (1 << 3);
 const GZ_R = 1 << 4;
 /** The name class of a normalized word from the gazetteer bits of its readings and its vocabulary class. */

@@ -122,7 +122,7 @@ function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lexF
 }
 
 /** Cluster sizes of the word clusters (finest first; features.clusters). */
-export const CLUSTER_SIZES = [256, 64, 16];
+const CLUSTER_SIZES = [256, 64, 16];
 
 /** Word clusters of the training text's normalized words (features.clusters). */
 function trainingClusters(docs: readonly ArSentence[][]): WordClusters {
