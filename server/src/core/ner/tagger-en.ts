@@ -1013,9 +1013,10 @@ export class EnglishTagger implements NerTagger {
     return feats.map((f, k) => this.rules(sents[k], this.s2!.predict(f)));
   }
 
-  /** Interned index of a lower-case string (document flags); `row`: its row in `FastTables.keys`, or -1. */
-  private lkOf(s: string, row: number): number {
-    if (row >= 0) return row;
+  /** Interned index of a lower-case string (document flags); `r`: its row in `FastTables.keys` times KEY_STRIDE (its
+   *  `keyRows` offset, as `build` holds it), or negative: none. */
+  private lkOf(s: string, r: number): number {
+    if (r >= 0) return r / KEY_STRIDE;
     let k = this.lk.get(s);
     if (k === undefined) {
       k = this.fastTables!.keys.size + this.lk.size;
@@ -1233,8 +1234,8 @@ export class EnglishTagger implements NerTagger {
     }
     const clIds = cl ? this.clIdsOf(cl) : undefined;
     // (read only for lower-case / capitalized words)
-    const lkText = flags & D_LOWERWORD ? this.lkOf(w, rW < 0 ? -1 : rW / KEY_STRIDE) : -1;
-    const lkLow0 = cap ? this.lkOf(low0, r0 < 0 ? -1 : r0 / KEY_STRIDE) : -1;
+    const lkText = flags & D_LOWERWORD ? this.lkOf(w, rW) : -1;
+    const lkLow0 = cap ? this.lkOf(low0, r0) : -1;
     const x: Word = {
       id: this.nextWordId++,
       slot,
@@ -1249,7 +1250,7 @@ export class EnglishTagger implements NerTagger {
       clM1: clIds ? clIds[1] : -1,
       lkText,
       lkLow0,
-      lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow, rK < 0 ? -1 : rK / KEY_STRIDE)) : -1,
+      lkKeyLow: cap ? (keyLow === low0 ? lkLow0 : this.lkOf(keyLow, rK)) : -1,
       sb: sentenceBits(w),
       gz0: cap ? this.firstNode(w, key.length, rK) : undefined,
       rc: undefined,
