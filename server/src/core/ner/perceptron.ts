@@ -30,8 +30,9 @@
  * - A model read by `fromJSON` keeps its feature strings as the file's one joined string (`FeatureText`, no string
  *   per feature) and builds the string -> id map on first use
  *   (`featureId`, `featureIds`, `addFeatures`, `predict`); a caller with its own id tables (the Arabic tagger, via
- *   `forEachFeature`) never pays for it. `StringTable` is a compact string -> index table for such tables,
- *   `FrozenStringTable` a built-once one that also finds a key given as pieces (`getJoined`, no string built).
+ *   `forEachFeature`) never pays for it. `StringTable` is a compact string -> index table for such tables (and the
+ *   English tagger's key table), `FrozenStringTable` a built-once one (its affix table); both also find a key given as
+ *   pieces (`getJoined`, no string built).
  */
 
 export interface TrainSentence {
@@ -198,6 +199,28 @@ export class StringTable {
       const v = slots[2 * i + 1];
       if (v < 0) return -1;
       if (slots[2 * i] === h && this.keys[i] === s) return v;
+    }
+  }
+
+  /**
+   * The value of the string p + s[from, to), or -1, without building it: `h` is its hash
+   * (StringTable.hashFrom(StringTable.hash(p), s, from, to)).
+   */
+  getJoined(h: number, p: string, s: string, from: number, to: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    const pl = p.length;
+    const len = pl + to - from;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[2 * i + 1];
+      if (v < 0) return -1;
+      if (slots[2 * i] !== h) continue;
+      const k = this.keys[i]!;
+      if (k.length !== len) continue;
+      let j = 0;
+      while (j < pl && k.charCodeAt(j) === p.charCodeAt(j)) j++;
+      while (j < len && k.charCodeAt(j) === s.charCodeAt(from + j - pl)) j++;
+      if (j === len) return v;
     }
   }
 

@@ -384,7 +384,7 @@ interface FastTables {
    * index in `gzNodes` of the gazetteer trie node it is a first-level key of).
    * Built from the lexicon's Maps and Sets and the model's feature names: each answer is what they give.
    */
-  keys: KeyTable;
+  keys: StringTable;
   keyRows: Int32Array;
   gzNodes: GazetteerNode[];
   /** Per string: a count, then (row, id) pairs of w=, w-2=, w-1=, w+1=, w+2= (rows: 0 local, 1-4 the neighbour rows). */
@@ -466,90 +466,6 @@ const KEY_W = 3;
 const KEY_IDS = 4;
 const KEY_GZ = 5;
 
-/**
- * Strings -> rows (0, 1, 2… in the order added), open addressing by an FNV-1a hash in one Int32Array (hash, row per
- * slot) sized once from an upper bound of the count: a load-time build of ~55,000 keys without the growth and
- * garbage of a Map that size, and a probe that reads the key string only when the hashes agree.
- */
-class KeyTable {
-  private slots: Int32Array;
-  private mask: number;
-  private readonly list: string[] = [];
-
-  constructor(maxKeys: number) {
-    this.slots = KeyTable.empty(maxKeys);
-    this.mask = (this.slots.length >> 1) - 1;
-  }
-
-  /** Slots for `keys` keys, at most 2/3 full. */
-  private static empty(keys: number): Int32Array {
-    let size = 16;
-    while (size < 1.5 * keys) size *= 2;
-    return new Int32Array(2 * size).fill(-1);
-  }
-
-  /** Re-sizes the slots to the keys added (the constructor's bound may be well above their count). */
-  compact(): void {
-    const old = this.slots;
-    const slots = KeyTable.empty(this.list.length);
-    if (slots.length >= old.length) return;
-    const mask = (slots.length >> 1) - 1;
-    for (let e = 0; e < old.length; e += 2) {
-      if (old[e + 1] < 0) continue;
-      let i = old[e] & mask;
-      while (slots[2 * i + 1] >= 0) i = (i + 1) & mask;
-      slots[2 * i] = old[e];
-      slots[2 * i + 1] = old[e + 1];
-    }
-    this.slots = slots;
-    this.mask = mask;
-  }
-
-  get size(): number {
-    return this.list.length;
-  }
-
-  /** The row of `s`, or -1. */
-  get(s: string): number {
-    const h = hashOf(s, 0, s.length);
-    const slots = this.slots;
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const r = slots[2 * i + 1];
-      if (r < 0 || (slots[2 * i] === h && this.list[r] === s)) return r;
-    }
-  }
-
-  /** The row of p + s[from, to), or -1, without building that string; `h` is its hash (see `StringTable.hashFrom`). */
-  getJoined(h: number, p: string, s: string, from: number, to: number): number {
-    const slots = this.slots;
-    const pl = p.length;
-    const len = pl + to - from;
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const r = slots[2 * i + 1];
-      if (r < 0) return -1;
-      if (slots[2 * i] !== h) continue;
-      const k = this.list[r];
-      if (k.length !== len) continue;
-      let j = 0;
-      while (j < pl && k.charCodeAt(j) === p.charCodeAt(j)) j++;
-      while (j < len && k.charCodeAt(j) === s.charCodeAt(from + j - pl)) j++;
-      if (j === len) return r;
-    }
-  }
-
-  /** The row of `s`, added when absent (at most the constructor's `maxKeys` strings). */
-  add(s: string): number {
-    const h = hashOf(s, 0, s.length);
-    const slots = this.slots;
-    let i = h & this.mask;
-    for (; slots[2 * i + 1] >= 0; i = (i + 1) & this.mask) if (slots[2 * i] === h && this.list[slots[2 * i + 1]] === s) return slots[2 * i + 1];
-    slots[2 * i] = h;
-    slots[2 * i + 1] = this.list.length;
-    this.list.push(s);
-    return this.list.length - 1;
-  }
-}
-
 /** The rows of `FastTables.keys` (see there) from the lexicon, the word lists and the model's features by word. */
 function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<string, number>, pairVocab: Map<string, number>): Pick<FastTables, 'keys' | 'keyRows' | 'keyIds' | 'keyClasses' | 'numRow' | 'gzNodes'> {
   const sets: [ReadonlySet<string>, number][] = [
@@ -564,8 +480,9 @@ function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<s
   ];
   let max = lex.given.size + lex.nameTokens.size + lex.placeBucket.size + lex.classes.size + byLow.size + byW.size + pairVocab.size + lex.firstCount;
   for (const [set] of sets) max += set.size;
-  const keys = new KeyTable(max);
-  // Rows for every string that may get one (no bits, no values, the other fields -1), cut to the count at the end.
+  const keys = new StringTable();
+  // Rows for every string that may get one (no bits, no values, the other fields -1), cut to the count at the end
+  // (the table grows as keys come: sized to `max`, an upper bound, it would stay twice too large).
   const rows = new Int32Array(max * KEY_STRIDE).fill(-1);
   for (let j = 0; j < rows.length; j += KEY_STRIDE) rows[j] = rows[j + 1] = 0;
   // (forEach callbacks: no entry array per key, in a load-time loop over ~85,000 keys)
@@ -594,7 +511,6 @@ function keyTables(lex: EnglishLexicon, byLow: Map<string, number[]>, byW: Map<s
   });
   const gzNodes: GazetteerNode[] = [];
   lex.forEachFirst((node, k) => (rows[keys.add(k) * KEY_STRIDE + KEY_GZ] = gzNodes.push(node) - 1));
-  keys.compact();
   return { keys, keyRows: rows.slice(0, keys.size * KEY_STRIDE), keyIds: ids, keyClasses, numRow: keys.get('<num>'), gzNodes };
 }
 
