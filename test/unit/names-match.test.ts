@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import pairs from '../fixtures/names/pairs.json';
 import { scanEnglishWords } from '../../server/src/core/names/variants';
-import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, scanArabicWords, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
+import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, keyHashBits, scanArabicWords, foldArabic, mentionParts, nameVariant, sameName, tokenVariant, writtenSpelling } from '../../server/src/core/names/match';
 
 // Pairs mined from real names by scripts/mine-name-pairs.ts (see the report in the fixture for what was left out).
 type P = [string, string];
@@ -170,5 +170,40 @@ describe('scanArabicWords: the Arabic words variant scanning tests, with their k
     const hashes: number[] = [];
     scanArabicWords('تشيرنوميردين لافـروف', (_s, _e, h) => hashes.push(h));
     assert.deepEqual(hashes, [bucketKeyHash(bucketKey('تشيرنوميردين', 'ar')), -1]);
+  });
+
+  it('with key bits, passes over exactly the words of plain letters whose hash and clitic-less readings\' hashes have no bit set', () => {
+    const pieces = ['لافروف', 'تشيرنو', 'ت', 'ش', 'تش', 'ا', 'و', 'ي', 'ب', 'ل', 'ك', 'ف', 'وب', 'فل', 'وك', 'بت', 'لتش', 'ولا', 'أ', 'ة', '\u0640', '\u064b', ' ', '.', '،', 'Lavrov', '𝒜'];
+    // (leadingClitic of names/variants.ts: و/ف then ب/ل/ك = 2, one of و ف ب ل ك = 1)
+    const clitic = (t: string, i: number) => {
+      const conj = t[i] === 'و' || t[i] === 'ف';
+      return conj && 'بلك'.includes(t[i + 1] ?? '-') ? 2 : conj || 'بلك'.includes(t[i]) ? 1 : 0;
+    };
+    let passed = 0;
+    let skipped = 0;
+    for (const [x, text] of randomTexts(17, pieces, 4000, 0, 14).entries()) {
+      const all: Array<[number, number, number]> = [];
+      scanArabicWords(text, (s, e, h) => all.push([s, e, h]));
+      // The keys: the hashes of half the words' readings from start, start + 1 or start + 2, so that words hit
+      // through each reading, and miss.
+      const keys: number[] = [];
+      all.forEach(([s, e], w) => {
+        const r = (x * 31 + w * 17) % 6;
+        if (r < 3) keys.push(arBucketHash(text, s + r, e));
+      });
+      const bits = keyHashBits(keys.filter((h) => h >= 0));
+      const bit = (h: number) => h >= 0 && (bits[(h >>> 5) & 2047] & (1 << (h & 31))) !== 0;
+      const want = all.filter(([s, e, h]) => {
+        if (h < 0) return true;
+        const n = clitic(text, s);
+        return bit(h) || (n > 0 && bit(arBucketHash(text, s + 1, e))) || (n === 2 && bit(arBucketHash(text, s + 2, e)));
+      });
+      const got: Array<[number, number, number]> = [];
+      scanArabicWords(text, (s, e, h) => got.push([s, e, h]), bits);
+      assert.deepEqual(got, want, JSON.stringify(text));
+      passed += got.length;
+      skipped += all.length - got.length;
+    }
+    assert.ok(passed > 1000 && skipped > 1000, `${passed} passed, ${skipped} skipped`);
   });
 });

@@ -534,8 +534,15 @@ export function arBucketHash(text: string, start: number, end: number): number {
  * more, in order, with the word's arBucketHash, computed while the word's end is found (no second pass over the
  * word): plain Arabic letters are taken as letters without the class table. A unit test holds the words and hashes
  * equal to nextRun's and arBucketHash's.
+ *
+ * With `keyBits` (a bit per low 16 bits of a hash, see keyHashBits), a word of plain Arabic letters is passed over
+ * unless the bit of its hash, or of the hash of one of its readings without a leading clitic (arBucketHash from
+ * start + 1 when it starts with و ف ب ل ك, and from start + 2 after و/ف then ب/ل/ك, as names/variants.ts
+ * leadingClitic reads them), is set: those hashes are read in the same pass (the clitic letters are no ت, so a تش
+ * pair and the letters after the first are read alike from every start). Words of other characters (hash -1) are
+ * all passed to `f`.
  */
-export function scanArabicWords(text: string, f: (start: number, end: number, hash: number) => void): void {
+export function scanArabicWords(text: string, f: (start: number, end: number, hash: number) => void, keyBits?: Uint32Array): void {
   const n = text.length;
   const code = AR_BUCKET_CODE;
   let i = 0;
@@ -548,8 +555,18 @@ export function scanArabicWords(text: string, f: (start: number, end: number, ha
       continue;
     }
     const start = i;
-    // (as arBucketHash; `plain` false once a character other than a plain Arabic letter is in the word)
+    // (as arBucketHash; `plain` false once a character other than a plain Arabic letter is in the word; h1, h2: the
+    // hashes from start + 1 and start + 2, kept when a clitic may stand there: cl = 1 for و ف ب ل ك, 2 for و/ف then
+    // ب/ل/ك)
     let h = 0x811c9dc5;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x811c9dc5;
+    let cl = 0;
+    if (keyBits !== undefined && k === 1) {
+      const conj = c === 0x0648 || c === 0x0641;
+      const c1 = text.charCodeAt(i + 1);
+      cl = conj && (c1 === 0x0628 || c1 === 0x0644 || c1 === 0x0643) ? 2 : conj || c === 0x0628 || c === 0x0644 || c === 0x0643 ? 1 : 0;
+    }
     let plain = true;
     for (;;) {
       if (k === 1 && c >= 0x0621 && c <= 0x064a && c !== 0x0640) {
@@ -557,9 +574,21 @@ export function scanArabicWords(text: string, f: (start: number, end: number, ha
           let b = code[c - 0x0621];
           if (c === 0x062a && text.charCodeAt(i + 1) === 0x0634) {
             b = code[0x0634 - 0x0621];
-            i++;
             h = Math.imul(h ^ b, 0x01000193);
-          } else if (!(i > start && (b === 0x0627 || b === 0x0648 || b === 0x064a))) h = Math.imul(h ^ b, 0x01000193);
+            if (cl !== 0) {
+              // (i > start: the clitic letter at start is no ت)
+              h1 = Math.imul(h1 ^ b, 0x01000193);
+              if (cl === 2 && i > start + 1) h2 = Math.imul(h2 ^ b, 0x01000193);
+            }
+            i++;
+          } else {
+            const vowel = b === 0x0627 || b === 0x0648 || b === 0x064a;
+            if (!(i > start && vowel)) h = Math.imul(h ^ b, 0x01000193);
+            if (cl !== 0) {
+              if (i === start + 1 || (i > start + 1 && !vowel)) h1 = Math.imul(h1 ^ b, 0x01000193);
+              if (cl === 2 && (i === start + 2 || (i > start + 2 && !vowel))) h2 = Math.imul(h2 ^ b, 0x01000193);
+            }
+          }
         }
       } else plain = false;
       i += k;
@@ -568,9 +597,20 @@ export function scanArabicWords(text: string, f: (start: number, end: number, ha
       if (c >= 0x0621 && c <= 0x064a && c !== 0x0640) k = 1;
       else if ((k = runCharLength(text, i, 1)) === 0) break;
     }
-    if (i - start >= 4) f(start, i, plain ? h >>> 0 : -1);
+    if (i - start < 4) continue;
+    if (plain && keyBits !== undefined && !hasKeyBit(keyBits, h) && !(cl !== 0 && hasKeyBit(keyBits, h1)) && !(cl === 2 && hasKeyBit(keyBits, h2))) continue;
+    f(start, i, plain ? h >>> 0 : -1);
   }
 }
+
+/** The bit table scanArabicWords filters with: one bit per low 16 bits of each of `hashes`. */
+export function keyHashBits(hashes: Iterable<number>): Uint32Array {
+  const bits = new Uint32Array(2048);
+  for (const h of hashes) bits[(h >>> 5) & 2047] |= 1 << (h & 31);
+  return bits;
+}
+
+const hasKeyBit = (bits: Uint32Array, h: number): boolean => (bits[(h >>> 5) & 2047] & (1 << (h & 31))) !== 0;
 
 /** Per plain Arabic letter U+0621..U+064A: the character its bucket key has for it (folded, then its class if any). */
 const AR_BUCKET_CODE = (() => {

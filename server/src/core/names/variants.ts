@@ -9,7 +9,7 @@
  */
 import { nextRun, runCharLength } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, nameParts, nameVariant, scanArabicWords, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, nameParts, keyHashBits, nameVariant, scanArabicWords, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -366,7 +366,8 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     return;
   }
   // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them) of 4 characters or more (as
-  // candidateWord takes), each with its key's hash read as its end is found (scanArabicWords).
+  // candidateWord takes), each with its key's hash read as its end is found (scanArabicWords), a word of plain letters
+  // only when the bit of its hash or of a clitic-less reading's is among the index keys' (the exact test follows).
   scanArabicWords(text, (start, end, h0) => {
     if (h0 >= 0 && !keyHashes.has(h0)) {
       // The readings without a leading clitic (see wordReadings).
@@ -375,7 +376,7 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     }
     const r = candidateWord(text, start, end, lang);
     if (r) visit(start, end, r);
-  });
+  }, keyHashBits(keyHashes));
 }
 
 /**
