@@ -12,7 +12,10 @@
 // - new: a fresh copy of the module per round, warmed 3 times on the first half of the corpus, then ONE timed pass
 //   over the second half (its words are new to the module's caches). Fresh copies are compiled anew each round:
 //   these figures move by 10-25% between runs here; the warm ones by about 5%.
+// With two versions, the ratio shown is old / new of the medians, then the median of the rounds' own ratios (each
+// round times both versions back to back, so a load that changes between rounds moves both alike).
 // Usage: npx tsx scripts/bench-pieces.ts [--against <rev>] [--rounds N] [--pieces whole,entities,checks,dates,structure] [--new]
+//   [--corpus ar|en]
 import { execSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,6 +34,7 @@ const against = arg('--against');
 const rounds = Number(arg('--rounds') ?? 11);
 const pieces = (arg('--pieces') ?? 'whole,entities,checks,dates,structure').split(',');
 const withNew = process.argv.includes('--new');
+const onlyCorpus = arg('--corpus');
 
 interface Core {
   analyze: (text: string, options: object, resources: Resources) => unknown;
@@ -143,7 +147,7 @@ function main(): void {
     const versions: Array<{ name: string; file: string }> = [{ name: 'tree', file: bundle(tmp, 'tree') }];
     if (against) versions.unshift({ name: against, file: bundle(tmp, 'against', against) });
     const recorder = load(versions[versions.length - 1].file);
-    for (const c of corpora().filter((x) => x.name !== 'seeds')) {
+    for (const c of corpora().filter((x) => x.name !== 'seeds' && (!onlyCorpus || x.lang === onlyCorpus))) {
       const lang = c.lang as Language;
       const docs = record(lang, c.docs, recorder);
       const half = docs.length >> 1;
@@ -174,7 +178,7 @@ function main(): void {
         }
         const us = (ms: number, w: number) => ((1000 * ms) / w).toFixed(3);
         const show = (t: number[][], w: number) => versions.map((v, x) => `${v.name} ${us(median(t[x]), w)}`).join(' | ')
-          + (versions.length > 1 ? `  x${(median(t[0]) / median(t[1])).toFixed(3)}` : '');
+          + (versions.length > 1 ? `  x${(median(t[0]) / median(t[1])).toFixed(3)} (rounds x${median(t[0].map((a, r) => a / t[1][r])).toFixed(3)})` : '');
         console.log(`${c.name} ${piece} warm (us/word): ${show(tWarm, words)}`);
         if (withNew) console.log(`${c.name} ${piece} new  (us/word): ${show(tNew, newWords)}`);
       }
