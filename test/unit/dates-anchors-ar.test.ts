@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { AR_ANCHOR_WORDS, arabicAnchors } from '../../server/src/core/dates/parse';
+import { DIGIT } from '../../server/src/core/dates/lexicon';
 
 /** The places as the one regular expression of the anchor words (longest first, restarted one character after
  *  each match) found them before arabicAnchors read keys: per list of ArAnchor bits, the places of the words. */
@@ -38,5 +39,25 @@ describe('arabicAnchors: the places of the Arabic anchor words', () => {
     assert.deepEqual(arabicAnchors('غد', false).words[8], [0]);
     assert.deepEqual(arabicAnchors('منذ', false).words[16], [0]);
     assert.deepEqual(arabicAnchors('منذ', false).words[8], []);
+  });
+
+  it('with digits: every place of a character of DIGIT, in order, and the same words', () => {
+    const pieces = ['1', '9', '0', '/', ':', '٠', '٩', '۰', '۹', '\u065f', '\u066a', '\u06ef', '\u06fa', '\u0039\u0030', 'أمس', 'يناير', 'منذ', ' ', 'غد', '\u0131', '😀', '\n'];
+    let seed = 23;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
+    const digit = new RegExp(DIGIT, 'g');
+    let found = 0;
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      for (let i = rnd(8); i > 0; i--) text += pieces[rnd(pieces.length)];
+      const want = [...text.matchAll(digit)].map((m) => m.index!);
+      const got = arabicAnchors(text, true);
+      assert.deepEqual(got.digits, want, JSON.stringify(text));
+      assert.deepEqual(got.words, arabicAnchors(text, false).words, JSON.stringify(text));
+      found += want.length;
+    }
+    assert.ok(found > 4000, `the texts hold digits (${found})`);
+    assert.deepEqual(arabicAnchors('1', true).digits, [0]);
+    assert.deepEqual(arabicAnchors('x٢', true).digits, [1]);
   });
 });

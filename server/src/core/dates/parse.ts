@@ -409,7 +409,8 @@ const AR_ANCHOR_KEYS = (() => {
   for (const k of AR_ANCHOR_AT.keys()) bits[k >> 5] |= 1 << (k & 31);
   return bits;
 })();
-const DIGIT_RUN = new RegExp(`${DIGIT}+`, 'g');
+/** A code unit of DIGIT: 0-9, Arabic-Indic and extended Arabic-Indic digits. */
+const isDigitCode = (c: number): boolean => (c <= 0x39 ? c >= 0x30 : c >= 0x0660 && (c <= 0x0669 || (c >= 0x06f0 && c <= 0x06f9)));
 /** The lists of places arabicAnchors makes, by the ArAnchor bits they are for: one per need, and Month | Shahr
  *  (AR_ORD_DATE needs either). */
 const AR_ANCHOR_LISTS = [ArAnchor.Month, ArAnchor.Month | ArAnchor.Shahr, ArAnchor.Weekday, ArAnchor.Relative, ArAnchor.Ago, ArAnchor.Year];
@@ -418,7 +419,8 @@ const AR_ANCHOR_LISTS = [ArAnchor.Month, ArAnchor.Month | ArAnchor.Shahr, ArAnch
  * Where the Arabic patterns can match: every digit (the day patterns start with one), and per kind of need
  * (ArAnchor bits, and Month | Shahr) every place where an anchor word starts. One pass over the text finds them all:
  * at each place, the key of its three code units (kept as the pass goes) is looked up in a bit table, and only
- * where it is set are that key's words compared (a few thousand places in ANERcorp's 684,000). Every place is
+ * where it is set are that key's words compared (a few thousand places in ANERcorp's 684,000); the digits are taken
+ * in the same pass (was a second one, a regular expression of digit runs). Every place is
  * tried, so words inside or overlapping others are found too, and the word found at a place (the longest there)
  * stands for the shorter anchor words it starts with. (Was one regular expression of the words, longest first,
  * restarted one character after each match: the same places, which a unit test holds.)
@@ -437,20 +439,20 @@ export function arabicAnchors(text: string, hasDigit: boolean): { digits: number
       return;
     }
   };
+  // The digits' places (the characters of DIGIT) are taken in the same pass, as each code unit is read.
+  const digits: number[] = [];
+  if (hasDigit) for (let i = 0; i < 2 && i < n; i++) if (isDigitCode(text.charCodeAt(i))) digits.push(i);
   // (the last place that has three code units is n - 3; at n - 2 only a word of two can start, under every key)
   let key = arAnchorKey(0, text.charCodeAt(0), text.charCodeAt(1));
   for (let i = 0; i + 2 < n; i++) {
-    key = ((key << 6) & 0x3ffc0) | (text.charCodeAt(i + 2) & 0x3f);
+    const c = text.charCodeAt(i + 2);
+    if (hasDigit && isDigitCode(c)) digits.push(i + 2);
+    key = ((key << 6) & 0x3ffc0) | (c & 0x3f);
     if ((bits[key >> 5] & (1 << (key & 31))) !== 0) found(i, key);
   }
   if (n >= 2) {
     key = (key << 6) & 0x3ffc0;
     if ((bits[key >> 5] & (1 << (key & 31))) !== 0) found(n - 2, key);
-  }
-  const digits: number[] = [];
-  if (hasDigit) {
-    DIGIT_RUN.lastIndex = 0;
-    for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) for (let i = m.index; i < m.index + m[0].length; i++) digits.push(i);
   }
   return { digits, words };
 }
