@@ -137,4 +137,23 @@ describe('entities: word forms of the linker tokens', () => {
     assert.deepEqual(tokens.map((t) => t.form.raw), words);
     assert.deepEqual(tokens.map((t) => t.sep), seps);
   });
+
+  it('the words are the runs of /[\\p{L}\\p{M}\\p{N}]+/gu but lone tatweels and marks, at the edges of the Arabic block too', () => {
+    // (U+0620..U+0669 are letters, tatweel, marks and digits; U+061F and U+066A..U+066D are punctuation)
+    const pieces = ['\u061f', '\u0620', '\u0621', '\u063f', '\u0640', '\u064a', '\u064b', '\u065f', '\u0660', '\u0669', '\u066a', '\u066b', '\u066d', '\u066e', '\u06f0', 'a', 'Z', '7', ' ', '،', '-', '😀', '𝒜', '\u0301'];
+    let seed = 5;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
+    let n = 0;
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let i = 1 + rnd(12); i > 0; i--) text += pieces[rnd(pieces.length)];
+      const want = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)]
+        .filter((m) => !(/^[\u0640\p{M}]/u.test(m[0]) && !/[\p{L}\p{N}]/u.test(m[0].replace(/\u0640/g, ''))))
+        .map((m) => [m.index!, m.index! + m[0].length]);
+      const got = scanTokens(text, [{ start: 0, end: text.length }]).map((t) => [t.start, t.end]);
+      assert.deepEqual(got, want, JSON.stringify(text));
+      n += got.length;
+    }
+    assert.ok(n > 3000, `${n} words`);
+  });
 });
