@@ -42,6 +42,40 @@ describe('structure', () => {
     assert.deepEqual(parseStructure('').paragraphs, []);
     assert.equal(parseStructure('  \n\n ').headline, undefined);
   });
+
+  it('quotations: each opening mark of a paragraph or the headline with the first closing mark after it there, as a pass over the characters finds them', () => {
+    const close: Record<string, string> = { '«': '»', '“': '”', '"': '"', '‹': '›' };
+    // (the quotations as one pass over each paragraph's characters, then the headline's, finds them, in order)
+    const reference = (text: string, spans: ReadonlyArray<{ start: number; end: number }>) => {
+      const out: Array<{ start: number; end: number; open: string }> = [];
+      for (const sp of spans) {
+        for (let i = sp.start; i < sp.end; i++) {
+          const c = close[text[i]];
+          if (!c) continue;
+          const j = text.indexOf(c, i + 1);
+          if (j > i && j < sp.end) {
+            out.push({ start: i, end: j + 1, open: text[i] });
+            i = j;
+          }
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    };
+    const pieces = ['«', '»', '“', '”', '"', '‹', '›', 'قال', 'word', ' ', ' ', '\n', '\n\n', '.', 'ع', '9', '\u0622', '\u06ab'];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
+    let found = 0;
+    for (let k = 0; k < 4000; k++) {
+      let text = '';
+      for (let i = rnd(30); i > 0; i--) text += pieces[rnd(pieces.length)];
+      const s = parseStructure(text);
+      const spans = [...s.paragraphs, ...(s.headline ? [s.headline] : [])];
+      const want = reference(text, spans);
+      assert.deepEqual(s.quotations, want, JSON.stringify(text));
+      found += want.length;
+    }
+    assert.ok(found > 2000, `${found} quotations`);
+  });
 });
 
 describe('LineIndex', () => {

@@ -94,26 +94,42 @@ function closeOf(c: number): number {
   }
 }
 
+/** The opening quotation marks (closeOf's), as strings for indexOf. */
+const OPENERS = ['\u00ab', '\u201c', '"', '\u2039'];
+
 /**
- * Quotations of one paragraph: an opening mark and the first closing mark after it in the paragraph. One pass of
- * character codes; `next` remembers the next closing mark of each kind (shared by paragraphs in text order:
- * positions only grow), so an unclosed mark does not make every later opening mark search the rest of the text.
+ * Quotations of one paragraph: an opening mark and the first closing mark after it in the paragraph. The opening
+ * marks are found by indexOf, one search per kind, and `next` remembers the next place of each opening kind (under
+ * its code negated) and of each closing kind (under its code), shared by paragraphs in text order: positions only
+ * grow, so each kind's search goes over the text about once, and an unclosed mark does not make every later opening
+ * mark search the rest of the text. (Was one pass over the paragraph's characters: the same marks, in order.)
  */
 function findQuotations(text: string, para: Span, out: Quotation[], next: Map<number, number>): void {
   let i = para.start;
   while (i < para.end) {
+    // The nearest opening mark at or after i.
+    let at = -1;
+    for (let q = 0; q < OPENERS.length; q++) {
+      const key = -OPENERS[q].charCodeAt(0);
+      let p = next.get(key);
+      if (p === undefined || (p < i && p !== -1)) {
+        p = text.indexOf(OPENERS[q], i);
+        next.set(key, p);
+      }
+      if (p >= 0 && (at < 0 || p < at)) at = p;
+    }
+    if (at < 0 || at >= para.end) return;
+    i = at;
     const close = closeOf(text.charCodeAt(i));
-    if (close !== 0) {
-      let j = next.get(close);
-      if (j === undefined || (j <= i && j !== -1)) {
-        j = text.indexOf(String.fromCharCode(close), i + 1);
-        next.set(close, j);
-      }
-      if (j > i && j < para.end) {
-        out.push({ start: i, end: j + 1, open: text[i] });
-        i = j + 1;
-        continue;
-      }
+    let j = next.get(close);
+    if (j === undefined || (j <= i && j !== -1)) {
+      j = text.indexOf(String.fromCharCode(close), i + 1);
+      next.set(close, j);
+    }
+    if (j > i && j < para.end) {
+      out.push({ start: i, end: j + 1, open: text[i] });
+      i = j + 1;
+      continue;
     }
     i++;
   }
