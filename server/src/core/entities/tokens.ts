@@ -367,9 +367,7 @@ export function scanTokens(text: string, regions: readonly Span[]): Token[] {
 /** runCharLength(text, i, 3, end), ASCII letters and digits by their codes (most characters of an English text). */
 function wordCharLength(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  // (U+0620..U+0669: Arabic letters, tatweel, marks and digits, all of class 3)
-  return c >= 0x0620 && c <= 0x0669 ? 1 : runCharLength(text, i, 3, end);
+  return c < 0x80 ? ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0) : runCharLength(text, i, 3, end);
 }
 
 /** Words per batch of scanTokens. */
