@@ -50,4 +50,29 @@ describe('names/roles roleBefore', () => {
   it('reads English titles', () => {
     assert.equal(role('Foreign Minister Sergei Lavrov', 'Sergei', 'en'), 'Foreign Minister');
   });
+
+  it('reads back to the nearest stop, comma, colon or quote within 80 characters, as the lastIndexOf of each would', () => {
+    // (the role as read from the text after the place the nine lastIndexOf searches of the 80 characters before the name gave)
+    const reference = (text: string, start: number, lang: 'ar' | 'en') => {
+      const from = Math.max(0, start - 80);
+      const tail = text.slice(from, start);
+      const cut = Math.max(...['.', '\n', '؟', '!', '،', ',', ':', '«', '"'].map((c) => tail.lastIndexOf(c)));
+      const base = from + cut + 1;
+      return roleBefore(' '.repeat(base) + text.slice(base), start, lang);
+    };
+    const pieces = ['وزير', 'الخارجية', 'الروسي', 'سيرغي', 'Foreign', 'Minister', 'Sergei', ' ', ' ', '.', '\n', '\r', '؟', '!', '،', ',', ':', '«', '»', '"', '؛', 'x'];
+    let seed = 3;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
+    let roles = 0;
+    for (let k = 0; k < 4000; k++) {
+      let text = '';
+      for (let i = rnd(40); i > 0; i--) text += pieces[rnd(pieces.length)];
+      text += ' ';
+      const lang = k % 2 ? 'ar' : 'en';
+      const got = roleBefore(text + 'لافروف', text.length, lang);
+      assert.deepEqual(got, reference(text + 'لافروف', text.length, lang), JSON.stringify(text));
+      if (got) roles++;
+    }
+    assert.ok(roles > 60, `${roles} roles`);
+  });
 });

@@ -126,19 +126,22 @@ export function rolesConflict(a: string, b: string, lang: Language): boolean {
 
 const AR_ROLE_WORD = /^[\u0621-\u064A\u0640\u064B-\u0652]+$/;
 
+/** The characters roleBefore reads back to: . newline ؟ ! ، , : « " */
+const isRoleCut = (c: number): boolean => c === 0x2e || c === 0x0a || c === 0x061f || c === 0x21 || c === 0x060c || c === 0x2c || c === 0x3a || c === 0xab || c === 0x22;
+
 /**
  * The role written just before `start` in the same sentence, if any: a head word, then up to four words that are
  * portfolios, nisba adjectives (الروسي) or 'العام'. Offsets into `text`.
  */
 export function roleBefore(text: string, start: number, lang: Language): Role | undefined {
+  // The role is read back from the name to the nearest stop, comma, colon or opening quote within 80 characters.
   const from = Math.max(0, start - 80);
-  let tail = text.slice(from, start);
-  const cut = Math.max(tail.lastIndexOf('.'), tail.lastIndexOf('\n'), tail.lastIndexOf('؟'), tail.lastIndexOf('!'), tail.lastIndexOf('،'), tail.lastIndexOf(','), tail.lastIndexOf(':'), tail.lastIndexOf('«'), tail.lastIndexOf('"'));
-  const base = from + cut + 1;
+  let base = start;
+  while (base > from && !isRoleCut(text.charCodeAt(base - 1))) base--;
   // The text before the name must end with white space and hold a word.
   if (start <= base || !isSpaceCode(text.charCodeAt(start - 1))) return undefined;
   if (lang === 'ar') return arRoleBefore(text, base, start);
-  tail = text.slice(base, start);
+  const tail = text.slice(base, start);
   const words: Array<{ w: string; s: number; e: number }> = [];
   for (const m of tail.matchAll(/\S+/g)) words.push({ w: m[0], s: base + m.index!, e: base + m.index! + m[0].length });
   if (words.length === 0) return undefined;
