@@ -603,11 +603,13 @@ export function scanArabicWords(text: string, f: (start: number, end: number, ha
   }
 }
 
-/** The bit table scanArabicWords filters with: one bit per low 16 bits of each of `hashes`. */
-export function keyHashBits(hashes: Iterable<number>): Uint32Array {
-  const bits = new Uint32Array(2048);
-  for (const h of hashes) bits[(h >>> 5) & 2047] |= 1 << (h & 31);
-  return bits;
+/**
+ * The bit table scanArabicWords filters with: one bit per low 16 bits of each of `hashes`, set in `into` (all clear;
+ * default a new table).
+ */
+export function keyHashBits(hashes: Iterable<number>, into = new Uint32Array(2048)): Uint32Array {
+  for (const h of hashes) into[(h >>> 5) & 2047] |= 1 << (h & 31);
+  return into;
 }
 
 const hasKeyBit = (bits: Uint32Array, h: number): boolean => (bits[(h >>> 5) & 2047] & (1 << (h & 31))) !== 0;

@@ -376,8 +376,14 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
     }
     const r = candidateWord(text, start, end, lang);
     if (r) visit(start, end, r);
-  }, keyHashBits(keyHashes));
+  }, keyHashBits(keyHashes, KEY_BITS));
+  // (the table is cleared for the next article: only the words of its keys were set; a bit left set would only let
+  // more words through to the exact test)
+  for (const h of keyHashes) KEY_BITS[(h >>> 5) & 2047] = 0;
 }
+
+/** scanText's bit table of the index keys' hashes (names/match.ts keyHashBits), all clear between calls. */
+const KEY_BITS = new Uint32Array(2048);
 
 /**
  * Calls `f` for the words of `text` (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them) that do not start
