@@ -281,6 +281,8 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + edge transitions, classes of i and i-1 (edgeTrans, set 1)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1 }],
   ['full + edge transitions, class pairs (edgeTrans, set 2)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 2 }],
   ['full + edge transitions, pairs and classes (edgeTrans, set 3)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 3 }],
+  ['full + edge transitions (set 1) + name-class pairs', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1, namePair: true }],
+  ['full + edge transitions, classes of i and i-1 only (edgeTrans, set 4)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 4 }],
 ];
 
 export function evalArabic(argv: string[]): void {

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FeatureConfig, FULL_FEATURES, sentenceEdges, wordInfo } from '../../server/src/core/ner/features-ar';
+import { EDGE_SETS, type FeatureConfig, FULL_FEATURES, sentenceEdges, wordInfo } from '../../server/src/core/ner/features-ar';
 import { type ArabicGazetteerData, ArabicLexicon } from '../../server/src/core/ner/lexicon-ar';
 import { type EdgeCodes, edgeCodesOf, PerceptronModel, train, type TrainSentence } from '../../server/src/core/ner/perceptron';
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
@@ -111,6 +111,25 @@ describe('ner: edge transitions (seventh round)', () => {
     assert.ok(differ > 200, `edge codes changed ${differ} paths`);
   });
 
+  it('past the kept lists of codes (over 4096 distinct), tokens still move by their own transitions', () => {
+    const rand = lcg(5);
+    const labels = ['O', 'B-LOC', 'I-LOC', 'B-PER', 'I-PER'];
+    const T = labels.length;
+    const E = 40;
+    const val = () => Math.round((rand() - 0.5) * 20 * 2) / 2;
+    const m = new PerceptronModel(labels, true, new Map(), new Float32Array(0), Float64Array.from({ length: (T + 1) * T }, val), Float64Array.from({ length: E * (T + 1) * T }, val));
+    const lists = new Set<string>();
+    for (let s = 0; s < 400; s++) {
+      const n = 30;
+      const em = Float64Array.from({ length: n * T }, val);
+      const codes = Int32Array.from({ length: n * 3 }, () => (rand() < 0.1 ? -1 : Math.floor(rand() * E)));
+      for (let i = 0; i < n; i++) lists.add(codes.subarray(3 * i, 3 * i + 3).join());
+      const e = { k: 3, codes };
+      assert.deepEqual(Array.from(m.decodeScores(em, n, e)), plain(m, em, n, e), `sentence ${s}`);
+    }
+    assert.ok(lists.size > 5000, String(lists.size));
+  });
+
   it('a model file without edge codes is written as before; with them it reads back the same', () => {
     const sents: TrainSentence[] = [
       { features: [['a'], ['b']], labels: ['B-X', 'O'] },
@@ -177,7 +196,7 @@ describe('ner: edge transitions (seventh round)', () => {
     const shipped = JSON.parse(fs.readFileSync(path.join(dir, 'ner-ar.json'), 'utf8')) as ArabicModel;
     const text = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
     const lex = new ArabicLexicon(gaz, shipped.vocab);
-    for (const set of [1, 2, 3]) {
+    for (const set of [1, 2, 3, 4]) {
       const cfg: FeatureConfig = { ...shipped.features, edgeTrans: true, edgeSet: set };
       const rand = lcg(set);
       // made-up edge weights, large enough to move labels
@@ -185,7 +204,7 @@ describe('ner: edge transitions (seventh round)', () => {
         const T = j.labels.length;
         return { ...j, edgeCount: E, edges: Array.from({ length: E * (T + 1) * T }, () => Math.round((rand() - 0.5) * 40 * 1e4) / 1e4) };
       };
-      const E = set === 1 ? 25 : set === 2 ? 75 : 91;
+      const E = EDGE_SETS[set].count;
       const model: ArabicModel = { ...shipped, features: cfg, stage1: withEdges(shipped.stage1, E), stage2: withEdges(shipped.stage2!, E) };
       const tagger = new ArabicTagger(model, gaz);
       const seen: { words: string[]; codes: number[][] }[] = [];

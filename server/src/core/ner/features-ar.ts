@@ -190,12 +190,14 @@ export const needNameClasses = (cfg: FeatureConfig): boolean => !!(cfg.nameConn 
  *  1: nc(i) [0, 8); 8 + nc(i-1); 16 + ncc(i) when word i has و/ف; 24 when word i-1 is a person trigger (25 codes);
  *  2: 8 nc(i-1) + nc(i) [0, 64); 64 + ncc(i) when word i has و/ف; 72 word i-1 a person trigger; 73 word i-1 a
  *     comma; 74 word i-1 a separate و or أو (75 codes);
- *  3: set 2's codes, and 75 + set 1's first two (nc(i), nc(i-1)) (91 codes).
+ *  3: set 2's codes, and 75 + set 1's first two (nc(i), nc(i-1)) (91 codes);
+ *  4: set 1's first two only: nc(i), 8 + nc(i-1) (16 codes).
  */
 export const EDGE_SETS: Readonly<Record<number, { count: number; k: number }>> = {
   1: { count: 25, k: 4 },
   2: { count: 75, k: 5 },
   3: { count: 91, k: 7 },
+  4: { count: 16, k: 2 },
 };
 export const edgeSetOf = (cfg: FeatureConfig): { count: number; k: number } | undefined => (cfg.edgeTrans ? EDGE_SETS[cfg.edgeSet ?? 1] : undefined);
 
@@ -213,9 +215,10 @@ export function edgeCodes(ws: readonly WordInfo[], i: number, cfg: FeatureConfig
   const p = i > 0 ? ws[i - 1] : undefined;
   const pc = p ? p.nc! : 7;
   let a = at;
-  if (set === 1) {
+  if (set === 1 || set === 4) {
     out[a++] = c;
     out[a++] = 8 + pc;
+    if (set === 4) return;
     if (w.ncc! >= 0) out[a++] = 16 + w.ncc!;
     if (p?.personTrigger) out[a++] = 24;
     return;

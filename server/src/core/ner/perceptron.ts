@@ -379,6 +379,9 @@ export class FeatureText {
   }
 }
 
+/** The most distinct lists of edge codes whose transitions a model keeps (PerceptronModel.combine; ~0.8 kB each with 9 labels). */
+const COMB_LIMIT = 4096;
+
 export class PerceptronModel {
   readonly labels: readonly string[];
   readonly bio: boolean;
@@ -411,10 +414,14 @@ export class PerceptronModel {
   private readonly maxA: number;
   private readonly minA: Float64Array;
   private readonly cand: Int32Array;
-  /** decodeInto's scratch for a token with edge codes: its (T+1) x T transitions, and minA over them. */
-  private readonly comb: Float64Array;
-  private readonly combMinA: Float64Array;
-  private combMaxA = -Infinity;
+  /**
+   * Transitions of tokens with edge codes, per distinct list of codes (combine): entry j's (T+1) x T matrix, minA and
+   * maxA over it; entry 0 is scratch for a list not kept (past COMB_LIMIT entries). combKey: the list's key -> entry.
+   */
+  private readonly combTr: Float64Array[] = [];
+  private readonly combMin: Float64Array[] = [];
+  private readonly combMax: number[] = [];
+  private readonly combKey = new Map<number, number>();
   /** Viterbi scratch for decode/decodeScores (reused; every cell read is written first in the same call). */
   private vPrev: Float64Array;
   private vCur: Float64Array;
@@ -465,8 +472,19 @@ export class PerceptronModel {
     this.edge = edge ?? new Float64Array(0);
     this.edgeCount = this.edge.length / ((T + 1) * T);
     if (!Number.isInteger(this.edgeCount)) throw new Error(`edge weights do not match labels (${this.edge.length} vs n x ${T + 1}x${T})`);
-    this.comb = new Float64Array(this.edgeCount ? (T + 1) * T : 0);
-    this.combMinA = new Float64Array(this.edgeCount ? T : 0);
+    if (this.edgeCount) this.newComb();
+  }
+
+  private newComb(): number {
+    this.combTr.push(new Float64Array((this.T + 1) * this.T));
+    this.combMin.push(new Float64Array(this.T));
+    this.combMax.push(-Infinity);
+    return this.combTr.length - 1;
+  }
+
+  /** Forget the combined transitions (training calls it after changing the transition or edge weights). */
+  edgeWeightsChanged(): void {
+    this.combKey.clear();
   }
 
   /** Feature string -> id (built from the feature text on first use). */
@@ -593,7 +611,8 @@ export class PerceptronModel {
     let cur = this.vCur;
     if (this.vBp.length < n * T) this.vBp = new Int32Array(Math.max(n * T, 2 * this.vBp.length));
     const bp = this.vBp;
-    const start = ek && this.combine(edges!, 0) ? this.comb : trans;
+    const c0 = ek ? this.combine(edges!, 0) : -1;
+    const start = c0 >= 0 ? this.combTr[c0] : trans;
     for (let t = 0; t < T; t++) prev[t] = em[t] + start[T * T + t];
     // Only allowed moves are tried (a disallowed one scores -Infinity and never wins: the same path as trying all).
     const preds = this.preds;
@@ -606,10 +625,11 @@ export class PerceptronModel {
       let minA = this.minA;
       if (ek) {
         // the token's own transitions, with the bounds below recomputed over them (the argument holds for any matrix)
-        if (this.combine(edges!, i)) {
-          tr = this.comb;
-          maxA = this.combMaxA;
-          minA = this.combMinA;
+        const c = this.combine(edges!, i);
+        if (c >= 0) {
+          tr = this.combTr[c];
+          maxA = this.combMax[c];
+          minA = this.combMin[c];
         }
       }
       // For a label t every label may precede, a predecessor p whose score plus the largest such transition (maxA) is
@@ -678,32 +698,48 @@ export class PerceptronModel {
   }
 
   /**
-   * Fill `comb` with token i's transitions (trans plus the edge weights of its codes, in code order) and combMinA
-   * and combMaxA with decodeInto's bounds over them; false when the token has no code (then `comb` is not written:
-   * the token moves by `trans`).
+   * The entry of combTr/combMin/combMax holding token i's transitions (trans plus the edge weights of its codes, in
+   * code order) and decodeInto's bounds over them, or -1 when the token has no code (it moves by `trans`). Tokens
+   * with the same codes in the same order share an entry (the same sums in the same order).
    */
-  private combine(edges: EdgeCodes, i: number): boolean {
+  private combine(edges: EdgeCodes, i: number): number {
     const T = this.T;
     const S = (T + 1) * T;
     const k = edges.k;
     const codes = edges.codes;
-    const comb = this.comb;
-    const edge = this.edge;
+    const E = this.edgeCount;
+    let key = 0;
     let any = false;
     for (let a = i * k; a < i * k + k; a++) {
       const c = codes[a];
+      if (c >= E) throw new Error(`edge code ${c} out of range (${E})`);
+      if (c >= 0) any = true;
+      key = key * (E + 1) + (c < 0 ? 0 : c + 1);
+    }
+    if (!any) return -1;
+    // (a key past 2^53 may collide: not kept)
+    const exact = key <= Number.MAX_SAFE_INTEGER;
+    if (exact) {
+      const j = this.combKey.get(key);
+      if (j !== undefined) return j;
+    }
+    let j = 0;
+    if (exact && this.combKey.size < COMB_LIMIT) {
+      j = this.combKey.size + 1;
+      if (j >= this.combTr.length) this.newComb();
+      this.combKey.set(key, j);
+    }
+    const comb = this.combTr[j];
+    const edge = this.edge;
+    comb.set(this.trans);
+    for (let a = i * k; a < i * k + k; a++) {
+      const c = codes[a];
       if (c < 0) continue;
-      if (c >= this.edgeCount) throw new Error(`edge code ${c} out of range (${this.edgeCount})`);
-      if (!any) {
-        comb.set(this.trans);
-        any = true;
-      }
       const b = c * S;
       for (let x = 0; x < S; x++) comb[x] += edge[b + x];
     }
-    if (!any) return false;
     let maxA = -Infinity;
-    const minA = this.combMinA.fill(Infinity);
+    const minA = this.combMin[j].fill(Infinity);
     for (let t = 0; t < T; t++) {
       if (this.predAt[t + 1] - this.predAt[t] !== T) continue;
       for (let p = 0; p < T; p++) {
@@ -712,8 +748,8 @@ export class PerceptronModel {
         if (x < minA[p]) minA[p] = x;
       }
     }
-    this.combMaxA = maxA;
-    return true;
+    this.combMax[j] = maxA;
+    return j;
   }
 
   /** Labels of one sentence given each token's feature strings (and edge codes, TrainSentence.edges). */
@@ -1004,6 +1040,7 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     if (norm === 0) return;
     const tau = pa2 ? (loss - margin) / (norm + 1 / (2 * C)) : Math.min(C, (loss - margin) / norm);
     if (tau <= 0) return;
+    if (E) model.edgeWeightsChanged();
     for (const [key, d] of delta) {
       if (key >= 0) upd(key, tau * d);
       else if (-1 - key < S) updT(-1 - key, tau * d);
@@ -1026,6 +1063,7 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
         paUpdate(x, y, p, ec);
         continue;
       }
+      if (E) model.edgeWeightsChanged();
       for (let i = 0; i < y.length; i++) {
         if (p[i] !== y[i]) {
           errors++;
