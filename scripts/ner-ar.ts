@@ -215,8 +215,9 @@ export function trainArabic(argv: string[]): void {
   // Features whose largest |weight| is below this are left out of the saved model. PA weights are in units of C,
   // where 1.0 keeps the model at the perceptron model's size and load time (0.5: 7.9 MB, ~300 ms CPU to load).
   const prune = Number(argValue(argv, '--prune') ?? (learner.update === 'perceptron' ? 0.5 : 1));
-  // --with passConf,skeleton: switch on FeatureConfig flags the shipped model leaves off (docs/ner.md, fifth round)
-  const extra = Object.fromEntries((argValue(argv, '--with') ?? '').split(',').filter(Boolean).map((f) => [f, true]));
+  // --with passConf,skeleton: switch on FeatureConfig flags the shipped model leaves off (docs/ner.md, fifth round);
+  // flag=N sets a number (edgeTrans,edgeSet=2)
+  const extra = Object.fromEntries((argValue(argv, '--with') ?? '').split(',').filter(Boolean).map((f) => (f.includes('=') ? [f.slice(0, f.indexOf('=')), Number(f.slice(f.indexOf('=') + 1))] : [f, true])));
   for (const f of Object.keys(extra)) {
     if (!Object.hasOwn(CONFIG_FLAGS, f)) throw new Error(`--with: no FeatureConfig flag ${f} (${Object.keys(CONFIG_FLAGS).join(', ')})`);
   }
@@ -236,7 +237,7 @@ const CONFIG_FLAGS: Record<keyof FeatureConfig, true> = {
   affixes: true, shape: true, ngrams: true, context2: true, pairs: true, triggers: true, nisba: true, gazetteer: true, document: true,
   twoPass: true, vocabulary: true, vocabTypes: true, affix4: true, stack: true, orgs: true, topic: true, docHeads: true, clusters: true,
   quotes: true, dateline: true, passConf: true, conj: true, skeleton: true, skeletonVocab: true, nameConn: true, nameRun: true,
-  namePair: true, nameTriple: true,
+  namePair: true, nameTriple: true, edgeTrans: true, edgeSet: true,
 };
 
 export const ABLATION: [string, FeatureConfig][] = [
@@ -277,6 +278,11 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + name-class pairs + name connectors', { ...FULL_FEATURES, namePair: true, nameConn: true }],
   ['full + name-class triples', { ...FULL_FEATURES, nameTriple: true }],
   ['full + skeleton + name-class pairs', { ...FULL_FEATURES, skeleton: true, namePair: true }],
+  ['full + edge transitions, classes of i and i-1 (edgeTrans, set 1)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1 }],
+  ['full + edge transitions, class pairs (edgeTrans, set 2)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 2 }],
+  ['full + edge transitions, pairs and classes (edgeTrans, set 3)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 3 }],
+  ['full + edge transitions (set 1) + name-class pairs', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1, namePair: true }],
+  ['full + edge transitions, classes of i and i-1 only (edgeTrans, set 4)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 4 }],
 ];
 
 export function evalArabic(argv: string[]): void {

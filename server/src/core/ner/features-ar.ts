@@ -80,6 +80,14 @@ export interface FeatureConfig {
   namePair?: boolean;
   /** sixth round: the name classes of (previous word, this word, next word) as one feature */
   nameTriple?: boolean;
+  /**
+   * seventh round: transitions conditioned on the words at the boundary: the move from label p to label t at token i
+   * scores trans[p][t] plus an edge weight [e][p][t] for each of the token's edge codes e (`edgeCodes`: name classes
+   * of word i and i-1, the conjunction, the word before; perceptron.ts EdgeCodes). Code set `edgeSet`.
+   */
+  edgeTrans?: boolean;
+  /** with edgeTrans: which code set (EDGE_SETS; default 1) */
+  edgeSet?: number;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -174,7 +182,68 @@ export function nameClass(n: string, k: string, gz: number, v: string): number {
   if (gz & GZ_R) return 2;
   return v === 'U' ? 4 : 0;
 }
-export const needNameClasses = (cfg: FeatureConfig): boolean => !!(cfg.nameConn || cfg.nameRun || cfg.namePair || cfg.nameTriple);
+export const needNameClasses = (cfg: FeatureConfig): boolean => !!(cfg.nameConn || cfg.nameRun || cfg.namePair || cfg.nameTriple || cfg.edgeTrans);
+
+/**
+ * Edge code sets (cfg.edgeTrans, cfg.edgeSet): per set the number of codes and the most codes of one token. With
+ * nc(j) the name class of word j (7 outside the sentence) and ncc the class of word i without its conjunction و/ف:
+ *  1: nc(i) [0, 8); 8 + nc(i-1); 16 + ncc(i) when word i has و/ف; 24 when word i-1 is a person trigger (25 codes);
+ *  2: 8 nc(i-1) + nc(i) [0, 64); 64 + ncc(i) when word i has و/ف; 72 word i-1 a person trigger; 73 word i-1 a
+ *     comma; 74 word i-1 a separate و or أو (75 codes);
+ *  3: set 2's codes, and 75 + set 1's first two (nc(i), nc(i-1)) (91 codes);
+ *  4: set 1's first two only: nc(i), 8 + nc(i-1) (16 codes).
+ */
+export const EDGE_SETS: Readonly<Record<number, { count: number; k: number }>> = {
+  1: { count: 25, k: 4 },
+  2: { count: 75, k: 5 },
+  3: { count: 91, k: 7 },
+  4: { count: 16, k: 2 },
+};
+export const edgeSetOf = (cfg: FeatureConfig): { count: number; k: number } | undefined => (cfg.edgeTrans ? EDGE_SETS[cfg.edgeSet ?? 1] : undefined);
+
+/**
+ * The edge codes of token i (cfg.edgeTrans; WordInfo.nc set), written to out[at, at + k) (k of the code set; -1 for
+ * none). They read the sentence's words only (their name classes, conjunction, trigger and comma flags), so a
+ * sentence's word forms decide them (the tagger's decoded-sentence cache key).
+ */
+export function edgeCodes(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, out: Int32Array, at: number): void {
+  const set = cfg.edgeSet ?? 1;
+  const k = EDGE_SETS[set].k;
+  out.fill(-1, at, at + k);
+  const w = ws[i];
+  const c = w.nc!;
+  const p = i > 0 ? ws[i - 1] : undefined;
+  const pc = p ? p.nc! : 7;
+  let a = at;
+  if (set === 1 || set === 4) {
+    out[a++] = c;
+    out[a++] = 8 + pc;
+    if (set === 4) return;
+    if (w.ncc! >= 0) out[a++] = 16 + w.ncc!;
+    if (p?.personTrigger) out[a++] = 24;
+    return;
+  }
+  out[a++] = 8 * pc + c;
+  if (w.ncc! >= 0) out[a++] = 64 + w.ncc!;
+  if (p?.personTrigger) out[a++] = 72;
+  if (p?.comma) out[a++] = 73;
+  if (p && (p.n === 'و' || p.n === 'او')) out[a++] = 74;
+  if (set === 3) {
+    out[a++] = 75 + c;
+    out[a++] = 83 + pc;
+  }
+}
+
+/** The edge codes of a sentence's tokens as lists (training: TrainSentence.edges), or undefined without cfg.edgeTrans. */
+export function sentenceEdges(ws: readonly WordInfo[], cfg: FeatureConfig): number[][] | undefined {
+  const set = edgeSetOf(cfg);
+  if (!set) return undefined;
+  const buf = new Int32Array(set.k);
+  return ws.map((_, i) => {
+    edgeCodes(ws, i, cfg, buf, 0);
+    return Array.from(buf).filter((x) => x >= 0);
+  });
+}
 
 export const GAZ_NAMES = ['C', 'P', 'G', 'N', 'R', 'O'];
 

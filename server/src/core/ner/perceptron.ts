@@ -40,6 +40,20 @@ export interface TrainSentence {
   features: string[][];
   /** One label per token. */
   labels: string[];
+  /**
+   * Edge codes per token (with TrainOptions.edgeCount): token i's transition from label p to label t scores
+   * trans[p][t] + the sum over its codes e of edge[e][p][t] (p = the start row at token 0). Codes are in [0, edgeCount).
+   */
+  edges?: readonly (readonly number[])[];
+}
+
+/**
+ * Edge codes of a sentence for decoding: token i's codes are codes[i * k, i * k + k), negative entries none (see
+ * TrainSentence.edges).
+ */
+export interface EdgeCodes {
+  k: number;
+  codes: Int32Array;
 }
 
 export interface TrainOptions {
@@ -68,6 +82,8 @@ export interface TrainOptions {
   entityCost?: number;
   /** With bags > 1: each bag trains on a bootstrap sample of the sentences (drawn with replacement; default false). */
   bootstrap?: boolean;
+  /** Number of edge codes (TrainSentence.edges; default 0: transitions are label bigrams only). */
+  edgeCount?: number;
   /** Called after each epoch with the number of token errors made during that epoch. */
   onEpoch?: (epoch: number, errors: number, tokens: number) => void;
 }
@@ -86,6 +102,9 @@ export interface PerceptronJSON {
   weights: string;
   /** (labels+1) x labels transition weights (row labels.length = sentence start), unquantized. */
   transitions: number[];
+  /** With edge codes only: their number E, and E x (labels+1) x labels weights laid out as `transitions`. */
+  edgeCount?: number;
+  edges?: number[];
 }
 
 export interface LabelSpan {
@@ -360,6 +379,9 @@ export class FeatureText {
   }
 }
 
+/** The most distinct lists of edge codes whose transitions a model keeps (PerceptronModel.combine; ~0.8 kB each with 9 labels). */
+const COMB_LIMIT = 4096;
+
 export class PerceptronModel {
   readonly labels: readonly string[];
   readonly bio: boolean;
@@ -373,6 +395,13 @@ export class PerceptronModel {
   private readonly w: Float32Array;
   /** (T+1) x T transitions; row T = start. Disallowed moves are -Infinity. */
   private readonly trans: Float64Array;
+  /**
+   * Edge weights: edgeCount x (T+1) x T, code e's matrix at e * (T+1) * T laid out as `trans` (not masked: a
+   * disallowed move stays -Infinity in the sum). Empty without edge codes.
+   */
+  private readonly edge: Float64Array;
+  /** Number of edge codes (0: transitions are label bigrams only). */
+  readonly edgeCount: number;
   /** Labels a sentence may end with (BILOU: not B-/I-). */
   private readonly endOk: Uint8Array;
   /** Allowed predecessors of each label, ascending: preds[predAt[t] .. predAt[t + 1]) (Viterbi skips the others). */
@@ -385,6 +414,14 @@ export class PerceptronModel {
   private readonly maxA: number;
   private readonly minA: Float64Array;
   private readonly cand: Int32Array;
+  /**
+   * Transitions of tokens with edge codes, per distinct list of codes (combine): entry j's (T+1) x T matrix, minA and
+   * maxA over it; entry 0 is scratch for a list not kept (past COMB_LIMIT entries). combKey: the list's key -> entry.
+   */
+  private readonly combTr: Float64Array[] = [];
+  private readonly combMin: Float64Array[] = [];
+  private readonly combMax: number[] = [];
+  private readonly combKey = new Map<number, number>();
   /** Viterbi scratch for decode/decodeScores (reused; every cell read is written first in the same call). */
   private vPrev: Float64Array;
   private vCur: Float64Array;
@@ -395,7 +432,7 @@ export class PerceptronModel {
   private idScratch = new Int32Array(64);
 
   /** `ids`: feature string -> id, or a model file's feature strings in id order (the map is then built when first needed). */
-  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number> | FeatureText, w: Float32Array, trans: Float64Array) {
+  constructor(labels: readonly string[], bio: boolean, ids: Map<string, number> | FeatureText, w: Float32Array, trans: Float64Array, edge?: Float64Array) {
     this.labels = labels;
     this.bio = bio;
     this.T = labels.length;
@@ -431,6 +468,23 @@ export class PerceptronModel {
     }
     this.maxA = maxA;
     this.cand = new Int32Array(T);
+    // (kept, not copied: training updates it through this reference)
+    this.edge = edge ?? new Float64Array(0);
+    this.edgeCount = this.edge.length / ((T + 1) * T);
+    if (!Number.isInteger(this.edgeCount)) throw new Error(`edge weights do not match labels (${this.edge.length} vs n x ${T + 1}x${T})`);
+    if (this.edgeCount) this.newComb();
+  }
+
+  private newComb(): number {
+    this.combTr.push(new Float64Array((this.T + 1) * this.T));
+    this.combMin.push(new Float64Array(this.T));
+    this.combMax.push(-Infinity);
+    return this.combTr.length - 1;
+  }
+
+  /** Forget the combined transitions (training calls it after changing the transition or edge weights). */
+  edgeWeightsChanged(): void {
+    this.combKey.clear();
   }
 
   /** Feature string -> id (built from the feature text on first use). */
@@ -482,14 +536,14 @@ export class PerceptronModel {
    * Viterbi over tokens given as feature-id lists. Each token may be several id arrays (e.g. cached per-word
    * parts plus context parts); they are summed. Returns label indices.
    */
-  decode(tokens: readonly (readonly Int32Array[])[]): Int32Array {
+  decode(tokens: readonly (readonly Int32Array[])[], edges?: EdgeCodes): Int32Array {
     const n = tokens.length;
     const T = this.T;
     if (this.emScratch.length < n * T) this.emScratch = new Float64Array(Math.max(n * T, 2 * this.emScratch.length));
     const em = this.emScratch;
     em.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) for (const arr of tokens[i]) this.addEmission(arr, em, i * T);
-    return this.decodeScores(em, n);
+    return this.decodeScores(em, n, edges);
   }
 
   /**
@@ -541,29 +595,43 @@ export class PerceptronModel {
   }
 
   /** Viterbi on precomputed emission scores (n x T, row-major). Returns label indices. */
-  decodeScores(em: Float64Array, n: number): Int32Array {
-    return this.decodeInto(em, n, new Int32Array(n));
+  decodeScores(em: Float64Array, n: number, edges?: EdgeCodes): Int32Array {
+    return this.decodeInto(em, n, new Int32Array(n), edges);
   }
 
   /** `decodeScores` writing the label indices into `out[0, n)` (a caller's buffer, no array per sentence); returns `out`. */
-  decodeInto(em: Float64Array, n: number, out: Int32Array): Int32Array {
+  decodeInto(em: Float64Array, n: number, out: Int32Array, edges?: EdgeCodes): Int32Array {
     const T = this.T;
     if (n === 0) return out;
     const trans = this.trans;
+    // with edge codes (a model trained with them): a token with codes moves by its own transitions (combine)
+    const ek = edges && this.edgeCount ? edges.k : 0;
     // Scratch buffers reused across calls (instance-level; decodeScores is not re-entrant, JS is single-threaded).
     let prev = this.vPrev;
     let cur = this.vCur;
     if (this.vBp.length < n * T) this.vBp = new Int32Array(Math.max(n * T, 2 * this.vBp.length));
     const bp = this.vBp;
-    for (let t = 0; t < T; t++) prev[t] = em[t] + trans[T * T + t];
+    const c0 = ek ? this.combine(edges!, 0) : -1;
+    const start = c0 >= 0 ? this.combTr[c0] : trans;
+    for (let t = 0; t < T; t++) prev[t] = em[t] + start[T * T + t];
     // Only allowed moves are tried (a disallowed one scores -Infinity and never wins: the same path as trying all).
     const preds = this.preds;
     const predAt = this.predAt;
     const cand = this.cand;
-    const maxA = this.maxA;
-    const minA = this.minA;
     for (let i = 1; i < n; i++) {
       const o = i * T;
+      let tr = trans;
+      let maxA = this.maxA;
+      let minA = this.minA;
+      if (ek) {
+        // the token's own transitions, with the bounds below recomputed over them (the argument holds for any matrix)
+        const c = this.combine(edges!, i);
+        if (c >= 0) {
+          tr = this.combTr[c];
+          maxA = this.combMax[c];
+          minA = this.combMin[c];
+        }
+      }
       // For a label t every label may precede, a predecessor p whose score plus the largest such transition (maxA) is
       // below the score of the best previous label P plus its smallest such transition (minA[P]) cannot win: rounding
       // is monotonic, so prev[p] + trans[p t] <= prev[p] + maxA < prev[P] + minA[P] <= prev[P] + trans[P t]. The
@@ -583,7 +651,7 @@ export class PerceptronModel {
           // every label may precede t: the candidates only
           for (let q = 0; q < nc; q++) {
             const p = cand[q];
-            const v = prev[p] + trans[p * T + t];
+            const v = prev[p] + tr[p * T + t];
             if (v > best) {
               best = v;
               bi = p;
@@ -592,7 +660,7 @@ export class PerceptronModel {
         } else if (qe - qa === T) {
           // every label may precede t (preds is 0 .. T - 1): no index read per predecessor
           for (let p = 0; p < T; p++) {
-            const v = prev[p] + trans[p * T + t];
+            const v = prev[p] + tr[p * T + t];
             if (v > best) {
               best = v;
               bi = p;
@@ -601,7 +669,7 @@ export class PerceptronModel {
         } else
           for (let q = qa; q < qe; q++) {
             const p = preds[q];
-            const v = prev[p] + trans[p * T + t];
+            const v = prev[p] + tr[p * T + t];
             if (v > best) {
               best = v;
               bi = p;
@@ -629,10 +697,65 @@ export class PerceptronModel {
     return out;
   }
 
-  /** Labels of one sentence given each token's feature strings. */
-  predict(features: readonly (readonly string[])[]): string[] {
+  /**
+   * The entry of combTr/combMin/combMax holding token i's transitions (trans plus the edge weights of its codes, in
+   * code order) and decodeInto's bounds over them, or -1 when the token has no code (it moves by `trans`). Tokens
+   * with the same codes in the same order share an entry (the same sums in the same order).
+   */
+  private combine(edges: EdgeCodes, i: number): number {
+    const T = this.T;
+    const S = (T + 1) * T;
+    const k = edges.k;
+    const codes = edges.codes;
+    const E = this.edgeCount;
+    let key = 0;
+    let any = false;
+    for (let a = i * k; a < i * k + k; a++) {
+      const c = codes[a];
+      if (c >= E) throw new Error(`edge code ${c} out of range (${E})`);
+      if (c >= 0) any = true;
+      key = key * (E + 1) + (c < 0 ? 0 : c + 1);
+    }
+    if (!any) return -1;
+    // (a key past 2^53 may collide: not kept)
+    const exact = key <= Number.MAX_SAFE_INTEGER;
+    if (exact) {
+      const j = this.combKey.get(key);
+      if (j !== undefined) return j;
+    }
+    let j = 0;
+    if (exact && this.combKey.size < COMB_LIMIT) {
+      j = this.combKey.size + 1;
+      if (j >= this.combTr.length) this.newComb();
+      this.combKey.set(key, j);
+    }
+    const comb = this.combTr[j];
+    const edge = this.edge;
+    comb.set(this.trans);
+    for (let a = i * k; a < i * k + k; a++) {
+      const c = codes[a];
+      if (c < 0) continue;
+      const b = c * S;
+      for (let x = 0; x < S; x++) comb[x] += edge[b + x];
+    }
+    let maxA = -Infinity;
+    const minA = this.combMin[j].fill(Infinity);
+    for (let t = 0; t < T; t++) {
+      if (this.predAt[t + 1] - this.predAt[t] !== T) continue;
+      for (let p = 0; p < T; p++) {
+        const x = comb[p * T + t];
+        if (x > maxA) maxA = x;
+        if (x < minA[p]) minA[p] = x;
+      }
+    }
+    this.combMax[j] = maxA;
+    return j;
+  }
+
+  /** Labels of one sentence given each token's feature strings (and edge codes, TrainSentence.edges). */
+  predict(features: readonly (readonly string[])[], edges?: readonly (readonly number[])[]): string[] {
     const ids = features.map((fs) => [this.featureIds(fs)]);
-    return Array.from(this.decode(ids), (t) => this.labels[t]);
+    return Array.from(this.decode(ids, edges ? edgeCodesOf(edges) : undefined), (t) => this.labels[t]);
   }
 
   /**
@@ -662,7 +785,7 @@ export class PerceptronModel {
     const i16 = Int16Array.from(q);
     const transitions: number[] = [];
     for (let k = 0; k < this.trans.length; k++) transitions.push(Number.isFinite(this.trans[k]) ? Math.round(this.trans[k] * 1e4) / 1e4 : 0);
-    return {
+    const j: PerceptronJSON = {
       format: 'article-lens-perceptron',
       version: 1,
       labels: [...this.labels],
@@ -672,6 +795,12 @@ export class PerceptronModel {
       weights: bytesToBase64(new Uint8Array(i16.buffer, i16.byteOffset, i16.byteLength)),
       transitions,
     };
+    if (this.edgeCount) {
+      // (only then: a model without edge codes writes the same file as before they existed)
+      j.edgeCount = this.edgeCount;
+      j.edges = Array.from(this.edge, (x) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : 0));
+    }
+    return j;
   }
 
   static fromJSON(j: PerceptronJSON): PerceptronModel {
@@ -683,8 +812,22 @@ export class PerceptronModel {
     if (i16.length !== names.count * T) throw new Error(`model weights do not match features (${i16.length} vs ${names.count}x${T})`);
     const w = new Float32Array(i16.length);
     for (let k = 0; k < i16.length; k++) w[k] = i16[k] * j.scale;
-    return new PerceptronModel(j.labels, j.bio, names, w, Float64Array.from(j.transitions));
+    let edge: Float64Array | undefined;
+    if (j.edgeCount) {
+      if (!j.edges || j.edges.length !== j.edgeCount * (T + 1) * T) throw new Error(`model edge weights do not match (${j.edges?.length} vs ${j.edgeCount}x${T + 1}x${T})`);
+      edge = Float64Array.from(j.edges);
+    }
+    return new PerceptronModel(j.labels, j.bio, names, w, Float64Array.from(j.transitions), edge);
   }
+}
+
+/** A sentence's edge codes per token (TrainSentence.edges) as decodeInto reads them (k: the most codes of a token). */
+export function edgeCodesOf(edges: readonly (readonly number[])[]): EdgeCodes {
+  let k = 0;
+  for (const e of edges) k = Math.max(k, e.length);
+  const codes = new Int32Array(edges.length * k).fill(-1);
+  edges.forEach((e, i) => codes.set(e, i * k));
+  return { k, codes };
 }
 
 /** Train an averaged perceptron (or `bags` of them, averaged). Deterministic for a given seed. */
@@ -752,7 +895,16 @@ export function averageModels(models: readonly PerceptronModel[]): PerceptronMod
     const x = (m as unknown as { trans: Float64Array }).trans;
     for (let k = 0; k < tr.length; k++) tr[k] += Number.isFinite(x[k]) ? x[k] / n : 0;
   }
-  return new PerceptronModel(first.labels, first.bio, ids, w, tr);
+  for (const m of models) if (m.edgeCount !== first.edgeCount) throw new Error('averageModels: the models have different edge codes');
+  let ed: Float64Array | undefined;
+  if (first.edgeCount) {
+    ed = new Float64Array(first.edgeCount * (T + 1) * T);
+    for (const m of models) {
+      const x = (m as unknown as { edge: Float64Array }).edge;
+      for (let k = 0; k < ed.length; k++) ed[k] += x[k] / n;
+    }
+  }
+  return new PerceptronModel(first.labels, first.bio, ids, w, tr, ed);
 }
 
 function train1(sentences: readonly TrainSentence[], opts: TrainOptions): PerceptronModel {
@@ -770,6 +922,8 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
   const counts = new Map<string, number>();
   if (minCount > 1) for (const s of sentences) for (const fs of s.features) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const ids = new Map<string, number>();
+  const E = opts.edgeCount ?? 0;
+  const S = (T + 1) * T;
   const data = sentences.map((s) => {
     const y = Int32Array.from(s.labels, (l) => lab.get(l)!);
     const x = s.features.map((fs) => {
@@ -785,7 +939,7 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
       }
       return [Int32Array.from(arr)];
     });
-    return { x, y };
+    return { x, y, e: E && s.edges ? edgeCodesOf(s.edges) : undefined };
   });
   const nF = ids.size;
   const w = new Float32Array(nF * T);
@@ -794,8 +948,12 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
   const tr = new Float64Array((T + 1) * T);
   const trTot = new Float64Array((T + 1) * T);
   const trTs = new Float64Array((T + 1) * T);
+  // edge weights (opts.edgeCount codes x S): averaged as the transitions; the model reads `ed` itself
+  const ed = new Float64Array(E * S);
+  const edTot = new Float64Array(E * S);
+  const edTs = new Float64Array(E * S);
   let step = 0;
-  const model = new PerceptronModel(labels, bio, ids, w, tr);
+  const model = new PerceptronModel(labels, bio, ids, w, tr, ed);
   // The model copies transitions (with -Infinity masks); we update its private copy through this view.
   const mtr = (model as unknown as { trans: Float64Array }).trans;
   const ok = allowedMatrix(labels, bio);
@@ -810,6 +968,16 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     tr[k] += d;
     if (ok[k]) mtr[k] = tr[k];
   };
+  const updE = (k: number, d: number) => {
+    edTot[k] += (step - edTs[k]) * ed[k];
+    edTs[k] = step;
+    ed[k] += d;
+  };
+  /** Call fn(index into ed) for each edge code of token i (index of code c: c * S + p * T + t). */
+  const forEdges = (e: EdgeCodes | undefined, i: number, p: number, t: number, fn: (k: number) => void) => {
+    if (!e) return;
+    for (let a = i * e.k; a < i * e.k + e.k; a++) if (e.codes[a] >= 0) fn(e.codes[a] * S + p * T + t);
+  };
   // Passive-aggressive updates (opts.update 'pa' or 'pa2').
   const pa = opts.update === 'pa' || opts.update === 'pa2';
   const pa2 = opts.update === 'pa2';
@@ -819,8 +987,8 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
   const entityCost = opts.entityCost ?? 1;
   const costOf = (gold: number) => (gold === oLabel ? 1 : entityCost);
   let em = new Float64Array(0);
-  const paDecode = (x: readonly Int32Array[][], y: Int32Array): Int32Array => {
-    if (!costAugmented) return model.decode(x);
+  const paDecode = (x: readonly Int32Array[][], y: Int32Array, e: EdgeCodes | undefined): Int32Array => {
+    if (!costAugmented) return model.decode(x, e);
     const n = y.length;
     if (em.length < n * T) em = new Float64Array(2 * n * T);
     em.fill(0, 0, n * T);
@@ -829,16 +997,19 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
       const c = costOf(y[i]);
       for (let t = 0; t < T; t++) if (t !== y[i]) em[i * T + t] += c;
     }
-    return model.decodeScores(em, n);
+    return model.decodeScores(em, n, e);
   };
-  // phi(gold) - phi(pred) as a sparse vector (emission keys f * T + label; transition keys -1 - (prev * T + label))
+  // phi(gold) - phi(pred) as a sparse vector (emission keys f * T + label; transition keys -1 - (prev * T + label);
+  // edge keys -1 - (S + code * S + prev * T + label))
   const delta = new Map<number, number>();
   const add = (key: number, d: number) => {
     const v = (delta.get(key) ?? 0) + d;
     if (v === 0) delta.delete(key);
     else delta.set(key, v);
   };
-  const paUpdate = (x: readonly Int32Array[][], y: Int32Array, p: Int32Array): void => {
+  const addG = (k: number) => add(-1 - (S + k), 1);
+  const addP = (k: number) => add(-1 - (S + k), -1);
+  const paUpdate = (x: readonly Int32Array[][], y: Int32Array, p: Int32Array, e: EdgeCodes | undefined): void => {
     delta.clear();
     let loss = 0;
     for (let i = 0; i < y.length; i++) {
@@ -855,21 +1026,25 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
       if (py !== pp || y[i] !== p[i]) {
         add(-1 - (py * T + y[i]), 1);
         add(-1 - (pp * T + p[i]), -1);
+        forEdges(e, i, py, y[i], addG);
+        forEdges(e, i, pp, p[i], addP);
       }
     }
     if (loss === 0) return;
     let margin = 0;
     let norm = 0;
     for (const [key, d] of delta) {
-      margin += d * (key >= 0 ? w[key] : tr[-1 - key]);
+      margin += d * (key >= 0 ? w[key] : -1 - key < S ? tr[-1 - key] : ed[-1 - key - S]);
       norm += d * d;
     }
     if (norm === 0) return;
     const tau = pa2 ? (loss - margin) / (norm + 1 / (2 * C)) : Math.min(C, (loss - margin) / norm);
     if (tau <= 0) return;
+    if (E) model.edgeWeightsChanged();
     for (const [key, d] of delta) {
       if (key >= 0) upd(key, tau * d);
-      else updT(-1 - key, tau * d);
+      else if (-1 - key < S) updT(-1 - key, tau * d);
+      else updE(-1 - key - S, tau * d);
     }
   };
   const order = data.map((_, i) => i);
@@ -880,14 +1055,15 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     let tokens = 0;
     for (const k of order) {
       step++;
-      const { x, y } = data[k];
-      const p = pa ? paDecode(x, y) : model.decode(x);
+      const { x, y, e: ec } = data[k];
+      const p = pa ? paDecode(x, y, ec) : model.decode(x, ec);
       tokens += y.length;
       if (pa) {
         for (let i = 0; i < y.length; i++) if (p[i] !== y[i]) errors++;
-        paUpdate(x, y, p);
+        paUpdate(x, y, p, ec);
         continue;
       }
+      if (E) model.edgeWeightsChanged();
       for (let i = 0; i < y.length; i++) {
         if (p[i] !== y[i]) {
           errors++;
@@ -902,6 +1078,8 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
         if (py !== pp || y[i] !== p[i]) {
           updT(py * T + y[i], 1);
           updT(pp * T + p[i], -1);
+          forEdges(ec, i, py, y[i], (q) => updE(q, 1));
+          forEdges(ec, i, pp, p[i], (q) => updE(q, -1));
         }
       }
     }
@@ -914,7 +1092,9 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
   for (let k = 0; k < avgW.length; k++) avgW[k] = (tot[k] + (step - ts[k]) * w[k]) / denom;
   const avgT = new Float64Array(tr.length);
   for (let k = 0; k < tr.length; k++) avgT[k] = (trTot[k] + (step - trTs[k]) * tr[k]) / denom;
-  return new PerceptronModel(labels, bio, ids, avgW, avgT);
+  const avgE = new Float64Array(ed.length);
+  for (let k = 0; k < ed.length; k++) avgE[k] = (edTot[k] + (step - edTs[k]) * ed[k]) / denom;
+  return new PerceptronModel(labels, bio, ids, avgW, avgT, avgE);
 }
 
 // base64 without Buffer (the core must not use Node built-ins).

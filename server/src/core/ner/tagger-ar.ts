@@ -27,9 +27,9 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, phraseMarks, readings, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, edgeCodes, edgeSetOf, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, phraseMarks, readings, sentenceEdges, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
-import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
+import { averageModels, bilouToBio, bioToBilou, type EdgeCodes, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
 export interface ArabicModel {
   format: 'article-lens-ner-ar/1';
@@ -102,12 +102,12 @@ function infoReader(lexFor: LexFor, cfg: FeatureConfig): (d: readonly ArSentence
 /** Training samples of documents `docs` (ids[k]: document k's id for lexFor), with their first-pass tags when given. */
 function docSamples(docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureConfig, passTags: string[][][] | undefined, bilou: boolean, ids: readonly number[]) {
   const read = infoReader(lexFor, cfg);
-  const out: { features: string[][]; labels: string[] }[] = [];
+  const out: { features: string[][]; labels: string[]; edges?: number[][] }[] = [];
   docs.forEach((d, k) => {
     const { lex, ws } = read(d, ids[k]);
     const stats = cfg.document || passTags ? docStats(ws) : undefined;
     if (passTags && stats) addPassTags(stats, ws, passTags[k]);
-    ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats, passTags?.[k][i]), labels: bilou ? bioToBilou(d[i].tags) : d[i].tags }));
+    ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats, passTags?.[k][i]), labels: bilou ? bioToBilou(d[i].tags) : d[i].tags, edges: sentenceEdges(s, cfg) }));
   });
   return out;
 }
@@ -117,7 +117,7 @@ function predictDocs(model: PerceptronModel, docs: readonly ArSentence[][], lexF
   return docs.map((d, k) => {
     const { lex, ws } = read(d, ids[k]);
     const stats = cfg.document ? docStats(ws) : undefined;
-    return ws.map((s) => model.predict(sentenceFeatures(s, cfg, lex, stats)));
+    return ws.map((s) => model.predict(sentenceFeatures(s, cfg, lex, stats), sentenceEdges(s, cfg)));
   });
 }
 
@@ -164,7 +164,7 @@ interface TrainedStages {
 function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined, opts: ArTrainOptions, split: number): TrainedStages {
   const base = new ArabicLexicon(gaz);
   const cfg1: FeatureConfig = { ...opts.features, twoPass: false };
-  const topts: TrainOptions = { epochs: opts.epochs ?? 10, seed: opts.seed ?? 1, minCount: opts.minCount ?? 1, bags: opts.bags ?? 1, ...opts.learner };
+  const topts: TrainOptions = { epochs: opts.epochs ?? 10, seed: opts.seed ?? 1, minCount: opts.minCount ?? 1, bags: opts.bags ?? 1, ...opts.learner, edgeCount: edgeSetOf(opts.features)?.count ?? 0 };
   const log = opts.log ?? (() => {});
   const bilou = (opts.scheme ?? 'bio') === 'bilou';
   // fold position of each document: its index, or its place in a seeded shuffle
@@ -576,6 +576,9 @@ export class ArabicTagger implements NerTagger {
   private keyPoolLen = 0;
   // Scratch (instance-level, reused; the tagger is not re-entrant).
   private emBuf = new Float64Array(0);
+  /** decode's edge codes (cfg.edgeTrans: n x the code set's k) and their EdgeCodes view */
+  private edgeBuf = new Int32Array(0);
+  private readonly edgeCodesBuf: EdgeCodes = { k: 0, codes: new Int32Array(0) };
   private sigBuf = new Uint16Array(0);
   private keyBuf = new Uint16Array(0);
   private pidBuf = new Int32Array(0);
@@ -1261,6 +1264,15 @@ export class ArabicTagger implements NerTagger {
       if (si === 1 && pass && cfg.stack) for (const f of stackFeatures(pass, i)) m.addRow(this.ownId(f, si), em, o);
       const nc = dynamicFeatureCodes(infos, i, cfg, marks, sig ? sig[i] : docSignatureCode(infos[i], cfg, stats), codes);
       for (let a = 0; a < nc; a++) m.addRow(dyn[codes[a]], em, o);
+    }
+    const es = m.edgeCount ? edgeSetOf(cfg) : undefined;
+    if (es) {
+      // edge codes (cfg.edgeTrans): from the words' name classes and flags, so the sentence cache key covers them
+      if (this.edgeBuf.length < n * es.k) this.edgeBuf = new Int32Array(Math.max(n * es.k, 2 * this.edgeBuf.length));
+      for (let i = 0; i < n; i++) edgeCodes(infos, i, cfg, this.edgeBuf, i * es.k);
+      this.edgeCodesBuf.k = es.k;
+      this.edgeCodesBuf.codes = this.edgeBuf;
+      return m.decodeScores(em, n, this.edgeCodesBuf);
     }
     return m.decodeScores(em, n);
   }
