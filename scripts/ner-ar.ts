@@ -236,7 +236,7 @@ const CONFIG_FLAGS: Record<keyof FeatureConfig, true> = {
   affixes: true, shape: true, ngrams: true, context2: true, pairs: true, triggers: true, nisba: true, gazetteer: true, document: true,
   twoPass: true, vocabulary: true, vocabTypes: true, affix4: true, stack: true, orgs: true, topic: true, docHeads: true, clusters: true,
   quotes: true, dateline: true, passConf: true, conj: true, skeleton: true, skeletonVocab: true, nameConn: true, nameRun: true,
-  namePair: true, nameTriple: true,
+  namePair: true, nameTriple: true, docPhrase: true, phrasePost: true, phraseRepair: true,
 };
 
 export const ABLATION: [string, FeatureConfig][] = [
@@ -277,6 +277,10 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + name-class pairs + name connectors', { ...FULL_FEATURES, namePair: true, nameConn: true }],
   ['full + name-class triples', { ...FULL_FEATURES, nameTriple: true }],
   ['full + skeleton + name-class pairs', { ...FULL_FEATURES, skeleton: true, namePair: true }],
+  ['full + first-pass multi-word entities of the document (d2p)', { ...FULL_FEATURES, docPhrase: true }],
+  ['full + multi-word entity propagation after the second pass', { ...FULL_FEATURES, phrasePost: true }],
+  ['full + d2p + multi-word entity propagation', { ...FULL_FEATURES, docPhrase: true, phrasePost: true }],
+  ['full + multi-word entity propagation to partly tagged repeats only', { ...FULL_FEATURES, phrasePost: true, phraseRepair: true }],
 ];
 
 export function evalArabic(argv: string[]): void {
