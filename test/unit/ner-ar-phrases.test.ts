@@ -58,6 +58,9 @@ describe('ner: Arabic seventh-round multi-word document switches', function () {
     const f = (cfg: FeatureConfig, pm?: Uint8Array) => b.map((_, i) => dynamicFeatures(b, i, cfg, phraseMarks(b, lex), stats, undefined, true, pm).filter((x) => x.startsWith('d2p=')));
     assert.deepEqual(f(ON, phraseCodes(b, stats.phrases)), [[], ['d2p=ORGB'], ['d2p=ORGL'], []]);
     assert.deepEqual(f(FULL_FEATURES), [[], [], [], []]);
+    // leaving out the sentence's own first-pass span: 'البنك التجاري' tagged only in the first sentence is nowhere else
+    assert.deepEqual([...phraseCodes(b, ph, ['O', 'O', 'O', 'O'])!], [0, 7, 9, 0]);
+    assert.equal(phraseCodes(a, ph, ['O', 'B-ORG', 'I-ORG', 'O', 'O', 'O']), undefined);
     // four words: first, inside, inside, last
     const c = infos('محمد بن راشد آل مكتوم');
     const pc = phraseTags([c], [['B-PER', 'I-PER', 'I-PER', 'I-PER', 'O']]);
@@ -79,12 +82,12 @@ describe('ner: Arabic seventh-round multi-word document switches', function () {
     assert.deepEqual(n[1], ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']);
   });
 
-  it('with d2p weights in the second stage: random edits tag as a tagger without the memo, and the feature changes the output', () => {
+  for (const elsewhere of [false, true]) it(`with d2p weights in the second stage${elsewhere ? ' (phraseElsewhere: the own span left out)' : ''}: random edits tag as a tagger without the memo, and the feature changes the output`, () => {
     // d2p pulls a repeat strongly to another type than its phrase's (PER -> LOC -> ORG -> PER, MISC -> PER), so that
     // the codes decide labels and a stale code would show
     const other: Record<string, string> = { PER: 'LOC', LOC: 'ORG', ORG: 'PER', MISC: 'PER' };
     const extra = PASS_TYPES.flatMap((t): [string, string][] => [['d2p=' + t + 'B', 'B-' + other[t]], ['d2p=' + t + 'I', 'I-' + other[t]], ['d2p=' + t + 'L', 'I-' + other[t]]]);
-    const model: ArabicModel = { ...shipped, features: ON, stage2: withFeatures(shipped.stage2!, extra) };
+    const model: ArabicModel = { ...shipped, features: { ...ON, phraseElsewhere: elsewhere }, stage2: withFeatures(shipped.stage2!, extra) };
     const seed = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
     // the same model without the switch: the codes are what changes the article
     const off = new ArabicTagger({ ...model, features: FULL_FEATURES }, gaz);

@@ -91,6 +91,8 @@ export interface FeatureConfig {
   /** with phrasePost: only repeats that the second pass tagged in part (some word inside an entity: a shorter span,
    * or spans of another type), never a wholly untagged one */
   phraseRepair?: boolean;
+  /** with docPhrase: an n-gram counts only as tagged elsewhere (the sentence's own first-pass span there left out) */
+  phraseElsewhere?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -667,12 +669,29 @@ export function phraseTags(sentences: readonly (readonly WordInfo[])[], labels: 
   return { keys, first };
 }
 
+/** The type index (PASS_TYPES) of a whole span of `labels` exactly at [i, e), else -1. */
+function spanTypeAt(labels: readonly string[], i: number, e: number): number {
+  const c = labels[i].charCodeAt(0);
+  if (c !== 66 && c !== 85) return -1;
+  const type = labels[i].slice(2);
+  for (let x = i + 1; x < e; x++) {
+    const d = labels[x].charCodeAt(0);
+    if ((d !== 73 && d !== 76) || labels[x].slice(2) !== type) return -1;
+  }
+  if (e < labels.length) {
+    const d = labels[e].charCodeAt(0);
+    if ((d === 73 || d === 76) && labels[e].slice(2) === type) return -1;
+  }
+  return PASS_TYPES.indexOf(type);
+}
+
 /**
  * Per token of a sentence, the code of its place in an n-gram the document's first pass tagged as one entity
  * (`phraseTags`; longest match first, left to right): 1 + 3 x type + position (0 first, 1 inside, 2 last), 0 none.
- * Undefined when no token has one.
+ * Undefined when no token has one. With `own` (the sentence's first-pass labels, cfg.phraseElsewhere) the sentence's
+ * own span at the n-gram is left out of its counts (tagged elsewhere only).
  */
-export function phraseCodes(ws: readonly WordInfo[], ph: PhraseTags | undefined): Uint8Array | undefined {
+export function phraseCodes(ws: readonly WordInfo[], ph: PhraseTags | undefined, own?: readonly string[]): Uint8Array | undefined {
   if (!ph || ph.first.size === 0) return undefined;
   let out: Uint8Array | undefined;
   for (let i = 0; i + 1 < ws.length; i++) {
@@ -683,8 +702,14 @@ export function phraseCodes(ws: readonly WordInfo[], ph: PhraseTags | undefined)
       let words = true;
       for (let x = i + 1; x < i + len && words; x++) words = !ws[x].nonWord;
       if (!words) continue;
-      const a = ph.keys.get(phraseKey(ws, i, len));
+      let a = ph.keys.get(phraseKey(ws, i, len));
       if (!a) continue;
+      const self = own ? spanTypeAt(own, i, i + len) : -1;
+      if (self >= 0) {
+        a = a.slice();
+        a[self]--;
+        if (a[0] + a[1] + a[2] + a[3] === 0) continue;
+      }
       let best = 0;
       for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
       out ??= new Uint8Array(ws.length);
@@ -1127,7 +1152,7 @@ export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | un
 /** All feature strings of a sentence (training and evaluation; the tagger uses the cached-id path). */
 export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, lex: ArabicLexicon, doc: DocStats | undefined, pass?: readonly string[]): string[][] {
   const marks = cfg.gazetteer ? phraseMarks(ws, lex) : undefined;
-  const pm = cfg.docPhrase ? phraseCodes(ws, doc?.phrases) : undefined;
+  const pm = cfg.docPhrase ? phraseCodes(ws, doc?.phrases, cfg.phraseElsewhere ? pass : undefined) : undefined;
   const out: string[][] = [];
   for (let i = 0; i < ws.length; i++) {
     const fs = ['bias', ...ws[i].own];

@@ -394,7 +394,7 @@ function samePhraseCodes(a: Uint8Array | undefined, b: Uint8Array | undefined): 
 interface DocMemo {
   text: string;
   stats: DocStats | undefined;
-  /** token start -> first-pass label (only with cfg.stack; with the tokens of a two-pass model made on demand, passOf) */
+  /** token start -> first-pass label (only with cfg.stack or cfg.phraseElsewhere; with the tokens of a two-pass model made on demand, passOf) */
   pass?: Map<number, string>;
   tokens?: Token[];
   /** word-cache slot of each token (valid until the word cache is emptied, which also drops this memo) */
@@ -1437,7 +1437,7 @@ export class ArabicTagger implements NerTagger {
     const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
     // the pass tags by token start: made here only when the memo keeps no tokens (else passOf makes them on demand)
     const keep = tokens.length <= this.limits.maxMemoTokens;
-    const pass = this.cfg.stack && !(keep && this.m2) ? new Map<number, string>() : undefined;
+    const pass = (this.cfg.stack || this.cfg.phraseElsewhere) && !(keep && this.m2) ? new Map<number, string>() : undefined;
     let ids1: Int32Array[] | undefined;
     let labels1: string[][] | undefined;
     let pms: (Uint8Array | undefined)[] | undefined;
@@ -1470,7 +1470,7 @@ export class ArabicTagger implements NerTagger {
       if (this.cfg.docPhrase) {
         // the first pass's whole multi-word entities, and each sentence's codes from them (they key its second pass)
         stats.phrases = phraseTags(sents, labels1);
-        pms = sents.map((s) => phraseCodes(s, stats.phrases));
+        pms = sents.map((s, k) => phraseCodes(s, stats.phrases, this.cfg.phraseElsewhere ? labels1![k] : undefined));
       }
     }
     tally.track = true;
@@ -1641,7 +1641,7 @@ export class ArabicTagger implements NerTagger {
     const l1 = ws.map((s, k) => labelsOf(this.decode(s, infos[k], 0, undefined, stats, marks[k]), this.m1.labels));
     if (!this.m2 || !stats) return l1.map(bilouToBio);
     addPassTags(stats, infos, l1, this.cfg);
-    const l2 = ws.map((s, k) => bilouToBio(labelsOf(this.decode(s, infos[k], 1, undefined, stats, marks[k], l1[k], this.cfg.docPhrase ? phraseCodes(infos[k], stats.phrases) : undefined), this.m2!.labels)));
+    const l2 = ws.map((s, k) => bilouToBio(labelsOf(this.decode(s, infos[k], 1, undefined, stats, marks[k], l1[k], this.cfg.docPhrase ? phraseCodes(infos[k], stats.phrases, this.cfg.phraseElsewhere ? l1[k] : undefined) : undefined), this.m2!.labels)));
     if (this.cfg.phrasePost) propagatePhrases(infos, l2, this.cfg.phraseRepair === true);
     return l2;
   }
@@ -1742,7 +1742,20 @@ export class ArabicTagger implements NerTagger {
           for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
           pass = pa;
         }
-        const pm = !two || !this.cfg.docPhrase ? undefined : same && doc!.pm ? doc!.pm[k] : phraseCodes(infos, stats?.phrases);
+        let pm: Uint8Array | undefined;
+        if (two && this.cfg.docPhrase) {
+          if (same && doc!.pm) pm = doc!.pm[k];
+          else {
+            // phraseElsewhere: the first-pass labels of the region's tokens (the document's, by token start)
+            let own: string[] | undefined;
+            if (this.cfg.phraseElsewhere && doc) {
+              const passAt = this.passOf(doc);
+              own = new Array(b - a);
+              for (let i = a; i < b; i++) own[i - a] = passAt.get(tokens[i].start) ?? 'O';
+            }
+            pm = phraseCodes(infos, stats?.phrases, own);
+          }
+        }
         entry = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass, pm);
         if (same && doc!.out) doc!.out[k] = entry;
       }
