@@ -237,7 +237,7 @@ const CONFIG_FLAGS: Record<keyof FeatureConfig, true> = {
   affixes: true, shape: true, ngrams: true, context2: true, pairs: true, triggers: true, nisba: true, gazetteer: true, document: true,
   twoPass: true, vocabulary: true, vocabTypes: true, affix4: true, stack: true, orgs: true, topic: true, docHeads: true, clusters: true,
   quotes: true, dateline: true, passConf: true, conj: true, skeleton: true, skeletonVocab: true, nameConn: true, nameRun: true,
-  namePair: true, nameTriple: true, edgeTrans: true, edgeSet: true,
+  namePair: true, nameTriple: true, edgeTrans: true, edgeSet: true, docPhrase: true, phrasePost: true, phraseRepair: true, phraseElsewhere: true,
 };
 
 export const ABLATION: [string, FeatureConfig][] = [
@@ -283,6 +283,11 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + edge transitions, pairs and classes (edgeTrans, set 3)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 3 }],
   ['full + edge transitions (set 1) + name-class pairs', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1, namePair: true }],
   ['full + edge transitions, classes of i and i-1 only (edgeTrans, set 4)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 4 }],
+  ['full + first-pass multi-word entities of the document (d2p)', { ...FULL_FEATURES, docPhrase: true }],
+  ['full + multi-word entity propagation after the second pass', { ...FULL_FEATURES, phrasePost: true }],
+  ['full + d2p + multi-word entity propagation', { ...FULL_FEATURES, docPhrase: true, phrasePost: true }],
+  ['full + multi-word entity propagation to partly tagged repeats only', { ...FULL_FEATURES, phrasePost: true, phraseRepair: true }],
+  ['full + d2p from the other occurrences only (the own first-pass span left out)', { ...FULL_FEATURES, docPhrase: true, phraseElsewhere: true }],
 ];
 
 export function evalArabic(argv: string[]): void {
@@ -320,7 +325,7 @@ export function evalArabic(argv: string[]): void {
           folds.push(pct(r.scores.micro.f));
         }
         const s = score(gold, pred);
-        console.log(`  folds: ${folds.join(' ')}`);
+        console.log(`  folds: ${folds.join(' ')}; micro F1 ${(100 * s.micro.f).toFixed(3)}`);
         console.log(`| ${name} (${cv}-fold CV on train) | ${pct(s.byType.PER.f)} | ${pct(s.byType.LOC.f)} | ${pct(s.byType.ORG.f)} | ${pct(s.micro.p)} | ${pct(s.micro.r)} | ${pct(s.micro.f)} | ${pct(s.macroF)} |`);
         return;
       }

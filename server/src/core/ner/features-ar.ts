@@ -88,6 +88,19 @@ export interface FeatureConfig {
   edgeTrans?: boolean;
   /** with edgeTrans: which code set (EDGE_SETS; default 1) */
   edgeSet?: number;
+  /** seventh round, second pass: a word inside an n-gram (2-4 words; first word by its bare stem, the rest by their
+   * normalized forms) that the first pass tagged as one whole entity of type X in the document: 'd2p=' + X + its
+   * position (B first, I inside, L last); per token, so it enters the decoded-sentence key with the signature
+   * (`phraseCodes`, 2048 x code) */
+  docPhrase?: boolean;
+  /** seventh round, after the second pass: a multi-word n-gram the document's predicted spans give one type X is
+   * tagged X where it stands untagged (or inside a shorter span of another type) (`propagatePhrases`) */
+  phrasePost?: boolean;
+  /** with phrasePost: only repeats that the second pass tagged in part (some word inside an entity: a shorter span,
+   * or spans of another type), never a wholly untagged one */
+  phraseRepair?: boolean;
+  /** with docPhrase: an n-gram counts only as tagged elsewhere (the sentence's own first-pass span there left out) */
+  phraseElsewhere?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -539,6 +552,8 @@ export interface DocStats {
   /** bare stems seen right after an organization head / a place head somewhere in the document */
   afterOrg?: StemSet;
   afterLoc?: StemSet;
+  /** second pass with cfg.docPhrase: the first pass's whole multi-word entities (`phraseTags`) */
+  phrases?: PhraseTags;
 }
 
 /** A set of bare stems as DocStats reads it (a Set, or DocStatsTally's counts of the stems present). */
@@ -655,7 +670,8 @@ export class DocStatsTally {
 }
 
 /** Record first-pass tags of a document's sentences into `stats.tagged`. */
-export function addPassTags(stats: DocStats, sentences: readonly (readonly WordInfo[])[], labels: readonly (readonly string[])[]): void {
+export function addPassTags(stats: DocStats, sentences: readonly (readonly WordInfo[])[], labels: readonly (readonly string[])[], cfg?: FeatureConfig): void {
+  if (cfg?.docPhrase) stats.phrases = phraseTags(sentences, labels);
   const tagged = new Map<string, number[]>();
   for (let k = 0; k < sentences.length; k++) {
     const s = sentences[k];
@@ -670,6 +686,162 @@ export function addPassTags(stats: DocStats, sentences: readonly (readonly WordI
     }
   }
   stats.tagged = tagged;
+}
+
+/** Multi-word entities of a document: n-gram key (`phraseKey`) -> type counts (PASS_TYPES), and per first word
+ * (bare stem) the longest length with it. */
+export interface PhraseTags {
+  keys: Map<string, number[]>;
+  first: Map<string, number>;
+}
+
+/** Key of the n-gram ws[i, i + len): the first word's bare stem (clitics and article off), the others' normalized forms. */
+export function phraseKey(ws: readonly WordInfo[], i: number, len: number): string {
+  let k = ws[i].bare;
+  for (let j = 1; j < len; j++) k += ' ' + ws[i + j].n;
+  return k;
+}
+
+/** The whole entities of 2-4 words (no punctuation inside) of a document's labels (IOB2 or BILOU), by type. */
+export function phraseTags(sentences: readonly (readonly WordInfo[])[], labels: readonly (readonly string[])[]): PhraseTags {
+  const keys = new Map<string, number[]>();
+  const first = new Map<string, number>();
+  for (let k = 0; k < sentences.length; k++) {
+    const ws = sentences[k];
+    const l = labels[k];
+    let i = 0;
+    while (i < ws.length) {
+      const c = l[i].charCodeAt(0);
+      // B- or U- (BILOU) starts a span
+      if (c !== 66 && c !== 85) {
+        i++;
+        continue;
+      }
+      const type = l[i].slice(2);
+      let j = i + 1;
+      while (j < ws.length && (l[j].charCodeAt(0) === 73 || l[j].charCodeAt(0) === 76) && l[j].slice(2) === type) j++;
+      const len = j - i;
+      const t = PASS_TYPES.indexOf(type);
+      let words = true;
+      for (let x = i; x < j && words; x++) words = !ws[x].nonWord;
+      if (len >= 2 && len <= 4 && t >= 0 && words) {
+        const key = phraseKey(ws, i, len);
+        let a = keys.get(key);
+        if (!a) keys.set(key, (a = [0, 0, 0, 0]));
+        a[t]++;
+        const b = ws[i].bare;
+        if ((first.get(b) ?? 0) < len) first.set(b, len);
+      }
+      i = j;
+    }
+  }
+  return { keys, first };
+}
+
+/** The type index (PASS_TYPES) of a whole span of `labels` exactly at [i, e), else -1. */
+function spanTypeAt(labels: readonly string[], i: number, e: number): number {
+  const c = labels[i].charCodeAt(0);
+  if (c !== 66 && c !== 85) return -1;
+  const type = labels[i].slice(2);
+  for (let x = i + 1; x < e; x++) {
+    const d = labels[x].charCodeAt(0);
+    if ((d !== 73 && d !== 76) || labels[x].slice(2) !== type) return -1;
+  }
+  if (e < labels.length) {
+    const d = labels[e].charCodeAt(0);
+    if ((d === 73 || d === 76) && labels[e].slice(2) === type) return -1;
+  }
+  return PASS_TYPES.indexOf(type);
+}
+
+/**
+ * Per token of a sentence, the code of its place in an n-gram the document's first pass tagged as one entity
+ * (`phraseTags`; longest match first, left to right): 1 + 3 x type + position (0 first, 1 inside, 2 last), 0 none.
+ * Undefined when no token has one. With `own` (the sentence's first-pass labels, cfg.phraseElsewhere) the sentence's
+ * own span at the n-gram is left out of its counts (tagged elsewhere only).
+ */
+export function phraseCodes(ws: readonly WordInfo[], ph: PhraseTags | undefined, own?: readonly string[]): Uint8Array | undefined {
+  if (!ph || ph.first.size === 0) return undefined;
+  let out: Uint8Array | undefined;
+  for (let i = 0; i + 1 < ws.length; i++) {
+    if (ws[i].nonWord) continue;
+    const max = ph.first.get(ws[i].bare);
+    if (max === undefined) continue;
+    for (let len = Math.min(max, ws.length - i); len >= 2; len--) {
+      let words = true;
+      for (let x = i + 1; x < i + len && words; x++) words = !ws[x].nonWord;
+      if (!words) continue;
+      let a = ph.keys.get(phraseKey(ws, i, len));
+      if (!a) continue;
+      const self = own ? spanTypeAt(own, i, i + len) : -1;
+      if (self >= 0) {
+        a = a.slice();
+        a[self]--;
+        if (a[0] + a[1] + a[2] + a[3] === 0) continue;
+      }
+      let best = 0;
+      for (let t = 1; t < 4; t++) if (a[t] > a[best]) best = t;
+      out ??= new Uint8Array(ws.length);
+      for (let x = 0; x < len; x++) out[i + x] = 1 + 3 * best + (x === 0 ? 0 : x === len - 1 ? 2 : 1);
+      i += len - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * cfg.phrasePost, after the second pass: where an n-gram of 2-4 words (`phraseKey`) is a whole predicted entity of
+ * one type X wherever the document's IOB2 `labels` have it so (and of no other type), each other occurrence of it
+ * that is untagged, or tagged only with shorter spans inside it, becomes that entity (labels changed in place). With
+ * `partOnly` (cfg.phraseRepair) an untagged occurrence stays untagged.
+ */
+export function propagatePhrases(sentences: readonly (readonly WordInfo[])[], labels: string[][], partOnly = false): void {
+  const ph = phraseTags(sentences, labels);
+  if (ph.first.size === 0) return;
+  for (let k = 0; k < sentences.length; k++) {
+    const ws = sentences[k];
+    const l = labels[k];
+    for (let i = 0; i + 1 < ws.length; i++) {
+      if (ws[i].nonWord) continue;
+      const max = ph.first.get(ws[i].bare);
+      if (max === undefined) continue;
+      for (let len = Math.min(max, ws.length - i); len >= 2; len--) {
+        let words = true;
+        for (let x = i + 1; x < i + len && words; x++) words = !ws[x].nonWord;
+        if (!words) continue;
+        const a = ph.keys.get(phraseKey(ws, i, len));
+        if (!a) continue;
+        let t = -1;
+        let types = 0;
+        for (let y = 0; y < 4; y++) {
+          if (a[y] > 0) {
+            types++;
+            t = y;
+          }
+        }
+        const e = i + len;
+        // one type only; no span crossing the n-gram's bounds
+        if (types !== 1 || l[i].charCodeAt(0) === 73 || (e < ws.length && l[e].charCodeAt(0) === 73)) break;
+        const X = PASS_TYPES[t];
+        if (l[i] === 'B-' + X && (e === ws.length || l[e] !== 'I-' + X)) {
+          let whole = true;
+          for (let x = i + 1; x < e && whole; x++) whole = l[x] === 'I-' + X;
+          if (whole) {
+            i = e - 1;
+            break;
+          }
+        }
+        let tagged = false;
+        for (let x = i; x < e && !tagged; x++) tagged = l[x] !== 'O';
+        if (partOnly && !tagged) break;
+        l[i] = 'B-' + X;
+        for (let x = i + 1; x < e; x++) l[x] = 'I-' + X;
+        i = e - 1;
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -736,6 +908,7 @@ export const DYNAMIC_FEATURES: readonly string[] = [
   ...codes('nP=', NAME_CLASSES, NAME_CLASSES),
   ...codes('nN=', NAME_CLASSES, NAME_CLASSES),
   ...codes('nT=', NAME_CLASSES, NAME_CLASSES, NAME_CLASSES),
+  ...PASS_TYPES.flatMap((t) => ['B', 'I', 'L'].map((p) => 'd2p=' + t + p)),
 ];
 const C_TP = 0;
 const C_TPC = 4;
@@ -764,9 +937,10 @@ const C_NR = C_NV + NC2;
 const C_NP = C_NR + 20;
 const C_NN = C_NP + NC2;
 const C_NT = C_NN + NC2;
+const C_D2P = C_NT + NC2 * NAME_CLASSES;
 /** Most codes one token can get (a trigger, tPc, appT, a phrase mark, tOc, dS + dSn, dc, dT, dO, dL, d2; q, dl, d2c,
- * cj, na; nC, nK, nW, nV, nR, nP, nN, nT). */
-export const MAX_DYNAMIC_CODES = 25;
+ * cj, na; nC, nK, nW, nV, nR, nP, nN, nT; d2p). */
+export const MAX_DYNAMIC_CODES = 26;
 /** index in SPORT_CLASSES of a sportF string ('dS=' + class) */
 const SPORT_CLASS_INDEX = new Map<string, number>(SPORT_CLASSES.map((c, k) => ['dS=' + c, k]));
 /** index (0 M, 1 F, 2 P) of a nationality adjective's sportPrevF string */
@@ -847,7 +1021,7 @@ function sportCode(f: string): number {
  * word-pair features (cfg.pairs: 'pw=', 'wn=', 'pp=') are left out: the tagger adds those from its pair table.
  * Order: stacked pass labels, pairs, then the `dynamicFeatureCodes` features.
  */
-export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined, pass?: readonly string[], skipPairs = false): string[] {
+export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, doc: DocStats | undefined, pass?: readonly string[], skipPairs = false, pm?: Uint8Array): string[] {
   const out: string[] = [];
   if (pass && cfg.stack) out.push(...stackFeatures(pass, i));
   const w = ws[i];
@@ -856,7 +1030,7 @@ export function dynamicFeatures(ws: readonly WordInfo[], i: number, cfg: Feature
     out.push('wn=' + w.n + ' ' + (i + 1 < ws.length ? ws[i + 1].n : '</s>'));
     if (i > 1) out.push('pp=' + ws[i - 2].n + ' ' + ws[i - 1].n);
   }
-  const k = dynamicFeatureCodes(ws, i, cfg, marks, docSignatureCode(w, cfg, doc), CODES);
+  const k = dynamicFeatureCodes(ws, i, cfg, marks, docSignatureCode(w, cfg, doc) + (pm ? PHRASE_SIG * pm[i] : 0), CODES);
   for (let a = 0; a < k; a++) out.push(DYNAMIC_FEATURES[CODES[a]]);
   return out;
 }
@@ -952,6 +1126,8 @@ export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: Fea
   if (d2) out[k++] = C_D2 + d2 - 1;
   const pc = (docCode >> 9) & 3;
   if (pc && d2 >= 2) out[k++] = C_D2C + 3 * (d2 - 2) + pc - 1;
+  const pp = docCode >> 11;
+  if (pp) out[k++] = C_D2P + pp - 1;
   return k;
 }
 
@@ -1034,6 +1210,9 @@ export function taggedCode(w: WordInfo, doc: DocStats | undefined, cfg?: Feature
   return 8 * d2 + 512 * conf;
 }
 
+/** The factor of a token's `phraseCodes` code in its signature (above docSignatureCode's bits, below 2^16 in the key). */
+export const PHRASE_SIG = 2048;
+
 /** `docSignatureCode` as one character. */
 export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | undefined): string {
   return String.fromCharCode(48 + docSignatureCode(w, cfg, doc));
@@ -1042,6 +1221,7 @@ export function docSignature(w: WordInfo, cfg: FeatureConfig, doc: DocStats | un
 /** All feature strings of a sentence (training and evaluation; the tagger uses the cached-id path). */
 export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, lex: ArabicLexicon, doc: DocStats | undefined, pass?: readonly string[]): string[][] {
   const marks = cfg.gazetteer ? phraseMarks(ws, lex) : undefined;
+  const pm = cfg.docPhrase ? phraseCodes(ws, doc?.phrases, cfg.phraseElsewhere ? pass : undefined) : undefined;
   const out: string[][] = [];
   for (let i = 0; i < ws.length; i++) {
     const fs = ['bias', ...ws[i].own];
@@ -1052,7 +1232,7 @@ export function sentenceFeatures(ws: readonly WordInfo[], cfg: FeatureConfig, le
       else if (j >= ws.length) fs.push(r + '|</s>');
       else for (const f of ws[j].ctx) fs.push(r + '|' + f);
     }
-    for (const f of dynamicFeatures(ws, i, cfg, marks, doc, pass)) fs.push(f);
+    for (const f of dynamicFeatures(ws, i, cfg, marks, doc, pass, false, pm)) fs.push(f);
     out.push(fs);
   }
   return out;

@@ -27,7 +27,7 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, edgeCodes, edgeSetOf, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, phraseMarks, readings, sentenceEdges, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
+import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, edgeCodes, edgeSetOf, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, PHRASE_SIG, phraseCodes, phraseMarks, phraseTags, propagatePhrases, readings, sentenceEdges, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, type EdgeCodes, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -106,7 +106,7 @@ function docSamples(docs: readonly ArSentence[][], lexFor: LexFor, cfg: FeatureC
   docs.forEach((d, k) => {
     const { lex, ws } = read(d, ids[k]);
     const stats = cfg.document || passTags ? docStats(ws) : undefined;
-    if (passTags && stats) addPassTags(stats, ws, passTags[k]);
+    if (passTags && stats) addPassTags(stats, ws, passTags[k], cfg);
     ws.forEach((s, i) => out.push({ features: sentenceFeatures(s, cfg, lex, stats, passTags?.[k][i]), labels: bilou ? bioToBilou(d[i].tags) : d[i].tags, edges: sentenceEdges(s, cfg) }));
   });
   return out;
@@ -382,11 +382,19 @@ interface SentEntry {
   shape: number[] | undefined;
 }
 
+/** Whether two sentences' phraseCodes are the same (undefined: all 0). */
+function samePhraseCodes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === b) return true;
+  const n = a?.length ?? b!.length;
+  for (let i = 0; i < n; i++) if ((a ? a[i] : 0) !== (b ? b[i] : 0)) return false;
+  return true;
+}
+
 /** The document last seen by docFor: its statistics, first-pass tags and (when short enough) its tokens. */
 interface DocMemo {
   text: string;
   stats: DocStats | undefined;
-  /** token start -> first-pass label (only with cfg.stack; with the tokens of a two-pass model made on demand, passOf) */
+  /** token start -> first-pass label (only with cfg.stack or cfg.phraseElsewhere; with the tokens of a two-pass model made on demand, passOf) */
   pass?: Map<number, string>;
   tokens?: Token[];
   /** word-cache slot of each token (valid until the word cache is emptied, which also drops this memo) */
@@ -407,6 +415,8 @@ interface DocMemo {
   tally?: DocStatsTally;
   ids1?: Int32Array[];
   labels1?: string[][];
+  /** per sentence, its tokens' phraseCodes (cfg.docPhrase) */
+  pm?: (Uint8Array | undefined)[];
   /** per sentence, what tag() decoded for it (filled as tag() meets the sentence; kept for unchanged sentences) */
   out?: (SentEntry | undefined)[];
 }
@@ -1114,7 +1124,7 @@ export class ArabicTagger implements NerTagger {
    * they are features, so a hit gives exactly what decoding would. An edit re-decodes only the sentences whose key
    * changed. Instance-level, pure, bounded (maxSentences, maxSentenceTokens). Returns the cache entry (labels in `out`).
    */
-  private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): SentEntry {
+  private decodeCached(ws: Int32Array, infos: readonly WordInfo[], si: number, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[], pm?: Uint8Array): SentEntry {
     const n = ws.length;
     const withPass = si === 1 && pass !== undefined && this.cfg.stack === true;
     const len = 1 + 3 * n + (withPass ? n : 0);
@@ -1140,6 +1150,8 @@ export class ArabicTagger implements NerTagger {
           meta[e + M_SIG + t] = c;
         }
       }
+      // the token's place in a first-pass multi-word entity of the document (cfg.docPhrase, second stage)
+      if (pm !== undefined && si === 1) c += PHRASE_SIG * pm[i];
       sig[i] = c;
       const u = meta[e + M_UID];
       key[1 + 3 * i] = c;
@@ -1196,7 +1208,7 @@ export class ArabicTagger implements NerTagger {
    * sentenceFeatures would be added in): own sums, context sums of the neighbours (or the sentence bounds), word
    * pairs, stacked pass labels, then the trigger, phrase-mark and document features.
    */
-  private decode(ws: Int32Array, infos: readonly WordInfo[], si: number, sig: Uint16Array | undefined, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[]): Int32Array {
+  private decode(ws: Int32Array, infos: readonly WordInfo[], si: number, sig: Uint16Array | undefined, stats: DocStats | undefined, marks: string[] | undefined, pass?: readonly string[], pm?: Uint8Array): Int32Array {
     const st = this.stages[si];
     const m = st.m;
     const T = st.T;
@@ -1262,7 +1274,7 @@ export class ArabicTagger implements NerTagger {
         if (i > 1) m.addRow(pids[3 * (i - 1) + 2], em, o);
       }
       if (si === 1 && pass && cfg.stack) for (const f of stackFeatures(pass, i)) m.addRow(this.ownId(f, si), em, o);
-      const nc = dynamicFeatureCodes(infos, i, cfg, marks, sig ? sig[i] : docSignatureCode(infos[i], cfg, stats), codes);
+      const nc = dynamicFeatureCodes(infos, i, cfg, marks, sig ? sig[i] : docSignatureCode(infos[i], cfg, stats) + (pm ? PHRASE_SIG * pm[i] : 0), codes);
       for (let a = 0; a < nc; a++) m.addRow(dyn[codes[a]], em, o);
     }
     const es = m.edgeCount ? edgeSetOf(cfg) : undefined;
@@ -1437,9 +1449,10 @@ export class ArabicTagger implements NerTagger {
     const prevOf = (k: number) => (fresh ? -1 : k < p ? k : k >= nNew - q ? k - nNew + nOld : -1);
     // the pass tags by token start: made here only when the memo keeps no tokens (else passOf makes them on demand)
     const keep = tokens.length <= this.limits.maxMemoTokens;
-    const pass = this.cfg.stack && !(keep && this.m2) ? new Map<number, string>() : undefined;
+    const pass = (this.cfg.stack || this.cfg.phraseElsewhere) && !(keep && this.m2) ? new Map<number, string>() : undefined;
     let ids1: Int32Array[] | undefined;
     let labels1: string[][] | undefined;
+    let pms: (Uint8Array | undefined)[] | undefined;
     if (this.m2) {
       // first pass over the whole text (decodeCached: sentences whose words and signatures are the same are hits)
       ids1 = new Array(nNew);
@@ -1466,6 +1479,11 @@ export class ArabicTagger implements NerTagger {
       }
       stats.tagged = tally.tagged;
       if (!all) this.resign(tally.changed, tally.changedTags, 1, stats);
+      if (this.cfg.docPhrase) {
+        // the first pass's whole multi-word entities, and each sentence's codes from them (they key its second pass)
+        stats.phrases = phraseTags(sents, labels1);
+        pms = sents.map((s, k) => phraseCodes(s, stats.phrases, this.cfg.phraseElsewhere ? labels1![k] : undefined));
+      }
     }
     tally.track = true;
     const memo: DocMemo = { text, stats, pass };
@@ -1478,13 +1496,14 @@ export class ArabicTagger implements NerTagger {
       memo.tally = tally;
       memo.ids1 = ids1;
       memo.labels1 = labels1;
+      memo.pm = pms;
       // what tag() decoded for a sentence stays when the sentence, its signatures and its first-pass labels did
       const out: (SentEntry | undefined)[] = (memo.out = new Array(nNew));
       if (old?.out && !all) {
         const t = this.m2 ? 1 : 0;
         for (let k = 0; k < nNew; k++) {
           const ko = prevOf(k);
-          if (ko >= 0 && (!labels1 || labels1[k] === old.labels1![ko]) && clean(k, ko, t)) out[k] = old.out[ko];
+          if (ko >= 0 && (!labels1 || labels1[k] === old.labels1![ko]) && clean(k, ko, t) && samePhraseCodes(pms?.[k], old.pm?.[ko])) out[k] = old.out[ko];
         }
       }
       const sentAt = new Int32Array(tokens.length);
@@ -1633,8 +1652,10 @@ export class ArabicTagger implements NerTagger {
     const marks = infos.map((x) => this.marksOf(x));
     const l1 = ws.map((s, k) => labelsOf(this.decode(s, infos[k], 0, undefined, stats, marks[k]), this.m1.labels));
     if (!this.m2 || !stats) return l1.map(bilouToBio);
-    addPassTags(stats, infos, l1);
-    return ws.map((s, k) => bilouToBio(labelsOf(this.decode(s, infos[k], 1, undefined, stats, marks[k], l1[k]), this.m2!.labels)));
+    addPassTags(stats, infos, l1, this.cfg);
+    const l2 = ws.map((s, k) => bilouToBio(labelsOf(this.decode(s, infos[k], 1, undefined, stats, marks[k], l1[k], this.cfg.docPhrase ? phraseCodes(infos[k], stats.phrases, this.cfg.phraseElsewhere ? l1[k] : undefined) : undefined), this.m2!.labels)));
+    if (this.cfg.phrasePost) propagatePhrases(infos, l2, this.cfg.phraseRepair === true);
+    return l2;
   }
 
   /**
@@ -1733,7 +1754,21 @@ export class ArabicTagger implements NerTagger {
           for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
           pass = pa;
         }
-        entry = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass);
+        let pm: Uint8Array | undefined;
+        if (two && this.cfg.docPhrase) {
+          if (same && doc!.pm) pm = doc!.pm[k];
+          else {
+            // phraseElsewhere: the first-pass labels of the region's tokens (the document's, by token start)
+            let own: string[] | undefined;
+            if (this.cfg.phraseElsewhere && doc) {
+              const passAt = this.passOf(doc);
+              own = new Array(b - a);
+              for (let i = a; i < b; i++) own[i - a] = passAt.get(tokens[i].start) ?? 'O';
+            }
+            pm = phraseCodes(infos, stats?.phrases, own);
+          }
+        }
+        entry = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass, pm);
         if (same && doc!.out) doc!.out[k] = entry;
       }
       // The spans as token indices depend only on the decoded labels and the words (a cache entry stands for one
