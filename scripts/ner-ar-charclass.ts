@@ -7,7 +7,7 @@
  *
  *   npx tsx scripts/ner-ar-charclass.ts [--alpha 0.1] [--min-types 2] [--max-count N] [--once]
  */
-import { CHAR_CLASSES, CharClassifier, trainCharClass } from '../server/src/core/ner/charclass-ar';
+import { CHAR_CLASSES, CharClassifier, trainCharClass, trainCharClassLR } from '../server/src/core/ner/charclass-ar';
 import { charClassTypes, FULL_FEATURES, kind, normalizedWord, wordInfo } from '../server/src/core/ner/features-ar';
 import { ArabicLexicon, buildVocabulary } from '../server/src/core/ner/lexicon-ar';
 import { bareStem } from '../server/src/core/text/clitics';
@@ -29,7 +29,7 @@ const add = (who: string, g: number, p: number) => {
   conf[who] ??= T.map(() => T.map(() => 0));
   conf[who][g][p]++;
 };
-const buckets = new Map<string, [number, number]>();
+const buckets = new Map<string, number[]>();
 let nTok = 0;
 /** P(name) by the classifier, gold is a name, vocabulary + gazetteer say nothing */
 const scored: [number, boolean, boolean][] = [];
@@ -39,7 +39,7 @@ for (let f = 0; f < K; f++) {
   const held = train.filter((_, i) => i % K === f).flat();
   const vocab = buildVocabulary(rest);
   const lex = base.withVocabulary(vocab);
-  const cj = trainCharClass(charClassTypes(rest), { alpha: Number(arg('--alpha') ?? 0.1), minTypes: Number(arg('--min-types') ?? 2), maxCount: Number(arg('--max-count') ?? Infinity) });
+  const cj = (argv.includes('--lr') ? trainCharClassLR : trainCharClass)(charClassTypes(rest), { alpha: Number(arg('--alpha') ?? 0.1), minTypes: Number(arg('--min-types') ?? 2), maxCount: Number(arg('--max-count') ?? Infinity) });
   grams += cj.grams.split('\n').length / K;
   const cc = new CharClassifier(cj);
   const post = new Float64Array(5);
@@ -57,10 +57,6 @@ for (let f = 0; f < K; f++) {
       scored.push([cc.nameOdds(bare).odds, g < 4, false]);
       add('char classifier', g, p);
       const feat = cc.feature(bare);
-      const b = buckets.get(feat) ?? [0, 0];
-      b[0]++;
-      if (T[g] === feat.slice(3, -1)) b[1]++;
-      buckets.set(feat, b);
       // what the vocabulary and gazetteer features say
       const own = wordInfo(w, lex, FULL_FEATURES).own;
       let bp = 4;
@@ -74,6 +70,12 @@ for (let f = 0; f < K; f++) {
       add('vocabulary + gazetteer', g, bp);
       add('vocabulary + gazetteer, else char classifier', g, bp !== 4 ? bp : p);
       if (bp === 4) scored[scored.length - 1][2] = true;
+      // the feature's value against the gold class (all unseen tokens, and where vocabulary + gazetteer say nothing)
+      for (const key of bp === 4 ? [feat, 'residual ' + feat] : [feat]) {
+        const b = buckets.get(key) ?? [0, 0, 0, 0, 0];
+        b[g]++;
+        buckets.set(key, b);
+      }
       if (bp === 4) add('char classifier where vocabulary + gazetteer say nothing', g, p);
       if (bp === 4) add('(nothing: all O) where vocabulary + gazetteer say nothing', g, 4);
     });
@@ -108,8 +110,8 @@ for (const [who, m] of Object.entries(conf)) {
   console.log(`\n${who}: ${tot} tokens, accuracy ${pct(ok / tot)}, name vs non-name accuracy ${pct(nn / tot)} (name P ${pct(tpN / ppN)} R ${pct(tpN / ggN)})`);
   for (const l of per) console.log('  ' + l);
 }
-console.log('\nchar classifier feature -> tokens, share whose gold class is the argmax:');
-for (const [f, [n, ok]] of [...buckets].sort()) console.log(`  ${f} ${n} ${pct(ok / n)}`);
+console.log('\nchar classifier feature -> tokens by gold class (PER LOC ORG MISC O):');
+for (const [f, c] of [...buckets].sort()) console.log(`  ${f} ${c.join(' ')}`);
 
 /** Area under the ROC curve of P(name) for name vs non-name, and precision at recall 25/50/75%. */
 function auc(xs: [number, boolean, boolean][]): string {
@@ -134,7 +136,7 @@ function auc(xs: [number, boolean, boolean][]): string {
 }
 console.log(`\nname vs non-name by P(name) of the classifier, all unseen tokens: ${auc(scored)}`);
 console.log(`where vocabulary + gazetteer say nothing: ${auc(scored.filter((x) => x[2]))}`);
-const bins = [-1e9, -20, -15, -10, -5, -2.5, 0, 2.5, 5, 10, 15, 20, 1e9];
+const bins = argv.includes('--lr') ? [-1e9, -6, -5, -4, -3, -2.5, -2, -1.5, -1, -0.5, 0, 1, 2, 1e9] : [-1e9, -20, -15, -10, -5, -2.5, 0, 2.5, 5, 10, 15, 20, 1e9];
 for (const [what, xs] of [['all', scored], ['residual', scored.filter((x) => x[2])]] as const) {
   const parts: string[] = [];
   for (let b = 0; b + 1 < bins.length; b++) {

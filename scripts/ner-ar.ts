@@ -236,7 +236,7 @@ const CONFIG_FLAGS: Record<keyof FeatureConfig, true> = {
   affixes: true, shape: true, ngrams: true, context2: true, pairs: true, triggers: true, nisba: true, gazetteer: true, document: true,
   twoPass: true, vocabulary: true, vocabTypes: true, affix4: true, stack: true, orgs: true, topic: true, docHeads: true, clusters: true,
   quotes: true, dateline: true, passConf: true, conj: true, skeleton: true, skeletonVocab: true, nameConn: true, nameRun: true,
-  namePair: true, nameTriple: true, charClass: true,
+  namePair: true, nameTriple: true, charClass: true, charClassOnce: true, charClassName: true, charClassLR: true,
 };
 
 export const ABLATION: [string, FeatureConfig][] = [
@@ -278,6 +278,9 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + name-class triples', { ...FULL_FEATURES, nameTriple: true }],
   ['full + skeleton + name-class pairs', { ...FULL_FEATURES, skeleton: true, namePair: true }],
   ['full + character classifier of unseen words (jackknifed)', { ...FULL_FEATURES, charClass: true }],
+  ['full + character classifier of unseen and once-seen words', { ...FULL_FEATURES, charClass: true, charClassOnce: true }],
+  ['full + character classifier, name odds only (no type)', { ...FULL_FEATURES, charClass: true, charClassName: true }],
+  ['full + character classifier as a logistic regression', { ...FULL_FEATURES, charClass: true, charClassLR: true }],
 ];
 
 export function evalArabic(argv: string[]): void {

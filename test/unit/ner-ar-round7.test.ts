@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CHAR_CLASSES, charGrams, CharClassifier, trainCharClass } from '../../server/src/core/ner/charclass-ar';
+import { CHAR_CLASSES, charGrams, CharClassifier, trainCharClass, trainCharClassLR } from '../../server/src/core/ner/charclass-ar';
 import { charClassTypes, type FeatureConfig, FULL_FEATURES, normalizedWord, wordInfo } from '../../server/src/core/ner/features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary } from '../../server/src/core/ner/lexicon-ar';
 import type { PerceptronJSON } from '../../server/src/core/ner/perceptron';
@@ -54,6 +54,11 @@ describe('ner: Arabic seventh-round character classifier', () => {
     assert.equal(CHAR_CLASSES[cc.posterior('كتبي')], 'O');
     assert.ok(cc.nameOdds('سوف').odds > cc.nameOdds('كتبي').odds);
     assert.match(cc.feature('سوف'), /^cn=PER[1-4]$/);
+    assert.match(cc.feature('سوف', false), /^cn=N[1-4]$/);
+    // the same as a logistic regression
+    const lr = new CharClassifier(trainCharClassLR(types, { minTypes: 1 }));
+    assert.equal(CHAR_CLASSES[lr.posterior('سوف')], 'PER');
+    assert.equal(CHAR_CLASSES[lr.posterior('كتبي')], 'O');
     // the stem types of tagged text: clitics and article off, counts per class
     const t = charClassTypes([{ words: ['وموسكو', 'موسكو', 'بموسكو', 'الكتاب', 'Paris'], tags: ['B-LOC', 'B-LOC', 'B-LOC', 'O', 'B-LOC'] }]);
     assert.deepEqual([...t], [['موسكو', [0, 3, 0, 0, 0]], ['كتاب', [0, 0, 0, 0, 1]]]);
@@ -68,11 +73,15 @@ describe('ner: Arabic seventh-round character classifier', () => {
     assert.equal(wordInfo(unseen, lex, ON).ctx.filter((x) => x.startsWith('cn=')).length, 1);
     assert.deepEqual(cn(unseen, FULL_FEATURES), []);
     assert.deepEqual(cn('الحكومة'), []); // seen in training
+    const once = shipped.vocab!.o.find((w) => /^[\u0621-\u064a]{5,}$/.test(w))!;
+    assert.deepEqual(cn(once), []);
+    assert.equal(cn(once, { ...ON, charClassOnce: true }).length, 1);
+    assert.match(cn(unseen, { ...ON, charClassName: true })[0], /^cn=(O[12]|N[1-4])$/);
   });
 
   it('sumWord sums the cn= features as the strings do, bit for bit, and they reach unseen words', function () {
     this.timeout(60_000);
-    const names = ['cn=O1', 'cn=O2', ...CHAR_CLASSES.slice(0, 4).flatMap((c) => [1, 2, 3, 4].map((k) => 'cn=' + c + k))];
+    const names = ['cn=O1', 'cn=O2', ...[...CHAR_CLASSES.slice(0, 4), 'N'].flatMap((c) => [1, 2, 3, 4].map((k) => 'cn=' + c + k))];
     const lines = [...names, ...[-2, -1, 1, 2].flatMap((r) => names.map((f) => r + '|' + f))];
     let r = 11;
     const add = (j: PerceptronJSON): PerceptronJSON => {
@@ -81,21 +90,23 @@ describe('ner: Arabic seventh-round character classifier', () => {
       const w = Buffer.concat([Buffer.from(j.weights, 'base64'), Buffer.from(extra.buffer)]);
       return { ...j, features: j.features + '\n' + lines.join('\n'), weights: w.toString('base64') };
     };
-    const model: ArabicModel = { ...shipped, vocab, features: { ...shipped.features, charClass: true }, stage1: add(shipped.stage1), stage2: add(shipped.stage2!) };
-    const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
-    const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;
     const plain = new ArabicTagger(shipped, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
-    assert.equal(fast.fastWords, true);
     const text = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
     // the seed's words, and gazetteer names (mostly never seen in training) with and without clitics
     const names2 = [...gaz.nameTokensRare.slice(0, 300), ...gaz.places.slice(0, 200)].filter((w) => !w.includes(' '));
     const ws = [...new Set([...tokenize(text).map((t) => t.text), ...names2, ...names2.map((w) => 'و' + w), ...names2.map((w) => 'بال' + w)])];
-    let changed = 0;
-    for (const w of ws) {
-      const ra = assertSameWord(fast, strings, w);
-      const rc = wordRow(plain, w);
-      if (ra.some((x, i) => x !== rc[i])) changed++;
+    for (const extra of [{}, { charClassOnce: true }, { charClassName: true }]) {
+      const model: ArabicModel = { ...shipped, vocab, features: { ...shipped.features, charClass: true, ...extra }, stage1: add(shipped.stage1), stage2: add(shipped.stage2!) };
+      const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
+      const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;
+      assert.equal(fast.fastWords, true);
+      let changed = 0;
+      for (const w of ws) {
+        const ra = assertSameWord(fast, strings, w);
+        const rc = wordRow(plain, w);
+        if (ra.some((x, i) => x !== rc[i])) changed++;
+      }
+      assert.ok(changed > 300, `${JSON.stringify(extra)}: ${changed} of ${ws.length} words changed by their cn= features`);
     }
-    assert.ok(changed > 300, `${changed} of ${ws.length} words changed by their cn= features`);
   });
 });

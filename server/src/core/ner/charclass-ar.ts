@@ -104,6 +104,86 @@ export function trainCharClass(types: ReadonlyMap<string, readonly number[]>, op
   };
 }
 
+/**
+ * The same classifier's form trained as a multinomial logistic regression instead (`CharClassOptions` alpha is unused):
+ * each stem type one example with its label distribution as the target, averaged SGD over `epochs` passes in a fixed
+ * order, L2 by weight decay `l2`; the weights go into CharClassJSON with `unseen` 0 and the biases as `prior`.
+ */
+export function trainCharClassLR(types: ReadonlyMap<string, readonly number[]>, opts: CharClassOptions & { epochs?: number; rate?: number; l2?: number } = {}): CharClassJSON {
+  const minTypes = opts.minTypes ?? 2;
+  const maxCount = opts.maxCount ?? Infinity;
+  const epochs = opts.epochs ?? 8;
+  const rate = opts.rate ?? 0.2;
+  const seen = new Map<string, number>();
+  const ex: { g: number[]; y: number[] }[] = [];
+  const gs: string[] = [];
+  for (const [stem, c] of types) {
+    let tot = 0;
+    for (let k = 0; k < NC; k++) tot += c[k];
+    if (tot === 0 || tot > maxCount) continue;
+    for (const g of charGrams(stem, gs)) seen.set(g, (seen.get(g) ?? 0) + 1);
+  }
+  const kept = [...seen.keys()].filter((g) => seen.get(g)! >= minTypes).sort();
+  const idx = new Map(kept.map((g, i) => [g, i]));
+  for (const [stem, c] of types) {
+    let tot = 0;
+    for (let k = 0; k < NC; k++) tot += c[k];
+    if (tot === 0 || tot > maxCount) continue;
+    const g = charGrams(stem, gs).map((x) => idx.get(x)).filter((x): x is number => x !== undefined);
+    ex.push({ g, y: c.map((x) => x / tot) });
+  }
+  const W = new Float64Array(kept.length * NC);
+  const b = new Float64Array(NC);
+  const Wsum = new Float64Array(W.length);
+  const bsum = new Float64Array(NC);
+  const p = new Float64Array(NC);
+  let steps = 0;
+  // a fixed pseudo-random order per epoch
+  const order = ex.map((_, i) => i);
+  let r = 12345;
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
+      const j = r % (i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const lr = rate / (1 + e);
+    for (const oi of order) {
+      const { g, y } = ex[oi];
+      for (let k = 0; k < NC; k++) p[k] = b[k];
+      for (const x of g) for (let k = 0; k < NC; k++) p[k] += W[x * NC + k];
+      let m = -Infinity;
+      for (let k = 0; k < NC; k++) m = Math.max(m, p[k]);
+      let z = 0;
+      for (let k = 0; k < NC; k++) z += p[k] = Math.exp(p[k] - m);
+      steps++;
+      for (let k = 0; k < NC; k++) {
+        const d = lr * (y[k] - p[k] / z);
+        b[k] += d;
+        bsum[k] += d * steps;
+        for (const x of g) {
+          W[x * NC + k] += d;
+          Wsum[x * NC + k] += d * steps;
+        }
+      }
+    }
+  }
+  // averaged weights (the running sum trick: avg = w - sum(d * t) / T)
+  const avg = (w: number, s: number) => w - s / steps;
+  const w: number[] = [];
+  for (let i = 0; i < W.length; i++) w.push(Math.round(SCALE * avg(W[i], Wsum[i])));
+  const i16 = Int16Array.from(w, (x) => Math.max(-32768, Math.min(32767, x)));
+  return {
+    grams: kept.join('\n'),
+    weights: bytesToBase64(new Uint8Array(i16.buffer)),
+    prior: Array.from(b, (x, k) => avg(x, bsum[k])),
+    unseen: new Array(NC).fill(0),
+    bounds: opts.bounds ?? BOUNDS_LR,
+  };
+}
+/** Bucket bounds of the logistic regression's log odds of a name. */
+const BOUNDS_LR = [-4, -2.5, -1, 0, 1.5];
+
 /** A loaded classifier. */
 export class CharClassifier {
   private readonly index = new Map<string, number>();
@@ -113,7 +193,7 @@ export class CharClassifier {
   private readonly bounds: readonly number[];
   private readonly gs: string[] = [];
   private readonly sc = new Float64Array(NC);
-  /** the feature strings of the name types, by type and bucket */
+  /** the feature strings of the name types (then 'N', untyped), by type and bucket */
   private readonly names: string[] = [];
 
   constructor(j: CharClassJSON) {
@@ -124,7 +204,7 @@ export class CharClassifier {
     this.prior = j.prior;
     this.unseen = j.unseen;
     this.bounds = j.bounds;
-    for (let t = 0; t < NC - 1; t++) for (let k = 1; k < j.bounds.length; k++) this.names.push('cn=' + CHAR_CLASSES[t] + k);
+    for (let t = 0; t < NC; t++) for (let k = 1; k < j.bounds.length; k++) this.names.push('cn=' + (t < NC - 1 ? CHAR_CLASSES[t] : 'N') + k);
   }
 
   /** Log scores (log prior + log likelihood, unnormalized) of each class for `stem` into `out` (CHAR_CLASSES order). */
@@ -162,14 +242,14 @@ export class CharClassifier {
   }
 
   /** The feature of a stem: 'cn=O1' / 'cn=O2' when a name is unlikely, else 'cn=' + the most likely name type + its
-   * confidence bucket (1 lowest). */
-  feature(stem: string): string {
+   * confidence bucket (1 lowest); with `typed` false 'cn=N' + the bucket. */
+  feature(stem: string, typed = true): string {
     const { odds, type } = this.nameOdds(stem);
     const b = this.bounds;
     if (odds < b[0]) return 'cn=O1';
     if (odds < b[1]) return 'cn=O2';
     let k = 2;
     while (k < b.length && odds >= b[k]) k++;
-    return this.names[type * (b.length - 1) + k - 2];
+    return this.names[(typed ? type : NC - 1) * (b.length - 1) + k - 2];
   }
 }

@@ -85,6 +85,12 @@ export interface FeatureConfig {
    * of word types (charclass-ar.ts, jackknifed with the vocabulary): 'cn=O1', 'cn=O2' or 'cn=' + name type + confidence
    * bucket ('cn=ORG2'), own and context (not shipped; in sumWord too: test/unit/ner-ar-round7) */
   charClass?: boolean;
+  /** with charClass: once-seen words (vocabulary class o) get the feature too */
+  charClassOnce?: boolean;
+  /** with charClass: the name odds bucket without the type ('cn=N1'…) */
+  charClassName?: boolean;
+  /** with charClass: the classifier trained as a logistic regression (charclass-ar trainCharClassLR) instead of naive Bayes */
+  charClassLR?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -415,8 +421,8 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       ctx.push(cl[i]);
     }
   }
-  if (cfg.charClass && ar && v === 'U') {
-    const f = lex.charClass?.feature(bare);
+  if (cfg.charClass && ar && (v === 'U' || (cfg.charClassOnce && v === 'o'))) {
+    const f = lex.charClass?.feature(bare, !cfg.charClassName);
     if (f) {
       own.push(f);
       ctx.push(f);

@@ -27,7 +27,7 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { trainCharClass } from './charclass-ar';
+import { trainCharClass, trainCharClassLR } from './charclass-ar';
 import { addPassTags, charClassTypes, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, phraseMarks, readings, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
@@ -182,7 +182,7 @@ function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined,
     // the vocabulary of some sentences, with the character classifier of their stem types (features.charClass)
     const vocabOf = (s: ArSentence[]) => {
       const v = buildVocabulary(s);
-      if (opts.features.charClass) v.K = trainCharClass(charClassTypes(s));
+      if (opts.features.charClass) v.K = (opts.features.charClassLR ? trainCharClassLR : trainCharClass)(charClassTypes(s));
       return v;
     };
     vocab = vocabOf(docs.flat());
@@ -1053,8 +1053,8 @@ export class ArabicTagger implements NerTagger {
       const cl = clustersOf(lex, n, bare);
       if (cl) for (let i = 0; i < cl.length; i++) this.addBoth(this.base.get(cl[i]), o, o1);
     }
-    if (cfg.charClass && ar && v === 'U') {
-      const f = lex.charClass?.feature(bare);
+    if (cfg.charClass && ar && (v === 'U' || (cfg.charClassOnce && v === 'o'))) {
+      const f = lex.charClass?.feature(bare, !cfg.charClassName);
       if (f) this.addBoth(this.base.get(f), o, o1);
     }
     let sport = false;
