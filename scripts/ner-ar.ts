@@ -236,7 +236,7 @@ const CONFIG_FLAGS: Record<keyof FeatureConfig, true> = {
   affixes: true, shape: true, ngrams: true, context2: true, pairs: true, triggers: true, nisba: true, gazetteer: true, document: true,
   twoPass: true, vocabulary: true, vocabTypes: true, affix4: true, stack: true, orgs: true, topic: true, docHeads: true, clusters: true,
   quotes: true, dateline: true, passConf: true, conj: true, skeleton: true, skeletonVocab: true, nameConn: true, nameRun: true,
-  namePair: true, nameTriple: true, charClass: true, charClassOnce: true, charClassName: true, charClassLR: true,
+  namePair: true, nameTriple: true, charClass: true, charClassOnce: true, charClassName: true, charClassLR: true, charClassOwn: true,
 };
 
 export const ABLATION: [string, FeatureConfig][] = [
@@ -281,6 +281,8 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + character classifier of unseen and once-seen words', { ...FULL_FEATURES, charClass: true, charClassOnce: true }],
   ['full + character classifier, name odds only (no type)', { ...FULL_FEATURES, charClass: true, charClassName: true }],
   ['full + character classifier as a logistic regression', { ...FULL_FEATURES, charClass: true, charClassLR: true }],
+  ['full + character classifier + skeleton + name-class pairs', { ...FULL_FEATURES, charClass: true, skeleton: true, namePair: true }],
+  ['full + character classifier, own feature only', { ...FULL_FEATURES, charClass: true, charClassOwn: true }],
 ];
 
 export function evalArabic(argv: string[]): void {

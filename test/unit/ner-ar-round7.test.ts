@@ -77,6 +77,7 @@ describe('ner: Arabic seventh-round character classifier', () => {
     assert.deepEqual(cn(once), []);
     assert.equal(cn(once, { ...ON, charClassOnce: true }).length, 1);
     assert.match(cn(unseen, { ...ON, charClassName: true })[0], /^cn=(O[12]|N[1-4])$/);
+    assert.equal(wordInfo(unseen, lex, { ...ON, charClassOwn: true }).ctx.filter((x) => x.startsWith('cn=')).length, 0);
   });
 
   it('sumWord sums the cn= features as the strings do, bit for bit, and they reach unseen words', function () {
@@ -95,7 +96,7 @@ describe('ner: Arabic seventh-round character classifier', () => {
     // the seed's words, and gazetteer names (mostly never seen in training) with and without clitics
     const names2 = [...gaz.nameTokensRare.slice(0, 300), ...gaz.places.slice(0, 200)].filter((w) => !w.includes(' '));
     const ws = [...new Set([...tokenize(text).map((t) => t.text), ...names2, ...names2.map((w) => 'و' + w), ...names2.map((w) => 'بال' + w)])];
-    for (const extra of [{}, { charClassOnce: true }, { charClassName: true }]) {
+    for (const extra of [{}, { charClassOnce: true }, { charClassName: true }, { charClassOwn: true }]) {
       const model: ArabicModel = { ...shipped, vocab, features: { ...shipped.features, charClass: true, ...extra }, stage1: add(shipped.stage1), stage2: add(shipped.stage2!) };
       const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
       const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;

@@ -89,6 +89,8 @@ export interface FeatureConfig {
   charClassOnce?: boolean;
   /** with charClass: the name odds bucket without the type ('cn=N1'…) */
   charClassName?: boolean;
+  /** with charClass: the word's own feature only (not at ±1, ±2) */
+  charClassOwn?: boolean;
   /** with charClass: the classifier trained as a logistic regression (charclass-ar trainCharClassLR) instead of naive Bayes */
   charClassLR?: boolean;
 }
@@ -425,7 +427,7 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
     const f = lex.charClass?.feature(bare, !cfg.charClassName);
     if (f) {
       own.push(f);
-      ctx.push(f);
+      if (!cfg.charClassOwn) ctx.push(f);
     }
   }
   let sport = false;

@@ -1055,7 +1055,10 @@ export class ArabicTagger implements NerTagger {
     }
     if (cfg.charClass && ar && (v === 'U' || (cfg.charClassOnce && v === 'o'))) {
       const f = lex.charClass?.feature(bare, !cfg.charClassName);
-      if (f) this.addBoth(this.base.get(f), o, o1);
+      if (f) {
+        if (cfg.charClassOwn) this.addOwn(this.base.get(f), o, o1);
+        else this.addBoth(this.base.get(f), o, o1);
+      }
     }
     let sport = false;
     let sportF: string | undefined;
