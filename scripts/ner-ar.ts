@@ -237,7 +237,7 @@ const CONFIG_FLAGS: Record<keyof FeatureConfig, true> = {
   affixes: true, shape: true, ngrams: true, context2: true, pairs: true, triggers: true, nisba: true, gazetteer: true, document: true,
   twoPass: true, vocabulary: true, vocabTypes: true, affix4: true, stack: true, orgs: true, topic: true, docHeads: true, clusters: true,
   quotes: true, dateline: true, passConf: true, conj: true, skeleton: true, skeletonVocab: true, nameConn: true, nameRun: true,
-  namePair: true, nameTriple: true, edgeTrans: true, edgeSet: true, docPhrase: true, phrasePost: true, phraseRepair: true, phraseElsewhere: true,
+  namePair: true, nameTriple: true, edgeTrans: true, edgeSet: true, docPhrase: true, phrasePost: true, phraseRepair: true, phraseElsewhere: true, charClass: true, charClassOnce: true, charClassName: true, charClassLR: true, charClassOwn: true,
 };
 
 export const ABLATION: [string, FeatureConfig][] = [
@@ -288,6 +288,12 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + d2p + multi-word entity propagation', { ...FULL_FEATURES, docPhrase: true, phrasePost: true }],
   ['full + multi-word entity propagation to partly tagged repeats only', { ...FULL_FEATURES, phrasePost: true, phraseRepair: true }],
   ['full + d2p from the other occurrences only (the own first-pass span left out)', { ...FULL_FEATURES, docPhrase: true, phraseElsewhere: true }],
+  ['full + character classifier of unseen words (jackknifed)', { ...FULL_FEATURES, charClass: true }],
+  ['full + character classifier of unseen and once-seen words', { ...FULL_FEATURES, charClass: true, charClassOnce: true }],
+  ['full + character classifier, name odds only (no type)', { ...FULL_FEATURES, charClass: true, charClassName: true }],
+  ['full + character classifier as a logistic regression', { ...FULL_FEATURES, charClass: true, charClassLR: true }],
+  ['full + character classifier + skeleton + name-class pairs', { ...FULL_FEATURES, charClass: true, skeleton: true, namePair: true }],
+  ['full + character classifier, own feature only', { ...FULL_FEATURES, charClass: true, charClassOwn: true }],
 ];
 
 export function evalArabic(argv: string[]): void {

@@ -12,6 +12,7 @@
  */
 import { bareStem, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
+import { CHAR_CLASSES } from './charclass-ar';
 import { ArabicLexicon } from './lexicon-ar';
 
 export interface FeatureConfig {
@@ -101,6 +102,18 @@ export interface FeatureConfig {
   phraseRepair?: boolean;
   /** with docPhrase: an n-gram counts only as tagged elsewhere (the sentence's own first-pass span there left out) */
   phraseElsewhere?: boolean;
+  /** seventh round: an unseen word's (vocabulary class U) clitic-free stem scored by the character n-gram classifier
+   * of word types (charclass-ar.ts, jackknifed with the vocabulary): 'cn=O1', 'cn=O2' or 'cn=' + name type + confidence
+   * bucket ('cn=ORG2'), own and context (not shipped; in sumWord too: test/unit/ner-ar-charclass) */
+  charClass?: boolean;
+  /** with charClass: once-seen words (vocabulary class o) get the feature too */
+  charClassOnce?: boolean;
+  /** with charClass: the name odds bucket without the type ('cn=N1'…) */
+  charClassName?: boolean;
+  /** with charClass: the word's own feature only (not at ±1, ±2) */
+  charClassOwn?: boolean;
+  /** with charClass: the classifier trained as a logistic regression (charclass-ar trainCharClassLR) instead of naive Bayes */
+  charClassLR?: boolean;
 }
 
 export const FULL_FEATURES: FeatureConfig = {
@@ -492,6 +505,13 @@ export function wordInfo(word: string, lex: ArabicLexicon, cfg: FeatureConfig): 
       ctx.push(cl[i]);
     }
   }
+  if (cfg.charClass && ar && (v === 'U' || (cfg.charClassOnce && v === 'o'))) {
+    const f = lex.charClass?.feature(bare, !cfg.charClassName);
+    if (f) {
+      own.push(f);
+      if (!cfg.charClassOwn) ctx.push(f);
+    }
+  }
   let sport = false;
   let sportF: string | undefined;
   if (cfg.topic && ar) {
@@ -533,6 +553,25 @@ export function skeletonFeature(lex: ArabicLexicon, rs: readonly string[], nr: n
 /** The cluster features of a word (cfg.clusters): the word's clusters, else its clitic-free stem's (or 'ال' + stem's). */
 export function clustersOf(lex: ArabicLexicon, n: string, bare: string): readonly string[] | undefined {
   return lex.clusters.get(n) ?? (bare !== n ? lex.clusters.get(bare) ?? lex.clusters.get('ال' + bare) : undefined);
+}
+
+/** The stem types of tagged sentences for the character classifier (charclass-ar.ts, cfg.charClass): each Arabic
+ * word's clitic- and article-free stem (WordInfo.bare) -> its counts per class (CHAR_CLASSES: PER, LOC, ORG, MISC, O). */
+export function charClassTypes(sentences: Iterable<{ words: readonly string[]; tags: readonly string[] }>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.words.length; i++) {
+      const n = normalizedWord(s.words[i]);
+      if (kind(n) !== 'ar') continue;
+      const bare = bareStem(n);
+      let c = out.get(bare);
+      if (!c) out.set(bare, (c = [0, 0, 0, 0, 0]));
+      const t = s.tags[i];
+      const k = t === 'O' ? 4 : (CHAR_CLASSES as readonly string[]).indexOf(t.slice(2));
+      c[k < 0 ? 4 : k]++;
+    }
+  }
+  return out;
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;

@@ -4,6 +4,7 @@
  * trigger lists below. All keys are `normalizeArabic` forms.
  */
 import { normalizeArabic } from '../text/normalize';
+import { type CharClassJSON, CharClassifier } from './charclass-ar';
 import type { WordClusters } from './clusters';
 
 export interface ArabicGazetteerData {
@@ -36,6 +37,8 @@ export interface ArabicVocabulary {
   T?: Record<string, string[]>;
   /** Word clusters of the training text (features.clusters; clusters.ts). */
   C?: WordClusters;
+  /** The character classifier of the training text's stem types (features.charClass; charclass-ar.ts). */
+  K?: CharClassJSON;
 }
 
 /** The vocabulary classes of the words of tagged sentences (IOB2). */
@@ -259,6 +262,16 @@ export class ArabicLexicon {
     this.vskel = undefined;
     if (v.T) for (const [t, ws] of Object.entries(v.T)) for (const w of ws) this.vocabType.set(w, t);
     if (v.C) this.setClusters(v.C);
+    this.charClassJSON = v.K;
+    this.charClassifier = undefined;
+  }
+
+  private charClassJSON?: CharClassJSON;
+  private charClassifier?: CharClassifier;
+  /** The vocabulary's character classifier (ArabicVocabulary.K; loaded on first use), or undefined. */
+  get charClass(): CharClassifier | undefined {
+    if (!this.charClassifier && this.charClassJSON) this.charClassifier = new CharClassifier(this.charClassJSON);
+    return this.charClassifier;
   }
 
   /** The word clusters (kept by withVocabulary copies whose vocabulary has none). */

@@ -27,7 +27,8 @@ import { bareStem, cliticSplits, hasArticle } from '../text/clitics';
 import { normalizeArabic } from '../text/normalize';
 import { sentenceRanges, type Token, tokenize } from '../text/tokenize';
 import { type WordClusters, wordClusters } from './clusters';
-import { addPassTags, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, edgeCodes, edgeSetOf, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, PHRASE_SIG, phraseCodes, phraseMarks, phraseTags, propagatePhrases, readings, sentenceEdges, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
+import { trainCharClass, trainCharClassLR } from './charclass-ar';
+import { addPassTags, charClassTypes, clustersOf, DYNAMIC_FEATURES, type DocStats, DocStatsTally, docSignatureCode, docStats, dynamicFeatureCodes, edgeCodes, edgeSetOf, type FeatureConfig, GAZ_NAMES, hasHarakah, kind, MAX_DYNAMIC_CODES, nameClass, needNameClasses, needsLower, nisbaBase, normalizedWord, OFFSETS, PHRASE_SIG, phraseCodes, phraseMarks, phraseTags, propagatePhrases, readings, sentenceEdges, sentenceFeatures, skeletonFeature, stackFeatures, taggedCode, type WordInfo, wordInfo } from './features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary, buildVocabulary } from './lexicon-ar';
 import { averageModels, bilouToBio, bioToBilou, type EdgeCodes, FrozenStringTable, PerceptronModel, type PerceptronJSON, shuffle, spansFromBio, StringTable, train, type TrainOptions } from './perceptron';
 
@@ -178,9 +179,15 @@ function trainStages(docs: ArSentence[][], gaz: ArabicGazetteerData | undefined,
   const clusters = opts.features.clusters ? trainingClusters(docs) : undefined;
   if (clusters) base.setClusters(clusters);
   if (opts.features.vocabulary) {
-    vocab = buildVocabulary(docs.flat());
+    // the vocabulary of some sentences, with the character classifier of their stem types (features.charClass)
+    const vocabOf = (s: ArSentence[]) => {
+      const v = buildVocabulary(s);
+      if (opts.features.charClass) v.K = (opts.features.charClassLR ? trainCharClassLR : trainCharClass)(charClassTypes(s));
+      return v;
+    };
+    vocab = vocabOf(docs.flat());
     if (clusters) vocab.C = clusters;
-    const lexes = Array.from({ length: VK }, (_, f) => base.withVocabulary(buildVocabulary(docs.filter((_, i) => pos[i] % VK !== f).flat())));
+    const lexes = Array.from({ length: VK }, (_, f) => base.withVocabulary(vocabOf(docs.filter((_, i) => pos[i] % VK !== f).flat())));
     lexFor = (i: number) => lexes[pos[i] % VK];
   }
   const all = docs.map((_, i) => i);
@@ -266,7 +273,7 @@ function copyString(s: string): string {
  * base feature (a word-level feature added to wordInfo) is tagged through wordInfo's strings instead
  * (ArabicTagger.fastWords false), so the sums are always those of the strings.
  */
-const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=', 'c0=', 'c1=', 'c2=', 'c3=', 'sk=', 'skv=']);
+const FAST_PREFIXES = new Set(['w=', 'b=', 'pre=', 's1=', 's2=', 'p2=', 's3=', 'p3=', 'bs2=', 'bp2=', 'bs3=', 'bp3=', 'bs4=', 'bp4=', 'k=', 'g3=', 'v=', 'vt=', 'vb=', 'vv=', 'vbt=', 'gz=', 'gz~', 'q0=', 'q-1=', 'q+1=', 'q3=', 'pw=', 'wn=', 'pp=', 'c0=', 'c1=', 'c2=', 'c3=', 'sk=', 'skv=', 'cn=']);
 const FAST_NAMES = new Set(['bias', '<s>', '</s>', 'diac', 'tP', 'tO', 'tL', 'tS', 'nis', ...DYNAMIC_FEATURES]);
 const reEscape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 /**
@@ -1058,6 +1065,13 @@ export class ArabicTagger implements NerTagger {
     if (cfg.clusters && ar) {
       const cl = clustersOf(lex, n, bare);
       if (cl) for (let i = 0; i < cl.length; i++) this.addBoth(this.base.get(cl[i]), o, o1);
+    }
+    if (cfg.charClass && ar && (v === 'U' || (cfg.charClassOnce && v === 'o'))) {
+      const f = lex.charClass?.feature(bare, !cfg.charClassName);
+      if (f) {
+        if (cfg.charClassOwn) this.addOwn(this.base.get(f), o, o1);
+        else this.addBoth(this.base.get(f), o, o1);
+      }
     }
     let sport = false;
     let sportF: string | undefined;
