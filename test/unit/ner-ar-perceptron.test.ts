@@ -39,6 +39,42 @@ function lcg(seed: number) {
   return () => ((s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
 }
 
+// the plain Viterbi over the model's transitions (disallowed moves at -Infinity): every predecessor in ascending
+// order, the first of equal scores kept
+type Inside = { trans: Float64Array; endOk: Uint8Array };
+const plain = (m: PerceptronModel, em: Float64Array, n: number): number[] => {
+  const { trans, endOk } = m as unknown as Inside;
+  const T = m.T;
+  const bp: number[] = [];
+  let prev = Array.from({ length: T }, (_, t) => em[t] + trans[T * T + t]);
+  for (let i = 1; i < n; i++) {
+    const cur: number[] = [];
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let bi = 0;
+      for (let p = 0; p < T; p++) {
+        const v = prev[p] + trans[p * T + t];
+        if (v > best) {
+          best = v;
+          bi = p;
+        }
+      }
+      cur.push(best + em[i * T + t]);
+      bp[i * T + t] = bi;
+    }
+    prev = cur;
+  }
+  let bi = 0;
+  let best = -Infinity;
+  for (let t = 0; t < T; t++) if (endOk[t] && prev[t] > best) [best, bi] = [prev[t], t];
+  const out: number[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = bi;
+    bi = bp[i * T + bi];
+  }
+  return out;
+};
+
 describe('ner: perceptron learner', () => {
   const rand = lcg(7);
   const trainNames = Array.from({ length: 40 }, (_, i) => 'name' + i);
@@ -61,41 +97,6 @@ describe('ner: perceptron learner', () => {
   });
 
   it('Viterbi (decodeScores) picks the path of trying every predecessor, ties included, for BIO and BILOU labels', () => {
-    // the plain Viterbi over the model's transitions (disallowed moves at -Infinity): every predecessor in ascending
-    // order, the first of equal scores kept
-    type Inside = { trans: Float64Array; endOk: Uint8Array };
-    const plain = (m: PerceptronModel, em: Float64Array, n: number): number[] => {
-      const { trans, endOk } = m as unknown as Inside;
-      const T = m.T;
-      const bp: number[] = [];
-      let prev = Array.from({ length: T }, (_, t) => em[t] + trans[T * T + t]);
-      for (let i = 1; i < n; i++) {
-        const cur: number[] = [];
-        for (let t = 0; t < T; t++) {
-          let best = -Infinity;
-          let bi = 0;
-          for (let p = 0; p < T; p++) {
-            const v = prev[p] + trans[p * T + t];
-            if (v > best) {
-              best = v;
-              bi = p;
-            }
-          }
-          cur.push(best + em[i * T + t]);
-          bp[i * T + t] = bi;
-        }
-        prev = cur;
-      }
-      let bi = 0;
-      let best = -Infinity;
-      for (let t = 0; t < T; t++) if (endOk[t] && prev[t] > best) [best, bi] = [prev[t], t];
-      const out: number[] = new Array(n);
-      for (let i = n - 1; i >= 0; i--) {
-        out[i] = bi;
-        bi = bp[i * T + bi];
-      }
-      return out;
-    };
     const rand = lcg(11);
     const bio = ['O', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG', 'B-PER', 'I-PER'];
     const bilou = ['O', ...['PER', 'LOC'].flatMap((x) => ['B-', 'I-', 'L-', 'U-'].map((p) => p + x))];
@@ -117,6 +118,29 @@ describe('ner: perceptron learner', () => {
       }
     }
     assert.equal(compared, 2 * 60 * 20);
+  });
+
+  it('training decodes exactly: every Viterbi during training (perceptron, PA, cost-augmented PA) equals the plain one over the weights of that moment', () => {
+    // The predecessor skipping uses bounds over the transitions; training changes the transitions after the model is
+    // built, so stale bounds would skip predecessors that can win (this made training differ from the shipped model's).
+    const orig = PerceptronModel.prototype.decodeScores;
+    let compared = 0;
+    PerceptronModel.prototype.decodeScores = function (this: PerceptronModel, em: Float64Array, n: number, edges?: never): Int32Array {
+      const out = orig.call(this, em, n, edges);
+      if (n > 0) {
+        assert.deepEqual(Array.from(out), plain(this, em, n));
+        compared++;
+      }
+      return out;
+    };
+    try {
+      for (const opts of [{ epochs: 3 }, { epochs: 3, update: 'pa' as const, C: 0.01 }, { epochs: 3, update: 'pa' as const, C: 0.01, costAugmented: true }]) {
+        train(data.slice(0, 150), opts);
+      }
+    } finally {
+      PerceptronModel.prototype.decodeScores = orig;
+    }
+    assert.equal(compared, 3 * 3 * 150);
   });
 
   it('never outputs I-X after O or after another type (BIO constraint)', () => {

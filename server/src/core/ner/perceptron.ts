@@ -411,7 +411,7 @@ export class PerceptronModel {
    * Over the labels every label may precede (full predecessor lists): the largest transition into one of them (maxA),
    * and per predecessor p the smallest transition from p into one of them (minA[p]); cand: decodeScores' scratch.
    */
-  private readonly maxA: number;
+  private maxA = -Infinity;
   private readonly minA: Float64Array;
   private readonly cand: Int32Array;
   /**
@@ -455,18 +455,8 @@ export class PerceptronModel {
     this.preds = Int32Array.from(preds);
     this.vPrev = new Float64Array(this.T);
     this.vCur = new Float64Array(this.T);
-    // decodeScores' bound for the labels every label may precede (see there)
-    let maxA = -Infinity;
-    this.minA = new Float64Array(T).fill(Infinity);
-    for (let t = 0; t < T; t++) {
-      if (this.predAt[t + 1] - this.predAt[t] !== T) continue;
-      for (let p = 0; p < T; p++) {
-        const x = this.trans[p * T + t];
-        if (x > maxA) maxA = x;
-        if (x < this.minA[p]) this.minA[p] = x;
-      }
-    }
-    this.maxA = maxA;
+    this.minA = new Float64Array(T);
+    this.setBounds();
     this.cand = new Int32Array(T);
     // (kept, not copied: training updates it through this reference)
     this.edge = edge ?? new Float64Array(0);
@@ -482,8 +472,28 @@ export class PerceptronModel {
     return this.combTr.length - 1;
   }
 
-  /** Forget the combined transitions (training calls it after changing the transition or edge weights). */
-  edgeWeightsChanged(): void {
+  /** decodeScores' bounds for the labels every label may precede (see there), over the current transitions. */
+  private setBounds(): void {
+    const T = this.T;
+    let maxA = -Infinity;
+    this.minA.fill(Infinity);
+    for (let t = 0; t < T; t++) {
+      if (this.predAt[t + 1] - this.predAt[t] !== T) continue;
+      for (let p = 0; p < T; p++) {
+        const x = this.trans[p * T + t];
+        if (x > maxA) maxA = x;
+        if (x < this.minA[p]) this.minA[p] = x;
+      }
+    }
+    this.maxA = maxA;
+  }
+
+  /**
+   * Training calls this after changing the transition or edge weights in place: the predecessor-skipping bounds are
+   * recomputed and the combined transitions of edge codes forgotten (stale bounds would skip predecessors that can win).
+   */
+  transitionsChanged(): void {
+    this.setBounds();
     this.combKey.clear();
   }
 
@@ -1040,12 +1050,12 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     if (norm === 0) return;
     const tau = pa2 ? (loss - margin) / (norm + 1 / (2 * C)) : Math.min(C, (loss - margin) / norm);
     if (tau <= 0) return;
-    if (E) model.edgeWeightsChanged();
     for (const [key, d] of delta) {
       if (key >= 0) upd(key, tau * d);
       else if (-1 - key < S) updT(-1 - key, tau * d);
       else updE(-1 - key - S, tau * d);
     }
+    model.transitionsChanged();
   };
   const order = data.map((_, i) => i);
   let r = opts.seed ?? 1;
@@ -1063,7 +1073,7 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
         paUpdate(x, y, p, ec);
         continue;
       }
-      if (E) model.edgeWeightsChanged();
+      let moved = false;
       for (let i = 0; i < y.length; i++) {
         if (p[i] !== y[i]) {
           errors++;
@@ -1076,12 +1086,14 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
         const py = i ? y[i - 1] : T;
         const pp = i ? p[i - 1] : T;
         if (py !== pp || y[i] !== p[i]) {
+          moved = true;
           updT(py * T + y[i], 1);
           updT(pp * T + p[i], -1);
           forEdges(ec, i, py, y[i], (q) => updE(q, 1));
           forEdges(ec, i, pp, p[i], (q) => updE(q, -1));
         }
       }
+      if (moved) model.transitionsChanged();
     }
     opts.onEpoch?.(e + 1, errors, tokens);
   }
