@@ -294,6 +294,8 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + character classifier as a logistic regression', { ...FULL_FEATURES, charClass: true, charClassLR: true }],
   ['full + character classifier + skeleton + name-class pairs', { ...FULL_FEATURES, charClass: true, skeleton: true, namePair: true }],
   ['full + character classifier, own feature only', { ...FULL_FEATURES, charClass: true, charClassOwn: true }],
+  ['full + edge transitions (set 1) + skeleton', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1, skeleton: true }],
+  ['full + edge transitions (set 1) + skeleton + second-pass confidence', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1, skeleton: true, passConf: true }],
 ];
 
 export function evalArabic(argv: string[]): void {
