@@ -2,7 +2,7 @@
  * Arabic tagger: training, evaluation and ablation on ANERcorp (`../shared/data/anercorp`, or $ARTICLE_LENS_DATA).
  *
  *   npm run train:ner [-- --lang ar] [--epochs N] [--bags N] [--prune W] [--seed N] [--update perceptron|pa --C c --aug]
- *       [--clusters] [--vocab-folds K] [--with flag,flag] -> models/gazetteer-ar.json, models/ner-ar.json (default learner: SHIPPED_LEARNER;
+ *       [--clusters] [--vocab-folds K] [--with flag,flag] -> models/gazetteer-ar.json, models/ner-ar.json (default features SHIPPED_FEATURES, learner SHIPPED_LEARNER;
  *       --with: FeatureConfig flags to switch on, e.g. passConf,skeleton;
  *       --clusters: with the word-cluster features; --vocab-folds: the vocabulary jackknifed over K folds, default 5;
  *       neither is shipped, docs/ner.md)
@@ -17,7 +17,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BASE_FEATURES, type FeatureConfig, FULL_FEATURES } from '../server/src/core/ner/features-ar';
+import { BASE_FEATURES, type FeatureConfig, FULL_FEATURES, SHIPPED_FEATURES } from '../server/src/core/ner/features-ar';
 import type { ArabicGazetteerData } from '../server/src/core/ner/lexicon-ar';
 import { spansFromBio } from '../server/src/core/ner/perceptron';
 import { type ArabicModel, ArabicTagger, type ArSentence, type ArTrainOptions, trainArabicModel } from '../server/src/core/ner/tagger-ar';
@@ -221,7 +221,7 @@ export function trainArabic(argv: string[]): void {
   for (const f of Object.keys(extra)) {
     if (!Object.hasOwn(CONFIG_FLAGS, f)) throw new Error(`--with: no FeatureConfig flag ${f} (${Object.keys(CONFIG_FLAGS).join(', ')})`);
   }
-  const model = trainArabicModel(train, gaz, { features: { ...FULL_FEATURES, ...(argv.includes('--clusters') ? { clusters: true } : {}), ...extra }, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });
+  const model = trainArabicModel(train, gaz, { features: { ...SHIPPED_FEATURES, ...(argv.includes('--clusters') ? { clusters: true } : {}), ...extra }, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });
   fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
   console.log(`wrote ${path.relative(ROOT, AR_MODEL_PATH)} (${(fs.statSync(AR_MODEL_PATH).size / 1e6).toFixed(2)} MB) and ${path.relative(ROOT, AR_GAZ_PATH)} (${(fs.statSync(AR_GAZ_PATH).size / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const { scores } = evalModel(model, gaz, dev);
@@ -254,7 +254,7 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['+ vocabulary types (the type a seen word mostly had)', { ...FULL_2025, vocabTypes: true }],
   ['+ organizations (gazetteer, head complements)', { ...FULL_2025, vocabTypes: true, orgs: true }],
   ['+ sports documents', { ...FULL_2025, vocabTypes: true, orgs: true, topic: true }],
-  ['+ document heads (shipped)', FULL_FEATURES],
+  ['+ document heads (shipped until the seventh round)', FULL_FEATURES],
   ['full - gazetteers', { ...FULL_FEATURES, gazetteer: false }],
   ['full - triggers', { ...FULL_FEATURES, triggers: false }],
   ['full - char trigrams', { ...FULL_FEATURES, ngrams: false }],
@@ -277,7 +277,7 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + second-pass confidence + skeleton + name-class pairs', { ...FULL_FEATURES, passConf: true, skeleton: true, namePair: true }],
   ['full + name-class pairs + name connectors', { ...FULL_FEATURES, namePair: true, nameConn: true }],
   ['full + name-class triples', { ...FULL_FEATURES, nameTriple: true }],
-  ['full + skeleton + name-class pairs', { ...FULL_FEATURES, skeleton: true, namePair: true }],
+  ['full + skeleton + name-class pairs (shipped since the seventh round)', { ...FULL_FEATURES, skeleton: true, namePair: true }],
   ['full + edge transitions, classes of i and i-1 (edgeTrans, set 1)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1 }],
   ['full + edge transitions, class pairs (edgeTrans, set 2)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 2 }],
   ['full + edge transitions, pairs and classes (edgeTrans, set 3)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 3 }],

@@ -134,6 +134,13 @@ export const FULL_FEATURES: FeatureConfig = {
   docHeads: true,
 };
 
+/**
+ * The shipped model's features (`npm run train:ner`): the full set the ablation rows build on, plus the consonant
+ * skeleton of unseen words and the name-class pairs (docs/ner.md, seventh round: kept by the rule once training
+ * decoded exactly again).
+ */
+export const SHIPPED_FEATURES: FeatureConfig = { ...FULL_FEATURES, skeleton: true, namePair: true };
+
 export const BASE_FEATURES: FeatureConfig = {
   affixes: true,
   shape: false,
