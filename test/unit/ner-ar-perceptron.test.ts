@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { averageModels, base64ToBytes, bilouToBio, bioToBilou, PerceptronModel, spansFromBio, train, type TrainSentence } from '../../server/src/core/ner/perceptron';
+import { averageModels, type EdgeCodes, base64ToBytes, bilouToBio, bioToBilou, PerceptronModel, spansFromBio, train, type TrainSentence } from '../../server/src/core/ner/perceptron';
+import { plainViterbi as plain } from './viterbi-helpers';
 
 /**
  * A small generated task the learner must generalize on: a title word ('Mr', 'Dr') is followed by a one- or
@@ -38,42 +39,6 @@ function lcg(seed: number) {
   let s = seed;
   return () => ((s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
 }
-
-// the plain Viterbi over the model's transitions (disallowed moves at -Infinity): every predecessor in ascending
-// order, the first of equal scores kept
-type Inside = { trans: Float64Array; endOk: Uint8Array };
-const plain = (m: PerceptronModel, em: Float64Array, n: number): number[] => {
-  const { trans, endOk } = m as unknown as Inside;
-  const T = m.T;
-  const bp: number[] = [];
-  let prev = Array.from({ length: T }, (_, t) => em[t] + trans[T * T + t]);
-  for (let i = 1; i < n; i++) {
-    const cur: number[] = [];
-    for (let t = 0; t < T; t++) {
-      let best = -Infinity;
-      let bi = 0;
-      for (let p = 0; p < T; p++) {
-        const v = prev[p] + trans[p * T + t];
-        if (v > best) {
-          best = v;
-          bi = p;
-        }
-      }
-      cur.push(best + em[i * T + t]);
-      bp[i * T + t] = bi;
-    }
-    prev = cur;
-  }
-  let bi = 0;
-  let best = -Infinity;
-  for (let t = 0; t < T; t++) if (endOk[t] && prev[t] > best) [best, bi] = [prev[t], t];
-  const out: number[] = new Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = bi;
-    bi = bp[i * T + bi];
-  }
-  return out;
-};
 
 describe('ner: perceptron learner', () => {
   const rand = lcg(7);
@@ -125,10 +90,10 @@ describe('ner: perceptron learner', () => {
     // built, so stale bounds would skip predecessors that can win (this made training differ from the shipped model's).
     const orig = PerceptronModel.prototype.decodeScores;
     let compared = 0;
-    PerceptronModel.prototype.decodeScores = function (this: PerceptronModel, em: Float64Array, n: number, edges?: never): Int32Array {
+    PerceptronModel.prototype.decodeScores = function (this: PerceptronModel, em: Float64Array, n: number, edges?: EdgeCodes): Int32Array {
       const out = orig.call(this, em, n, edges);
       if (n > 0) {
-        assert.deepEqual(Array.from(out), plain(this, em, n));
+        assert.deepEqual(Array.from(out), plain(this, em, n, edges));
         compared++;
       }
       return out;
