@@ -6,7 +6,7 @@
  * agrees on all of them.
  */
 import * as assert from 'node:assert/strict';
-import { roleBefore } from '../../server/src/core/names/roles';
+import { roleBase, roleBefore } from '../../server/src/core/names/roles';
 import type { Language } from '../../server/src/core/types';
 
 function role(text: string, name: string, lang: Language = 'ar'): string | undefined {
@@ -64,6 +64,7 @@ describe('names/roles roleBefore', () => {
     let seed = 3;
     const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
     let roles = 0;
+    let cuts = 0;
     for (let k = 0; k < 4000; k++) {
       let text = '';
       for (let i = rnd(40); i > 0; i--) text += pieces[rnd(pieces.length)];
@@ -72,7 +73,17 @@ describe('names/roles roleBefore', () => {
       const got = roleBefore(text + 'لافروف', text.length, lang);
       assert.deepEqual(got, reference(text + 'لافروف', text.length, lang), JSON.stringify(text));
       if (got) roles++;
+      // The place itself, at every start (the reference above reads back with roleBase too, so it cannot see a
+      // character roleBase stops at wrongly: ؛ » \r x and letters are in the pieces).
+      for (let start = 0; start <= text.length; start++) {
+        const from = Math.max(0, start - 80);
+        const tail = text.slice(from, start);
+        const want = from + 1 + Math.max(...['.', '\n', '؟', '!', '،', ',', ':', '«', '"'].map((c) => tail.lastIndexOf(c)));
+        if (roleBase(text, start) !== want) assert.fail(`roleBase at ${start} of ${JSON.stringify(text)}: ${roleBase(text, start)}, want ${want}`);
+        if (want !== from) cuts++;
+      }
     }
     assert.ok(roles > 60, `${roles} roles`);
+    assert.ok(cuts > 20000, `${cuts} places after a mark`);
   });
 });

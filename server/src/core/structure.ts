@@ -182,8 +182,9 @@ export function parseStructure(text: string): Structure {
     const dl = parseDateline(text, structure.paragraphs[0]);
     if (dl) structure.dateline = dl;
   }
-  const closing = new Map<number, number>();
-  for (const p of structure.paragraphs) findQuotations(text, p, structure.quotations, closing);
+  // (the next place of each opening and closing kind of mark, shared by the paragraphs: see findQuotations)
+  const marks = new Map<number, number>();
+  for (const p of structure.paragraphs) findQuotations(text, p, structure.quotations, marks);
   if (structure.headline) findQuotations(text, structure.headline, structure.quotations, new Map());
   structure.quotations.sort((a, b) => a.start - b.start);
   return structure;

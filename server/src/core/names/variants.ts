@@ -368,18 +368,21 @@ function scanText(text: string, lang: Language, opts: MatchOptions, entities: re
   // The words of the text (runs of letters and marks, as /[\p{L}\p{M}]+/gu finds them) of 4 characters or more (as
   // candidateWord takes), each with its key's hash read as its end is found (scanArabicWords), a word of plain letters
   // only when the bit of its hash or of a clitic-less reading's is among the index keys' (the exact test follows).
-  scanArabicWords(text, (start, end, h0) => {
-    if (h0 >= 0 && !keyHashes.has(h0)) {
-      // The readings without a leading clitic (see wordReadings).
-      const n = leadingClitic(text, start);
-      if (!(n > 0 && keyHashes.has(arBucketHash(text, start + n, end))) && !(n === 2 && keyHashes.has(arBucketHash(text, start + 1, end)))) return;
-    }
-    const r = candidateWord(text, start, end, lang);
-    if (r) visit(start, end, r);
-  }, keyHashBits(keyHashes, KEY_BITS));
-  // (the table is cleared for the next article: only the words of its keys were set; a bit left set would only let
-  // more words through to the exact test)
-  for (const h of keyHashes) KEY_BITS[(h >>> 5) & 2047] = 0;
+  try {
+    scanArabicWords(text, (start, end, h0) => {
+      if (h0 >= 0 && !keyHashes.has(h0)) {
+        // The readings without a leading clitic (see wordReadings).
+        const n = leadingClitic(text, start);
+        if (!(n > 0 && keyHashes.has(arBucketHash(text, start + n, end))) && !(n === 2 && keyHashes.has(arBucketHash(text, start + 1, end)))) return;
+      }
+      const r = candidateWord(text, start, end, lang);
+      if (r) visit(start, end, r);
+    }, keyHashBits(keyHashes, KEY_BITS));
+  } finally {
+    // (the table is cleared for the next article, after a throw too: only the words of its keys were set; a bit left
+    // set would only let more words through to the exact test, for every later article)
+    for (const h of keyHashes) KEY_BITS[(h >>> 5) & 2047] = 0;
+  }
 }
 
 /** scanText's bit table of the index keys' hashes (names/match.ts keyHashBits), all clear between calls. */
