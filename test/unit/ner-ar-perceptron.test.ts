@@ -98,14 +98,21 @@ describe('ner: perceptron learner', () => {
       }
       return out;
     };
+    // and with edge codes (per-token transitions, whose combined matrices training must forget as it moves them): the
+    // codes of a token from its word and the previous word, so that they carry the boundary
+    const E = 6;
+    const withEdges: TrainSentence[] = data.slice(0, 150).map((x) => ({
+      ...x,
+      edges: x.features.map((f, i) => (i ? [f[0].length % 3, 3 + (x.features[i - 1][0].length % 3)] : [f[0].length % 3])),
+    }));
+    const learners = [{ epochs: 3 }, { epochs: 3, update: 'pa' as const, C: 0.01 }, { epochs: 3, update: 'pa' as const, C: 0.01, costAugmented: true }];
     try {
-      for (const opts of [{ epochs: 3 }, { epochs: 3, update: 'pa' as const, C: 0.01 }, { epochs: 3, update: 'pa' as const, C: 0.01, costAugmented: true }]) {
-        train(data.slice(0, 150), opts);
-      }
+      for (const opts of learners) train(data.slice(0, 150), opts);
+      for (const opts of learners) train(withEdges, { ...opts, edgeCount: E });
     } finally {
       PerceptronModel.prototype.decodeScores = orig;
     }
-    assert.equal(compared, 3 * 3 * 150);
+    assert.equal(compared, 2 * 3 * 3 * 150);
   });
 
   it('never outputs I-X after O or after another type (BIO constraint)', () => {

@@ -474,18 +474,26 @@ export class PerceptronModel {
 
   /** decodeScores' bounds for the labels every label may precede (see there), over the current transitions. */
   private setBounds(): void {
+    this.maxA = this.boundsOf(this.trans, this.minA);
+  }
+
+  /**
+   * decodeScores' bounds over a (T+1) x T matrix: for the labels every label may precede, minA[p] = the smallest
+   * transition from p into one of them (written into minA); returns the largest transition into one of them (maxA).
+   */
+  private boundsOf(tr: Float64Array, minA: Float64Array): number {
     const T = this.T;
     let maxA = -Infinity;
-    this.minA.fill(Infinity);
+    minA.fill(Infinity);
     for (let t = 0; t < T; t++) {
       if (this.predAt[t + 1] - this.predAt[t] !== T) continue;
       for (let p = 0; p < T; p++) {
-        const x = this.trans[p * T + t];
+        const x = tr[p * T + t];
         if (x > maxA) maxA = x;
-        if (x < this.minA[p]) this.minA[p] = x;
+        if (x < minA[p]) minA[p] = x;
       }
     }
-    this.maxA = maxA;
+    return maxA;
   }
 
   /**
@@ -628,11 +636,13 @@ export class PerceptronModel {
     const preds = this.preds;
     const predAt = this.predAt;
     const cand = this.cand;
+    const maxT = this.maxA;
+    const minT = this.minA;
     for (let i = 1; i < n; i++) {
       const o = i * T;
       let tr = trans;
-      let maxA = this.maxA;
-      let minA = this.minA;
+      let maxA = maxT;
+      let minA = minT;
       if (ek) {
         // the token's own transitions, with the bounds below recomputed over them (the argument holds for any matrix)
         const c = this.combine(edges!, i);
@@ -748,17 +758,7 @@ export class PerceptronModel {
       const b = c * S;
       for (let x = 0; x < S; x++) comb[x] += edge[b + x];
     }
-    let maxA = -Infinity;
-    const minA = this.combMin[j].fill(Infinity);
-    for (let t = 0; t < T; t++) {
-      if (this.predAt[t + 1] - this.predAt[t] !== T) continue;
-      for (let p = 0; p < T; p++) {
-        const x = comb[p * T + t];
-        if (x > maxA) maxA = x;
-        if (x < minA[p]) minA[p] = x;
-      }
-    }
-    this.combMax[j] = maxA;
+    this.combMax[j] = this.boundsOf(comb, this.combMin[j]);
     return j;
   }
 
@@ -1050,12 +1050,16 @@ function train1(sentences: readonly TrainSentence[], opts: TrainOptions): Percep
     if (norm === 0) return;
     const tau = pa2 ? (loss - margin) / (norm + 1 / (2 * C)) : Math.min(C, (loss - margin) / norm);
     if (tau <= 0) return;
+    let moved = false;
     for (const [key, d] of delta) {
       if (key >= 0) upd(key, tau * d);
-      else if (-1 - key < S) updT(-1 - key, tau * d);
-      else updE(-1 - key - S, tau * d);
+      else {
+        moved = true;
+        if (-1 - key < S) updT(-1 - key, tau * d);
+        else updE(-1 - key - S, tau * d);
+      }
     }
-    model.transitionsChanged();
+    if (moved) model.transitionsChanged();
   };
   const order = data.map((_, i) => i);
   let r = opts.seed ?? 1;
