@@ -215,11 +215,12 @@ export function trainArabic(argv: string[]): void {
   // Features whose largest |weight| is below this are left out of the saved model. PA weights are in units of C,
   // where 1.0 keeps the model at the perceptron model's size and load time (0.5: 7.9 MB, ~300 ms CPU to load).
   const prune = Number(argValue(argv, '--prune') ?? (learner.update === 'perceptron' ? 0.5 : 1));
-  // --with passConf,skeleton: switch on FeatureConfig flags the shipped model leaves off (docs/ner.md, fifth round);
-  // flag=N sets a number (edgeTrans,edgeSet=2)
+  // --with passConf,edgeTrans: switch on FeatureConfig flags the shipped model leaves off (docs/ner.md, fifth to
+  // seventh rounds); flag=N sets a number (edgeTrans,edgeSet=2; edgeSet needs one)
   const extra = Object.fromEntries((argValue(argv, '--with') ?? '').split(',').filter(Boolean).map((f) => (f.includes('=') ? [f.slice(0, f.indexOf('=')), Number(f.slice(f.indexOf('=') + 1))] : [f, true])));
   for (const f of Object.keys(extra)) {
     if (!Object.hasOwn(CONFIG_FLAGS, f)) throw new Error(`--with: no FeatureConfig flag ${f} (${Object.keys(CONFIG_FLAGS).join(', ')})`);
+    if (f === 'edgeSet' && !(Number.isInteger(extra[f]) && extra[f] > 0)) throw new Error(`--with: edgeSet needs a code set, e.g. edgeSet=1 (got ${extra[f]})`);
   }
   const model = trainArabicModel(train, gaz, { features: { ...SHIPPED_FEATURES, ...(argv.includes('--clusters') ? { clusters: true } : {}), ...extra }, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });
   fs.writeFileSync(AR_MODEL_PATH, JSON.stringify(model));
@@ -277,7 +278,7 @@ export const ABLATION: [string, FeatureConfig][] = [
   ['full + second-pass confidence + skeleton + name-class pairs', { ...FULL_FEATURES, passConf: true, skeleton: true, namePair: true }],
   ['full + name-class pairs + name connectors', { ...FULL_FEATURES, namePair: true, nameConn: true }],
   ['full + name-class triples', { ...FULL_FEATURES, nameTriple: true }],
-  ['full + skeleton + name-class pairs (shipped since the seventh round)', { ...FULL_FEATURES, skeleton: true, namePair: true }],
+  ['full + skeleton + name-class pairs (shipped since the seventh round)', SHIPPED_FEATURES],
   ['full + edge transitions, classes of i and i-1 (edgeTrans, set 1)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 1 }],
   ['full + edge transitions, class pairs (edgeTrans, set 2)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 2 }],
   ['full + edge transitions, pairs and classes (edgeTrans, set 3)', { ...FULL_FEATURES, edgeTrans: true, edgeSet: 3 }],

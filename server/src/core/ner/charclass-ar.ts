@@ -8,7 +8,7 @@
  * all of the training text and ships in the model's vocabulary (`ArabicVocabulary.K`).
  */
 
-import { base64ToBytes, bytesToBase64 } from './perceptron';
+import { base64ToBytes, bytesToBase64, shuffle } from './perceptron';
 
 /** The classes, in the order of the weight rows. */
 export const CHAR_CLASSES = ['PER', 'LOC', 'ORG', 'MISC', 'O'] as const;
@@ -142,11 +142,7 @@ export function trainCharClassLR(types: ReadonlyMap<string, readonly number[]>, 
   const order = ex.map((_, i) => i);
   let r = 12345;
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff;
-      const j = r % (i + 1);
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    r = shuffle(order, r);
     const lr = rate / (1 + e);
     for (const oi of order) {
       const { g, y } = ex[oi];
