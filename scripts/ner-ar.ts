@@ -220,6 +220,7 @@ export function trainArabic(argv: string[]): void {
   const extra = Object.fromEntries((argValue(argv, '--with') ?? '').split(',').filter(Boolean).map((f) => (f.includes('=') ? [f.slice(0, f.indexOf('=')), Number(f.slice(f.indexOf('=') + 1))] : [f, true])));
   for (const f of Object.keys(extra)) {
     if (!Object.hasOwn(CONFIG_FLAGS, f)) throw new Error(`--with: no FeatureConfig flag ${f} (${Object.keys(CONFIG_FLAGS).join(', ')})`);
+    if (f === 'phrasePost' || f === 'phraseRepair') throw new Error(`--with: ${f} is measured in evaluation only (tag() does not apply it; docs/ner.md, seventh round)`);
     if (f === 'edgeSet' && !(Number.isInteger(extra[f]) && extra[f] > 0)) throw new Error(`--with: edgeSet needs a code set, e.g. edgeSet=1 (got ${extra[f]})`);
   }
   const model = trainArabicModel(train, gaz, { features: { ...SHIPPED_FEATURES, ...(argv.includes('--clusters') ? { clusters: true } : {}), ...extra }, epochs, bags, prune, seed, learner, bagSplits: argv.includes('--bag-splits'), vocabFolds: Number(argValue(argv, '--vocab-folds') ?? 5), log: (m) => console.log('  ' + m) });

@@ -182,9 +182,22 @@ describe('ner: edge transitions (seventh round)', () => {
       // the edge weights count: without them (the same model) the labels differ somewhere
       const noEdges = new ArabicTagger({ ...model, stage1: shipped.stage1, stage2: shipped.stage2 }, gaz);
       assert.notDeepEqual(noEdges.tagWords(doc), first);
-      // tag() (cached decoded sentences) twice: the same spans
-      const a = tagger.tag(text);
-      assert.deepEqual(tagger.tag(text), a);
+      // tag() (the editor's path, through the decoded-sentence cache): both stages are given edge codes, and a warm
+      // tagger's spans, twice, equal a fresh tagger's
+      const fresh = new ArabicTagger(model, gaz);
+      let given = 0;
+      for (const m of [(fresh as unknown as { m1: PerceptronModel }).m1, (fresh as unknown as { m2: PerceptronModel }).m2]) {
+        const d = m.decodeInto;
+        m.decodeInto = function (em: Float64Array, n: number, out: Int32Array, e?: EdgeCodes) {
+          assert.ok(e && e.k > 0, 'edge codes given in tag()');
+          given++;
+          return d.call(this, em, n, out, e);
+        };
+      }
+      const b = fresh.tag(text);
+      assert.ok(given >= 2 * doc.length, `decodes in tag(): ${given}`);
+      assert.deepEqual(tagger.tag(text), b);
+      assert.deepEqual(tagger.tag(text), b);
     }
   });
 });

@@ -65,7 +65,8 @@ export interface FeatureConfig {
   conj?: boolean;
   /** an unseen word in no gazetteer whose consonant skeleton (lexicon-ar `skeleton`) matches a gazetteer entry's: 'sk=' + P
    * (place or country) / N (given name or frequent name token) / R (rare name token) / PN (a place and a name), own and
-   * context (not shipped; summed by the tagger's sumWord too: test/unit/ner-ar-round5) */
+   * context (shipped since the seventh round, SHIPPED_FEATURES; summed by the tagger's sumWord too:
+   * test/unit/ner-ar-round5) */
   skeleton?: boolean;
   /** an unseen word whose consonant skeleton (without ال) matches a training name word's: 'skv=' + that word's type
    * (not shipped; in sumWord too) */
@@ -77,7 +78,8 @@ export interface FeatureConfig {
   /** sixth round: the length of the run of name-like words (given or rare name, name word of the training text,
    * unseen word, connector) around the word and the word's position in it */
   nameRun?: boolean;
-  /** sixth round: the name classes of (previous word, this word) and (this word, next word) */
+  /** sixth round: the name classes of (previous word, this word) and (this word, next word) (shipped since the seventh
+   * round, SHIPPED_FEATURES) */
   namePair?: boolean;
   /** sixth round: the name classes of (previous word, this word, next word) as one feature */
   nameTriple?: boolean;
@@ -95,7 +97,9 @@ export interface FeatureConfig {
    * (`phraseCodes`, 2048 x code) */
   docPhrase?: boolean;
   /** seventh round, after the second pass: a multi-word n-gram the document's predicted spans give one type X is
-   * tagged X where it stands untagged (or inside a shorter span of another type) (`propagatePhrases`) */
+   * tagged X where it stands untagged (or inside a shorter span of another type) (`propagatePhrases`). Measured in
+   * evaluation only: the tagger's tagWords applies it, tag() (the editor's and the CLI's path) does not, so train:ner
+   * refuses to write a model with it */
   phrasePost?: boolean;
   /** with phrasePost: only repeats that the second pass tagged in part (some word inside an entity: a shorter span,
    * or spans of another type), never a wholly untagged one */
@@ -232,7 +236,13 @@ export const EDGE_SETS: Readonly<Record<number, { count: number; k: number }>> =
   3: { count: 91, k: 7 },
   4: { count: 16, k: 2 },
 };
-export const edgeSetOf = (cfg: FeatureConfig): { count: number; k: number } | undefined => (cfg.edgeTrans ? EDGE_SETS[cfg.edgeSet ?? 1] : undefined);
+export function edgeSetOf(cfg: FeatureConfig): { count: number; k: number } | undefined {
+  if (!cfg.edgeTrans) return undefined;
+  const set = EDGE_SETS[cfg.edgeSet ?? 1];
+  // an unknown set would train and tag with no edge codes while the model says edgeTrans
+  if (!set) throw new Error(`edgeTrans: no edge code set ${String(cfg.edgeSet)}`);
+  return set;
+}
 
 /**
  * The edge codes of token i (cfg.edgeTrans; WordInfo.nc set), written to out[at, at + k) (k of the code set; -1 for
@@ -800,6 +810,12 @@ function spanTypeAt(labels: readonly string[], i: number, e: number): number {
   return PASS_TYPES.indexOf(type);
 }
 
+/** The document's counts per type of the n-gram ws[i, i + len) (`phraseTags`), when its words are all words and it has any. */
+function phraseAt(ws: readonly WordInfo[], i: number, len: number, ph: PhraseTags): number[] | undefined {
+  for (let x = i + 1; x < i + len; x++) if (ws[x].nonWord) return undefined;
+  return ph.keys.get(phraseKey(ws, i, len));
+}
+
 /**
  * Per token of a sentence, the code of its place in an n-gram the document's first pass tagged as one entity
  * (`phraseTags`; longest match first, left to right): 1 + 3 x type + position (0 first, 1 inside, 2 last), 0 none.
@@ -814,10 +830,7 @@ export function phraseCodes(ws: readonly WordInfo[], ph: PhraseTags | undefined,
     const max = ph.first.get(ws[i].bare);
     if (max === undefined) continue;
     for (let len = Math.min(max, ws.length - i); len >= 2; len--) {
-      let words = true;
-      for (let x = i + 1; x < i + len && words; x++) words = !ws[x].nonWord;
-      if (!words) continue;
-      let a = ph.keys.get(phraseKey(ws, i, len));
+      let a = phraseAt(ws, i, len, ph);
       if (!a) continue;
       const self = own ? spanTypeAt(own, i, i + len) : -1;
       if (self >= 0) {
@@ -853,10 +866,7 @@ export function propagatePhrases(sentences: readonly (readonly WordInfo[])[], la
       const max = ph.first.get(ws[i].bare);
       if (max === undefined) continue;
       for (let len = Math.min(max, ws.length - i); len >= 2; len--) {
-        let words = true;
-        for (let x = i + 1; x < i + len && words; x++) words = !ws[x].nonWord;
-        if (!words) continue;
-        const a = ph.keys.get(phraseKey(ws, i, len));
+        const a = phraseAt(ws, i, len, ph);
         if (!a) continue;
         let t = -1;
         let types = 0;
@@ -1091,7 +1101,8 @@ export function stackFeatures(pass: readonly string[], i: number): string[] {
 /**
  * The trigger, phrase-mark and document features of token i as indices into DYNAMIC_FEATURES, written to `out` from
  * 0 in feature order; returns how many. `docCode` is `docSignatureCode` of the token (it decides the document
- * features). No allocation: the tagger's hot path.
+ * features) plus, with cfg.docPhrase, PHRASE_SIG x the token's phrase code (`phraseCodes`; bits from 2048 up). No
+ * allocation: the tagger's hot path.
  */
 export function dynamicFeatureCodes(ws: readonly WordInfo[], i: number, cfg: FeatureConfig, marks: readonly string[] | undefined, docCode: number, out: Int32Array): number {
   let k = 0;

@@ -1759,28 +1759,25 @@ export class ArabicTagger implements NerTagger {
       let entry = same ? doc!.out?.[k] : undefined;
       if (!entry) {
         const marks = same && doc!.marks ? doc!.marks[k] : this.marksOf(infos);
+        // the first-pass labels of the region's tokens (the document's, by token start), made once when needed
+        let region: string[] | undefined;
+        const regionPass = (): string[] => {
+          if (!region) {
+            const passAt = this.passOf(doc!);
+            region = new Array(b - a);
+            for (let i = a; i < b; i++) region[i - a] = passAt.get(tokens[i].start) ?? 'O';
+          }
+          return region;
+        };
         let pass: readonly string[] | undefined;
         // the document's own sentence: its first-pass labels are the pass tags of its tokens
         if (same && hasPass && doc!.labels1) pass = doc!.labels1[k];
-        else if (hasPass) {
-          const passAt = this.passOf(doc!);
-          const pa: string[] = new Array(b - a);
-          for (let i = a; i < b; i++) pa[i - a] = passAt.get(tokens[i].start) ?? 'O';
-          pass = pa;
-        }
+        else if (hasPass) pass = regionPass();
         let pm: Uint8Array | undefined;
         if (two && this.cfg.docPhrase) {
           if (same && doc!.pm) pm = doc!.pm[k];
-          else {
-            // phraseElsewhere: the first-pass labels of the region's tokens (the document's, by token start)
-            let own: string[] | undefined;
-            if (this.cfg.phraseElsewhere && doc) {
-              const passAt = this.passOf(doc);
-              own = new Array(b - a);
-              for (let i = a; i < b; i++) own[i - a] = passAt.get(tokens[i].start) ?? 'O';
-            }
-            pm = phraseCodes(infos, stats?.phrases, own);
-          }
+          // phraseElsewhere: the sentence's own first-pass span is left out of the counts
+          else pm = phraseCodes(infos, stats?.phrases, this.cfg.phraseElsewhere && doc ? regionPass() : undefined);
         }
         entry = this.decodeCached(ws, infos, two ? 1 : 0, stats, marks, pass, pm);
         if (same && doc!.out) doc!.out[k] = entry;
