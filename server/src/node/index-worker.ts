@@ -25,6 +25,10 @@
  * made editing slower: diagnostics after an edit at 10.6k words, runs alternated with and without the flag, p50 15-18
  * against 13-14 ms, the slowest of 200 edits 71-85 against 46-58 ms (more scavenges promote an edit's short-lived
  * objects). Typing is what an editor does all day and the scan happens once, so the server runs with V8's default.
+ * The Arabic model with skeleton + namePair features (sixth session) raised the peak from 477-479 to 481-491 MB: per
+ * worker thread ~2 MB more live heap after the same 3,333 files (lexicon skeleton map 1.3 MB; the word cache's
+ * WordInfos ~0.7 MB, as nc/ncc were added after the object literal and went to out-of-object property arrays); the
+ * model tables are smaller. With nc/ncc in the literal: 475-484 MB (4 runs; 481-487 without, same day).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

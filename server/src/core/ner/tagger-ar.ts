@@ -1083,15 +1083,18 @@ export class ArabicTagger implements NerTagger {
     const sportPrevF = cfg.topic ? SPORT_PREV_F.get(nisbaG || '-') : undefined;
     let phraseKeys: string[] = EMPTY;
     for (let i = 0; i < nr; i++) if (RBITS[i] & ArabicLexicon.PHRASE) (phraseKeys === EMPTY ? (phraseKeys = []) : phraseKeys).push(rs![i]);
-    const info: WordInfo = { n, bare, own: EMPTY, ctx: EMPTY, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n) };
+    let nc: number | undefined;
+    let ncc: number | undefined;
     if (needNameClasses(cfg)) {
       // as wordInfo: the gazetteer bits of every reading, the vocabulary class of the word without its conjunction
       let gz = 0;
       for (let i = 0; i < nr; i++) gz |= RBITS[i];
-      info.nc = nameClass(n, k, gz & ArabicLexicon.GAZ, v);
-      info.ncc = conj && nr > 1 && n.length >= 3 ? nameClass(rs![1], 'ar', RBITS[1] & ArabicLexicon.GAZ, inKeys ? vocabClass(RBITS[1]) : lex.vocab.get(rs![1]) ?? 'U') : -1;
+      nc = nameClass(n, k, gz & ArabicLexicon.GAZ, v);
+      ncc = conj && nr > 1 && n.length >= 3 ? nameClass(rs![1], 'ar', RBITS[1] & ArabicLexicon.GAZ, inKeys ? vocabClass(RBITS[1]) : lex.vocab.get(rs![1]) ?? 'U') : -1;
     }
-    return info;
+    // nc and ncc in the literal (undefined without name classes): set afterwards they went to an out-of-object
+    // property array, ~40 bytes more per cached word form (WordInfo in features-ar).
+    return { n, bare, own: EMPTY, ctx: EMPTY, personTrigger, nonWord: k === 'pun' || k === 'num', nisba: isNisba, orgHead, locHead, sport, sportF, sportPrevF, comma: n === '،' || n === ',', phraseKeys, definite: ar && hasArticle(n), nc, ncc };
   }
 
   /** Id of a pair feature (column c of pairTab: 3 stage + 0 'pw=', 1 'wn=', 2 'pp=') of words a, b (pair ids pa, pb). */
