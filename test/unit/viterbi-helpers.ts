@@ -9,7 +9,7 @@ import type { EdgeCodes, PerceptronModel } from '../../server/src/core/ner/perce
 type Inside = { trans: Float64Array; edge: Float64Array; endOk: Uint8Array };
 
 /** Token i's transitions: trans plus the edge rows of its codes, in code order (the decoder's sums). */
-export function tokenTrans(m: PerceptronModel, e: EdgeCodes | undefined, i: number): Float64Array {
+function tokenTrans(m: PerceptronModel, e: EdgeCodes | undefined, i: number): Float64Array {
   const { trans, edge } = m as unknown as Inside;
   const out = Float64Array.from(trans);
   if (!e) return out;
