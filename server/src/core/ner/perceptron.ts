@@ -793,8 +793,9 @@ export class PerceptronModel {
       for (const v of row) q.push(v);
     }
     const i16 = Int16Array.from(q);
-    const transitions: number[] = [];
-    for (let k = 0; k < this.trans.length; k++) transitions.push(Number.isFinite(this.trans[k]) ? Math.round(this.trans[k] * 1e4) / 1e4 : 0);
+    // transitions and edge weights to 4 decimals (a disallowed move's -Infinity as 0)
+    const round4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : 0);
+    const transitions = Array.from(this.trans, round4);
     const j: PerceptronJSON = {
       format: 'article-lens-perceptron',
       version: 1,
@@ -808,7 +809,7 @@ export class PerceptronModel {
     if (this.edgeCount) {
       // (only then: a model without edge codes writes the same file as before they existed)
       j.edgeCount = this.edgeCount;
-      j.edges = Array.from(this.edge, (x) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : 0));
+      j.edges = Array.from(this.edge, round4);
     }
     return j;
   }
