@@ -755,7 +755,7 @@ export interface PhraseTags {
 }
 
 /** Key of the n-gram ws[i, i + len): the first word's bare stem (clitics and article off), the others' normalized forms. */
-export function phraseKey(ws: readonly WordInfo[], i: number, len: number): string {
+function phraseKey(ws: readonly WordInfo[], i: number, len: number): string {
   let k = ws[i].bare;
   for (let j = 1; j < len; j++) k += ' ' + ws[i + j].n;
   return k;
