@@ -54,6 +54,13 @@ export function charGrams(stem: string, out: string[] = []): string[] {
   return out;
 }
 
+/** A stem type's count over the classes, 0 when it is to be left out (none, or more than `maxCount`). */
+function typeTotal(c: readonly number[], maxCount: number): number {
+  let tot = 0;
+  for (let k = 0; k < NC; k++) tot += c[k];
+  return tot > maxCount ? 0 : tot;
+}
+
 /**
  * Train on stem types: `types` maps a stem to its counts per class (CHAR_CLASSES order) in the training text.
  */
@@ -67,9 +74,8 @@ export function trainCharClass(types: ReadonlyMap<string, readonly number[]>, op
   const prior = new Float64Array(NC);
   const gs: string[] = [];
   for (const [stem, c] of types) {
-    let tot = 0;
-    for (let k = 0; k < NC; k++) tot += c[k];
-    if (tot === 0 || tot > maxCount) continue;
+    const tot = typeTotal(c, maxCount);
+    if (tot === 0) continue;
     charGrams(stem, gs);
     for (let k = 0; k < NC; k++) {
       prior[k] += c[k] / tot;
@@ -118,17 +124,15 @@ export function trainCharClassLR(types: ReadonlyMap<string, readonly number[]>, 
   const ex: { g: number[]; y: number[] }[] = [];
   const gs: string[] = [];
   for (const [stem, c] of types) {
-    let tot = 0;
-    for (let k = 0; k < NC; k++) tot += c[k];
-    if (tot === 0 || tot > maxCount) continue;
+    const tot = typeTotal(c, maxCount);
+    if (tot === 0) continue;
     for (const g of charGrams(stem, gs)) seen.set(g, (seen.get(g) ?? 0) + 1);
   }
   const kept = [...seen.keys()].filter((g) => seen.get(g)! >= minTypes).sort();
   const idx = new Map(kept.map((g, i) => [g, i]));
   for (const [stem, c] of types) {
-    let tot = 0;
-    for (let k = 0; k < NC; k++) tot += c[k];
-    if (tot === 0 || tot > maxCount) continue;
+    const tot = typeTotal(c, maxCount);
+    if (tot === 0) continue;
     const g = charGrams(stem, gs).map((x) => idx.get(x)).filter((x): x is number => x !== undefined);
     ex.push({ g, y: c.map((x) => x / tot) });
   }
