@@ -83,19 +83,8 @@ function parseDateline(text: string, para: Span): Dateline | undefined {
   return dl;
 }
 
-/** The closing mark of an opening quotation mark (« » “ ” " ‹ ›), or 0. */
-function closeOf(c: number): number {
-  switch (c) {
-    case 0xab: return 0xbb; // « »
-    case 0x201c: return 0x201d; // “ ”
-    case 0x22: return 0x22; // " "
-    case 0x2039: return 0x203a; // ‹ ›
-    default: return 0;
-  }
-}
-
-/** The opening quotation marks (closeOf's), as strings for indexOf. */
-const OPENERS = ['\u00ab', '\u201c', '"', '\u2039'];
+/** The quotation marks: opening, closing (« » “ ” " " ‹ ›). */
+const QUOTE_MARKS: ReadonlyArray<readonly [string, string]> = [['\u00ab', '\u00bb'], ['\u201c', '\u201d'], ['"', '"'], ['\u2039', '\u203a']];
 
 /**
  * Quotations of one paragraph: an opening mark and the first closing mark after it in the paragraph. The opening
@@ -109,21 +98,25 @@ function findQuotations(text: string, para: Span, out: Quotation[], next: Map<nu
   while (i < para.end) {
     // The nearest opening mark at or after i.
     let at = -1;
-    for (let q = 0; q < OPENERS.length; q++) {
-      const key = -OPENERS[q].charCodeAt(0);
+    let closing = '';
+    for (const [open, close] of QUOTE_MARKS) {
+      const key = -open.charCodeAt(0);
       let p = next.get(key);
       if (p === undefined || (p < i && p !== -1)) {
-        p = text.indexOf(OPENERS[q], i);
+        p = text.indexOf(open, i);
         next.set(key, p);
       }
-      if (p >= 0 && (at < 0 || p < at)) at = p;
+      if (p >= 0 && (at < 0 || p < at)) {
+        at = p;
+        closing = close;
+      }
     }
     if (at < 0 || at >= para.end) return;
     i = at;
-    const close = closeOf(text.charCodeAt(i));
+    const close = closing.charCodeAt(0);
     let j = next.get(close);
     if (j === undefined || (j <= i && j !== -1)) {
-      j = text.indexOf(String.fromCharCode(close), i + 1);
+      j = text.indexOf(closing, i + 1);
       next.set(close, j);
     }
     if (j > i && j < para.end) {
