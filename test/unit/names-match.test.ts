@@ -174,7 +174,7 @@ describe('scanArabicWords: the Arabic words variant scanning tests, with their k
 
   it('with key bits, passes over exactly the words of plain letters whose hash and clitic-less readings\' hashes have no bit set', () => {
     const pieces = ['لافروف', 'تشيرنو', 'ت', 'ش', 'تش', 'ا', 'و', 'ي', 'ب', 'ل', 'ك', 'ف', 'وب', 'فل', 'وك', 'بت', 'لتش', 'ولا', 'أ', 'ة', '\u0640', '\u064b', ' ', '.', '،', 'Lavrov', '𝒜'];
-    // (leadingClitic of names/variants.ts: و/ف then ب/ل/ك = 2, one of و ف ب ل ك = 1)
+    // (leadingClitic of names/match.ts: و/ف then ب/ل/ك = 2, one of و ف ب ل ك = 1)
     const clitic = (t: string, i: number) => {
       const conj = t[i] === 'و' || t[i] === 'ف';
       return conj && 'بلك'.includes(t[i + 1] ?? '-') ? 2 : conj || 'بلك'.includes(t[i]) ? 1 : 0;

@@ -537,9 +537,9 @@ export function arBucketHash(text: string, start: number, end: number): number {
  *
  * With `keyBits` (a bit per low 16 bits of a hash, see keyHashBits), a word of plain Arabic letters is passed over
  * unless the bit of its hash, or of the hash of one of its readings without a leading clitic (arBucketHash from
- * start + 1 when it starts with و ف ب ل ك, and from start + 2 after و/ف then ب/ل/ك, as names/variants.ts
- * leadingClitic reads them), is set: those hashes are read in the same pass (the clitic letters are no ت, so a تش
- * pair and the letters after the first are read alike from every start). Words of other characters (hash -1) are
+ * start + 1 when it starts with و ف ب ل ك, and from start + 2 after و/ف then ب/ل/ك: leadingClitic, as
+ * names/variants.ts reads them), is set: those hashes are read in the same pass (the clitic letters are no ت, so a
+ * تش pair and the letters after the first are read alike from every start). Words of other characters (hash -1) are
  * all passed to `f`.
  */
 export function scanArabicWords(text: string, f: (start: number, end: number, hash: number) => void, keyBits?: Uint32Array): void {
@@ -561,12 +561,7 @@ export function scanArabicWords(text: string, f: (start: number, end: number, ha
     let h = 0x811c9dc5;
     let h1 = 0x811c9dc5;
     let h2 = 0x811c9dc5;
-    let cl = 0;
-    if (keyBits !== undefined && k === 1) {
-      const conj = c === 0x0648 || c === 0x0641;
-      const c1 = text.charCodeAt(i + 1);
-      cl = conj && (c1 === 0x0628 || c1 === 0x0644 || c1 === 0x0643) ? 2 : conj || c === 0x0628 || c === 0x0644 || c === 0x0643 ? 1 : 0;
-    }
+    const cl = keyBits !== undefined ? leadingClitic(text, i) : 0;
     let plain = true;
     for (;;) {
       if (k === 1 && c >= 0x0621 && c <= 0x064a && c !== 0x0640) {
@@ -601,6 +596,14 @@ export function scanArabicWords(text: string, f: (start: number, end: number, ha
     if (plain && keyBits !== undefined && !hasKeyBit(keyBits, h) && !(cl !== 0 && hasKeyBit(keyBits, h1)) && !(cl === 2 && hasKeyBit(keyBits, h2))) continue;
     f(start, i, plain ? h >>> 0 : -1);
   }
+}
+
+/** Length of the leading clitic of the word at s[i]: 2 for و/ف then ب/ل/ك, 1 for one of و ف ب ل ك, else 0. */
+export function leadingClitic(s: string, i: number): number {
+  const c0 = s.charCodeAt(i);
+  const conj = c0 === 0x0648 || c0 === 0x0641;
+  const c1 = s.charCodeAt(i + 1);
+  return conj && (c1 === 0x0628 || c1 === 0x0644 || c1 === 0x0643) ? 2 : conj || c0 === 0x0628 || c0 === 0x0644 || c0 === 0x0643 ? 1 : 0;
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { nextRun, runCharLength } from '../text/tokenize';
 import type { Entity, EntityType, Language } from '../types';
-import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, nameParts, keyHashBits, nameVariant, scanArabicWords, tokenVariant, type MatchOptions, type VariantKind } from './match';
+import { arBucketHash, bucketKey, bucketKeyHash, enBucketHash, foldName, isNativeArabicName, keyHashBits, leadingClitic, nameParts, nameVariant, scanArabicWords, tokenVariant, type MatchOptions, type VariantKind } from './match';
 
 /** One name part as written in the text (clitics excluded: the mention span already excludes them). */
 export interface NamePartOccurrence {
@@ -668,14 +668,6 @@ function wordReadings(w: string, lang: Language): WordReadings {
   if (memo.size >= budget.readings) memo.clear();
   memo.set(w, r);
   return r;
-}
-
-/** Length of the leading clitic of the word at s[i]: 2 for و/ف then ب/ل/ك, 1 for one of و ف ب ل ك, else 0. */
-function leadingClitic(s: string, i: number): number {
-  const c0 = s.charCodeAt(i);
-  const conj = c0 === 0x0648 || c0 === 0x0641;
-  const prep = (c: number) => c === 0x0628 || c === 0x0644 || c === 0x0643;
-  return conj && prep(s.charCodeAt(i + 1)) ? 2 : conj || prep(c0) ? 1 : 0;
 }
 
 /** Starts with the article: ا أ إ آ then ل (as /^[اأإآ]ل/). */
