@@ -6,19 +6,12 @@ import { ArabicLexicon, type ArabicGazetteerData, SPORT_WORDS } from '../../serv
 import { type ArabicModel, ArabicTagger, M_SIG, M_STAMP, SLOT } from '../../server/src/core/ner/tagger-ar';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
+import { rng } from './ner-ar-helpers';
 
 // The tagger's document memo follows an edit (docFor: word slots, sentences, statistics as per-sentence sums,
 // signatures of the touched stems, decoded sentences kept): after any sequence of edits it must tag exactly as a
 // tagger without the memo.
 const seed = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('ner: Arabic tagger across edits', function () {
   this.timeout(120000);

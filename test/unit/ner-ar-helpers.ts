@@ -1,7 +1,7 @@
 /**
  * Shared by the Arabic tagger's fast-path tests (ner-ar-fastwords, ner-clusters): a tagger's word sums seen from the
  * inside, and the bit-for-bit comparison of a word's sums and word info between a fast-path tagger and one that
- * builds the feature strings.
+ * builds the feature strings; and the seeded random numbers of the Arabic tagger's randomized tests.
  */
 import * as assert from 'node:assert/strict';
 
@@ -27,4 +27,13 @@ export function assertSameWord(fast: TaggerInside, strings: TaggerInside, w: str
   for (let i = 0; i < ra.length; i++) if (!Object.is(ra[i], rb[i])) assert.fail(`${w}: sum ${i} differs: ${ra[i]} vs ${rb[i]}`);
   assert.deepEqual(fast.infos[fast.word(w)], strings.infos[strings.word(w)], w);
   return ra;
+}
+
+/** A seeded linear congruential generator: numbers in [0, 1), the same sequence for the same seed. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }

@@ -13,14 +13,7 @@ import { type ArabicGazetteerData, ArabicLexicon } from '../../server/src/core/n
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
 import type { PerceptronJSON } from '../../server/src/core/ner/perceptron';
 import { findModelsDir } from '../../server/src/node/models';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { rng } from './ner-ar-helpers';
 
 /** `m` with its stored integers divided by 64 (the scale times 64) and extra features whose weight on one label is
  * the largest one stored (emission sums reach hundreds of units: at the model's own scale an int16 weight is too weak

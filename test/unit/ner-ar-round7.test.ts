@@ -13,19 +13,12 @@ import { type ArabicGazetteerData, ArabicLexicon } from '../../server/src/core/n
 import { type EdgeCodes, edgeCodesOf, PerceptronModel, train, type TrainSentence } from '../../server/src/core/ner/perceptron';
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
 import { findModelsDir } from '../../server/src/node/models';
+import { rng } from './ner-ar-helpers';
 import { plainViterbi as plain } from './viterbi-helpers';
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('ner: edge transitions (seventh round)', () => {
   it('Viterbi with edge codes picks the path of trying every predecessor, ties included, for BIO and BILOU labels', () => {
-    const rand = lcg(7);
+    const rand = rng(7);
     const bio = ['O', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG', 'B-PER', 'I-PER'];
     const bilou = ['O', ...['PER', 'LOC'].flatMap((x) => ['B-', 'I-', 'L-', 'U-'].map((p) => p + x))];
     let compared = 0;
@@ -62,7 +55,7 @@ describe('ner: edge transitions (seventh round)', () => {
   });
 
   it('past the kept lists of codes (over 4096 distinct), tokens still move by their own transitions', () => {
-    const rand = lcg(5);
+    const rand = rng(5);
     const labels = ['O', 'B-LOC', 'I-LOC', 'B-PER', 'I-PER'];
     const T = labels.length;
     const E = 40;
@@ -101,7 +94,7 @@ describe('ner: edge transitions (seventh round)', () => {
   it('the learner learns a boundary only the edge codes show', () => {
     // every name word is 'w' (other words 'o'); a name is one or two words, and only the edge code (0: a new name
     // starts here, 1: the name goes on) tells a second word of the same name (I-X) from the first word of the next (B-X)
-    const rand = lcg(3);
+    const rand = rng(3);
     const make = (): TrainSentence => {
       const labels: string[] = [];
       const edges: number[][] = [];
@@ -148,7 +141,7 @@ describe('ner: edge transitions (seventh round)', () => {
     const lex = new ArabicLexicon(gaz, shipped.vocab);
     for (const set of [1, 2, 3, 4]) {
       const cfg: FeatureConfig = { ...shipped.features, edgeTrans: true, edgeSet: set };
-      const rand = lcg(set);
+      const rand = rng(set);
       // made-up edge weights, large enough to move labels
       const withEdges = (j: ArabicModel['stage1'], E: number) => {
         const T = j.labels.length;
