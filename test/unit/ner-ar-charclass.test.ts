@@ -10,12 +10,11 @@ import * as path from 'node:path';
 import { CHAR_CLASSES, charGrams, CharClassifier, trainCharClass, trainCharClassLR } from '../../server/src/core/ner/charclass-ar';
 import { charClassTypes, type FeatureConfig, FULL_FEATURES, normalizedWord, wordInfo } from '../../server/src/core/ner/features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, type ArabicVocabulary } from '../../server/src/core/ner/lexicon-ar';
-import type { PerceptronJSON } from '../../server/src/core/ner/perceptron';
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
 import { bareStem } from '../../server/src/core/text/clitics';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
-import { assertSameWord, type TaggerInside, wordRow } from './ner-ar-helpers';
+import { assertSameWord, randomFeatures, type TaggerInside, wordRow } from './ner-ar-helpers';
 
 /** Stem types of a vocabulary (its typed name words, and its O/o words as O), for a classifier without the corpus. */
 function typesOfVocab(v: ArabicVocabulary): Map<string, number[]> {
@@ -84,13 +83,7 @@ describe('ner: Arabic seventh-round character classifier', () => {
     this.timeout(60_000);
     const names = ['cn=O1', 'cn=O2', ...[...CHAR_CLASSES.slice(0, 4), 'N'].flatMap((c) => [1, 2, 3, 4].map((k) => 'cn=' + c + k))];
     const lines = [...names, ...[-2, -1, 1, 2].flatMap((r) => names.map((f) => r + '|' + f))];
-    let r = 11;
-    const add = (j: PerceptronJSON): PerceptronJSON => {
-      const extra = new Int16Array(lines.length * j.labels.length);
-      for (let k = 0; k < extra.length; k++) extra[k] = (((r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff) >>> 16) % 2001) - 1000;
-      const w = Buffer.concat([Buffer.from(j.weights, 'base64'), Buffer.from(extra.buffer)]);
-      return { ...j, features: j.features + '\n' + lines.join('\n'), weights: w.toString('base64') };
-    };
+    const add = randomFeatures(lines, 11);
     const plain = new ArabicTagger(shipped, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
     const text = fs.readFileSync(path.join(__dirname, '../../seeds/000_36fff38b519712a3.txt'), 'utf8');
     // the seed's words, and gazetteer names (mostly never seen in training) with and without clitics

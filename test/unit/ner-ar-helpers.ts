@@ -1,9 +1,10 @@
 /**
  * Shared by the Arabic tagger's fast-path tests (ner-ar-fastwords, ner-clusters): a tagger's word sums seen from the
  * inside, and the bit-for-bit comparison of a word's sums and word info between a fast-path tagger and one that
- * builds the feature strings; and the seeded random numbers of the Arabic tagger's randomized tests.
+ * builds the feature strings; made-up weights for extra features; and the seeded random numbers of the Arabic tagger's randomized tests.
  */
 import * as assert from 'node:assert/strict';
+import type { PerceptronJSON } from '../../server/src/core/ner/perceptron';
 
 /** The parts of an ArabicTagger the tests read (private in tagger-ar.ts). */
 export interface TaggerInside {
@@ -35,5 +36,19 @@ export function rng(seed: number): () => number {
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
+  };
+}
+
+/**
+ * Adds the feature lines `lines` to a model stage with made-up weights (-1000..1000, from a generator seeded with
+ * `seed` that runs on across the calls: stage1 then stage2 get different weights).
+ */
+export function randomFeatures(lines: readonly string[], seed: number): (j: PerceptronJSON) => PerceptronJSON {
+  let r = seed;
+  return (j) => {
+    const extra = new Int16Array(lines.length * j.labels.length);
+    for (let k = 0; k < extra.length; k++) extra[k] = (((r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff) >>> 16) % 2001) - 1000;
+    const w = Buffer.concat([Buffer.from(j.weights, 'base64'), Buffer.from(extra.buffer)]);
+    return { ...j, features: j.features + '\n' + lines.join('\n'), weights: w.toString('base64') };
   };
 }

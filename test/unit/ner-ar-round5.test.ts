@@ -9,11 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docStats, dynamicFeatures, type FeatureConfig, FULL_FEATURES, phraseMarks, wordInfo } from '../../server/src/core/ner/features-ar';
 import { type ArabicGazetteerData, ArabicLexicon, skeleton } from '../../server/src/core/ner/lexicon-ar';
-import type { PerceptronJSON } from '../../server/src/core/ner/perceptron';
 import { type ArabicModel, ArabicTagger } from '../../server/src/core/ner/tagger-ar';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { findModelsDir } from '../../server/src/node/models';
-import { assertSameWord, type TaggerInside, wordRow } from './ner-ar-helpers';
+import { assertSameWord, randomFeatures, type TaggerInside, wordRow } from './ner-ar-helpers';
 
 describe('ner: Arabic fifth-round feature switches', () => {
   const gaz = JSON.parse(fs.readFileSync(path.join(findModelsDir(__dirname)!, 'gazetteer-ar.json'), 'utf8')) as ArabicGazetteerData;
@@ -82,13 +81,7 @@ describe('ner: Arabic fifth-round feature switches', () => {
     // the shipped model plus made-up weights for every skeleton feature, own and context
     const names = ['sk=P', 'sk=N', 'sk=R', 'sk=PN', 'skv=PER', 'skv=LOC', 'skv=ORG', 'skv=MISC'];
     const lines = [...names, ...[-2, -1, 1, 2].flatMap((r) => names.map((f) => r + '|' + f))];
-    let r = 7;
-    const add = (j: PerceptronJSON): PerceptronJSON => {
-      const extra = new Int16Array(lines.length * j.labels.length);
-      for (let k = 0; k < extra.length; k++) extra[k] = (((r = (Math.imul(r, 1103515245) + 12345) & 0x7fffffff) >>> 16) % 2001) - 1000;
-      const w = Buffer.concat([Buffer.from(j.weights, 'base64'), Buffer.from(extra.buffer)]);
-      return { ...j, features: j.features + '\n' + lines.join('\n'), weights: w.toString('base64') };
-    };
+    const add = randomFeatures(lines, 7);
     const model: ArabicModel = { ...shipped, features: { ...shipped.features, skeleton: true, skeletonVocab: true }, stage1: add(shipped.stage1), stage2: add(shipped.stage2!) };
     const fast = new ArabicTagger(model, gaz, { maxWords: 1e9 }) as unknown as TaggerInside;
     const strings = new ArabicTagger(model, gaz, { maxWords: 1e9 }, { fastWords: false }) as unknown as TaggerInside;
