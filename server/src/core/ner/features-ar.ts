@@ -206,15 +206,18 @@ const NAME_CONNECTORS: ReadonlyMap<string, number> = new Map([
  * only, 3 a word mostly or partly in names in the training text (E/M), 4 unseen (U) in no gazetteer, 5 place or
  * country, 6 connector, 7 punctuation or number (and the sentence edges). */
 const NAME_CLASSES = 8;
-const GZ_GN = (1 << 2) | (1 << 3);
-const GZ_R = 1 << 4;
+/** Gazetteer bits (ArabicLexicon.BIT) the name classes and the skeleton feature read: place or country, given name or
+ * frequent name token, rare name token. */
+const GZ_PLACE = ArabicLexicon.BIT.country | ArabicLexicon.BIT.place;
+const GZ_GN = ArabicLexicon.BIT.given | ArabicLexicon.BIT.name;
+const GZ_R = ArabicLexicon.BIT.rare;
 /** The name class of a normalized word from the gazetteer bits of its readings and its vocabulary class. */
 export function nameClass(n: string, k: string, gz: number, v: string): number {
   if (k === 'pun' || k === 'num') return 7;
   if (NAME_CONNECTORS.has(n)) return 6;
   if (k !== 'ar') return 0;
   if (gz & GZ_GN) return 1;
-  if (gz & 3) return 5;
+  if (gz & GZ_PLACE) return 5;
   if (v === 'E' || v === 'M') return 3;
   if (gz & GZ_R) return 2;
   return v === 'U' ? 4 : 0;
@@ -561,12 +564,12 @@ export function skeletonFeature(lex: ArabicLexicon, rs: readonly string[], nr: n
   if (gz & ArabicLexicon.GAZ) return undefined;
   let sb = 0;
   for (let i = 0; i < nr; i++) sb |= lex.skeletonBits(rs[i]);
-  const p = (sb & 3) !== 0;
-  const nm = (sb & 12) !== 0;
-  if (p && (nm || sb & 16)) return 'sk=PN';
+  const p = (sb & GZ_PLACE) !== 0;
+  const nm = (sb & GZ_GN) !== 0;
+  if (p && (nm || sb & GZ_R)) return 'sk=PN';
   if (p) return 'sk=P';
   if (nm) return 'sk=N';
-  if (sb & 16) return 'sk=R';
+  if (sb & GZ_R) return 'sk=R';
   return undefined;
 }
 
